@@ -1,0 +1,166 @@
+/*
+ * commands.h: the docker CLI as data.
+ *
+ * Every docker command and every flag the gateway knows is a row here.  A
+ * command or flag that is not in the table is unknown, and unknown is denied.
+ * Adding a docker flag is adding a row, never an `if` elsewhere.
+ */
+#ifndef DG_COMMANDS_H
+#define DG_COMMANDS_H
+
+#include <stddef.h>
+
+/* Value types, named as the docker CLI's --help prints them (reference §2.1). */
+enum vtype {
+	VT_BOOL,	/* takes no separate word; only ParseBool spellings */
+	VT_STRING,	/* one value, last occurrence wins */
+	VT_INT,		/* int, int64: strconv.ParseInt(s, 0, 64) */
+	VT_UINT,	/* uint16, uint64 */
+	VT_DURATION,	/* Go time.ParseDuration */
+	VT_BYTES,	/* go-units RAMInBytes (MemSwapBytes also -1) */
+	VT_DECIMAL,	/* decimal CPUs, e.g. 1.5 */
+	VT_IP,		/* an IP address, empty accepted */
+	VT_LIST,	/* repeatable, one item per occurrence, no splitting */
+	VT_SLICE,	/* repeatable, each occurrence one CSV record */
+	VT_MAP,		/* repeatable k=v */
+	VT_FILTER,	/* repeatable, must contain '=' */
+	VT_MOUNT,	/* repeatable --mount CSV */
+	VT_NETWORK,	/* repeatable --network (name or CSV long syntax) */
+	VT_GPU,		/* repeatable --gpus request */
+	VT_ULIMIT,	/* repeatable name=soft[:hard] */
+	VT_ARRAY,	/* repeatable stringArray (compose, buildx) */
+};
+
+/* How a value is read for risk (values.c); VK_PLAIN means "by flag only". */
+enum vkind {
+	VK_PLAIN,
+	VK_VOLUME,	/* -v SRC:DST[:MODE] */
+	VK_MOUNT,	/* --mount CSV */
+	VK_TMPFS,	/* --tmpfs PATH[:OPTS] */
+	VK_CAPADD,	/* --cap-add NAME */
+	VK_SECOPT,	/* --security-opt k=v or legacy k:v */
+	VK_NETWORK,	/* --network / --net */
+	VK_NSMODE,	/* --pid / --ipc / --uts: host, container:X */
+	VK_USERNS,	/* --userns: host */
+	VK_CGROUPNS,	/* --cgroupns: host */
+	VK_LABEL,	/* --label: the dockergate. prefix is reserved */
+	VK_ENVFILE,	/* reserved for per-value env handling */
+	VK_WORKDIR,	/* --workdir/-w: a path inside the container */
+};
+
+/*
+ * Risk classes (DESIGN §4.3), one bit each.  A flag's risk applies when the
+ * flag is used (for bools: when its value is true); VK_* kinds add risk by
+ * value.  RISK_NEVER can not be opted into.
+ */
+enum risk {
+	RISK_NONE		= 0,
+	RISK_PRIVILEGED		= 1u << 0,
+	RISK_HOST_MOUNTS	= 1u << 1,
+	RISK_HOST_NAMESPACES	= 1u << 2,
+	RISK_OTHER_CONTAINERS	= 1u << 3,
+	RISK_CAPABILITIES	= 1u << 4,
+	RISK_DEVICES		= 1u << 5,
+	RISK_GPUS		= 1u << 6,
+	RISK_SECURITY_OPTIONS	= 1u << 7,
+	RISK_KERNEL		= 1u << 8,
+	RISK_CLIENT_FILES	= 1u << 9,
+	RISK_VOLUME_DRIVERS	= 1u << 10,
+	RISK_LOG_EGRESS		= 1u << 11,
+	RISK_DATA_LOSS		= 1u << 12,
+	RISK_IMAGE_TAGS		= 1u << 13,
+	RISK_NEVER		= 1u << 31,
+};
+
+struct flagdef {
+	const char	*name;		/* long name, without "--" */
+	char		 shorthand;	/* single byte, 0 if none */
+	enum vtype	 type;
+	enum vkind	 kind;
+	unsigned	 risk;		/* enum risk bits for using the flag */
+	const char	*alias_of;	/* canonical long name of a hidden
+					   alias (--net -> network), or NULL */
+	const char	*why;		/* why it is risky, for messages;
+					   NULL when risk is 0 */
+};
+
+/* What a positional argument names. */
+enum pkind {
+	P_NONE,
+	P_ANY,		/* not interpreted */
+	P_CONTAINER,	/* a container: name, ID or ID prefix */
+	P_IMAGE,	/* an image reference that is read (run, pull, rmi) */
+	P_IMAGE_TAG,	/* an image reference that is written (tag target) */
+	P_CMD,		/* the container's command: verbatim, never parsed */
+	P_NETWORK,
+	P_VOLUME,
+	P_OBJECT,	/* generic inspect: decided by --type */
+	P_PATH,		/* a client-side path (build context, import file) */
+	P_CPPATH,	/* docker cp: CONTAINER:PATH or a local path */
+	P_SERVICE,
+	P_NODE,
+};
+
+#define CMD_MAX_FLAGSETS	4	/* flag arrays a command may combine */
+#define CMD_ARGS_UNBOUNDED	(-1)
+
+struct cmddef {
+	const char	*name;		/* canonical words: "container run" */
+	const struct flagdef *flagsets[CMD_MAX_FLAGSETS];
+					/* each terminated by a NULL name;
+					   unused slots NULL */
+	int		 interspersed;	/* 0: first positional ends flags */
+	enum pkind	 pfirst;	/* kind of the first positional */
+	enum pkind	 prest;		/* kind of the others */
+	int		 minargs;
+	int		 maxargs;	/* CMD_ARGS_UNBOUNDED for no limit */
+	unsigned	 risk;		/* risk of the command itself */
+	const char	*why;		/* reason for risk, for messages */
+	const char	*summary;	/* one line for `help` */
+	unsigned	 traits;	/* CMD_* below */
+};
+
+/* Command traits that the decision needs beyond flags and positionals. */
+#define CMD_SHOWS_ENV	0x1	/* output shows container environment values
+				   (inspect): subject to redact_env */
+
+/* A spelling: the words a user may type for a canonical command. */
+struct cmdalias {
+	const char	*words;		/* "ps", "container ls", ... */
+	const char	*canon;		/* cmddef name */
+};
+
+extern const struct cmddef	commands_table[];	/* NULL name ends */
+extern const struct cmdalias	commands_aliases[];	/* NULL words ends */
+extern const struct flagdef	commands_global_flags[];/* root flags */
+extern const struct flagdef	commands_persistent_flags[];
+					/* --help/-h, merged into every
+					   command that does not define the
+					   same name or shorthand itself */
+
+/* Canonical command by its canonical name, or NULL. */
+const struct cmddef *commands_find(const char *canon);
+
+/*
+ * Command for a spelling given as words (e.g. {"container", "ls"}): the
+ * longest alias that matches words[0..n).  Sets *used to the number of words
+ * consumed.  NULL when no spelling matches.
+ */
+const struct cmddef *commands_lookup(char *const *words, size_t n,
+	    size_t *used);
+
+/* 1 if word is the first word of a multi-word spelling ("container"). */
+int	 commands_is_group(const char *word);
+
+/* Flag of a command by long name or shorthand (0 / NULL to skip). */
+const struct flagdef *commands_flag(const struct cmddef *, const char *name);
+const struct flagdef *commands_short(const struct cmddef *, char c);
+
+/* The canonical long name of a flag (resolving alias_of). */
+const char *commands_flag_canon(const struct flagdef *);
+
+/* Risk class names: "privileged", "host-mounts", ... */
+const char *commands_risk_name(unsigned bit);	/* one bit */
+unsigned    commands_risk_lookup(const char *name);	/* 0 if unknown */
+
+#endif

@@ -1,0 +1,72 @@
+/*
+ * decide.h: the pure decision.  No I/O, no globals: what must be looked up
+ * (paths, containers, images) goes through the resolver, which tests fake.
+ */
+#ifndef DG_DECIDE_H
+#define DG_DECIDE_H
+
+#include <stddef.h>
+#include "grammar.h"
+#include "policy.h"
+
+#define DECIDE_REASON_MAX	1024	/* bytes of a verdict's reason */
+
+/* A container as the engine knows it. */
+struct target {
+	char		*id;		/* full 64-hex ID */
+	char		*name;		/* without the leading '/' */
+	struct labelspec *labels;
+	size_t		 nlabels;
+};
+
+struct resolver {
+	void	*ctx;
+	/*
+	 * Resolve a host path for a bind mount: *resolved = realpath-like
+	 * result (caller frees), *writable = 1 when the path or any existing
+	 * ancestor is writable by the calling user (or is a symlink it could
+	 * swap).  Return 0, or -1 with *errstr.  NULL: binds are denied.
+	 */
+	int	(*path)(void *ctx, const char *path, char **resolved,
+		    int *writable, const char **errstr);
+	/*
+	 * Look up a container by name, full ID or unique ID prefix.  Returns
+	 * 0 and fills *t (free with decide_target_free), -1 with *errstr
+	 * (not found, ambiguous, engine unreachable).  *unavailable is set to
+	 * 1 when the engine could not be asked.  NULL: scoped rules deny.
+	 */
+	int	(*container)(void *ctx, const char *ref, struct target *t,
+		    int *unavailable, const char **errstr);
+	/* The docker CLI's working directory, for '.'-relative sources. */
+	const char *cwd;
+};
+
+struct pin {
+	size_t	 arg;		/* index into request.args */
+	char	*value;		/* replacement (a full container ID) */
+};
+
+struct verdict {
+	int	 allow;
+	int	 unavailable;		/* a lookup failed: exit 69 */
+	char	 rule[128];		/* "roles.R.allow[N]" or "" */
+	char	 reason[DECIDE_REASON_MAX];
+	struct pin *pins;		/* container args to pin to IDs */
+	size_t	 npins;
+	struct strv extra_flags;	/* flags decide adds ("--label=...") */
+};
+
+/*
+ * Decide whether role may run req under pol.  Always fills *v; returns 0.
+ * A request is allowed iff at least one rule of the role accepts it whole.
+ * On deny, v->reason says what and why and, where it helps, what would be
+ * allowed; v->rule names the rule the request was held to, if any.
+ */
+int	 decide(const struct policy *pol, const char *role,
+	    const struct request *req, const struct resolver *res,
+	    struct verdict *v);
+
+void	 decide_verdict_free(struct verdict *);	/* members only */
+void	 decide_target_free(struct target *);	/* members only */
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * imageref.h: image reference normalization and matching, the way docker's
+ * reference package reads names.
+ */
+#ifndef DG_IMAGEREF_H
+#define DG_IMAGEREF_H
+
+struct imageref {
+	char	*domain;	/* "docker.io", "ghcr.io", "localhost:5000" */
+	char	*path;		/* "library/alpine" */
+	char	*tag;		/* "latest" when neither tag nor digest */
+	char	*digest;	/* "sha256:..." or NULL */
+	char	*full;		/* domain/path[:tag][@digest] */
+};
+
+/*
+ * Normalize a reference: default registry docker.io, "library/" for
+ * single-component names on docker.io, tag "latest" if no tag and no digest.
+ * Rejects what docker rejects (upper case in the path, bad characters, empty
+ * components).  Returns 0 or -1 with *errstr; caller frees with
+ * imageref_free.
+ */
+int	 imageref_parse(const char *ref, struct imageref *out,
+	    const char **errstr);
+
+/* 1 if s looks like an image ID (64 hex, "sha256:" + hex, or a hex prefix
+ * of at least 12 characters that is not also a valid name). */
+int	 imageref_is_id(const char *s);
+
+/*
+ * Normalize a policy pattern ("alpine", "ollama/STAR", "ghcr.io/x/y:1.*",
+ * where STAR stands for '*': a slash-star breaks -Werror=comment) the
+ * same way, keeping glob characters; a pattern without tag or digest matches
+ * any tag and digest.  Returns a new string (caller frees) or NULL with
+ * *errstr.
+ */
+char	*imageref_pattern(const char *pattern, const char **errstr);
+
+/* 1 if the normalized reference matches the normalized pattern. */
+int	 imageref_match(const char *npattern, const struct imageref *ref);
+
+void	 imageref_free(struct imageref *);
+
+#endif

@@ -1,0 +1,26 @@
+/*
+ * resolve.h: the real resolver behind decide(): host paths from the
+ * filesystem (container lookups come with the Engine client).
+ */
+#ifndef DG_RESOLVE_H
+#define DG_RESOLVE_H
+
+#include "decide.h"
+
+/*
+ * Fill r with the filesystem path resolver; cwd is the docker CLI's working
+ * directory (copied by reference: keep it alive).  r->container is NULL.
+ */
+void	 resolve_init(struct resolver *r, const char *cwd);
+
+/*
+ * The path resolver itself (exposed for tests): realpath of path; a path
+ * that does not exist is an error.  *writable is 1 when any directory above
+ * the given path or above its resolved form is writable by the caller
+ * (owned by a non-root caller, world-writable, or group-writable for one of
+ * the caller's groups), so that a component could be swapped for a link.
+ */
+int	 resolve_path(void *ctx, const char *path, char **resolved,
+	    int *writable, const char **errstr);
+
+#endif

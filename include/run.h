@@ -1,0 +1,59 @@
+/*
+ * run.h: the executor.  Builds the child's world from nothing and runs the
+ * docker CLI; the only module besides main that forks, execs or exits.
+ */
+#ifndef DG_RUN_H
+#define DG_RUN_H
+
+#include <sys/types.h>
+
+#define RUN_PATH	"/usr/sbin:/usr/bin:/sbin:/bin"	/* the child's PATH */
+#define RUN_GRACE_SEC	10	/* SIGTERM -> SIGKILL after a timeout */
+#define RUN_MAX_ENV	16	/* entries of the child's environment */
+
+struct run_spec {
+	const char	*binary;	/* absolute docker path */
+	char *const	*argv;		/* canonical argv, argv[0] "docker" */
+	const char	*host;		/* DOCKER_HOST */
+	const char	*config_dir;	/* DOCKER_CONFIG */
+	const char	*home, *user;	/* of the calling account */
+	long		 timeout;	/* seconds, 0 = never */
+	long		 grace;		/* SIGTERM -> SIGKILL, 0 = RUN_GRACE_SEC */
+};
+
+struct run_result {
+	int	 status;	/* exit status, or -1 if killed */
+	int	 sig;		/* signal that killed it, or 0 */
+	int	 timed_out;
+	long	 duration_ms;
+};
+
+/*
+ * Process hygiene for the gateway itself, first thing in main: fds 0-2 open
+ * (on /dev/null if closed), all others closed, umask 077, no core dumps,
+ * PR_SET_NO_NEW_PRIVS.  Returns 0 or -1 with *errstr.
+ */
+int	 run_sanitize(const char **errstr);
+
+/*
+ * Check that path is absolute, root-owned and not writable by group, other
+ * or the calling user, nor is any parent directory.  dir says whether it
+ * must be a directory (1) or a regular executable file (0).
+ */
+int	 run_check_trusted(const char *path, int dir, const char **errstr);
+
+/* Build the child's environment into env (RUN_MAX_ENV + 1 slots). */
+void	 run_build_env(const struct run_spec *, char **env, size_t nenv);
+
+/* Free the entries run_build_env allocated (env itself is the caller's). */
+void	 run_free_env(char **env);
+
+/*
+ * fork + execve the docker CLI, forward SIGHUP/SIGINT/SIGTERM, enforce the
+ * timeout (SIGTERM, RUN_GRACE_SEC, SIGKILL), wait.  Returns 0 with *res, or
+ * -1 with *errstr when it could not be started (exit 69).
+ */
+int	 run_exec(const struct run_spec *, struct run_result *res,
+	    const char **errstr);
+
+#endif

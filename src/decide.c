@@ -1,0 +1,694 @@
+/*
+ * decide.c: the decision, a pure function of (policy, role, request,
+ * resolver).
+ *
+ * Invariants:
+ * - decide() MUST NOT do I/O or keep state: lookups go through the
+ *   resolver, and without a resolver whatever needs one is denied.
+ * - A request is allowed iff one rule of the role accepts all of it: the
+ *   command, every flag occurrence (not only the last one docker keeps),
+ *   every mount, every positional.  Anything not understood is denied.
+ * - Risk classes are judged on normalized values (mounts.c, values.c,
+ *   imageref.c), never on the raw text.
+ * - RISK_NEVER can not be opted into by any rule.
+ * - Every denial names what was refused and why, and the rule it was held
+ *   to, in one line.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "decide.h"
+#include "grammar.h"
+#include "imageref.h"
+#include "mounts.h"
+#include "policy.h"
+#include "util.h"
+#include "values.h"
+
+#define OWNER_LABEL	"dockergate.owner"	/* own/owned label key */
+#define LIST_MAX	400	/* bytes of a "what is allowed" list */
+
+/* The state of checking one request against one rule. */
+struct check {
+	const struct policy	*pol;
+	const char		*role;
+	const struct rule	*rule;
+	const struct request	*req;
+	const struct resolver	*res;
+	char			 reason[DECIDE_REASON_MAX];
+	int			 unavailable;
+	struct pin		*pins;
+	size_t			 npins;
+};
+
+static int
+deny(struct check *ck, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int
+deny(struct check *ck, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	(void)vsnprintf(ck->reason, sizeof(ck->reason), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* "a, b, c" of the risk class names in bits. */
+static void
+risk_names(unsigned bits, char *buf, size_t len)
+{
+	unsigned b;
+
+	buf[0] = '\0';
+	for (b = 1; b != 0; b <<= 1) {
+		if ((bits & b) == 0)
+			continue;
+		if (buf[0] != '\0')
+			(void)strncat(buf, ", ", len - strlen(buf) - 1);
+		(void)strncat(buf, commands_risk_name(b), len - strlen(buf) - 1);
+	}
+}
+
+/* "a, b, c" of a string list, cut at LIST_MAX. */
+static void
+list_text(const struct strv *sv, char *buf, size_t len)
+{
+	size_t i;
+
+	buf[0] = '\0';
+	for (i = 0; i < sv->n; i++) {
+		if (i > 0)
+			(void)strncat(buf, ", ", len - strlen(buf) - 1);
+		(void)strncat(buf, sv->v[i], len - strlen(buf) - 1);
+	}
+}
+
+static int
+rule_names(const struct rule *r, const struct cmddef *c)
+{
+	size_t i;
+
+	for (i = 0; i < r->ncmds; i++)
+		if (r->cmds[i] == c)
+			return 1;
+	return 0;
+}
+
+static int
+rule_scoped(const struct rule *r)
+{
+	return r->containers.n > 0 || r->nlabels > 0 || r->owned;
+}
+
+static int
+strv_has(const struct strv *sv, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < sv->n; i++)
+		if (strcmp(sv->v[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+/* Deny unless the rule opted into every class in risk. */
+static int
+need_unsafe(struct check *ck, unsigned risk, const char *what,
+    const char *why)
+{
+	char names[256];
+	unsigned missing = risk & ~ck->rule->unsafe;
+
+	if (risk & RISK_NEVER)
+		return deny(ck, "%s is never allowed: %s", what,
+		    why != NULL ? why : "it bypasses the gateway");
+	if (missing == 0)
+		return 0;
+	risk_names(missing, names, sizeof(names));
+	return deny(ck, "%s %s (risk class %s)", what,
+	    why != NULL ? why : "is risky", names);
+}
+
+/* A tag the command would write: inside images patterns, or image-tags. */
+static int
+check_written_tag(struct check *ck, const char *what, const char *ref)
+{
+	struct imageref ir;
+	const char *err;
+	char allowed[LIST_MAX];
+	size_t i;
+	int ok = 0;
+
+	if (ck->rule->unsafe & RISK_IMAGE_TAGS)
+		return 0;
+	if (imageref_parse(ref, &ir, &err) != 0)
+		return deny(ck, "%s: invalid image reference \"%.200s\": %s",
+		    what, ref, err);
+	for (i = 0; i < ck->rule->images.n && !ok; i++)
+		ok = imageref_match(ck->rule->images.v[i], &ir);
+	if (!ok) {
+		list_text(&ck->rule->images, allowed, sizeof(allowed));
+		(void)deny(ck, "%s writes the tag %s, outside this rule's "
+		    "images (risk class image-tags; allowed: %s)", what,
+		    ir.full, allowed[0] ? allowed : "none");
+	}
+	imageref_free(&ir);
+	return ok ? 0 : -1;
+}
+
+/* An image the command reads (run, create, pull, rmi). */
+static int
+check_image(struct check *ck, const char *ref)
+{
+	struct imageref ir;
+	const char *err;
+	char allowed[LIST_MAX];
+	size_t i;
+	int ok = 0;
+
+	if (ck->rule->images.n == 0)
+		return 0;
+	if (imageref_is_id(ref))
+		return deny(ck, "image %.100s is given by ID; this rule "
+		    "limits images, so name the image by reference", ref);
+	if (imageref_parse(ref, &ir, &err) != 0)
+		return deny(ck, "invalid image reference \"%.200s\": %s", ref,
+		    err);
+	for (i = 0; i < ck->rule->images.n && !ok; i++)
+		ok = imageref_match(ck->rule->images.v[i], &ir);
+	if (!ok) {
+		list_text(&ck->rule->images, allowed, sizeof(allowed));
+		(void)deny(ck, "image %s is not allowed (allowed images: %s)",
+		    ir.full, allowed);
+	}
+	imageref_free(&ir);
+	return ok ? 0 : -1;
+}
+
+static int
+bind_allowed(const struct rule *r, const char *path, int readonly,
+    const struct bindspec **hit)
+{
+	size_t i, n;
+
+	for (i = 0; i < r->nbinds; i++) {
+		n = strlen(r->binds[i].path);
+		if (strcmp(r->binds[i].path, "/") != 0 &&
+		    (strncmp(path, r->binds[i].path, n) != 0 ||
+		    (path[n] != '\0' && path[n] != '/')))
+			continue;
+		*hit = &r->binds[i];
+		if (!r->binds[i].readonly || readonly)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+binds_text(const struct rule *r, char *buf, size_t len)
+{
+	size_t i;
+
+	buf[0] = '\0';
+	for (i = 0; i < r->nbinds; i++) {
+		if (i > 0)
+			(void)strncat(buf, ", ", len - strlen(buf) - 1);
+		(void)strncat(buf, r->binds[i].path, len - strlen(buf) - 1);
+		if (r->binds[i].readonly)
+			(void)strncat(buf, ":ro", len - strlen(buf) - 1);
+	}
+}
+
+static int
+propagates(const char *prop)
+{
+	return prop != NULL && (strstr(prop, "shared") != NULL ||
+	    strstr(prop, "slave") != NULL);
+}
+
+/* A host path: inside binds, no "..", not swappable by the caller. */
+static int
+check_bind(struct check *ck, const char *what, const struct mount *m)
+{
+	const struct bindspec *hit = NULL;
+	char *resolved = NULL, list[LIST_MAX];
+	const char *err;
+	int writable = 0, r = -1;
+
+	if (ck->rule->unsafe & RISK_HOST_MOUNTS)
+		return 0;
+	if (ck->rule->nbinds == 0)
+		return deny(ck, "%s mounts the host path %s (risk class "
+		    "host-mounts); this rule allows no host paths", what,
+		    m->source);
+	if (m->dotdot)
+		return deny(ck, "%s: \"..\" in a host path is refused", what);
+	if (propagates(m->propagation))
+		return deny(ck, "%s: mount propagation %s reaches the host "
+		    "(risk class host-mounts)", what, m->propagation);
+	if (ck->res == NULL || ck->res->path == NULL)
+		return deny(ck, "%s: host paths cannot be checked here", what);
+	if (ck->res->path(ck->res->ctx, m->source, &resolved, &writable,
+	    &err) != 0)
+		return deny(ck, "%s: %s", what, err);
+	binds_text(ck->rule, list, sizeof(list));
+	if (writable)
+		(void)deny(ck, "%s: %s or a directory above it is writable by "
+		    "the caller, so it could be swapped for a link", what,
+		    m->source);
+	else if (!bind_allowed(ck->rule, resolved, m->readonly, &hit))
+		(void)deny(ck, hit != NULL ? "%s: %s may only be mounted "
+		    "read-only (allowed: %s)" : "%s mounts the host path %s, "
+		    "outside this rule's binds (allowed: %s)", what, resolved,
+		    list);
+	else
+		r = 0;
+	free(resolved);
+	return r;
+}
+
+static int
+check_mount(struct check *ck, const char *what, const struct mount *m)
+{
+	switch (m->type) {
+	case MOUNT_BIND:
+		return check_bind(ck, what, m);
+	case MOUNT_VOLUME:
+	case MOUNT_ANON:
+		if (ck->rule->mounts != MOUNTS_NAMED)
+			return deny(ck, "%s: volumes are not allowed by this "
+			    "rule (mounts: none)", what);
+		if (m->has_driver || m->has_driver_opts)
+			return need_unsafe(ck, RISK_VOLUME_DRIVERS, what,
+			    "sets volume driver options, which can mount "
+			    "host paths and devices");
+		return 0;
+	case MOUNT_TMPFS:
+		return 0;
+	default:
+		return deny(ck, "%s: this mount type is not allowed", what);
+	}
+}
+
+/* A -v, --mount or --tmpfs value. */
+static int
+check_mount_flag(struct check *ck, const struct flagval *fv,
+    const char *what)
+{
+	struct mount m;
+	const char *err, *cwd;
+	int r;
+
+	memset(&m, 0, sizeof(m));
+	cwd = ck->res != NULL && ck->res->cwd != NULL ? ck->res->cwd : "/";
+	if (fv->def->kind == VK_VOLUME)
+		r = mounts_parse_volume(fv->value, cwd, &m, &err);
+	else if (fv->def->kind == VK_MOUNT)
+		r = mounts_parse_mount(fv->value, cwd, &m, &err);
+	else
+		r = mounts_parse_tmpfs(fv->value, &m, &err);
+	if (r != 0)
+		r = deny(ck, "%s: %s", what, err);
+	else
+		r = check_mount(ck, what, &m);
+	mounts_free(&m);
+	return r;
+}
+
+/* values_risk on every item: CSV items for slices, else the value. */
+static int
+value_risk(struct check *ck, const struct flagval *fv, const char *what)
+{
+	struct strv items = { NULL, 0, 0 };
+	const char *why, *err;
+	unsigned risk;
+	size_t i;
+	int r = 0;
+
+	if (fv->def->type == VT_SLICE) {
+		if (mounts_csv(fv->value, &items, &err) != 0)
+			return deny(ck, "%s: %s", what, err);
+	} else
+		strv_push(&items, fv->value);
+	for (i = 0; i < items.n && r == 0; i++) {
+		if (values_risk(fv->def, items.v[i], &risk, &why, &err) != 0)
+			r = deny(ck, "%s: %s", what, err);
+		else if (risk != 0)
+			r = need_unsafe(ck, risk, what, why);
+	}
+	strv_free(&items);
+	return r;
+}
+
+static int
+check_flag(struct check *ck, const struct flagval *fv)
+{
+	const struct flagdef *d = fv->def;
+	const char *name = commands_flag_canon(d);
+	char what[300];
+
+	if (d->type == VT_BOOL)
+		(void)snprintf(what, sizeof(what), "--%s%s", name,
+		    strcmp(fv->value, "true") == 0 ? "" : "=false");
+	else
+		(void)snprintf(what, sizeof(what), "--%s %.200s", name,
+		    fv->value);
+	if (strv_has(&ck->rule->deny_flags, name))
+		return deny(ck, "%s is denied by this rule (deny_flags)", what);
+	if (d->type == VT_BOOL && strcmp(fv->value, "true") != 0)
+		return 0;
+	if (d->risk & RISK_IMAGE_TAGS) {
+		if (check_written_tag(ck, what, fv->value) != 0)
+			return -1;
+		if (need_unsafe(ck, d->risk & ~RISK_IMAGE_TAGS, what,
+		    d->why) != 0)
+			return -1;
+	} else if (need_unsafe(ck, d->risk, what, d->why) != 0)
+		return -1;
+	if (d->kind == VK_VOLUME || d->kind == VK_MOUNT || d->kind == VK_TMPFS)
+		return check_mount_flag(ck, fv, what);
+	return value_risk(ck, fv, what);
+}
+
+static int
+label_matches(const struct target *t, const char *key, const char *value)
+{
+	size_t i;
+
+	for (i = 0; i < t->nlabels; i++)
+		if (strcmp(t->labels[i].key, key) == 0)
+			return strcmp(t->labels[i].value, value) == 0;
+	return 0;
+}
+
+/* Name globs, labels (all) and ownership of one resolved container. */
+static int
+target_in_scope(const struct check *ck, const struct target *t)
+{
+	const struct rule *r = ck->rule;
+	size_t i;
+	int ok = r->containers.n == 0;
+
+	for (i = 0; i < r->containers.n && !ok; i++)
+		ok = glob_match(r->containers.v[i], t->name);
+	for (i = 0; i < r->nlabels && ok; i++)
+		ok = label_matches(t, r->labels[i].key, r->labels[i].value);
+	if (ok && r->owned)
+		ok = label_matches(t, OWNER_LABEL, ck->role);
+	return ok;
+}
+
+static int
+check_container(struct check *ck, size_t argi)
+{
+	const char *ref = ck->req->args[argi], *err;
+	struct target t;
+	char list[LIST_MAX];
+	int unavailable = 0, r = 0;
+
+	if (!rule_scoped(ck->rule))
+		return 0;
+	if (ck->res == NULL || ck->res->container == NULL)
+		return deny(ck, "container %.100s: this rule limits containers "
+		    "and containers cannot be looked up here", ref);
+	memset(&t, 0, sizeof(t));
+	if (ck->res->container(ck->res->ctx, ref, &t, &unavailable,
+	    &err) != 0) {
+		ck->unavailable = unavailable;
+		return deny(ck, "container %.100s: %s", ref, err);
+	}
+	if (!target_in_scope(ck, &t)) {
+		list_text(&ck->rule->containers, list, sizeof(list));
+		r = deny(ck, "container %s is outside this rule's containers "
+		    "(allowed: %s%s%s)", t.name, list[0] ? list : "any name",
+		    ck->rule->nlabels ? ", with the rule's labels" : "",
+		    ck->rule->owned ? ", owned by this role" : "");
+	} else {
+		ck->pins = xreallocarray(ck->pins, ck->npins + 1,
+		    sizeof(*ck->pins));
+		ck->pins[ck->npins].arg = argi;
+		ck->pins[ck->npins++].value = xstrdup(t.id);
+	}
+	decide_target_free(&t);
+	return r;
+}
+
+static int
+check_path_arg(struct check *ck, const char *arg)
+{
+	char what[300];
+
+	if (strcmp(arg, "-") == 0)
+		return 0;
+	(void)snprintf(what, sizeof(what), "the path %.200s", arg);
+	return need_unsafe(ck, RISK_CLIENT_FILES, what,
+	    "would be read or written by the docker CLI on this host");
+}
+
+static int
+check_arg(struct check *ck, size_t i, enum pkind kind)
+{
+	const char *arg = ck->req->args[i];
+
+	switch (kind) {
+	case P_IMAGE:
+		return check_image(ck, arg);
+	case P_IMAGE_TAG:
+		return check_written_tag(ck, "the target", arg);
+	case P_CONTAINER:
+		return check_container(ck, i);
+	case P_PATH:
+	case P_CPPATH:
+		return check_path_arg(ck, arg);
+	case P_OBJECT:
+		if (rule_scoped(ck->rule))
+			return deny(ck, "a rule that limits containers "
+			    "allows only docker container inspect");
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+static int
+takes_containers(const struct cmddef *c)
+{
+	return c->pfirst == P_CONTAINER || c->prest == P_CONTAINER;
+}
+
+static int
+check_args(struct check *ck)
+{
+	const struct request *q = ck->req;
+	size_t i;
+
+	if (rule_scoped(ck->rule) && (!takes_containers(q->cmd) ||
+	    q->nargs == 0))
+		return deny(ck, "docker %s cannot be limited to this rule's "
+		    "containers; name the containers", q->cmd->name);
+	for (i = 0; i < q->nargs; i++)
+		if (check_arg(ck, i, i == 0 ? q->cmd->pfirst :
+		    q->cmd->prest) != 0)
+			return -1;
+	return 0;
+}
+
+static const char *
+flag_value(const struct request *q, const char *name)
+{
+	const char *v = NULL;
+	size_t i;
+
+	for (i = 0; i < q->nflags; i++)
+		if (strcmp(commands_flag_canon(q->flags[i].def), name) == 0)
+			v = q->flags[i].value;
+	return v;
+}
+
+static int
+check_redaction(struct check *ck)
+{
+	const char *type;
+
+	if (!(ck->req->cmd->traits & CMD_SHOWS_ENV) || !ck->rule->redact_env)
+		return 0;
+	type = flag_value(ck->req, "type");
+	if (type != NULL && strcmp(type, "container") != 0)
+		return 0;
+	return deny(ck, "docker %s shows container environment values, and "
+	    "this version cannot redact them (redact_env: false in the rule "
+	    "allows unredacted output)", ck->req->cmd->name);
+}
+
+/* 0 if the rule accepts the whole request; else -1 and ck->reason. */
+static int
+check_rule(struct check *ck)
+{
+	const struct request *q = ck->req;
+	char what[128];
+	size_t i;
+
+	(void)snprintf(what, sizeof(what), "docker %s", q->cmd->name);
+	if (need_unsafe(ck, q->cmd->risk, what, q->cmd->why) != 0)
+		return -1;
+	for (i = 0; i < q->nflags; i++)
+		if (check_flag(ck, &q->flags[i]) != 0)
+			return -1;
+	if (check_args(ck) != 0)
+		return -1;
+	return check_redaction(ck);
+}
+
+static void
+free_pins(struct pin *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(p[i].value);
+	free(p);
+}
+
+/* "ps, container logs, ..." of what the role may run at all. */
+static void
+role_commands(const struct role *role, char *buf, size_t len)
+{
+	size_t i, j;
+
+	buf[0] = '\0';
+	for (i = 0; i < role->nrules; i++)
+		for (j = 0; j < role->rules[i].ncmds; j++) {
+			if (strstr(buf, role->rules[i].cmds[j]->name) != NULL)
+				continue;
+			if (buf[0] != '\0')
+				(void)strncat(buf, ", ", len - strlen(buf) - 1);
+			(void)strncat(buf, role->rules[i].cmds[j]->name,
+			    len - strlen(buf) - 1);
+		}
+}
+
+static void
+first_cmd(const struct rule *r, char *buf, size_t len)
+{
+	(void)snprintf(buf, len, "%s", r->ncmds > 0 ? r->cmds[0]->name : "");
+}
+
+/* Try every rule naming the command; keep the first failure's reason. */
+static void
+try_rules(struct check *ck, const struct role *role, struct verdict *v)
+{
+	struct check first;
+	char cmds[80];
+	size_t i;
+	int tried = 0;
+
+	first = *ck;
+	for (i = 0; i < role->nrules; i++) {
+		if (!rule_names(&role->rules[i], ck->req->cmd))
+			continue;
+		ck->rule = &role->rules[i];
+		ck->pins = NULL;
+		ck->npins = 0;
+		ck->reason[0] = '\0';
+		if (check_rule(ck) == 0) {
+			v->allow = 1;
+			(void)snprintf(v->rule, sizeof(v->rule), "%s",
+			    ck->rule->where);
+			v->pins = ck->pins;
+			v->npins = ck->npins;
+			if (ck->rule->own)
+				strv_take(&v->extra_flags, xasprintf(
+				    "--label=" OWNER_LABEL "=%s", ck->role));
+			return;
+		}
+		free_pins(ck->pins, ck->npins);
+		if (tried++ == 0)
+			first = *ck;
+	}
+	first_cmd(first.rule, cmds, sizeof(cmds));
+	v->unavailable = first.unavailable;
+	(void)snprintf(v->rule, sizeof(v->rule), "%s", first.rule->where);
+	(void)snprintf(v->reason, sizeof(v->reason), "%.800s (rule %.100s: %.60s)",
+	    first.reason, first.rule->where, cmds);
+}
+
+static int
+role_names(const struct role *role, const struct cmddef *c)
+{
+	size_t i;
+
+	for (i = 0; i < role->nrules; i++)
+		if (rule_names(&role->rules[i], c))
+			return 1;
+	return 0;
+}
+
+int
+decide(const struct policy *pol, const char *rolename,
+    const struct request *req, const struct resolver *res, struct verdict *v)
+{
+	const struct role *role;
+	struct check ck;
+	char cmds[LIST_MAX];
+
+	memset(v, 0, sizeof(*v));
+	memset(&ck, 0, sizeof(ck));
+	if ((role = policy_role(pol, rolename)) == NULL) {
+		(void)snprintf(v->reason, sizeof(v->reason),
+		    "no role \"%.100s\" in the policy", rolename);
+		return 0;
+	}
+	if (req->cmd->risk & RISK_NEVER) {
+		(void)snprintf(v->reason, sizeof(v->reason),
+		    "docker %s is never allowed: %s", req->cmd->name,
+		    req->cmd->why != NULL ? req->cmd->why : "");
+		return 0;
+	}
+	if (!role_names(role, req->cmd)) {
+		role_commands(role, cmds, sizeof(cmds));
+		(void)snprintf(v->reason, sizeof(v->reason),
+		    "docker %s is not allowed for role %s (allowed: %s)",
+		    req->cmd->name, role->name, cmds);
+		return 0;
+	}
+	ck.pol = pol;
+	ck.role = role->name;
+	ck.req = req;
+	ck.res = res;
+	try_rules(&ck, role, v);
+	return 0;
+}
+
+void
+decide_verdict_free(struct verdict *v)
+{
+	if (v == NULL)
+		return;
+	free_pins(v->pins, v->npins);
+	v->pins = NULL;
+	v->npins = 0;
+	strv_free(&v->extra_flags);
+}
+
+void
+decide_target_free(struct target *t)
+{
+	size_t i;
+
+	if (t == NULL)
+		return;
+	free(t->id);
+	free(t->name);
+	for (i = 0; i < t->nlabels; i++) {
+		free(t->labels[i].key);
+		free(t->labels[i].value);
+	}
+	free(t->labels);
+	memset(t, 0, sizeof(*t));
+}

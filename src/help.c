@@ -1,0 +1,195 @@
+/*
+ * help.c: the client's `help`: what this role may run.
+ *
+ * Invariants:
+ * - The output MUST be derived from the loaded policy and the command
+ *   table only, so that it can never promise more than decide() allows.
+ * - It prints policy text (admin-written, validated at load) and table
+ *   data, never client input.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "commands.h"
+#include "help.h"
+#include "policy.h"
+#include "util.h"
+
+#define HELP_NOTE "Flags of a risk class (privileged, host-mounts, " \
+	"host-namespaces, other-containers, capabilities, devices, gpus, " \
+	"security-options, kernel, client-files, volume-drivers, log-egress, " \
+	"data-loss, image-tags) are refused unless a rule lists the class in " \
+	"unsafe. -H, --context, --config, --tls*, docker context, docker " \
+	"plugin and docker system dial-stdio are never available."
+
+static json_t *
+strv_json(const struct strv *sv)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < sv->n; i++)
+		json_array_append_new(a, json_string(sv->v[i]));
+	return a;
+}
+
+static json_t *
+spellings_json(const struct cmddef *c)
+{
+	const struct cmdalias *a;
+	json_t *arr = json_array();
+
+	for (a = commands_aliases; a->words != NULL; a++)
+		if (strcmp(a->canon, c->name) == 0)
+			json_array_append_new(arr, json_string(a->words));
+	return arr;
+}
+
+static json_t *
+unsafe_json(unsigned bits)
+{
+	json_t *a = json_array();
+	unsigned b;
+
+	for (b = 1; b != 0 && b != RISK_NEVER; b <<= 1)
+		if (bits & b)
+			json_array_append_new(a,
+			    json_string(commands_risk_name(b)));
+	return a;
+}
+
+static json_t *
+rule_json(const struct rule *r, const struct cmddef *c)
+{
+	json_t *o = json_object(), *labels = json_object(), *binds;
+	size_t i;
+
+	json_object_set_new(o, "command", json_string(c->name));
+	json_object_set_new(o, "spellings", spellings_json(c));
+	json_object_set_new(o, "summary", json_string(c->summary ?
+	    c->summary : ""));
+	json_object_set_new(o, "rule", json_string(r->where));
+	json_object_set_new(o, "images", strv_json(&r->images));
+	json_object_set_new(o, "containers", strv_json(&r->containers));
+	for (i = 0; i < r->nlabels; i++)
+		json_object_set_new(labels, r->labels[i].key,
+		    json_string(r->labels[i].value));
+	json_object_set_new(o, "labels", labels);
+	json_object_set_new(o, "owned", json_boolean(r->owned));
+	json_object_set_new(o, "mounts", json_string(r->mounts ==
+	    MOUNTS_NAMED ? "named" : "none"));
+	binds = json_array();
+	for (i = 0; i < r->nbinds; i++)
+		json_array_append_new(binds, json_pack("{s:s,s:b}", "path",
+		    r->binds[i].path, "readonly", r->binds[i].readonly));
+	json_object_set_new(o, "binds", binds);
+	json_object_set_new(o, "unsafe", unsafe_json(r->unsafe));
+	json_object_set_new(o, "deny_flags", strv_json(&r->deny_flags));
+	json_object_set_new(o, "redact_env", json_boolean(r->redact_env));
+	return o;
+}
+
+char *
+help_json(const struct role *role)
+{
+	json_t *root = json_object(), *cmds = json_array();
+	size_t i, j;
+	char *s;
+
+	for (i = 0; i < role->nrules; i++)
+		for (j = 0; j < role->rules[i].ncmds; j++)
+			json_array_append_new(cmds, rule_json(&role->rules[i],
+			    role->rules[i].cmds[j]));
+	json_object_set_new(root, "role", json_string(role->name));
+	json_object_set_new(root, "usage", json_string(
+	    "ssh HOST 'docker COMMAND [ARGS...]'"));
+	json_object_set_new(root, "commands", cmds);
+	json_object_set_new(root, "note", json_string(HELP_NOTE));
+	s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(root);
+	if (s == NULL)
+		return xstrdup("{}\n");
+	{
+		char *out = xasprintf("%s\n", s);
+
+		free(s);
+		return out;
+	}
+}
+
+/* Append to a growing string. */
+static void
+cat(char **buf, const char *fmt, const char *a, const char *b)
+{
+	char *add = xasprintf(fmt, a, b), *n;
+
+	n = xasprintf("%s%s", *buf, add);
+	free(add);
+	free(*buf);
+	*buf = n;
+}
+
+static void
+cat_list(char **buf, const char *label, const struct strv *sv)
+{
+	size_t i;
+
+	if (sv->n == 0)
+		return;
+	cat(buf, "%s%s", "      ", label);
+	for (i = 0; i < sv->n; i++)
+		cat(buf, "%s%s", i ? ", " : " ", sv->v[i]);
+	cat(buf, "%s%s", "\n", "");
+}
+
+static void
+rule_text(char **buf, const struct rule *r)
+{
+	char b[512];
+	size_t i;
+	unsigned bit;
+
+	for (i = 0; i < r->ncmds; i++)
+		cat(buf, "  docker %s%s", r->cmds[i]->name,
+		    i + 1 < r->ncmds ? "\n" : "");
+	cat(buf, "    (%s)\n%s", r->where, "");
+	cat_list(buf, "images:", &r->images);
+	cat_list(buf, "containers:", &r->containers);
+	for (i = 0; i < r->nlabels; i++)
+		cat(buf, "      label: %s=%s\n", r->labels[i].key,
+		    r->labels[i].value);
+	if (r->owned)
+		cat(buf, "      %s%s\n", "only containers this role started", "");
+	if (r->mounts == MOUNTS_NAMED)
+		cat(buf, "      %s%s\n", "named volumes allowed", "");
+	for (i = 0; i < r->nbinds; i++)
+		cat(buf, "      host path: %s%s\n", r->binds[i].path,
+		    r->binds[i].readonly ? " (read-only)" : "");
+	b[0] = '\0';
+	for (bit = 1; bit != 0 && bit != RISK_NEVER; bit <<= 1)
+		if (r->unsafe & bit) {
+			(void)strncat(b, " ", sizeof(b) - strlen(b) - 1);
+			(void)strncat(b, commands_risk_name(bit),
+			    sizeof(b) - strlen(b) - 1);
+		}
+	if (b[0] != '\0')
+		cat(buf, "      unsafe classes allowed:%s%s\n", b, "");
+	cat_list(buf, "denied flags:", &r->deny_flags);
+}
+
+char *
+help_text(const struct role *role)
+{
+	char *buf = xasprintf("Commands role %s may run "
+	    "(ssh HOST 'docker COMMAND ...'):\n", role->name);
+	size_t i;
+
+	for (i = 0; i < role->nrules; i++)
+		rule_text(&buf, &role->rules[i]);
+	cat(&buf, "\n%s\n%s", HELP_NOTE, "");
+	cat(&buf, "%s%s", "`help --json` prints this as JSON.\n", "");
+	return buf;
+}

@@ -1,0 +1,507 @@
+/*
+ * main.c: the pipeline, nothing else.
+ *
+ *   context -> cmdline -> grammar -> policy -> decide -> render -> audit -> run
+ *
+ * Invariants:
+ * - Options come from our own command line only (set by the admin in
+ *   ForceCommand or authorized_keys), never from the client's environment.
+ * - Every refusal is exactly one "dockergate: " line on stderr and, once
+ *   the policy is loaded, one audit record; nothing runs unless the decision
+ *   record was written (or audit is not required).
+ * - Only main and run.c exit or exec.
+ */
+#include <sys/types.h>
+
+#include <limits.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "audit.h"
+#include "cmdline.h"
+#include "decide.h"
+#include "grammar.h"
+#include "help.h"
+#include "policy.h"
+#include "render.h"
+#include "resolve.h"
+#include "run.h"
+#include "util.h"
+
+#define DG_VERSION	"0.1.0"
+#define EX_REFUSED	1	/* interactive login refused, usage */
+
+enum mode { MODE_FORCED, MODE_CHECK, MODE_EXPLAIN };
+
+struct opts {
+	enum mode	 mode;
+	const char	*policy;
+	const char	*role;
+	const char	*command;	/* -c STRING or --explain STRING */
+	int		 json;
+};
+
+/* Everything one request accumulates on its way down the pipeline. */
+struct session {
+	struct opts	 o;
+	struct passwd	*pw;
+	const char	*role;
+	struct policy	*pol;
+	struct audit	 audit;
+	int		 audit_open;
+	const char	*command;	/* raw client string, or NULL */
+	struct strv	 words;
+	struct request	 req;
+	struct verdict	 v;
+	struct strv	 argv;		/* canonical */
+	char		 cwd[PATH_MAX];
+};
+
+static void
+usage(void)
+{
+	fprintf(stderr,
+	    "usage: dockergate [--policy FILE] [--role NAME] [-c STRING]\n"
+	    "       dockergate --check [--policy FILE]\n"
+	    "       dockergate --explain [--policy FILE] [--role NAME] "
+	    "[--json] STRING\n"
+	    "       dockergate --version | --help\n");
+}
+
+static void
+help(void)
+{
+	printf("dockergate %s: SSH forced-command gateway for Docker\n\n",
+	    DG_VERSION);
+	usage();
+	printf("\nsshd runs it as ForceCommand; it reads SSH_ORIGINAL_COMMAND,"
+	    " checks the parsed\ndocker command against the policy (default "
+	    POLICY_DEFAULT_PATH "),\nrecords the decision and runs docker with"
+	    " a canonical argv.\n\n"
+	    "  --policy FILE   policy file\n"
+	    "  --role NAME     role in the policy (default: login name)\n"
+	    "  -c STRING       run STRING (login-shell mode)\n"
+	    "  --check         validate the policy, print every problem\n"
+	    "  --explain STR   decide STRING without running it\n"
+	    "  --json          with --explain: one JSON object\n\n"
+	    "Exit status: docker's own when run; 65 unparseable command; "
+	    "77 denied;\n78 policy error; 69 service unavailable; 1 "
+	    "interactive login refused.\nSee dockergate(8), "
+	    "dockergate.yaml(5).\n");
+}
+
+/* Refusal: one stderr line, and an audit record when we can write one. */
+static int
+refuse(struct session *s, int status, const char *what, const char *why)
+{
+	const char *err;
+
+	fprintf(stderr, "dockergate: %s%s%s\n", what, why[0] ? ": " : "",
+	    why);
+	if (s->audit_open && s->o.mode == MODE_FORCED &&
+	    audit_decision(&s->audit, s->command ? s->command : "",
+	    s->command ? strlen(s->command) : 0, s->argv.n ? s->argv.v :
+	    NULL, 0, s->v.rule, why[0] ? why : what, &err) != 0 &&
+	    status != EX_UNAVAILABLE)
+		fprintf(stderr, "dockergate: audit: %s\n", err);
+	return status;
+}
+
+static int
+parse_opts(int argc, char **argv, struct opts *o)
+{
+	int i;
+
+	memset(o, 0, sizeof(*o));
+	o->policy = POLICY_DEFAULT_PATH;
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--policy") == 0 && i + 1 < argc)
+			o->policy = argv[++i];
+		else if (strcmp(argv[i], "--role") == 0 && i + 1 < argc)
+			o->role = argv[++i];
+		else if (strcmp(argv[i], "-c") == 0 && i + 1 < argc)
+			o->command = argv[++i];
+		else if (strcmp(argv[i], "--check") == 0)
+			o->mode = MODE_CHECK;
+		else if (strcmp(argv[i], "--explain") == 0)
+			o->mode = MODE_EXPLAIN;
+		else if (strcmp(argv[i], "--json") == 0)
+			o->json = 1;
+		else if (o->mode == MODE_EXPLAIN && o->command == NULL &&
+		    i == argc - 1)
+			o->command = argv[i];
+		else
+			return -1;
+	}
+	if (o->mode == MODE_EXPLAIN && o->command == NULL)
+		return -1;
+	return 0;
+}
+
+static int
+load_policy(struct session *s)
+{
+	struct strv errs = { NULL, 0, 0 };
+	int perm = 0;
+	size_t i;
+
+	if (policy_load(s->o.policy, &s->pol, &errs, &perm) == 0)
+		return 0;
+	if (s->o.mode == MODE_CHECK) {
+		for (i = 0; i < errs.n; i++)
+			printf("%s\n", errs.v[i]);
+		fprintf(stderr, "dockergate: %s: %zu problem%s\n",
+		    s->o.policy, errs.n, errs.n == 1 ? "" : "s");
+	} else {
+		fprintf(stderr, "dockergate: configuration error: %s\n",
+		    errs.n ? errs.v[0] : s->o.policy);
+		syslog(LOG_AUTHPRIV | LOG_ERR, "configuration error: %s",
+		    errs.n ? errs.v[0] : s->o.policy);
+	}
+	strv_free(&errs);
+	return -1;
+}
+
+/* Who is asking: the account, the role, where from. */
+static int
+context(struct session *s)
+{
+	if ((s->pw = getpwuid(getuid())) == NULL) {
+		fprintf(stderr, "dockergate: unknown user id %u\n",
+		    (unsigned)getuid());
+		return -1;
+	}
+	s->role = s->o.role != NULL ? s->o.role : s->pw->pw_name;
+	if (getcwd(s->cwd, sizeof(s->cwd)) == NULL)
+		(void)snprintf(s->cwd, sizeof(s->cwd), "%s", s->pw->pw_dir);
+	return 0;
+}
+
+static const char *
+client_addr(char *buf, size_t len)
+{
+	const char *c = getenv("SSH_CONNECTION");
+	const char *sp1, *sp2;
+
+	/* "CLIENT_IP CLIENT_PORT SERVER_IP SERVER_PORT": keep the first two */
+	if (c == NULL || (sp1 = strchr(c, ' ')) == NULL ||
+	    (sp2 = strchr(sp1 + 1, ' ')) == NULL)
+		return "";
+	(void)snprintf(buf, len, "%.*s", (int)(sp2 - c), c);
+	return buf;
+}
+
+static int
+open_audit(struct session *s)
+{
+	char client[128];
+	const char *err;
+
+	if (audit_open(&s->audit, s->pol->audit_file, s->pol->audit_syslog,
+	    s->pol->audit_required, s->pw->pw_name, s->role,
+	    client_addr(client, sizeof(client)), &err) != 0) {
+		if (s->pol->audit_required) {
+			fprintf(stderr, "dockergate: audit log unavailable: "
+			    "%s\n", err);
+			return -1;
+		}
+	}
+	s->audit_open = 1;
+	return 0;
+}
+
+/* Split and parse; the status to exit with on failure, else 0. */
+static int
+parse_request(struct session *s)
+{
+	const char *err;
+	size_t rest;
+
+	if (cmdline_split(s->command, strlen(s->command), &s->words,
+	    &err) != 0)
+		return refuse(s, EX_DATAERR, "cannot parse command", err);
+	if (cmdline_docker(&s->words, &rest, &err) != 0)
+		return refuse(s, EX_NOPERM, "denied", err);
+	if (grammar_parse(s->words.v + rest, s->words.n - rest, &s->req,
+	    &err) != 0)
+		return refuse(s, EX_NOPERM, "denied", err);
+	return 0;
+}
+
+static int
+decide_request(struct session *s)
+{
+	struct resolver res;
+
+	resolve_init(&res, s->cwd);
+	(void)decide(s->pol, s->role, &s->req, &res, &s->v);
+	(void)render_argv(&s->req, &s->v, &s->argv);
+	if (s->v.allow)
+		return 0;
+	if (s->v.unavailable)
+		return refuse(s, EX_UNAVAILABLE, "unavailable", s->v.reason);
+	return refuse(s, EX_NOPERM, "denied", s->v.reason);
+}
+
+/* Print argv so that a POSIX shell would read it back word for word. */
+static void
+print_argv(FILE *f, char *const *argv)
+{
+	const char *p;
+	size_t i;
+
+	for (i = 0; argv[i] != NULL; i++) {
+		fputs(i ? " " : "", f);
+		if (argv[i][0] != '\0' && strspn(argv[i], "abcdefghijklmnopqr"
+		    "stuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_=./:,@%+") ==
+		    strlen(argv[i])) {
+			fputs(argv[i], f);
+			continue;
+		}
+		fputc('\'', f);
+		for (p = argv[i]; *p != '\0'; p++)
+			*p == '\'' ? fputs("'\\''", f) : fputc(*p, f);
+		fputc('\'', f);
+	}
+	fputc('\n', f);
+}
+
+static void
+explain_json(struct session *s, int parsed)
+{
+	json_t *o = json_object(), *a = json_array();
+	size_t i;
+	char *out;
+
+	json_object_set_new(o, "verdict", json_string(s->v.allow ? "allow" :
+	    "deny"));
+	json_object_set_new(o, "rule", json_string(s->v.rule));
+	json_object_set_new(o, "reason", json_string(s->v.reason));
+	json_object_set_new(o, "command", json_string(s->command));
+	for (i = 0; i < s->words.n; i++)
+		json_array_append_new(a, json_string(s->words.v[i]));
+	json_object_set_new(o, "words", a);
+	a = json_array();
+	for (i = 0; i < s->argv.n; i++)
+		json_array_append_new(a, json_string(s->argv.v[i]));
+	json_object_set_new(o, "argv", parsed ? a : json_null());
+	if (!parsed)
+		json_decref(a);
+	if ((out = json_dumps(o, JSON_PRESERVE_ORDER | JSON_COMPACT)) != NULL)
+		printf("%s\n", out);
+	free(out);
+	json_decref(o);
+}
+
+static int
+explain(struct session *s)
+{
+	const char *err;
+	size_t rest;
+	int status = 0;
+
+	s->command = s->o.command;
+	if (cmdline_split(s->command, strlen(s->command), &s->words,
+	    &err) != 0)
+		status = EX_DATAERR;
+	else if (cmdline_docker(&s->words, &rest, &err) != 0 ||
+	    grammar_parse(s->words.v + rest, s->words.n - rest, &s->req,
+	    &err) != 0)
+		status = EX_NOPERM;
+	if (status != 0)
+		(void)snprintf(s->v.reason, sizeof(s->v.reason), "%s", err);
+	else if (decide_request(s) != 0)
+		status = s->v.unavailable ? EX_UNAVAILABLE : EX_NOPERM;
+	if (s->o.json)
+		explain_json(s, s->req.cmd != NULL);
+	else {
+		printf("verdict: %s\nrule: %s\nreason: %s\nargv: ",
+		    s->v.allow ? "allow" : "deny", s->v.rule, s->v.reason);
+		if (s->argv.n)
+			print_argv(stdout, s->argv.v);
+		else
+			printf("-\n");
+	}
+	if (status == EX_DATAERR || (status == EX_NOPERM && !s->req.cmd))
+		fprintf(stderr, "dockergate: %s: %s\n", status == EX_DATAERR ?
+		    "cannot parse command" : "denied", s->v.reason);
+	return status;
+}
+
+/* No command: a shell request.  Say what may be run, refuse the shell. */
+static int
+shell_request(struct session *s)
+{
+	const struct role *r = policy_role(s->pol, s->role);
+	char *t;
+
+	if (r != NULL) {
+		t = help_text(r);
+		fputs(t, stdout);
+		free(t);
+	}
+	return refuse(s, EX_REFUSED, "interactive login is not available",
+	    "");
+}
+
+static int
+client_help(struct session *s, int json)
+{
+	const struct role *r = policy_role(s->pol, s->role);
+	const char *err;
+	char *t;
+
+	if (r == NULL)
+		return refuse(s, EX_NOPERM, "denied", "no such role");
+	t = json ? help_json(r) : help_text(r);
+	fputs(t, stdout);
+	free(t);
+	if (audit_decision(&s->audit, s->command, strlen(s->command), NULL, 1,
+	    "", "help", &err) != 0 && s->pol->audit_required) {
+		fprintf(stderr, "dockergate: audit: %s\n", err);
+		return EX_UNAVAILABLE;
+	}
+	return 0;
+}
+
+/* An sftp (or other) subsystem forced through our command. */
+static int
+is_subsystem(const char *cmd)
+{
+	size_t n = strcspn(cmd, " \t");
+	const char *base = cmd;
+	const char *p;
+
+	for (p = cmd; p < cmd + n; p++)
+		if (*p == '/')
+			base = p + 1;
+	if (n == 13 && strncmp(cmd, "internal-sftp", 13) == 0)
+		return 1;
+	return (size_t)(cmd + n - base) == 11 &&
+	    strncmp(base, "sftp-server", 11) == 0;
+}
+
+static int
+trusted(struct session *s)
+{
+	const char *err;
+
+	if (run_check_trusted(s->pol->binary, 0, &err) != 0)
+		return refuse(s, EX_UNAVAILABLE, "docker binary not usable",
+		    err);
+	if (run_check_trusted(s->pol->config_dir, 1, &err) != 0)
+		return refuse(s, EX_CONFIG, "docker config_dir not usable",
+		    err);
+	return 0;
+}
+
+static int
+execute(struct session *s)
+{
+	struct run_spec spec;
+	struct run_result res;
+	const char *err;
+
+	if (audit_decision(&s->audit, s->command, strlen(s->command),
+	    s->argv.v, 1, s->v.rule, "", &err) != 0 && s->pol->audit_required)
+		return refuse(s, EX_UNAVAILABLE, "audit log unavailable", err);
+	memset(&spec, 0, sizeof(spec));
+	spec.binary = s->pol->binary;
+	spec.argv = s->argv.v;
+	spec.host = s->pol->host;
+	spec.config_dir = s->pol->config_dir;
+	spec.home = s->pw->pw_dir;
+	spec.user = s->pw->pw_name;
+	spec.timeout = s->pol->timeout;
+	if (run_exec(&spec, &res, &err) != 0) {
+		fprintf(stderr, "dockergate: unavailable: %s\n", err);
+		(void)audit_exit(&s->audit, EX_UNAVAILABLE, 0, 0, &err);
+		return EX_UNAVAILABLE;
+	}
+	(void)audit_exit(&s->audit, res.status, res.sig, res.duration_ms,
+	    &err);
+	return res.sig != 0 ? 128 + res.sig : res.status;
+}
+
+static int
+forced(struct session *s)
+{
+	int r;
+
+	if (open_audit(s) != 0)
+		return EX_UNAVAILABLE;
+	s->command = s->o.command != NULL ? s->o.command :
+	    getenv("SSH_ORIGINAL_COMMAND");
+	if (s->command == NULL)
+		return shell_request(s);
+	if (strcmp(s->command, "help") == 0)
+		return client_help(s, 0);
+	if (strcmp(s->command, "help --json") == 0)
+		return client_help(s, 1);
+	if (is_subsystem(s->command))
+		return refuse(s, EX_NOPERM, "denied", "subsystems such as sftp "
+		    "are not available through dockergate");
+	if ((r = parse_request(s)) != 0 || (r = decide_request(s)) != 0 ||
+	    (r = trusted(s)) != 0)
+		return r;
+	return execute(s);
+}
+
+static void
+cleanup(struct session *s)
+{
+	if (s->audit_open)
+		audit_close(&s->audit);
+	strv_free(&s->argv);
+	decide_verdict_free(&s->v);
+	grammar_free(&s->req);
+	strv_free(&s->words);
+	policy_free(s->pol);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct session s;
+	const char *err;
+	int r;
+
+	memset(&s, 0, sizeof(s));
+	if (run_sanitize(&err) != 0) {
+		fprintf(stderr, "dockergate: %s\n", err);
+		return EX_UNAVAILABLE;
+	}
+	if (argc == 2 && strcmp(argv[1], "--version") == 0) {
+		printf("dockergate %s\n", DG_VERSION);
+		return 0;
+	}
+	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
+		help();
+		return 0;
+	}
+	if (parse_opts(argc, argv, &s.o) != 0) {
+		usage();
+		fprintf(stderr, "dockergate: invalid arguments\n");
+		return EX_REFUSED;
+	}
+	if (context(&s) != 0)
+		return EX_UNAVAILABLE;
+	if (load_policy(&s) != 0)
+		return EX_CONFIG;
+	if (s.o.mode == MODE_CHECK) {
+		printf("%s: OK\n", s.o.policy);
+		r = 0;
+	} else if (s.o.mode == MODE_EXPLAIN)
+		r = explain(&s);
+	else
+		r = forced(&s);
+	cleanup(&s);
+	return r;
+}

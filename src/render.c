@@ -1,0 +1,97 @@
+/*
+ * render.c: request -> canonical argv.
+ *
+ * Invariants:
+ * - Executing the rendered argv MUST mean exactly what was checked:
+ *   grammar_parse(render(r)) == r for every request the grammar accepts.
+ * - Every flag is written as --long=value, so no value is ever read as a
+ *   separate word or as a flag, and bools carry their value explicitly.
+ * - Positionals that docker could read as flags are put after "--".
+ * - Container arguments pinned by the decision are replaced by full IDs,
+ *   so a rename between check and use cannot redirect the command.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "grammar.h"
+#include "render.h"
+#include "util.h"
+
+static void
+push_words(struct strv *out, const char *name)
+{
+	const char *sp;
+
+	while ((sp = strchr(name, ' ')) != NULL) {
+		strv_take(out, xstrndup(name, (size_t)(sp - name)));
+		name = sp + 1;
+	}
+	strv_push(out, name);
+}
+
+static void
+push_flags(struct strv *out, const struct flagval *fv, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		strv_take(out, xasprintf("--%s=%s",
+		    commands_flag_canon(fv[i].def), fv[i].value));
+}
+
+/* A word that pflag would not take as a positional. */
+static int
+flaglike(const char *s)
+{
+	return s[0] == '-' && s[1] != '\0';
+}
+
+/*
+ * Whether "--" must precede the positionals: for interspersed commands when
+ * any of them looks like a flag, otherwise when the first one does (after
+ * it, words are data anyway).
+ */
+static int
+needs_dashdash(const struct request *r, const char *const *args)
+{
+	size_t i;
+
+	if (r->nargs == 0)
+		return 0;
+	if (!r->cmd->interspersed)
+		return flaglike(args[0]);
+	for (i = 0; i < r->nargs; i++)
+		if (flaglike(args[i]))
+			return 1;
+	return 0;
+}
+
+int
+render_argv(const struct request *req, const struct verdict *v,
+    struct strv *out)
+{
+	const char **args;
+	size_t i;
+
+	args = xcalloc(req->nargs + 1, sizeof(*args));
+	for (i = 0; i < req->nargs; i++)
+		args[i] = req->args[i];
+	if (v != NULL)
+		for (i = 0; i < v->npins; i++)
+			if (v->pins[i].arg < req->nargs)
+				args[v->pins[i].arg] = v->pins[i].value;
+	strv_push(out, "docker");
+	push_flags(out, req->globals, req->nglobals);
+	push_words(out, req->cmd->name);
+	push_flags(out, req->flags, req->nflags);
+	if (v != NULL)
+		for (i = 0; i < v->extra_flags.n; i++)
+			strv_push(out, v->extra_flags.v[i]);
+	if (needs_dashdash(req, args))
+		strv_push(out, "--");
+	for (i = 0; i < req->nargs; i++)
+		strv_push(out, args[i]);
+	free(args);
+	return 0;
+}
