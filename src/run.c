@@ -1,0 +1,692 @@
+/*
+ * run.c: the executor.  Process hygiene for the gateway, the trust check of
+ * the docker binary and config directory, the child's environment, and
+ * fork + execve + signal forwarding + timeout + wait.
+ *
+ * Security invariants:
+ * - The child's environment MUST be built from empty: PATH, HOME, USER,
+ *   LOGNAME, LANG/LC_ALL only when their values are sane, DOCKER_HOST and
+ *   DOCKER_CONFIG from the policy, DOCKER_CLI_HOOKS/HINTS=false.  Nothing
+ *   the client or the account's environment holds MAY reach the docker CLI.
+ * - The binary MUST be executed by absolute path with execve(2); no shell,
+ *   no PATH search.
+ * - The child MUST start with fds 0-2 open and every other descriptor
+ *   closed (close-on-exec), default signal dispositions and an empty mask.
+ * - A trusted path MUST be root-owned and not writable by group, others or
+ *   the caller, and so MUST every directory on the way to it, including
+ *   the directories that hold any symlink followed on the way.
+ * - An exec failure MUST be reported to the caller (exit 69), never
+ *   mistaken for docker's own exit status.
+ * - The gateway MUST NOT die from SIGHUP/SIGINT/SIGTERM/SIGPIPE while
+ *   docker runs: they are blocked, consumed and (except SIGPIPE) forwarded.
+ */
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "run.h"
+#include "util.h"
+
+#define RUN_MAX_SYMLINKS	40	/* symlinks followed in one path (ELOOP) */
+#define RUN_MAX_LOCALE		64	/* bytes of a LANG / LC_ALL value kept */
+#define RUN_ERRBUF		(2 * PATH_MAX + 128)	/* message buffer */
+#define RUN_MS_PER_SEC		1000L
+#define RUN_NS_PER_MS		1000000L
+#define RUN_UNKNOWN_STATUS	(255 << 8)	/* wait status: exit 255 */
+
+#ifndef CLOSE_RANGE_CLOEXEC
+#define CLOSE_RANGE_CLOEXEC	(1U << 2)
+#endif
+
+static char errbuf[RUN_ERRBUF];
+
+/* ------------------------------------------------------------------ */
+/* Process hygiene                                                      */
+/* ------------------------------------------------------------------ */
+
+/* Open /dev/null on each of fds 0-2 that is closed. */
+static int
+open_std_fds(void)
+{
+	int fd, nfd;
+
+	for (fd = 0; fd <= STDERR_FILENO; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		/* The lowest free descriptor is fd itself. */
+		if ((nfd = open("/dev/null", O_RDWR)) == -1)
+			return -1;
+		if (nfd != fd) {
+			(void)close(nfd);
+			errno = EBADF;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Fallback for kernels without close_range(2): walk /proc/self/fd. */
+static int
+close_from_proc(void)
+{
+	DIR *d;
+	struct dirent *de;
+	long fd;
+	char *end;
+	int dfd;
+
+	if ((d = opendir("/proc/self/fd")) == NULL)
+		return -1;
+	dfd = dirfd(d);
+	while ((de = readdir(d)) != NULL) {
+		errno = 0;
+		fd = strtol(de->d_name, &end, 10);
+		if (*end != '\0' || errno != 0 || fd <= STDERR_FILENO ||
+		    fd == dfd || fd > INT_MAX)
+			continue;
+		(void)close((int)fd);
+	}
+	(void)closedir(d);
+	return 0;
+}
+
+static void
+close_from(int lowfd)
+{
+	long max, fd;
+
+	if (syscall(SYS_close_range, (unsigned)lowfd, ~0U, 0U) == 0)
+		return;
+	if (lowfd == STDERR_FILENO + 1 && close_from_proc() == 0)
+		return;
+	if ((max = sysconf(_SC_OPEN_MAX)) < 0 || max > INT_MAX)
+		max = INT_MAX;
+	for (fd = lowfd; fd < max; fd++)
+		(void)close((int)fd);
+}
+
+int
+run_sanitize(const char **errstr)
+{
+	struct rlimit rl = { 0, 0 };
+
+	if (open_std_fds() == -1) {
+		*errstr = errfmt(errbuf, sizeof(errbuf),
+		    "cannot open /dev/null: %s", strerror(errno));
+		return -1;
+	}
+	close_from(STDERR_FILENO + 1);
+	(void)umask(077);
+	if (setrlimit(RLIMIT_CORE, &rl) == -1) {
+		*errstr = errfmt(errbuf, sizeof(errbuf),
+		    "cannot disable core dumps: %s", strerror(errno));
+		return -1;
+	}
+	/* After the /proc walk: non-dumpable makes /proc/self root-owned. */
+	if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) == -1 ||
+	    prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == -1) {
+		*errstr = errfmt(errbuf, sizeof(errbuf),
+		    "prctl: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Trusted paths                                                        */
+/* ------------------------------------------------------------------ */
+
+/*
+ * A path walk that follows symlinks itself, so that every directory that
+ * holds a component (or a symlink) is checked, not only the final target.
+ * cur is the resolved prefix ("" is "/"), rest what is left to resolve.
+ */
+struct walk {
+	const char	*path;		/* as given, for messages */
+	char	cur[PATH_MAX];
+	char	rest[PATH_MAX];
+	int	links;
+};
+
+static int
+untrusted(const char *path, const struct stat *st)
+{
+	if (st->st_uid != 0 || (st->st_mode & (S_IWGRP | S_IWOTH)) != 0)
+		return 1;
+	/* ACLs: the mode bits are not the whole story for the caller. */
+	return getuid() != 0 && access(path, W_OK) == 0;
+}
+
+/* A directory on the way to w->path, resolved so far to dir. */
+static int
+check_dir(const struct walk *w, const char *dir, const char **errstr)
+{
+	struct stat st;
+	const char *p = dir[0] == '\0' ? "/" : dir;
+
+	if (lstat(p, &st) == -1) {
+		*errstr = errfmt(errbuf, sizeof(errbuf), "%s: %s", p,
+		    strerror(errno));
+		return -1;
+	}
+	if (untrusted(p, &st)) {
+		*errstr = errfmt(errbuf, sizeof(errbuf), "%s: directory %s "
+		    "must be owned by root and not writable by group or "
+		    "others", w->path, p);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Split the next component off w->rest into comp: 1, or 0 if none is
+ * left, or -1 if it is too long.
+ */
+static int
+next_component(struct walk *w, char *comp, size_t len, const char **errstr)
+{
+	char *s = w->rest, *e;
+	size_t n;
+
+	while (*s == '/')
+		s++;
+	if (*s == '\0')
+		return 0;
+	e = strchr(s, '/');
+	n = e ? (size_t)(e - s) : strlen(s);
+	if (n >= len) {
+		*errstr = errfmt(errbuf, sizeof(errbuf), "%s: %s", w->path,
+		    strerror(ENAMETOOLONG));
+		return -1;
+	}
+	memcpy(comp, s, n);
+	comp[n] = '\0';
+	memmove(w->rest, s + n, strlen(s + n) + 1);
+	return 1;
+}
+
+/* Replace the walk's remaining path by the symlink's target + rest. */
+static int
+follow_link(struct walk *w, const char *link, const char **errstr)
+{
+	char target[PATH_MAX], nrest[PATH_MAX];
+	ssize_t n;
+
+	if (++w->links > RUN_MAX_SYMLINKS) {
+		errno = ELOOP;
+		goto fail;
+	}
+	if ((n = readlink(link, target, sizeof(target) - 1)) == -1)
+		goto fail;
+	target[n] = '\0';
+	if (snprintf(nrest, sizeof(nrest), "%s/%s", target, w->rest) >=
+	    (int)sizeof(nrest)) {
+		errno = ENAMETOOLONG;
+		goto fail;
+	}
+	memcpy(w->rest, nrest, sizeof(w->rest));
+	if (target[0] == '/')
+		w->cur[0] = '\0';
+	return 0;
+fail:
+	*errstr = errfmt(errbuf, sizeof(errbuf), "%s: %s", link,
+	    strerror(errno));
+	return -1;
+}
+
+/* One step of the walk: resolve comp below w->cur. */
+static int
+walk_step(struct walk *w, const char *comp, struct stat *st,
+    const char **errstr)
+{
+	char next[PATH_MAX];
+	char *slash;
+
+	if (strcmp(comp, ".") == 0)
+		return 0;
+	if (strcmp(comp, "..") == 0) {
+		if ((slash = strrchr(w->cur, '/')) != NULL)
+			*slash = '\0';
+		return 0;
+	}
+	if (snprintf(next, sizeof(next), "%s/%s", w->cur, comp) >=
+	    (int)sizeof(next)) {
+		*errstr = errfmt(errbuf, sizeof(errbuf), "%s: %s", w->cur,
+		    strerror(ENAMETOOLONG));
+		return -1;
+	}
+	if (lstat(next, st) == -1) {
+		*errstr = errfmt(errbuf, sizeof(errbuf), "%s: %s", next,
+		    strerror(errno));
+		return -1;
+	}
+	if (S_ISLNK(st->st_mode))
+		return follow_link(w, next, errstr);
+	memcpy(w->cur, next, sizeof(w->cur));
+	/* Anything with more to come must be a trusted directory. */
+	if (strspn(w->rest, "/") != strlen(w->rest))
+		return check_dir(w, w->cur, errstr);
+	return 0;
+}
+
+/* Check the final, fully resolved object. */
+static int
+check_final(const char *path, const struct stat *st, int dir,
+    const char **errstr)
+{
+	if (dir && !S_ISDIR(st->st_mode)) {
+		*errstr = errfmt(errbuf, sizeof(errbuf),
+		    "%s: not a directory", path);
+		return -1;
+	}
+	if (!dir && !S_ISREG(st->st_mode)) {
+		*errstr = errfmt(errbuf, sizeof(errbuf),
+		    "%s: not a regular file", path);
+		return -1;
+	}
+	if (!dir && (st->st_mode & (S_IXUSR | S_IXGRP | S_IXOTH)) == 0) {
+		*errstr = errfmt(errbuf, sizeof(errbuf),
+		    "%s: not executable", path);
+		return -1;
+	}
+	if (untrusted(path, st)) {
+		*errstr = errfmt(errbuf, sizeof(errbuf), "%s: must be owned "
+		    "by root and not writable by group or others", path);
+		return -1;
+	}
+	return 0;
+}
+
+int
+run_check_trusted(const char *path, int dir, const char **errstr)
+{
+	struct walk *w = NULL;
+	struct stat st;
+	const char *final;
+	char comp[NAME_MAX + 1];
+	int r, ret = -1;
+
+	if (path == NULL || path[0] != '/') {
+		*errstr = errfmt(errbuf, sizeof(errbuf),
+		    "%s: must be an absolute path", path ? path : "(null)");
+		return -1;
+	}
+	if (strlen(path) >= PATH_MAX) {
+		*errstr = errfmt(errbuf, sizeof(errbuf), "%.64s...: %s", path,
+		    strerror(ENAMETOOLONG));
+		return -1;
+	}
+	/* execve would fail with ENOTDIR: say so now. */
+	if (!dir && path[strlen(path) - 1] == '/') {
+		*errstr = errfmt(errbuf, sizeof(errbuf),
+		    "%s: not a regular file", path);
+		return -1;
+	}
+	w = xcalloc(1, sizeof(*w));
+	w->path = path;
+	memcpy(w->rest, path, strlen(path) + 1);
+	if (check_dir(w, "", errstr) == -1)
+		goto done;
+	while ((r = next_component(w, comp, sizeof(comp), errstr)) == 1)
+		if (walk_step(w, comp, &st, errstr) == -1)
+			goto done;
+	if (r == -1)
+		goto done;
+	/* Again: a trailing "." or ".." left st describing another node. */
+	final = w->cur[0] ? w->cur : "/";
+	if (lstat(final, &st) == -1) {
+		*errstr = errfmt(errbuf, sizeof(errbuf), "%s: %s", final,
+		    strerror(errno));
+		goto done;
+	}
+	ret = check_final(final, &st, dir, errstr);
+done:
+	free(w);
+	return ret;
+}
+
+/* ------------------------------------------------------------------ */
+/* Environment                                                          */
+/* ------------------------------------------------------------------ */
+
+/* A locale name we pass on: short, [A-Za-z0-9_.@-] only. */
+static int
+locale_sane(const char *v)
+{
+	size_t n;
+
+	if (v == NULL || (n = strlen(v)) == 0 || n > RUN_MAX_LOCALE)
+		return 0;
+	return strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789_.@-") == n;
+}
+
+static void
+env_add(char **env, size_t *i, size_t nenv, const char *name,
+    const char *value)
+{
+	/* Keep the NULL slot; a missing value means "leave it unset". */
+	if (value == NULL || *i + 1 >= nenv)
+		return;
+	env[(*i)++] = xasprintf("%s=%s", name, value);
+	env[*i] = NULL;
+}
+
+void
+run_build_env(const struct run_spec *spec, char **env, size_t nenv)
+{
+	const char *lang = getenv("LANG"), *lc = getenv("LC_ALL");
+	size_t i = 0;
+
+	if (nenv == 0)
+		return;
+	env[0] = NULL;
+	env_add(env, &i, nenv, "PATH", RUN_PATH);
+	env_add(env, &i, nenv, "HOME", spec->home);
+	env_add(env, &i, nenv, "USER", spec->user);
+	env_add(env, &i, nenv, "LOGNAME", spec->user);
+	env_add(env, &i, nenv, "LANG", locale_sane(lang) ? lang : NULL);
+	env_add(env, &i, nenv, "LC_ALL", locale_sane(lc) ? lc : NULL);
+	env_add(env, &i, nenv, "DOCKER_HOST", spec->host);
+	env_add(env, &i, nenv, "DOCKER_CONFIG", spec->config_dir);
+	env_add(env, &i, nenv, "DOCKER_CLI_HOOKS", "false");
+	env_add(env, &i, nenv, "DOCKER_CLI_HINTS", "false");
+}
+
+void
+run_free_env(char **env)
+{
+	size_t i;
+
+	if (env == NULL)
+		return;
+	for (i = 0; env[i] != NULL; i++) {
+		free(env[i]);
+		env[i] = NULL;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* fork, exec, wait                                                     */
+/* ------------------------------------------------------------------ */
+
+/* What the parent's wait loop tracks. */
+struct child {
+	pid_t		pid;
+	int		own_group;	/* leads its own process group */
+	int		status;		/* wait status once reaped */
+	int		reaped;
+	int		termed;		/* timeout SIGTERM sent */
+	int		killed;		/* SIGKILL sent */
+	struct timespec	start;
+	struct timespec	deadline;	/* next timeout step, if armed */
+	int		armed;
+};
+
+static void
+wait_set(sigset_t *set)
+{
+	(void)sigemptyset(set);
+	(void)sigaddset(set, SIGHUP);
+	(void)sigaddset(set, SIGINT);
+	(void)sigaddset(set, SIGTERM);
+	(void)sigaddset(set, SIGCHLD);
+	(void)sigaddset(set, SIGPIPE);
+}
+
+/*
+ * In the child, between fork and execve: async-signal-safe calls only.
+ * Any failure is written to errfd as an errno and ends with 127.
+ */
+static void __attribute__((noreturn))
+child_exec(const struct run_spec *spec, char *const *env, int errfd,
+    int own_group)
+{
+	struct sigaction sa;
+	sigset_t empty;
+	int sig, e;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = SIG_DFL;
+	(void)sigemptyset(&sa.sa_mask);
+	/* Ignored dispositions survive execve; the CLI gets defaults. */
+	for (sig = 1; sig < NSIG; sig++)
+		(void)sigaction(sig, &sa, NULL);
+	(void)sigemptyset(&empty);
+	(void)sigprocmask(SIG_SETMASK, &empty, NULL);
+	if (own_group)
+		(void)setpgid(0, 0);
+	/* errfd is close-on-exec already; so is everything else now. */
+	if (syscall(SYS_close_range, STDERR_FILENO + 1U, ~0U,
+	    CLOSE_RANGE_CLOEXEC) == -1) {
+		long fd, max = sysconf(_SC_OPEN_MAX);
+
+		for (fd = STDERR_FILENO + 1; fd < max && fd < INT_MAX; fd++)
+			(void)fcntl((int)fd, F_SETFD, FD_CLOEXEC);
+	}
+	(void)execve(spec->binary, spec->argv, env);
+	e = errno;
+	/* Nothing to do if this fails: the parent then sees EIO. */
+	if (write(errfd, &e, sizeof(e)) != (ssize_t)sizeof(e))
+		_exit(127);
+	_exit(127);
+}
+
+static void
+ts_add(struct timespec *t, long sec)
+{
+	(void)clock_gettime(CLOCK_MONOTONIC, t);
+	t->tv_sec += sec;
+}
+
+static long
+ms_between(const struct timespec *a, const struct timespec *b)
+{
+	return (long)(b->tv_sec - a->tv_sec) * RUN_MS_PER_SEC +
+	    (b->tv_nsec - a->tv_nsec) / RUN_NS_PER_MS;
+}
+
+/* Time left until the deadline, clamped at zero; NULL if none. */
+static struct timespec *
+time_left(const struct child *c, struct timespec *left)
+{
+	struct timespec now;
+
+	if (!c->armed)
+		return NULL;
+	(void)clock_gettime(CLOCK_MONOTONIC, &now);
+	left->tv_sec = c->deadline.tv_sec - now.tv_sec;
+	left->tv_nsec = c->deadline.tv_nsec - now.tv_nsec;
+	if (left->tv_nsec < 0) {
+		left->tv_nsec += RUN_NS_PER_MS * RUN_MS_PER_SEC;
+		left->tv_sec--;
+	}
+	if (left->tv_sec < 0)
+		left->tv_sec = left->tv_nsec = 0;
+	return left;
+}
+
+/* The deadline passed: SIGTERM first, then SIGKILL after the grace. */
+static void
+on_deadline(struct child *c, const struct run_spec *spec)
+{
+	if (!c->termed) {
+		c->termed = 1;
+		(void)kill(c->pid, SIGTERM);
+		ts_add(&c->deadline, spec->grace > 0 ? spec->grace :
+		    RUN_GRACE_SEC);
+		return;
+	}
+	c->killed = 1;
+	c->armed = 0;
+	/* Plugins (compose) are the CLI's children: kill them too. */
+	(void)kill(c->own_group ? -c->pid : c->pid, SIGKILL);
+}
+
+static void
+try_reap(struct child *c)
+{
+	pid_t r;
+
+	do
+		r = waitpid(c->pid, &c->status, WNOHANG);
+	while (r == -1 && errno == EINTR);
+	if (r == c->pid)
+		c->reaped = 1;
+	else if (r == -1 && errno == ECHILD) {
+		/* Reaped behind our back: the status is unknown, not 0. */
+		c->status = RUN_UNKNOWN_STATUS;
+		c->reaped = 1;
+	}
+}
+
+/* Wait for the child, forwarding signals and enforcing the timeout. */
+static void
+wait_loop(struct child *c, const struct run_spec *spec, const sigset_t *set)
+{
+	struct timespec left, *tl;
+	siginfo_t si;
+	int sig;
+
+	while (!c->reaped) {
+		tl = time_left(c, &left);
+		sig = tl ? sigtimedwait(set, &si, tl) : sigwaitinfo(set, &si);
+		if (sig == -1 && errno == EAGAIN)
+			on_deadline(c, spec);
+		else if (sig == SIGHUP || sig == SIGINT || sig == SIGTERM)
+			(void)kill(c->pid, sig);
+		else if (sig == -1 && errno != EINTR) {
+			/* Cannot wait for signals: make sure it ends. */
+			(void)kill(c->pid, SIGKILL);
+			while (waitpid(c->pid, &c->status, 0) == -1 &&
+			    errno == EINTR)
+				;
+			c->reaped = 1;
+		}
+		/* SIGPIPE is consumed; anything may have been SIGCHLD. */
+		try_reap(c);
+	}
+}
+
+/* Discard what arrived for the child, so restoring the mask is quiet. */
+static void
+drain(const sigset_t *set)
+{
+	struct timespec zero = { 0, 0 };
+
+	while (sigtimedwait(set, NULL, &zero) > 0)
+		;
+}
+
+static void
+fill_result(const struct child *c, struct run_result *res)
+{
+	struct timespec end;
+
+	(void)clock_gettime(CLOCK_MONOTONIC, &end);
+	memset(res, 0, sizeof(*res));
+	res->timed_out = c->termed;
+	res->duration_ms = ms_between(&c->start, &end);
+	if (WIFEXITED(c->status)) {
+		res->status = WEXITSTATUS(c->status);
+	} else {
+		res->status = -1;
+		res->sig = WIFSIGNALED(c->status) ? WTERMSIG(c->status) :
+		    SIGKILL;
+	}
+}
+
+/* Read the exec error pipe: 0 when execve succeeded (EOF). */
+static int
+exec_error(int fd)
+{
+	ssize_t n;
+	int e;
+
+	do
+		n = read(fd, &e, sizeof(e));
+	while (n == -1 && errno == EINTR);
+	if (n == 0)
+		return 0;
+	return n == (ssize_t)sizeof(e) ? e : EIO;
+}
+
+/* fork and start the child; 0, or an errno value. */
+static int
+start_child(struct child *c, const struct run_spec *spec, char *const *env)
+{
+	int pfd[2], e;
+
+	if (pipe2(pfd, O_CLOEXEC) == -1)
+		return errno;
+	c->own_group = !isatty(STDIN_FILENO);
+	(void)clock_gettime(CLOCK_MONOTONIC, &c->start);
+	if ((c->pid = fork()) == -1) {
+		e = errno;
+		(void)close(pfd[0]);
+		(void)close(pfd[1]);
+		return e;
+	}
+	if (c->pid == 0)
+		child_exec(spec, env, pfd[1], c->own_group);
+	(void)close(pfd[1]);
+	e = exec_error(pfd[0]);
+	(void)close(pfd[0]);
+	if (e != 0) {
+		while (waitpid(c->pid, NULL, 0) == -1 && errno == EINTR)
+			;
+	}
+	return e;
+}
+
+int
+run_exec(const struct run_spec *spec, struct run_result *res,
+    const char **errstr)
+{
+	char *env[RUN_MAX_ENV + 1];
+	struct child c;
+	struct sigaction dfl, oldchld;
+	sigset_t set, oldmask;
+	int e, ret = -1;
+
+	memset(&c, 0, sizeof(c));
+	memset(&dfl, 0, sizeof(dfl));
+	dfl.sa_handler = SIG_DFL;
+	run_build_env(spec, env, sizeof(env) / sizeof(env[0]));
+	wait_set(&set);
+	/* SIGCHLD must not be ignored, or the child is reaped for us. */
+	(void)sigaction(SIGCHLD, &dfl, &oldchld);
+	(void)sigprocmask(SIG_BLOCK, &set, &oldmask);
+	if ((e = start_child(&c, spec, env)) != 0) {
+		*errstr = errfmt(errbuf, sizeof(errbuf),
+		    "cannot execute %s: %s", spec->binary, strerror(e));
+		goto done;
+	}
+	if (spec->timeout > 0) {
+		ts_add(&c.deadline, spec->timeout);
+		c.armed = 1;
+	}
+	wait_loop(&c, spec, &set);
+	fill_result(&c, res);
+	ret = 0;
+done:
+	drain(&set);
+	(void)sigprocmask(SIG_SETMASK, &oldmask, NULL);
+	(void)sigaction(SIGCHLD, &oldchld, NULL);
+	run_free_env(env);
+	return ret;
+}
