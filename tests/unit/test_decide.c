@@ -1,0 +1,399 @@
+/*
+ * test_decide.c: the decision against a policy from memory and a fake
+ * resolver.  Every check has a case that tries to get around it.
+ */
+#include "testutil.h"
+
+#include "cmdline.h"
+#include "decide.h"
+#include "grammar.h"
+#include "policy.h"
+#include "render.h"
+#include "util.h"
+
+static const char policy_text[] =
+    "version: 1\n"
+    "roles:\n"
+    "  r:\n"
+    "    allow:\n"
+    "      - ps\n"
+    "      - command: run\n"
+    "        images: [alpine, \"ghcr.io/acme/*\"]\n"
+    "        mounts: named\n"
+    "        binds: [\"/srv/shared:ro\", /srv/rw]\n"
+    "        unsafe: [gpus]\n"
+    "        deny_flags: [publish]\n"
+    "      - command: [start, restart]\n"
+    "        containers: [\"web-*\"]\n"
+    "      - command: rm\n"
+    "        labels: {team: a}\n"
+    "      - command: stop\n"
+    "        owned: true\n"
+    "      - rmi\n"
+    "      - command: tag\n"
+    "        images: [\"local/*\"]\n"
+    "      - container inspect\n"
+    "      - command: inspect\n"
+    "        redact_env: false\n"
+    "      - command: run\n"
+    "        images: [busybox]\n"
+    "        own: true\n"
+    "      - system prune\n"
+    "      - volume rm\n"
+    "      - command: create\n"
+    "        images: [alpine]\n"
+    "  x:\n"
+    "    allow:\n"
+    "      - command: volume rm\n"
+    "        unsafe: [data-loss]\n"
+    "      - command: run\n"
+    "        unsafe: [host-mounts, privileged]\n";
+
+/* Fake host: a link, a writable directory, everything else as given. */
+static int
+fake_path(void *ctx, const char *path, char **resolved, int *writable,
+    const char **errstr)
+{
+	(void)ctx;
+	if (strcmp(path, "/srv/missing") == 0) {
+		*errstr = "/srv/missing: No such file or directory";
+		return -1;
+	}
+	if (strcmp(path, "/srv/shared/link") == 0)
+		*resolved = xstrdup("/etc");
+	else
+		*resolved = xstrdup(path);
+	*writable = strncmp(path, "/srv/shared/w", 13) == 0;
+	return 0;
+}
+
+static void
+add_label(struct target *t, const char *k, const char *v)
+{
+	t->labels = xreallocarray(t->labels, t->nlabels + 1,
+	    sizeof(*t->labels));
+	t->labels[t->nlabels].key = xstrdup(k);
+	t->labels[t->nlabels++].value = xstrdup(v);
+}
+
+/* Containers: web-1, db (team=a), mine (owned by r), down (engine gone). */
+static int
+fake_container(void *ctx, const char *ref, struct target *t,
+    int *unavailable, const char **errstr)
+{
+	(void)ctx;
+	if (strcmp(ref, "down") == 0) {
+		*unavailable = 1;
+		*errstr = "cannot reach the Docker engine";
+		return -1;
+	}
+	if (strcmp(ref, "web-1") != 0 && strcmp(ref, "db") != 0 &&
+	    strcmp(ref, "mine") != 0 && strcmp(ref, "other") != 0) {
+		*errstr = "no such container";
+		return -1;
+	}
+	t->id = xasprintf("%064d", (int)strlen(ref));
+	t->name = xstrdup(ref);
+	if (strcmp(ref, "db") == 0)
+		add_label(t, "team", "a");
+	if (strcmp(ref, "other") == 0)
+		add_label(t, "team", "b");
+	if (strcmp(ref, "mine") == 0)
+		add_label(t, "dockergate.owner", "r");
+	return 0;
+}
+
+static struct policy *pol;
+static int failures;
+
+/* Report every failing case, not only the first. */
+#define case_fail(...) do { print_error(__VA_ARGS__); print_error("\n"); \
+	failures++; } while (0)
+static struct resolver fake = { NULL, fake_path, fake_container, "/home/u" };
+
+struct dcase {
+	const char *role;
+	const char *cmd;
+	int allow;
+	const char *expect;	/* reason substring, or argv substring */
+};
+
+static const struct dcase cases[] = {
+	{ "r", "docker ps -a", 1, "docker container ls --all=true" },
+	{ "r", "docker run --rm alpine echo hi", 1,
+	    "docker container run --rm=true alpine echo hi" },
+	/* privileges, in every spelling */
+	{ "r", "docker run --privileged alpine", 0, "risk class privileged" },
+	{ "r", "docker run --privileged=1 alpine", 0, "privileged" },
+	{ "r", "docker run --privileged=t alpine", 0, "privileged" },
+	{ "r", "docker run --privileged=false alpine", 1, "" },
+	{ "r", "docker run --device /dev/sda alpine", 0, "devices" },
+	{ "r", "docker run --device-cgroup-rule 'b 8:* rmw' alpine", 0,
+	    "devices" },
+	{ "r", "docker run --gpus all alpine", 1, "" },
+	{ "r", "docker run --cap-add sys_admin alpine", 0, "capabilities" },
+	{ "r", "docker run --cap-add=CAP_SYS_ADMIN alpine", 0, "capabilities" },
+	{ "r", "docker run --cap-add all alpine", 0, "capabilities" },
+	{ "r", "docker run --cap-drop ALL alpine", 1, "" },
+	{ "r", "docker run --security-opt apparmor:unconfined alpine", 0,
+	    "security-options" },
+	{ "r", "docker run --security-opt seccomp=unconfined alpine", 0,
+	    "security-options" },
+	{ "r", "docker run --security-opt no-new-privileges alpine", 1, "" },
+	{ "r", "docker run --security-opt no-new-privileges=false alpine", 0,
+	    "security-options" },
+	{ "r", "docker run --read-only alpine", 1, "" },
+	{ "r", "docker run --sysctl net.ipv4.ip_forward=1 alpine", 0,
+	    "kernel" },
+	{ "r", "docker run --oom-kill-disable alpine", 0, "kernel" },
+	{ "r", "docker run --runtime=runc alpine", 0, "kernel" },
+	{ "r", "docker run --cgroup-parent=/ alpine", 0, "kernel" },
+	{ "r", "docker run -w /proc/self/fd/8 alpine", 0, "kernel" },
+	/* namespaces */
+	{ "r", "docker run --pid=host alpine", 0, "host-namespaces" },
+	{ "r", "docker run --ipc host alpine", 0, "host-namespaces" },
+	{ "r", "docker run --uts=host alpine", 0, "host-namespaces" },
+	{ "r", "docker run --userns=host alpine", 0, "host-namespaces" },
+	{ "r", "docker run --cgroupns=host alpine", 0, "host-namespaces" },
+	{ "r", "docker run --net=host alpine", 0, "host-namespaces" },
+	{ "r", "docker run --network name=HOST alpine", 0, "host-namespaces" },
+	{ "r", "docker run --network container:victim alpine", 0,
+	    "other-containers" },
+	{ "r", "docker run --pid container:victim alpine", 0,
+	    "other-containers" },
+	{ "r", "docker run --volumes-from victim alpine", 0,
+	    "other-containers" },
+	{ "r", "docker run --link victim:db alpine", 0, "other-containers" },
+	{ "r", "docker run --network none alpine", 1, "" },
+	/* client files and log egress */
+	{ "r", "docker run --env-file /etc/shadow alpine", 0, "client-files" },
+	{ "r", "docker run --label-file /x alpine", 0, "client-files" },
+	{ "r", "docker run --cidfile /tmp/x alpine", 0, "client-files" },
+	{ "r", "docker run --log-driver gelf alpine", 0, "log-egress" },
+	{ "r", "docker run --log-opt max-size=-1 alpine", 0, "log-egress" },
+	/* host mounts */
+	{ "r", "docker run -v /:/h alpine", 0, "outside this rule's binds" },
+	{ "r", "docker run -itv/:/h alpine", 0, "--volume /:/h" },
+	{ "r", "docker run -v=/:/h alpine", 0, "host path /" },
+	{ "r", "docker run -v /:/h:ro alpine", 0, "outside" },
+	{ "r", "docker run -v /srv/shared:/s:ro alpine", 1, "" },
+	{ "r", "docker run -v /srv/shared/sub:/s:ro alpine", 1, "" },
+	{ "r", "docker run -v /srv/shared:/s alpine", 0, "read-only" },
+	{ "r", "docker run -v /srv/rw/sub:/s alpine", 1, "" },
+	{ "r", "docker run -v /srv/rwx:/s alpine", 0, "outside" },
+	{ "r", "docker run -v /srv/shared/../../etc:/s:ro alpine", 0, "\"..\"" },
+	{ "r", "docker run -v /srv/shared/link:/s:ro alpine", 0, "/etc" },
+	{ "r", "docker run -v /srv/shared/w:/s:ro alpine", 0, "writable" },
+	{ "r", "docker run -v /srv/missing:/s:ro alpine", 0, "No such file" },
+	{ "r", "docker run -v ./x:/s alpine", 0, "/home/u/x" },
+	{ "r", "docker run --mount type=bind,src=/,dst=/h alpine", 0,
+	    "host path /" },
+	{ "r", "docker run --mount TYPE=BIND,SOURCE=/,TARGET=/h alpine", 0,
+	    "host path /" },
+	{ "r", "docker run --mount type=volume,src=ok,type=bind,src=/,dst=/h "
+	    "alpine", 0, "host path /" },
+	{ "r", "docker run --mount type=bind,src=./../..,dst=/h alpine", 0,
+	    "" },
+	{ "r", "docker run --mount type=bind,src=/srv/shared,dst=/s,ro "
+	    "alpine", 1, "" },
+	{ "r", "docker run --mount type=bind,src=/srv/shared,dst=/s,"
+	    "bind-propagation=rshared,ro alpine", 0, "propagation" },
+	{ "r", "docker run --mount 'type=volume,dst=/host,volume-driver=local,"
+	    "volume-opt=type=none,volume-opt=device=/,volume-opt=o=bind' "
+	    "alpine", 0, "volume-drivers" },
+	{ "r", "docker run --volume-driver local -v d:/d alpine", 0,
+	    "volume-drivers" },
+	{ "r", "docker run -v data:/d alpine", 1, "" },
+	{ "r", "docker run -v /data alpine", 1, "" },
+	{ "r", "docker run --mount type=volume,src=data,dst=/d alpine", 1, "" },
+	{ "r", "docker run --tmpfs /run:size=64m alpine", 1, "" },
+	{ "r", "docker run --mount type=tmpfs,dst=/t alpine", 1, "" },
+	{ "r", "docker run --mount type=image,src=alpine,dst=/i alpine", 0,
+	    "mount type" },
+	/* deny_flags by canonical name, any spelling */
+	{ "r", "docker run -p 80:80 alpine", 0, "deny_flags" },
+	{ "r", "docker run --publish=80:80 alpine", 0, "deny_flags" },
+	{ "r", "docker run -dp80:80 alpine", 0, "deny_flags" },
+	/* images */
+	{ "r", "docker run ghcr.io/acme/app:1 true", 1, "" },
+	{ "r", "docker run ghcr.io/evil/app true", 0, "not allowed" },
+	{ "r", "docker run docker.io/library/alpine:3 true", 1, "" },
+	{ "r", "docker run index.docker.io/library/alpine true", 1, "" },
+	{ "r", "docker run alpine@sha256:"
+	    "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+	    " true", 1, "" },
+	{ "r", "docker run sha256:"
+	    "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+	    " true", 0, "by ID" },
+	{ "r", "docker run 0123456789ab true", 0, "by ID" },
+	{ "r", "docker run ALPINE true", 0, "invalid image" },
+	{ "r", "docker run alpine/evil true", 0, "not allowed" },
+	/* own: the owner label is added; our prefix is reserved */
+	{ "r", "docker run busybox true", 1, "--label=dockergate.owner=r" },
+	{ "r", "docker run -l dockergate.owner=r alpine", 0, "reserved" },
+	{ "r", "docker run --label ' dockergate.x=1' alpine", 0, "reserved" },
+	{ "r", "docker create --label dockergate.owner=r alpine", 0,
+	    "reserved" },
+	/* targets: names, labels, ownership, pinned to IDs */
+	{ "r", "docker start web-1", 1, "0000000000000000000000000000000000"
+	    "000000000000000000000000000005" },
+	{ "r", "docker start db", 0, "outside this rule's containers" },
+	{ "r", "docker restart web-1 db", 0, "container db" },
+	{ "r", "docker start nosuch", 0, "no such container" },
+	{ "r", "docker rm db", 1, "" },
+	{ "r", "docker rm other", 0, "outside" },
+	{ "r", "docker rm -v db", 0, "data-loss" },
+	{ "r", "docker stop mine", 1, "" },
+	{ "r", "docker stop web-1", 0, "owned by this role" },
+	/* tags written */
+	{ "r", "docker tag alpine local/x:1", 1, "" },
+	{ "r", "docker tag evil nginx:latest", 0, "image-tags" },
+	{ "r", "docker image tag evil docker.io/library/nginx", 0,
+	    "image-tags" },
+	/* inspect and redaction */
+	{ "r", "docker container inspect web-1", 0, "redact" },
+	{ "r", "docker inspect web-1", 1, "" },
+	/* data loss */
+	{ "r", "docker system prune -f", 1, "" },
+	{ "r", "docker system prune --volumes -f", 0, "data-loss" },
+	{ "r", "docker system prune -a", 0, "data-loss" },
+	{ "r", "docker volume rm v", 0, "data-loss" },
+	{ "x", "docker volume rm v", 1, "" },
+	{ "x", "docker volume remove v", 1, "" },
+	/* opting into classes */
+	{ "x", "docker run --privileged -v /:/h alpine", 1, "" },
+	{ "x", "docker run --cap-add SYS_ADMIN alpine", 0, "capabilities" },
+	/* never, whatever the rule */
+	{ "r", "docker system dial-stdio", 0, "never allowed" },
+	{ "r", "docker context ls", 0, "never allowed" },
+	{ "r", "docker plugin install evil", 0, "never allowed" },
+	/* commands the role does not have */
+	{ "r", "docker exec web-1 sh", 0, "not allowed for role r" },
+	{ "r", "docker container exec web-1 sh", 0, "not allowed for role r" },
+	{ "r", "docker cp web-1:/ -", 0, "not allowed for role r" },
+	{ "nobody", "docker ps", 0, "no role" },
+};
+
+static void
+run_case(const struct dcase *c, const struct resolver *res)
+{
+	struct strv w = { NULL, 0, 0 }, argv = { NULL, 0, 0 };
+	struct request req;
+	struct verdict v;
+	const char *err;
+	size_t rest, i;
+	char *s = xstrdup(""), *n;
+
+	if (cmdline_split(c->cmd, strlen(c->cmd), &w, &err) != 0 ||
+	    cmdline_docker(&w, &rest, &err) != 0 ||
+	    grammar_parse(w.v + rest, w.n - rest, &req, &err) != 0)
+		fail_msg("%s: does not parse: %s", c->cmd, err);
+	decide(pol, c->role, &req, res, &v);
+	render_argv(&req, &v, &argv);
+	for (i = 0; i < argv.n; i++) {
+		n = xasprintf("%s%s%s", s, i ? " " : "", argv.v[i]);
+		free(s);
+		s = n;
+	}
+	if (v.allow != c->allow)
+		case_fail("%s: %s, expected %s (%s)", c->cmd, v.allow ? "allowed"
+		    : "denied", c->allow ? "allow" : "deny", v.reason);
+	if (!v.allow && v.reason[0] == '\0')
+		case_fail("%s: denied without a reason", c->cmd);
+	else if (strstr(c->allow ? s : v.reason, c->expect) == NULL)
+		case_fail("%s: \"%s\" lacks \"%s\"", c->cmd, c->allow ? s :
+		    v.reason, c->expect);
+	free(s);
+	strv_free(&argv);
+	decide_verdict_free(&v);
+	grammar_free(&req);
+	strv_free(&w);
+}
+
+static void
+test_cases(void **state)
+{
+	size_t i;
+
+	(void)state;
+	failures = 0;
+	for (i = 0; i < NELEM(cases); i++)
+		run_case(&cases[i], &fake);
+	assert_int_equal(failures, 0);
+}
+
+/* Without a resolver, what needs one fails closed. */
+static void
+test_no_resolver(void **state)
+{
+	static const struct dcase nores[] = {
+		{ "r", "docker run -v /srv/shared:/s:ro alpine", 0,
+		    "cannot be checked" },
+		{ "r", "docker start web-1", 0, "cannot be looked up" },
+		{ "r", "docker run -v data:/d alpine", 1, "" },
+		{ "r", "docker ps", 1, "" },
+	};
+	size_t i;
+
+	(void)state;
+	failures = 0;
+	for (i = 0; i < NELEM(nores); i++)
+		run_case(&nores[i], NULL);
+	assert_int_equal(failures, 0);
+}
+
+/* An engine that cannot be reached is "unavailable", not "denied". */
+static void
+test_unavailable(void **state)
+{
+	struct strv w = { NULL, 0, 0 };
+	struct request req;
+	struct verdict v;
+	const char *err;
+
+	(void)state;
+	assert_int_equal(cmdline_split("start down", 10, &w, &err), 0);
+	assert_int_equal(grammar_parse(w.v, w.n, &req, &err), 0);
+	decide(pol, "r", &req, &fake, &v);
+	assert_false(v.allow);
+	assert_true(v.unavailable);
+	assert_non_null(strstr(v.reason, "cannot reach"));
+	decide_verdict_free(&v);
+	grammar_free(&req);
+	strv_free(&w);
+}
+
+static int
+setup(void **state)
+{
+	struct strv errs = { NULL, 0, 0 };
+
+	(void)state;
+	if (policy_parse(policy_text, strlen(policy_text), "test.yaml", &pol,
+	    &errs) != 0) {
+		fprintf(stderr, "policy: %s\n", errs.n ? errs.v[0] : "?");
+		strv_free(&errs);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	policy_free(pol);
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_no_resolver),
+		cmocka_unit_test(test_unavailable),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
