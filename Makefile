@@ -91,6 +91,10 @@ bench: all
 demo: all
 	sh tests/e2e/demo.sh
 
+# Debian/Ubuntu packages for building and testing (run as root).
+deps:
+	sh tests/deps.sh
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man5 \
 	    $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(DOCDIR)/policy
@@ -102,4 +106,4 @@ install: all
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all check units fuzz-replay fuzz bench demo install clean
+.PHONY: all check units fuzz-replay fuzz bench demo deps install clean
