@@ -1,0 +1,374 @@
+/*
+ * values.c: the risk a flag's value adds, read the way the docker CLI and
+ * the daemon read it (reference §4.2, §7.4, §7.5).
+ *
+ * Invariants:
+ * - Values MUST be normalized (case, "CAP_" prefix, legacy ':' separators,
+ *   --network long syntax) before they are compared; the risk decision
+ *   never looks at the typed text.
+ * - Where docker compares case-sensitively but a case variant could still
+ *   reach the same setting through another path (--network long syntax
+ *   lower-cases), every case variant MUST be treated as the risky one.
+ * - Non-ASCII text in a name that docker case-folds MUST be an error: Go's
+ *   Unicode case mapping folds e.g. U+017F to 'S' and U+0130 to 'i'.
+ * - A value we cannot read MUST be an error (denied), never "no risk".
+ * - Only values that take privileges away may return no risk.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mounts.h"
+#include "util.h"
+#include "values.h"
+
+#define VALUES_MAX_NAME		64	/* bytes in a capability name */
+#define LABEL_RESERVED		"dockergate."
+
+static char errbuf[256];
+
+static const char WHY_CAP[] = "adds Linux capabilities";
+static const char WHY_SECOPT[] = "loosens the container's confinement";
+static const char WHY_SECCOMP_FILE[] =
+    "makes the docker CLI read a seccomp profile file on this host";
+static const char WHY_HOSTNS[] = "joins a namespace of the host";
+static const char WHY_OTHERNS[] = "joins another container's namespace";
+static const char WHY_LABEL[] =
+    "sets a label with the reserved dockergate. prefix";
+static const char WHY_WORKDIR[] = "puts the working directory under /proc "
+    "or /sys (runc CVE-2024-21626 class)";
+
+static int
+bad(const char **errstr, const char *what, const char *value)
+{
+	*errstr = errfmt(errbuf, sizeof(errbuf), "invalid %s: %.64s", what,
+	    value);
+	return -1;
+}
+
+char *
+values_cap_normalize(const char *name)
+{
+	char buf[VALUES_MAX_NAME];
+	size_t len, i;
+
+	if (name == NULL)
+		return NULL;
+	while (isspace((unsigned char)*name))
+		name++;
+	for (len = strlen(name); len > 0 &&
+	    isspace((unsigned char)name[len - 1]); len--)
+		;
+	if (len == 0 || len >= sizeof(buf))
+		return NULL;
+	for (i = 0; i < len; i++) {
+		/* ASCII only: Go's ToUpper folds some non-ASCII letters. */
+		if (!isalnum((unsigned char)name[i]) && name[i] != '_')
+			return NULL;
+		buf[i] = (char)toupper((unsigned char)name[i]);
+	}
+	buf[len] = '\0';
+	if (strncmp(buf, "CAP_", 4) == 0 && buf[4] != '\0')
+		return xstrdup(buf + 4);
+	return xstrdup(buf);
+}
+
+static int
+risk_cap(const char *value, unsigned *risk, const char **why,
+    const char **errstr)
+{
+	char *cap;
+
+	if ((cap = values_cap_normalize(value)) == NULL)
+		return bad(errstr, "capability", value);
+	free(cap);
+	/* Every capability, "ALL" included, is beyond the default set. */
+	*risk = RISK_CAPABILITIES;
+	*why = WHY_CAP;
+	return 0;
+}
+
+/* Go strconv.ParseBool: 1 true, 0 false, -1 not a bool. */
+static int
+go_bool(const char *v)
+{
+	static const char *const t[] = { "1", "t", "T", "TRUE", "true",
+	    "True", NULL };
+	static const char *const f[] = { "0", "f", "F", "FALSE", "false",
+	    "False", NULL };
+	size_t i;
+
+	for (i = 0; t[i] != NULL; i++)
+		if (strcmp(v, t[i]) == 0)
+			return 1;
+	for (i = 0; f[i] != NULL; i++)
+		if (strcmp(v, f[i]) == 0)
+			return 0;
+	return -1;
+}
+
+/* Risk of one security option, key lower-cased, v non-empty. */
+static int
+secopt_key(const char *key, const char *v, unsigned *risk, const char **why,
+    const char **errstr)
+{
+	int b;
+
+	if (strcmp(key, "no-new-privileges") == 0) {
+		if ((b = go_bool(v)) == -1)
+			return bad(errstr, "no-new-privileges value", v);
+		*risk = b ? 0 : RISK_SECURITY_OPTIONS;
+		*why = b ? NULL : WHY_SECOPT;
+		return 0;
+	}
+	*risk = RISK_SECURITY_OPTIONS;
+	*why = WHY_SECOPT;
+	if (strcmp(key, "seccomp") == 0 && strcmp(v, "builtin") != 0 &&
+	    strcmp(v, "unconfined") != 0) {
+		*risk |= RISK_CLIENT_FILES;
+		*why = WHY_SECCOMP_FILE;
+	}
+	return 0;
+}
+
+/* CLI parseSecurityOpts: split at '=', else (not nnp) at ':'. */
+static int
+risk_secopt(const char *value, unsigned *risk, const char **why,
+    const char **errstr)
+{
+	char *key, *v, *p;
+	int rc = 0;
+
+	key = xstrdup(value);
+	for (p = key; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	if (strcmp(key, "no-new-privileges") == 0)
+		goto out;	/* takes a privilege away */
+	if ((v = strchr(key, '=')) == NULL)
+		v = strchr(key, ':');
+	if (v == NULL || v[1] == '\0') {
+		rc = bad(errstr, "--security-opt", value);
+		goto out;
+	}
+	*v = '\0';
+	/* The value keeps its case: "true" vs "TRUE" matter to ParseBool. */
+	rc = secopt_key(key, value + (v - key) + 1, risk, why, errstr);
+out:
+	free(key);
+	return rc;
+}
+
+/* Risk of a network / namespace mode name after normalization. */
+static void
+mode_risk(const char *mode, unsigned *risk, const char **why)
+{
+	if (strcasecmp(mode, "host") == 0) {
+		*risk = RISK_HOST_NAMESPACES;
+		*why = WHY_HOSTNS;
+	} else if (strncasecmp(mode, "container:", 10) == 0) {
+		*risk = RISK_OTHER_CONTAINERS;
+		*why = WHY_OTHERNS;
+	}
+}
+
+static int
+is_word(int c)
+{
+	return isalnum(c) || c == '_';
+}
+
+/* The unanchored regexp \w+=\w+(,\w+=\w+)* matches iff some '=' sits
+ * between two word characters. */
+static int
+network_long(const char *s)
+{
+	size_t i;
+
+	if (s[0] == '\0')
+		return 0;
+	for (i = 1; s[i] != '\0'; i++)
+		if (s[i] == '=' && is_word((unsigned char)s[i - 1]) &&
+		    is_word((unsigned char)s[i + 1]))
+			return 1;
+	return 0;
+}
+
+static const char *const netkeys[] = { "name", "alias", "ip", "ip6",
+	"mac-address", "link-local-ip", "driver-opt", "gw-priority", NULL };
+
+/* One lower-cased long-syntax field; sets *name for "name". */
+static int
+network_field(char *field, const char **name, const char **errstr)
+{
+	char *p, *v, *end;
+	size_t i;
+
+	for (p = field; *p != '\0'; p++) {
+		if ((unsigned char)*p >= 0x80)
+			return bad(errstr, "--network field (non-ASCII)",
+			    field);
+		*p = (char)tolower((unsigned char)*p);
+	}
+	if ((v = strchr(field, '=')) == NULL)
+		return bad(errstr, "--network field", field);
+	*v++ = '\0';
+	while (isspace((unsigned char)*v))
+		v++;
+	for (end = v + strlen(v); end > v && isspace((unsigned char)end[-1]);)
+		*--end = '\0';
+	for (p = field; isspace((unsigned char)*p); p++)
+		;
+	for (end = p + strlen(p); end > p && isspace((unsigned char)end[-1]);)
+		*--end = '\0';
+	for (i = 0; netkeys[i] != NULL; i++)
+		if (strcmp(p, netkeys[i]) == 0)
+			break;
+	if (netkeys[i] == NULL)
+		return bad(errstr, "--network key", p);
+	if (i == 0)
+		*name = v;	/* last "name" wins */
+	return 0;
+}
+
+static int
+risk_network(const char *value, unsigned *risk, const char **why,
+    const char **errstr)
+{
+	struct strv f = { NULL, 0, 0 };
+	const char *name = NULL;
+	size_t i;
+	int rc = -1;
+
+	if (!network_long(value)) {
+		mode_risk(value, risk, why);
+		return 0;
+	}
+	if (mounts_csv(value, &f, errstr) == -1)
+		return -1;
+	for (i = 0; i < f.n; i++)
+		if (network_field(f.v[i], &name, errstr) == -1)
+			goto out;
+	if (name == NULL || *name == '\0') {
+		*errstr = "--network long syntax needs name=";
+		goto out;
+	}
+	mode_risk(name, risk, why);
+	rc = 0;
+out:
+	strv_free(&f);
+	return rc;
+}
+
+/* --pid, --ipc, --uts: host, container:X, or a private mode. */
+static int
+risk_nsmode(const char *value, unsigned *risk, const char **why,
+    const char **errstr)
+{
+	static const char *const ok[] = { "", "private", "shareable", "none",
+	    NULL };
+	size_t i;
+
+	if (strcmp(value, "host") == 0 ||
+	    (strncmp(value, "container:", 10) == 0 && value[10] != '\0')) {
+		mode_risk(value, risk, why);
+		return 0;
+	}
+	for (i = 0; ok[i] != NULL; i++)
+		if (strcmp(value, ok[i]) == 0)
+			return 0;
+	return bad(errstr, "namespace mode", value);
+}
+
+/* --userns (private == "") and --cgroupns (adds "private"). */
+static int
+risk_hostonly(const char *value, int private_ok, unsigned *risk,
+    const char **why, const char **errstr)
+{
+	if (strcmp(value, "host") == 0) {
+		mode_risk(value, risk, why);
+		return 0;
+	}
+	if (value[0] == '\0' || (private_ok && strcmp(value, "private") == 0))
+		return 0;
+	return bad(errstr, "namespace mode", value);
+}
+
+/* ValidateLabel: key before '=', leading blanks removed. */
+static int
+risk_label(const char *value, unsigned *risk, const char **why)
+{
+	value += strspn(value, " \t");
+	/* Any case: a look-alike of our own labels is refused too. */
+	if (strncasecmp(value, LABEL_RESERVED, strlen(LABEL_RESERVED)) == 0) {
+		*risk = RISK_NEVER;
+		*why = WHY_LABEL;
+	}
+	return 0;
+}
+
+static int
+under(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	return strncmp(path, dir, n) == 0 && (path[n] == '\0' ||
+	    path[n] == '/');
+}
+
+static int
+risk_workdir(const char *value, unsigned *risk, const char **why,
+    const char **errstr)
+{
+	char *clean;
+
+	if (value[0] == '\0')
+		return 0;	/* the image's own working directory */
+	if ((clean = mounts_clean_path(value)) == NULL)
+		return bad(errstr, "working directory (not absolute)", value);
+	if (under(clean, "/proc") || under(clean, "/sys")) {
+		*risk = RISK_KERNEL;
+		*why = WHY_WORKDIR;
+	}
+	free(clean);
+	return 0;
+}
+
+int
+values_risk(const struct flagdef *def, const char *value, unsigned *risk,
+    const char **why, const char **errstr)
+{
+	*risk = 0;
+	*why = NULL;
+	if (def == NULL || value == NULL) {
+		*errstr = "values: no flag or value";
+		return -1;
+	}
+	if (def->type == VT_BOOL)
+		return 0;
+	switch (def->kind) {
+	case VK_CAPADD:
+		return risk_cap(value, risk, why, errstr);
+	case VK_SECOPT:
+		return risk_secopt(value, risk, why, errstr);
+	case VK_NETWORK:
+		return risk_network(value, risk, why, errstr);
+	case VK_NSMODE:
+		return risk_nsmode(value, risk, why, errstr);
+	case VK_USERNS:
+		return risk_hostonly(value, 0, risk, why, errstr);
+	case VK_CGROUPNS:
+		return risk_hostonly(value, 1, risk, why, errstr);
+	case VK_LABEL:
+		return risk_label(value, risk, why);
+	case VK_WORKDIR:
+		return risk_workdir(value, risk, why, errstr);
+	case VK_PLAIN:
+	case VK_VOLUME:
+	case VK_MOUNT:
+	case VK_TMPFS:
+	case VK_ENVFILE:
+		return 0;
+	}
+	*errstr = "values: unknown value kind";
+	return -1;
+}
