@@ -25,6 +25,35 @@
 	"unsafe. -H, --context, --config, --tls*, docker context, docker " \
 	"plugin and docker system dial-stdio are never available."
 
+/* The shortest spelling of a command ("ps" for "container ls"). */
+static const char *
+short_name(const struct cmddef *c)
+{
+	const struct cmdalias *a;
+	const char *best = c->name;
+
+	for (a = commands_aliases; a->words != NULL; a++)
+		if (strcmp(a->canon, c->name) == 0 &&
+		    strlen(a->words) < strlen(best))
+			best = a->words;
+	return best;
+}
+
+/*
+ * Why a command of this rule can never be allowed, or NULL: the same
+ * conditions decide() denies on before looking at any argument.
+ */
+static const char *
+unavailable(const struct rule *r, const struct cmddef *c)
+{
+	if (c->risk & RISK_NEVER)
+		return c->why != NULL ? c->why : "never allowed";
+	if ((c->traits & CMD_SHOWS_ENV) && r->redact_env)
+		return "shows container environment values, which this "
+		    "version cannot redact (redact_env: false allows it)";
+	return NULL;
+}
+
 static json_t *
 strv_json(const struct strv *sv)
 {
@@ -68,6 +97,11 @@ rule_json(const struct rule *r, const struct cmddef *c)
 	size_t i;
 
 	json_object_set_new(o, "command", json_string(c->name));
+	json_object_set_new(o, "available", json_boolean(unavailable(r, c) ==
+	    NULL));
+	if (unavailable(r, c) != NULL)
+		json_object_set_new(o, "unavailable_because",
+		    json_string(unavailable(r, c)));
 	json_object_set_new(o, "spellings", spellings_json(c));
 	json_object_set_new(o, "summary", json_string(c->summary ?
 	    c->summary : ""));
@@ -97,7 +131,7 @@ help_json(const struct role *role)
 {
 	json_t *root = json_object(), *cmds = json_array();
 	size_t i, j;
-	char *s;
+	char *s, *out;
 
 	for (i = 0; i < role->nrules; i++)
 		for (j = 0; j < role->rules[i].ncmds; j++)
@@ -110,14 +144,9 @@ help_json(const struct role *role)
 	json_object_set_new(root, "note", json_string(HELP_NOTE));
 	s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(root);
-	if (s == NULL)
-		return xstrdup("{}\n");
-	{
-		char *out = xasprintf("%s\n", s);
-
-		free(s);
-		return out;
-	}
+	out = xasprintf("%s\n", s != NULL ? s : "{}");
+	free(s);
+	return out;
 }
 
 /* Append to a growing string. */
@@ -152,10 +181,14 @@ rule_text(char **buf, const struct rule *r)
 	size_t i;
 	unsigned bit;
 
-	for (i = 0; i < r->ncmds; i++)
-		cat(buf, "  docker %s%s", r->cmds[i]->name,
-		    i + 1 < r->ncmds ? "\n" : "");
-	cat(buf, "    (%s)\n%s", r->where, "");
+	cat(buf, "  %s%s\n", r->where, ":");
+	for (i = 0; i < r->ncmds; i++) {
+		cat(buf, "    docker %s%s", short_name(r->cmds[i]), "");
+		if (unavailable(r, r->cmds[i]) != NULL)
+			cat(buf, " (unavailable: %s)%s", unavailable(r,
+			    r->cmds[i]), "");
+		cat(buf, "%s%s", "\n", "");
+	}
 	cat_list(buf, "images:", &r->images);
 	cat_list(buf, "containers:", &r->containers);
 	for (i = 0; i < r->nlabels; i++)

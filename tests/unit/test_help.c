@@ -1,0 +1,122 @@
+/*
+ * test_help.c: `help` and `help --json` say what decide() allows, and mark
+ * what it can never allow.
+ */
+#include "testutil.h"
+
+#include <jansson.h>
+
+#include "help.h"
+#include "policy.h"
+#include "util.h"
+
+static const char text[] =
+    "version: 1\n"
+    "roles:\n"
+    "  r:\n"
+    "    allow:\n"
+    "      - [ps, container inspect]\n"
+    "      - command: run\n"
+    "        images: [alpine]\n"
+    "        binds: [\"/srv/x:ro\"]\n"
+    "        unsafe: [gpus]\n"
+    "        deny_flags: [publish]\n"
+    "      - command: inspect\n"
+    "        redact_env: false\n"
+    "      - compose\n";
+
+static struct policy *pol;
+
+static int
+setup(void **state)
+{
+	struct strv errs = { NULL, 0, 0 };
+
+	(void)state;
+	return policy_parse(text, strlen(text), "t.yaml", &pol, &errs);
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	policy_free(pol);
+	return 0;
+}
+
+static void
+test_text(void **state)
+{
+	char *t = help_text(policy_role(pol, "r"));
+
+	(void)state;
+	assert_non_null(strstr(t, "    docker ps\n"));
+	assert_non_null(strstr(t, "    docker run\n"));
+	assert_non_null(strstr(t, "images: docker.io/library/alpine"));
+	assert_non_null(strstr(t, "host path: /srv/x (read-only)"));
+	assert_non_null(strstr(t, "unsafe classes allowed: gpus"));
+	assert_non_null(strstr(t, "denied flags: publish"));
+	assert_non_null(strstr(t, "docker container inspect (unavailable"));
+	assert_non_null(strstr(t, "docker compose (unavailable"));
+	/* redact_env: false makes generic inspect available */
+	assert_non_null(strstr(t, "    docker inspect\n"));
+	free(t);
+}
+
+static json_t *
+entry(json_t *cmds, const char *name, const char *rule)
+{
+	json_t *e;
+	size_t i;
+
+	json_array_foreach(cmds, i, e)
+		if (strcmp(json_string_value(json_object_get(e, "command")),
+		    name) == 0 && strcmp(json_string_value(json_object_get(e,
+		    "rule")), rule) == 0)
+			return e;
+	return NULL;
+}
+
+static void
+test_json(void **state)
+{
+	char *s = help_json(policy_role(pol, "r"));
+	json_error_t jerr;
+	json_t *root, *cmds, *e;
+
+	(void)state;
+	root = json_loads(s, 0, &jerr);
+	assert_non_null(root);
+	assert_string_equal(json_string_value(json_object_get(root, "role")),
+	    "r");
+	cmds = json_object_get(root, "commands");
+	assert_int_equal(json_array_size(cmds), 5);
+	e = entry(cmds, "container ls", "roles.r.allow[0]");
+	assert_non_null(e);
+	assert_true(json_is_true(json_object_get(e, "available")));
+	e = entry(cmds, "container inspect", "roles.r.allow[0]");
+	assert_true(json_is_false(json_object_get(e, "available")));
+	e = entry(cmds, "compose", "roles.r.allow[3]");
+	assert_true(json_is_false(json_object_get(e, "available")));
+	assert_non_null(json_object_get(e, "unavailable_because"));
+	e = entry(cmds, "container run", "roles.r.allow[1]");
+	assert_string_equal(json_string_value(json_array_get(
+	    json_object_get(e, "images"), 0)), "docker.io/library/alpine");
+	assert_true(json_is_true(json_object_get(json_array_get(
+	    json_object_get(e, "binds"), 0), "readonly")));
+	assert_string_equal(json_string_value(json_array_get(
+	    json_object_get(e, "unsafe"), 0)), "gpus");
+	json_decref(root);
+	free(s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_text),
+		cmocka_unit_test(test_json),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
