@@ -42,7 +42,7 @@ FUZZREPLAY = $(FUZZSRC:tests/fuzz/%.c=$(BUILD)/%-replay)
 FUZZBIN	 = $(FUZZSRC:tests/fuzz/%.c=build-fuzz/%)
 FUZZ_SECONDS ?= 60
 
-all: $(BUILD)/dockergate
+all: $(BUILD)/dockergate $(BUILD)/dockergate-probe
 
 $(BUILD):
 	mkdir -p $@
@@ -56,6 +56,12 @@ $(BUILD)/libdg.a: $(LIBOBJ)
 
 $(BUILD)/dockergate: $(BUILD)/main.o $(BUILD)/libdg.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+# The probe is the only user of libssh; it is not part of libdg.a.
+$(BUILD)/dockergate-probe: src/probe.c | $(BUILD)
+	$(CC) $(CSTD) $(WARN) $(OPT) $(HARDEN) \
+	    $(shell $(PKG_CONFIG) --cflags libssh) $(CFLAGS) $(ALL_LDFLAGS) \
+	    -o $@ src/probe.c $(shell $(PKG_CONFIG) --libs libssh)
 
 $(BUILD)/test_%: tests/unit/test_%.c tests/unit/testutil.h $(BUILD)/libdg.a
 	$(CC) $(ALL_CFLAGS) $(shell $(PKG_CONFIG) --cflags cmocka) \
@@ -96,11 +102,15 @@ deps:
 	sh tests/deps.sh
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man5 \
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 \
 	    $(DESTDIR)$(MANDIR)/man8 $(DESTDIR)$(DOCDIR)/policy
 	install -m 0755 $(BUILD)/dockergate $(DESTDIR)$(BINDIR)/dockergate
+	install -m 0755 $(BUILD)/dockergate-probe \
+	    $(DESTDIR)$(BINDIR)/dockergate-probe
 	install -m 0644 man/dockergate.8 $(DESTDIR)$(MANDIR)/man8/
 	install -m 0644 man/dockergate.yaml.5 $(DESTDIR)$(MANDIR)/man5/
+	install -m 0644 man/dockergate-probe.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 0644 policy/*.yaml $(DESTDIR)$(DOCDIR)/policy/
 
 clean:

@@ -56,4 +56,15 @@ void	 run_free_env(char **env);
 int	 run_exec(const struct run_spec *, struct run_result *res,
 	    const char **errstr);
 
+/*
+ * Run a helper program (e.g. sshd -T for doctor) and capture its stdout:
+ * fork + execve(path, argv) with an environment of PATH=RUN_PATH only,
+ * stdin and stderr on /dev/null, stdout read into *out (NUL-terminated,
+ * caller frees) up to max bytes; killed after timeout seconds.  *status is
+ * the exit status, or 128+N when killed by signal N.  Returns 0, or -1
+ * with *errstr when it could not run, timed out or wrote more than max.
+ */
+int	 run_capture(const char *path, char *const argv[], char **out,
+	    size_t max, long timeout, int *status, const char **errstr);
+
 #endif

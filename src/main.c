@@ -27,6 +27,7 @@
 #include "audit.h"
 #include "cmdline.h"
 #include "decide.h"
+#include "doctor.h"
 #include "grammar.h"
 #include "help.h"
 #include "policy.h"
@@ -478,6 +479,8 @@ main(int argc, char **argv)
 		fprintf(stderr, "dockergate: %s\n", err);
 		return EX_UNAVAILABLE;
 	}
+	if (argc >= 2 && strcmp(argv[1], "doctor") == 0)
+		return doctor_main(argc - 1, argv + 1);
 	if (argc == 2 && strcmp(argv[1], "--version") == 0) {
 		printf("dockergate %s\n", DG_VERSION);
 		return 0;

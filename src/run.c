@@ -31,6 +31,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -689,4 +690,180 @@ done:
 	(void)sigaction(SIGCHLD, &oldchld, NULL);
 	run_free_env(env);
 	return ret;
+}
+
+/* ------------------------------------------------------------------ */
+/* Helper programs with captured output                                */
+/* ------------------------------------------------------------------ */
+
+#define RUN_CAPTURE_CHUNK	4096	/* bytes read from the pipe at once */
+#define RUN_CAPTURE_POLL_MS	10	/* wait step while reaping */
+
+/* In the child: stdin and stderr on /dev/null, stdout on outfd, exec. */
+static void __attribute__((noreturn))
+capture_child(const struct run_spec *spec, char *const *env, int outfd,
+    int errfd)
+{
+	int nfd;
+
+	if ((nfd = open("/dev/null", O_RDWR)) == -1 ||
+	    dup2(nfd, STDIN_FILENO) == -1 || dup2(nfd, STDERR_FILENO) == -1 ||
+	    dup2(outfd, STDOUT_FILENO) == -1) {
+		nfd = errno;
+		if (write(errfd, &nfd, sizeof(nfd)) != (ssize_t)sizeof(nfd))
+			_exit(127);
+		_exit(127);
+	}
+	child_exec(spec, env, errfd, 0);
+}
+
+/* Milliseconds until the deadline, at least 0. */
+static int
+ms_left(const struct timespec *deadline)
+{
+	struct timespec now;
+	long ms;
+
+	(void)clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = ms_between(&now, deadline);
+	return ms < 0 ? 0 : ms > INT_MAX ? INT_MAX : (int)ms;
+}
+
+/* Read fd to EOF into buf (max bytes); 0, or an errno value. */
+static int
+capture_read(int fd, char **buf, size_t *len, size_t max,
+    const struct timespec *deadline)
+{
+	struct pollfd p = { fd, POLLIN, 0 };
+	ssize_t n;
+	int r;
+
+	for (;;) {
+		if ((r = poll(&p, 1, ms_left(deadline))) == -1 &&
+		    errno == EINTR)
+			continue;
+		if (r == -1)
+			return errno;
+		if (r == 0)
+			return ETIMEDOUT;
+		*buf = xreallocarray(*buf, *len + RUN_CAPTURE_CHUNK + 1, 1);
+		if ((n = read(fd, *buf + *len, RUN_CAPTURE_CHUNK)) == -1 &&
+		    errno == EINTR)
+			continue;
+		if (n == -1)
+			return errno;
+		if (n == 0)
+			return 0;
+		if ((*len += (size_t)n) > max)
+			return EFBIG;
+	}
+}
+
+/* Reap pid by the deadline, SIGKILL after it (or at once if kill_now). */
+static int
+capture_reap(pid_t pid, const struct timespec *deadline, int kill_now)
+{
+	struct timespec step = { 0, RUN_CAPTURE_POLL_MS * RUN_NS_PER_MS };
+	int st = RUN_UNKNOWN_STATUS;
+	pid_t r;
+
+	if (kill_now)
+		(void)kill(pid, SIGKILL);
+	while ((r = waitpid(pid, &st, WNOHANG)) == 0 ||
+	    (r == -1 && errno == EINTR)) {
+		if (r == 0 && ms_left(deadline) == 0) {
+			(void)kill(pid, SIGKILL);
+			while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
+				;
+			break;
+		}
+		(void)nanosleep(&step, NULL);
+	}
+	if (WIFEXITED(st))
+		return WEXITSTATUS(st);
+	return WIFSIGNALED(st) ? 128 + WTERMSIG(st) : 255;
+}
+
+/* fork the helper; 0 with *pid and the read end in *rfd, or an errno. */
+static int
+capture_start(const struct run_spec *spec, char *const *env, pid_t *pid,
+    int *rfd)
+{
+	int out[2], ep[2], e;
+
+	if (pipe2(out, O_CLOEXEC) == -1)
+		return errno;
+	if (pipe2(ep, O_CLOEXEC) == -1) {
+		e = errno;
+		goto close_out;
+	}
+	if ((*pid = fork()) == -1) {
+		e = errno;
+		(void)close(ep[0]);
+		(void)close(ep[1]);
+		goto close_out;
+	}
+	if (*pid == 0)
+		capture_child(spec, env, out[1], ep[1]);
+	(void)close(ep[1]);
+	(void)close(out[1]);
+	if ((e = exec_error(ep[0])) != 0)
+		while (waitpid(*pid, NULL, 0) == -1 && errno == EINTR)
+			;
+	(void)close(ep[0]);
+	if (e != 0)
+		(void)close(out[0]);
+	else
+		*rfd = out[0];
+	return e;
+close_out:
+	(void)close(out[0]);
+	(void)close(out[1]);
+	return e;
+}
+
+int
+run_capture(const char *path, char *const argv[], char **out, size_t max,
+    long timeout, int *status, const char **errstr)
+{
+	static char pathenv[] = "PATH=" RUN_PATH;
+	char *env[] = { pathenv, NULL };
+	struct run_spec spec;
+	struct sigaction dfl, oldchld;
+	struct timespec deadline;
+	size_t len = 0;
+	pid_t pid;
+	int fd = -1, e;
+
+	memset(&spec, 0, sizeof(spec));
+	spec.binary = path;
+	spec.argv = argv;
+	memset(&dfl, 0, sizeof(dfl));
+	dfl.sa_handler = SIG_DFL;
+	*out = NULL;
+	/* SIGCHLD must not be ignored, or the child is reaped for us. */
+	(void)sigaction(SIGCHLD, &dfl, &oldchld);
+	if ((e = capture_start(&spec, env, &pid, &fd)) != 0) {
+		*errstr = errfmt(errbuf, sizeof(errbuf),
+		    "cannot execute %s: %s", path, strerror(e));
+		(void)sigaction(SIGCHLD, &oldchld, NULL);
+		return -1;
+	}
+	ts_add(&deadline, timeout);
+	e = capture_read(fd, out, &len, max, &deadline);
+	(void)close(fd);
+	*status = capture_reap(pid, &deadline, e != 0);
+	(void)sigaction(SIGCHLD, &oldchld, NULL);
+	if (e != 0) {
+		*errstr = errfmt(errbuf, sizeof(errbuf), "%s: %s", path,
+		    e == EFBIG ? "output too long" : e == ETIMEDOUT ?
+		    "timed out" : strerror(e));
+		free(*out);
+		*out = NULL;
+		return -1;
+	}
+	if (*out == NULL)
+		*out = xcalloc(1, 1);
+	(*out)[len] = '\0';
+	return 0;
 }
