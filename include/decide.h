@@ -39,6 +39,29 @@ struct resolver {
 		    int *unavailable, const char **errstr);
 	/* The docker CLI's working directory, for '.'-relative sources. */
 	const char *cwd;
+	/*
+	 * Look up an image given by ID (or ID prefix): append its repo tags
+	 * (as the engine spells them, e.g. "alpine:3", possibly none) to
+	 * *repotags.  Returns 0, or -1 with *errstr (not found, engine
+	 * unreachable); *unavailable as for container.  NULL: an image by ID
+	 * under a rule that limits images is denied.
+	 */
+	int	(*image)(void *ctx, const char *ref, struct strv *repotags,
+		    int *unavailable, const char **errstr);
+	/*
+	 * Examine a file or directory the decision must inspect (compose
+	 * files, .env, build contexts): *resolved = its realpath (caller
+	 * frees); for a regular file *content (NUL-terminated, at most
+	 * COMPOSE_MAX_BYTES, caller frees) and *len, for a directory
+	 * *content = NULL.  *trusted = 1 when it and every directory above
+	 * it, given and resolved, is root-owned and not group- or
+	 * world-writable.  Returns 0, 1 when nothing exists at path, or -1
+	 * with *errstr.  NULL: compose projects and build contexts are
+	 * denied.  (compose_resolver_init in composefs.c sets it.)
+	 */
+	int	(*file)(void *ctx, const char *path, char **resolved,
+		    char **content, size_t *len, int *trusted,
+		    const char **errstr);
 };
 
 struct pin {

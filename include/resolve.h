@@ -1,6 +1,6 @@
 /*
  * resolve.h: the real resolver behind decide(): host paths from the
- * filesystem (container lookups come with the Engine client).
+ * filesystem, containers and images from the Engine API (engine.h).
  */
 #ifndef DG_RESOLVE_H
 #define DG_RESOLVE_H
@@ -8,10 +8,14 @@
 #include "decide.h"
 
 /*
- * Fill r with the filesystem path resolver; cwd is the docker CLI's working
- * directory (copied by reference: keep it alive).  r->container is NULL.
+ * Fill r with the real resolver.  cwd is the docker CLI's working
+ * directory; engine_host ("unix:///PATH", the policy's docker.host) is
+ * where containers and images are looked up, NULL for none (r->container
+ * and r->image stay NULL, so scoped rules deny).  Both are kept by
+ * reference: keep them alive as long as r.
  */
-void	 resolve_init(struct resolver *r, const char *cwd);
+void	 resolve_init(struct resolver *r, const char *cwd,
+	    const char *engine_host);
 
 /*
  * The path resolver itself (exposed for tests): realpath of path; a path

@@ -162,6 +162,54 @@ check_written_tag(struct check *ck, const char *what, const char *ref)
 	return ok ? 0 : -1;
 }
 
+/* 1 if the engine's spelling of a tag matches one of the rule's images. */
+static int
+tag_allowed(const struct rule *r, const char *tag)
+{
+	struct imageref ir;
+	const char *err;
+	size_t i;
+	int ok = 0;
+
+	if (imageref_parse(tag, &ir, &err) != 0)
+		return 0;
+	for (i = 0; i < r->images.n && !ok; i++)
+		ok = imageref_match(r->images.v[i], &ir);
+	imageref_free(&ir);
+	return ok;
+}
+
+/*
+ * An image given by ID under a rule that limits images: allowed when one
+ * of its repo tags is.  An untagged image has no name to judge: denied.
+ */
+static int
+check_image_id(struct check *ck, const char *ref)
+{
+	struct strv tags = { NULL, 0, 0 };
+	const char *err;
+	char allowed[LIST_MAX];
+	size_t i;
+	int unavailable = 0, ok = 0;
+
+	if (ck->res == NULL || ck->res->image == NULL)
+		return deny(ck, "image %.100s is given by ID and images cannot "
+		    "be looked up here; name the image by reference", ref);
+	if (ck->res->image(ck->res->ctx, ref, &tags, &unavailable,
+	    &err) != 0) {
+		ck->unavailable = unavailable;
+		return deny(ck, "image %.100s: %s", ref, err);
+	}
+	for (i = 0; i < tags.n && !ok; i++)
+		ok = tag_allowed(ck->rule, tags.v[i]);
+	strv_free(&tags);
+	if (ok)
+		return 0;
+	list_text(&ck->rule->images, allowed, sizeof(allowed));
+	return deny(ck, "image %.100s has no tag among the rule's images "
+	    "(allowed images: %s)", ref, allowed);
+}
+
 /* An image the command reads (run, create, pull, rmi). */
 static int
 check_image(struct check *ck, const char *ref)
@@ -175,8 +223,7 @@ check_image(struct check *ck, const char *ref)
 	if (ck->rule->images.n == 0)
 		return 0;
 	if (imageref_is_id(ref))
-		return deny(ck, "image %.100s is given by ID; this rule "
-		    "limits images, so name the image by reference", ref);
+		return check_image_id(ck, ref);
 	if (imageref_parse(ref, &ir, &err) != 0)
 		return deny(ck, "invalid image reference \"%.200s\": %s", ref,
 		    err);

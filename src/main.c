@@ -66,13 +66,15 @@ struct session {
 };
 
 static void
-usage(void)
+usage(FILE *f)
 {
-	fprintf(stderr,
+	fprintf(f,
 	    "usage: dockergate [--policy FILE] [--role NAME] [-c STRING]\n"
 	    "       dockergate --check [--policy FILE]\n"
 	    "       dockergate --explain [--policy FILE] [--role NAME] "
 	    "[--json] STRING\n"
+	    "       dockergate doctor [--policy FILE] --user NAME "
+	    "[--sshd-config FILE] [--json]\n"
 	    "       dockergate --version | --help\n");
 }
 
@@ -81,7 +83,7 @@ help(void)
 {
 	printf("dockergate %s: SSH forced-command gateway for Docker\n\n",
 	    DG_VERSION);
-	usage();
+	usage(stdout);
 	printf("\nsshd runs it as ForceCommand; it reads SSH_ORIGINAL_COMMAND,"
 	    " checks the parsed\ndocker command against the policy (default "
 	    POLICY_DEFAULT_PATH "),\nrecords the decision and runs docker with"
@@ -91,7 +93,8 @@ help(void)
 	    "  -c STRING       run STRING (login-shell mode)\n"
 	    "  --check         validate the policy, print every problem\n"
 	    "  --explain STR   decide STRING without running it\n"
-	    "  --json          with --explain: one JSON object\n\n"
+	    "  --json          with --explain: one JSON object\n"
+	    "  doctor          audit the sshd and account set-up (as root)\n\n"
 	    "Exit status: docker's own when run; 65 unparseable command; "
 	    "77 denied;\n78 policy error; 69 service unavailable; 1 "
 	    "interactive login refused.\nSee dockergate(8), "
@@ -207,12 +210,12 @@ open_audit(struct session *s)
 
 	if (audit_open(&s->audit, s->pol->audit_file, s->pol->audit_syslog,
 	    s->pol->audit_required, s->pw->pw_name, s->role,
-	    client_addr(client, sizeof(client)), &err) != 0) {
-		if (s->pol->audit_required) {
-			fprintf(stderr, "dockergate: audit log unavailable: "
-			    "%s\n", err);
-			return -1;
-		}
+	    client_addr(client, sizeof(client)), &err) != 0 &&
+	    s->pol->audit_required) {
+		fprintf(stderr, "dockergate: audit log unavailable: %s\n",
+		    err);
+		audit_close(&s->audit);
+		return -1;
 	}
 	s->audit_open = 1;
 	return 0;
@@ -241,7 +244,7 @@ decide_request(struct session *s)
 {
 	struct resolver res;
 
-	resolve_init(&res, s->cwd);
+	resolve_init(&res, s->cwd, s->pol->host);
 	(void)decide(s->pol, s->role, &s->req, &res, &s->v);
 	(void)render_argv(&s->req, &s->v, &s->argv);
 	if (s->v.allow)
@@ -490,7 +493,7 @@ main(int argc, char **argv)
 		return 0;
 	}
 	if (parse_opts(argc, argv, &s.o) != 0) {
-		usage();
+		usage(stderr);
 		fprintf(stderr, "dockergate: invalid arguments\n");
 		return EX_REFUSED;
 	}

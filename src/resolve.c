@@ -1,6 +1,7 @@
 /*
  * resolve.c: host facts for the decision: where a bind source really is and
- * whether the caller could change that.
+ * whether the caller could change that; containers and images as the
+ * engine knows them (engine.c).
  *
  * Invariants:
  * - A bind source MUST be judged by its fully resolved path (the daemon
@@ -8,16 +9,20 @@
  *   any directory above it, given or resolved: such a component could be
  *   swapped for a symlink between the check and the mount.
  * - A path that cannot be resolved is an error, never a pass.
+ * - Container and image lookups MUST go to the policy's engine host only;
+ *   without one they MUST stay NULL, so decide() denies what needs them.
  */
 #include <sys/stat.h>
 
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "decide.h"
+#include "engine.h"
 #include "resolve.h"
 #include "util.h"
 
@@ -100,11 +105,31 @@ resolve_path(void *ctx, const char *path, char **resolved, int *writable,
 	return 0;
 }
 
+/* ctx is the engine host, "unix:///PATH". */
+static int
+resolve_container(void *ctx, const char *ref, struct target *t,
+    int *unavailable, const char **errstr)
+{
+	return engine_container(ctx, ref, t, unavailable, errstr);
+}
+
+static int
+resolve_image(void *ctx, const char *ref, struct strv *repotags,
+    int *unavailable, const char **errstr)
+{
+	return engine_image_tags(ctx, ref, repotags, unavailable, errstr);
+}
+
 void
-resolve_init(struct resolver *r, const char *cwd)
+resolve_init(struct resolver *r, const char *cwd, const char *engine_host)
 {
 	memset(r, 0, sizeof(*r));
 	r->path = resolve_path;
-	r->container = NULL;
 	r->cwd = cwd;
+	if (engine_host == NULL)
+		return;
+	/* Only read through the callbacks above; never written. */
+	r->ctx = (void *)(uintptr_t)engine_host;
+	r->container = resolve_container;
+	r->image = resolve_image;
 }

@@ -109,7 +109,41 @@ static int failures;
 /* Report every failing case, not only the first. */
 #define case_fail(...) do { print_error(__VA_ARGS__); print_error("\n"); \
 	failures++; } while (0)
-static struct resolver fake = { NULL, fake_path, fake_container, "/home/u" };
+/* Images by ID: ...ab is alpine, ...cd is evil, ...ef has no tag. */
+static int
+fake_image(void *ctx, const char *ref, struct strv *tags, int *unavailable,
+    const char **errstr)
+{
+	size_t n = strlen(ref);
+
+	(void)ctx;
+	if (n < 2) {
+		*errstr = "no such image";
+		return -1;
+	}
+	if (strcmp(ref + n - 2, "00") == 0) {
+		*unavailable = 1;
+		*errstr = "cannot reach the Docker engine";
+		return -1;
+	}
+	if (strcmp(ref + n - 2, "ab") == 0) {
+		strv_push(tags, "alpine:3.19");
+		strv_push(tags, "other/x:1");
+	} else if (strcmp(ref + n - 2, "cd") == 0)
+		strv_push(tags, "evil/x:latest");
+	else if (strcmp(ref + n - 2, "ef") != 0) {
+		*errstr = "no such image";
+		return -1;
+	}
+	return 0;
+}
+
+static struct resolver fake = {
+	.path = fake_path,
+	.container = fake_container,
+	.image = fake_image,
+	.cwd = "/home/u",
+};
 
 struct dcase {
 	const char *role;
@@ -224,8 +258,14 @@ static const struct dcase cases[] = {
 	    " true", 1, "" },
 	{ "r", "docker run sha256:"
 	    "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
-	    " true", 0, "by ID" },
-	{ "r", "docker run 0123456789ab true", 0, "by ID" },
+	    " true", 0, "no tag among" },
+	{ "r", "docker run 0123456789ab true", 1, "0123456789ab" },
+	{ "r", "docker run sha256:"
+	    "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcd"
+	    "ab true", 1, "" },
+	{ "r", "docker run 0123456789cd true", 0, "no tag among" },
+	{ "r", "docker run 0123456789ef true", 0, "no tag among" },
+	{ "r", "docker run 012345678999 true", 0, "no such image" },
 	{ "r", "docker run ALPINE true", 0, "invalid image" },
 	{ "r", "docker run alpine/evil true", 0, "not allowed" },
 	/* own: the owner label is added; our prefix is reserved */
@@ -330,6 +370,8 @@ test_no_resolver(void **state)
 		{ "r", "docker run -v /srv/shared:/s:ro alpine", 0,
 		    "cannot be checked" },
 		{ "r", "docker start web-1", 0, "cannot be looked up" },
+		{ "r", "docker run 0123456789ab true", 0,
+		    "cannot be looked up" },
 		{ "r", "docker run -v data:/d alpine", 1, "" },
 		{ "r", "docker ps", 1, "" },
 	};
@@ -358,6 +400,15 @@ test_unavailable(void **state)
 	assert_false(v.allow);
 	assert_true(v.unavailable);
 	assert_non_null(strstr(v.reason, "cannot reach"));
+	decide_verdict_free(&v);
+	grammar_free(&req);
+	strv_free(&w);
+	/* likewise for an image looked up by ID */
+	assert_int_equal(cmdline_split("run 012345678900", 16, &w, &err), 0);
+	assert_int_equal(grammar_parse(w.v, w.n, &req, &err), 0);
+	decide(pol, "r", &req, &fake, &v);
+	assert_false(v.allow);
+	assert_true(v.unavailable);
 	decide_verdict_free(&v);
 	grammar_free(&req);
 	strv_free(&w);

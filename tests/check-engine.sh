@@ -1,0 +1,354 @@
+#!/bin/sh
+# tests/check-engine.sh: container targets through the Engine API, against a
+# private dockerd (own containerd, data-root, exec-root, socket, network
+# namespace and cgroup parent under W=/run/dg-engine.XXXXXX; no other daemon
+# is touched).  Drives `dockergate --explain` with a policy whose
+# docker.host is that socket and checks: allowed targets resolve and the
+# argv names them by full ID; names, labels and ownership scope them; an
+# unknown name, an unknown or ambiguous ID prefix is denied; a rename and
+# recreate between check and use cannot redirect the pinned argv; the real
+# daemon answers the unit test's lookups (escaped names, image refs); the
+# daemon stopped means exit 69.  Needs root (skips outside CI when not).
+# Prints "engine: N passed, N failed".
+BUILD=${BUILD:-build}
+: "${DG:=$PWD/$BUILD/dockergate}"
+CLI=/usr/bin/docker		# the 20.10 client that matches Debian's dockerd
+[ -x "$CLI" ] || CLI=$(command -v docker)
+pass=0
+fail=0
+
+need() {
+	echo "engine: $*" >&2
+	if [ "${CI:-}" = true ]; then
+		echo "engine: 0 passed, 1 failed"
+		exit 1
+	fi
+	echo "engine: skipped"
+	exit 0
+}
+
+[ "$(id -u)" = 0 ] || need "needs root (private dockerd, root-owned policy)"
+for t in dockerd containerd runc unshare tar mktemp "$CLI" /bin/busybox; do
+	command -v "$t" >/dev/null 2>&1 || need "required tool missing: $t"
+done
+[ -x "$DG" ] || need "gateway not built: $DG"
+
+W=$(mktemp -d /run/dg-engine.XXXXXX) || exit 1
+chmod 755 "$W"
+mkdir -m 755 "$W/containerd" "$W/cfg" "$W/rootfs"
+[ -d /run/containerd ] || made_run_containerd=1
+SOCK=$W/docker.sock
+CGPARENT=${W##*/}
+
+rdocker() {
+	DOCKER_CONFIG=$W/cfg "$CLI" -H "unix://$SOCK" "$@"
+}
+
+# killpid PID SECONDS: TERM, then KILL after SECONDS.
+killpid() {
+	[ -n "$1" ] && kill -0 "$1" 2>/dev/null || return 0
+	kill -TERM "$1" 2>/dev/null
+	i=0
+	while [ $i -lt $(($2 * 10)) ] && kill -0 "$1" 2>/dev/null; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	kill -KILL "$1" 2>/dev/null
+	return 0
+}
+
+cleanup() {
+	if [ -S "$SOCK" ] && kill -0 "${DOCKERD:-0}" 2>/dev/null; then
+		ids=$(rdocker ps -aq 2>/dev/null)
+		# shellcheck disable=SC2086
+		[ -z "$ids" ] || rdocker rm -f $ids >/dev/null 2>&1
+	fi
+	killpid "${DOCKERD:-}" 20
+	killpid "${CONTAINERD:-}" 10
+	# shims of our containerd carry its socket path on their command line
+	for p in /proc/[0-9]*; do
+		if { tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null |
+		    grep -qF "$W/containerd/containerd.sock"; then
+			kill -KILL "${p#/proc/}" 2>/dev/null
+		fi
+	done
+	for m in $(awk -v w="$W" 'index($5, w "/") == 1 { print $5 }' \
+	    /proc/self/mountinfo | sort -r); do
+		umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null
+	done
+	for m in /sys/fs/cgroup/*/"$CGPARENT" /sys/fs/cgroup/"$CGPARENT"; do
+		[ -d "$m" ] && find "$m" -depth -type d -exec rmdir {} \; \
+		    2>/dev/null
+	done
+	rm -rf "$W"
+	[ "${made_run_containerd:-0}" = 1 ] && ! pgrep -x containerd \
+	    >/dev/null && rmdir /run/containerd/s /run/containerd 2>/dev/null
+	return 0
+}
+trap 'cleanup' EXIT
+trap 'cleanup; trap - EXIT; exit 130' INT
+trap 'cleanup; trap - EXIT; exit 143' TERM
+
+die() {
+	echo "engine: FATAL: $*" >&2
+	echo "engine: $pass passed, $((fail + 1)) failed"
+	exit 1
+}
+
+start_containerd() {
+	cat >"$W/containerd/config.toml" <<-EOF
+	version = 2
+	root = "$W/containerd/root"
+	state = "$W/containerd/state"
+	disabled_plugins = ["io.containerd.grpc.v1.cri"]
+	[grpc]
+	  address = "$W/containerd/containerd.sock"
+	[ttrpc]
+	  address = "$W/containerd/containerd.sock.ttrpc"
+	[debug]
+	  address = ""
+	[metrics]
+	  address = ""
+	[plugins."io.containerd.internal.v1.opt"]
+	  path = "$W/containerd/opt"
+	EOF
+	containerd --config "$W/containerd/config.toml" --log-level warn \
+	    >"$W/containerd/log" 2>&1 &
+	CONTAINERD=$!
+	i=0
+	while [ $i -lt 200 ]; do
+		[ -S "$W/containerd/containerd.sock" ] && return 0
+		kill -0 "$CONTAINERD" 2>/dev/null || break
+		sleep 0.1
+		i=$((i + 1))
+	done
+	tail -n 20 "$W/containerd/log" >&2
+	die "private containerd did not come up"
+}
+
+# start_dockerd DRIVER: 0 when the daemon answers within 60 s.
+start_dockerd() {
+	# the trust key would otherwise go to /etc/docker/key.json
+	printf '{"deprecated-key-path": "%s/key.json"}\n' "$W" >"$W/daemon.json"
+	# own network namespace: nothing of the host's network is changed
+	unshare --net -- dockerd --config-file "$W/daemon.json" \
+	    --containerd "$W/containerd/containerd.sock" \
+	    --iptables=false --ip6tables=false --ip-forward=false \
+	    --bridge=none --data-root "$W/data" --exec-root "$W/exec" \
+	    --pidfile "$W/pid" -H "unix://$SOCK" --cgroup-parent "$CGPARENT" \
+	    --shutdown-timeout 2 --storage-driver "$1" --log-level warn \
+	    >>"$W/dockerd.log" 2>&1 &
+	DOCKERD=$!
+	i=0
+	while [ $i -lt 600 ]; do
+		rdocker version >/dev/null 2>&1 && return 0
+		kill -0 "$DOCKERD" 2>/dev/null || return 1
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+start_daemons() {
+	start_containerd
+	start_dockerd overlay2 && return 0
+	echo "engine: dockerd with overlay2 failed, retrying with vfs" >&2
+	killpid "$DOCKERD" 10
+	rm -rf "$W/data"
+	start_dockerd vfs && return 0
+	tail -n 30 "$W/dockerd.log" >&2
+	die "dockerd did not come up on $SOCK"
+}
+
+make_image() {
+	r=$W/rootfs
+	mkdir -p "$r/bin" "$r/proc" "$r/sys" "$r/dev" "$r/etc"
+	cp /bin/busybox "$r/bin/busybox"
+	ln -s busybox "$r/bin/sh"
+	ln -s busybox "$r/bin/sleep"
+	tar -C "$r" -cf - . | rdocker import --change 'CMD ["/bin/sh"]' - \
+	    dgtest:latest >/dev/null || die "docker import"
+	rdocker tag dgtest:latest local/dg:v1 || die "docker tag"
+}
+
+# run_box NAME [LABEL]: a running container that sleeps.
+run_box() {
+	rdocker run -d --network none --name "$1" ${2:+--label "$2"} \
+	    dgtest:latest sleep 100000 >/dev/null || die "docker run $1"
+}
+
+cid() {
+	rdocker inspect -f '{{.Id}}' "$1"
+}
+
+write_policy() {
+	cat >"$W/policy.yaml" <<-EOF
+	version: 1
+	docker:
+	  binary: $CLI
+	  host: unix://$SOCK
+	  config_dir: $W/cfg
+	audit:
+	  syslog: false
+	  required: false
+	roles:
+	  names:
+	    allow:
+	      - command: [restart, kill]
+	        containers: ["web-*"]
+	  labels:
+	    allow:
+	      - command: restart
+	        labels: {team: a}
+	  owner:
+	    allow:
+	      - command: restart
+	        owned: true
+	EOF
+	chmod 644 "$W/policy.yaml"
+}
+
+# explain ROLE COMMAND: sets $out (stdout+stderr), $rc, $argv.
+explain() {
+	out=$("$DG" --explain --policy "$W/policy.yaml" --role "$1" "$2" 2>&1)
+	rc=$?
+	argv=$(printf '%s\n' "$out" | sed -n 's/^argv: //p')
+}
+
+ok() {
+	pass=$((pass + 1))
+	echo "ok: $*"
+}
+
+bad() {
+	fail=$((fail + 1))
+	echo "FAIL: $*"
+	printf '%s\n' "$out" | sed 's/^/    /'
+}
+
+# expect_allow ROLE COMMAND ID: allowed, argv ends with the full ID.
+expect_allow() {
+	explain "$1" "$2"
+	case "$rc:$argv" in
+	"0:docker container "*" $3") ok "$1: $2 -> ${3%"${3#????????????}"}" ;;
+	*) bad "$1: $2: want allowed with argv naming $3 (exit $rc)" ;;
+	esac
+}
+
+# expect_deny ROLE COMMAND STATUS REASON-SUBSTRING
+expect_deny() {
+	explain "$1" "$2"
+	if [ "$rc" = "$3" ] && printf '%s\n' "$out" | grep -qF -- "$4"; then
+		ok "$1: $2 -> $3 ($4)"
+	else
+		bad "$1: $2: want exit $3 with \"$4\", got exit $rc"
+	fi
+}
+
+# A one-hex-digit prefix that two containers share: create containers
+# until there is one (pigeonhole: at most 17).  Prints the prefix.
+ambiguous_prefix() {
+	n=0
+	while [ $n -lt 17 ]; do
+		p=$(rdocker ps -aq --no-trunc | cut -c1 | sort | uniq -d |
+		    head -n 1)
+		[ -n "$p" ] && { echo "$p"; return 0; }
+		rdocker create --network none --name "web-amb-$n" \
+		    dgtest:latest >/dev/null || return 1
+		n=$((n + 1))
+	done
+	return 1
+}
+
+# A two-hex-digit prefix that no container's ID has.
+unused_prefix() {
+	ids=$(rdocker ps -aq --no-trunc)
+	for a in 0 1 2 3 4 5 6 7 8 9 a b c d e f; do
+		for b in 0 1 2 3 4 5 6 7 8 9 a b c d e f; do
+			printf '%s\n' "$ids" | grep -q "^$a$b" ||
+			    { echo "$a$b"; return 0; }
+		done
+	done
+}
+
+running() {
+	rdocker inspect -f '{{.State.Running}}' "$1" 2>/dev/null
+}
+
+# Check with the gateway, then rename and recreate, then run the argv.
+check_pinning() {
+	id=$(cid web-1)
+	explain names "docker kill web-1"
+	[ "$rc" = 0 ] || { bad "names: docker kill web-1 not allowed"; return; }
+	rdocker rename web-1 web-old || die "docker rename"
+	run_box web-1
+	new=$(cid web-1)
+	set -f
+	# shellcheck disable=SC2086
+	set -- $argv
+	set +f
+	[ "$1" = docker ] || { bad "argv does not start with docker"; return; }
+	shift
+	rdocker "$@" >/dev/null || { bad "pinned argv failed: $argv"; return; }
+	if [ "$(running "$id")" = false ] && [ "$(running "$new")" = true ]; then
+		ok "rename+recreate between check and use: the pinned argv" \
+		    "killed the checked container, not the new web-1"
+	else
+		bad "pinned argv hit the wrong container (old running:" \
+		    "$(running "$id"), new running: $(running "$new"))"
+	fi
+}
+
+check_real_lookups() {
+	t=$PWD/$BUILD/test_engine
+	if [ ! -x "$t" ]; then
+		out="$t not built"
+		bad "unit lookups against the real daemon"
+		return
+	fi
+	if out=$(DG_TEST_ENGINE=unix://$SOCK DG_TEST_CONTAINER=web-1 \
+	    DG_TEST_IMAGE=local/dg:v1 "$t" 2>&1) &&
+	    printf '%s\n' "$out" | grep -q '^\[       OK \] test_real_engine'
+	then
+		ok "test_engine's real-daemon lookups (container web-1," \
+		    "image local/dg:v1)"
+	else
+		bad "test_engine against the real daemon"
+	fi
+}
+
+start_daemons
+make_image
+write_policy
+run_box web-1
+run_box web-2
+run_box db team=a
+run_box mine dockergate.owner=owner
+web1=$(cid web-1)
+db=$(cid db)
+
+expect_allow names "docker restart web-1" "$web1"
+expect_allow names "docker container restart $web1" "$web1"
+expect_allow names "docker restart $(printf %.12s "$web1")" "$web1"
+expect_allow names "docker restart /web-1" "$web1"
+expect_allow names "docker restart web-2 web-1" "$web1"
+expect_deny names "docker restart db" 77 "outside this rule's containers"
+expect_deny names "docker restart web-1 db" 77 "container db is outside"
+expect_deny names "docker restart $(printf %.12s "$db")" 77 \
+    "container db is outside"
+expect_deny names "docker restart web-nope" 77 "no such container"
+expect_allow labels "docker restart db" "$db"
+expect_deny labels "docker restart web-1" 77 "with the rule's labels"
+expect_allow owner "docker restart mine" "$(cid mine)"
+expect_deny owner "docker restart web-1" 77 "owned by this role"
+check_real_lookups
+p=$(ambiguous_prefix) || die "could not make an ambiguous ID prefix"
+expect_deny names "docker restart $p" 77 "ultiple IDs found"
+expect_deny names "docker restart $(unused_prefix)" 77 "no such container"
+check_pinning
+killpid "$DOCKERD" 20
+expect_deny names "docker restart web-1" 69 \
+    "cannot connect to the Docker engine"
+
+echo "engine: $pass passed, $fail failed"
+[ "$fail" = 0 ]
