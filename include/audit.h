@@ -20,6 +20,9 @@ struct audit {
 	char	*user;
 	char	*role;
 	char	*client;		/* "ADDR PORT" or "" */
+	const char *plugin;		/* CLI plugin the command runs
+					   (compose), or NULL: recorded in the
+					   decision; not owned */
 };
 
 /*

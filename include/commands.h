@@ -95,7 +95,9 @@ enum pkind {
 	P_NETWORK,
 	P_VOLUME,
 	P_OBJECT,	/* generic inspect: decided by --type */
-	P_PATH,		/* a client-side path (build context, import file) */
+	P_PATH,		/* a client-side path (import file) */
+	P_CONTEXT,	/* a build context: judged by compose.c against the
+			   rule's contexts */
 	P_CPPATH,	/* docker cp: CONTAINER:PATH or a local path */
 	P_SERVICE,
 	P_NODE,
@@ -123,6 +125,17 @@ struct cmddef {
 /* Command traits that the decision needs beyond flags and positionals. */
 #define CMD_SHOWS_ENV	0x1	/* output shows container environment values
 				   (inspect): subject to redact_env */
+#define CMD_GROUP_FLAGS	0x2	/* a group word with its own flag set
+				   ("compose"): its flags are parsed
+				   non-interspersed between the word and the
+				   subcommand, and kept in request.gflags */
+#define CMD_PROJECT	0x4	/* loads a compose project: its files are
+				   resolved and checked (compose.c) */
+#define CMD_BUILD	0x8	/* builds from a context: contexts are
+				   checked (compose.c) */
+#define CMD_LABEL_SCOPE	0x10	/* lists containers and takes --filter
+				   label=K=V, which docker ANDs: a rule that
+				   scopes by labels adds its labels as filters */
 
 /* A spelling: the words a user may type for a canonical command. */
 struct cmdalias {
@@ -151,6 +164,12 @@ const struct cmddef *commands_lookup(char *const *words, size_t n,
 
 /* 1 if word is the first word of a multi-word spelling ("container"). */
 int	 commands_is_group(const char *word);
+
+/*
+ * The group command of a subcommand row whose group has CMD_GROUP_FLAGS
+ * ("compose up" -> "compose"), or NULL.
+ */
+const struct cmddef *commands_group(const struct cmddef *);
 
 /* Flag of a command by long name or shorthand (0 / NULL to skip). */
 const struct flagdef *commands_flag(const struct cmddef *, const char *name);

@@ -11,9 +11,9 @@
 
 #define DECIDE_REASON_MAX	1024	/* bytes of a verdict's reason */
 
-/* A container as the engine knows it. */
+/* A container (or swarm service) as the engine knows it. */
 struct target {
-	char		*id;		/* full 64-hex ID */
+	char		*id;		/* full 64-hex ID (service: 25 chars) */
 	char		*name;		/* without the leading '/' */
 	struct labelspec *labels;
 	size_t		 nlabels;
@@ -62,6 +62,13 @@ struct resolver {
 	int	(*file)(void *ctx, const char *path, char **resolved,
 		    char **content, size_t *len, int *trusted,
 		    const char **errstr);
+	/*
+	 * Look up a swarm service by name, full ID or unique ID prefix, as
+	 * container does; t->id is the 25-character swarm ID, t->labels the
+	 * service's own labels.  NULL: scoped service rules deny.
+	 */
+	int	(*service)(void *ctx, const char *ref, struct target *t,
+		    int *unavailable, const char **errstr);
 };
 
 struct pin {
@@ -77,6 +84,7 @@ struct verdict {
 	struct pin *pins;		/* container args to pin to IDs */
 	size_t	 npins;
 	struct strv extra_flags;	/* flags decide adds ("--label=...") */
+	int	 redact;		/* run_exec_filtered(redact_inspect) */
 };
 
 /*

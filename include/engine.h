@@ -1,6 +1,7 @@
 /*
  * engine.h: a minimal, GET-only Docker Engine API client over the policy's
- * unix socket, for the lookups decide() needs (containers, images).
+ * unix socket, for the lookups decide() needs (containers, images, swarm
+ * services).
  */
 #ifndef DG_ENGINE_H
 #define DG_ENGINE_H
@@ -14,8 +15,9 @@
 #define ENGINE_MAX_FIELDS	100	/* header lines in one response */
 #define ENGINE_MAX_BODY		(4 * 1024 * 1024)	/* decoded body */
 #define ENGINE_MAX_RESPONSE	(2 * ENGINE_MAX_BODY)	/* raw bytes read */
-#define ENGINE_MAX_REF		512	/* bytes of a container/image ref */
-#define ENGINE_MAX_LABELS	1024	/* labels of one container */
+#define ENGINE_MAX_REF		512	/* bytes of a container/image/service
+					   ref */
+#define ENGINE_MAX_LABELS	1024	/* labels of one container/service */
 #define ENGINE_MAX_TAGS		1024	/* repo tags of one image */
 #define ENGINE_API_VERSION	"1.41"	/* Docker 20.10; older daemons fail */
 
@@ -66,6 +68,17 @@ void	 engine_resp_free(struct engine_resp *);	/* members; NULL ok */
  * container, ambiguous, invalid reference).
  */
 int	 engine_container(const char *host, const char *ref, struct target *t,
+	    int *unavailable, const char **errstr);
+
+/*
+ * Look up a swarm service (GET /services/{ref}) by name, full ID or unique
+ * ID prefix, as the daemon resolves it for the docker CLI (an ambiguous
+ * prefix is an error).  Fills *t: id (25 lowercase base-36 digits), name
+ * (Spec.Name), labels (Spec.Labels, not the containers' labels); free with
+ * decide_target_free.  Returns and sets *unavailable as engine_container;
+ * a daemon that is not a swarm manager answers 503: unavailable.
+ */
+int	 engine_service(const char *host, const char *ref, struct target *t,
 	    int *unavailable, const char **errstr);
 
 /*

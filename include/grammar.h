@@ -24,6 +24,10 @@ struct request {
 	size_t		 nflags;
 	char		**args;		/* positionals, in order */
 	size_t		 nargs;
+	struct flagval	*gflags;	/* flags of a CMD_GROUP_FLAGS group
+					   ("compose"), between the group
+					   word and the subcommand */
+	size_t		 ngflags;
 };
 
 /*

@@ -1,6 +1,7 @@
 /*
  * resolve.h: the real resolver behind decide(): host paths from the
- * filesystem, containers and images from the Engine API (engine.h).
+ * filesystem, containers, images and swarm services from the Engine API
+ * (engine.h).
  */
 #ifndef DG_RESOLVE_H
 #define DG_RESOLVE_H
@@ -10,9 +11,9 @@
 /*
  * Fill r with the real resolver.  cwd is the docker CLI's working
  * directory; engine_host ("unix:///PATH", the policy's docker.host) is
- * where containers and images are looked up, NULL for none (r->container
- * and r->image stay NULL, so scoped rules deny).  Both are kept by
- * reference: keep them alive as long as r.
+ * where containers, images and services are looked up, NULL for none
+ * (r->container, r->image and r->service stay NULL, so scoped rules
+ * deny).  Both are kept by reference: keep them alive as long as r.
  */
 void	 resolve_init(struct resolver *r, const char *cwd,
 	    const char *engine_host);

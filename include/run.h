@@ -10,6 +10,7 @@
 #define RUN_PATH	"/usr/sbin:/usr/bin:/sbin:/bin"	/* the child's PATH */
 #define RUN_GRACE_SEC	10	/* SIGTERM -> SIGKILL after a timeout */
 #define RUN_MAX_ENV	16	/* entries of the child's environment */
+#define RUN_MAX_FILTERED_BYTES	(32 * 1024 * 1024)	/* stdout filtered */
 
 struct run_spec {
 	const char	*binary;	/* absolute docker path */
@@ -55,6 +56,25 @@ void	 run_free_env(char **env);
  */
 int	 run_exec(const struct run_spec *, struct run_result *res,
 	    const char **errstr);
+
+/*
+ * A stdout filter (e.g. redact_inspect): in (len bytes, NUL-terminated) to
+ * *out (caller frees) and *outlen; 0, or -1 with *errstr.
+ */
+typedef int (*run_filter_fn)(const char *in, size_t len, char **out,
+    size_t *outlen, const char **errstr);
+
+/*
+ * run_exec with the child's stdout on a pipe: read all of it (at most
+ * RUN_MAX_FILTERED_BYTES, else the child is killed), reap the child, and
+ * write filter(output) to fd 1; signals and the timeout as run_exec.
+ * Fails closed: when the output is too long, cannot be read or the filter
+ * fails, nothing at all is written to fd 1.  Returns 0 with *res, or -1
+ * with *errstr (exit 69); after -1, *res holds the child's exit if it ran
+ * (all zero if it could not be started).
+ */
+int	 run_exec_filtered(const struct run_spec *, run_filter_fn filter,
+	    struct run_result *res, const char **errstr);
 
 /*
  * Run a helper program (e.g. sshd -T for doctor) and capture its stdout:

@@ -368,6 +368,11 @@ audit_decision(struct audit *a, const char *command, size_t cmdlen,
 	vals[6] = jstr0(rule);
 	vals[7] = jstr0(reason);
 	rec = set_all(rec, keys, vals, sizeof(keys) / sizeof(keys[0]));
+	if (rec != NULL && a->plugin != NULL &&
+	    json_object_set_new(rec, "plugin", jstr0(a->plugin)) == -1) {
+		json_decref(rec);
+		rec = NULL;
+	}
 	return emit(a, rec, allow ? LOG_INFO : LOG_WARNING, errstr);
 }
 

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "compose.h"
 #include "decide.h"
 #include "grammar.h"
 #include "imageref.h"
@@ -42,6 +43,8 @@ struct check {
 	int			 unavailable;
 	struct pin		*pins;
 	size_t			 npins;
+	struct strv		 extra;		/* flags to add if accepted */
+	int			 redact;	/* output must be redacted */
 };
 
 static int
@@ -95,7 +98,7 @@ rule_names(const struct rule *r, const struct cmddef *c)
 	size_t i;
 
 	for (i = 0; i < r->ncmds; i++)
-		if (r->cmds[i] == c)
+		if (r->cmds[i] == c || r->cmds[i] == commands_group(c))
 			return 1;
 	return 0;
 }
@@ -451,39 +454,78 @@ target_in_scope(const struct check *ck, const struct target *t)
 	return ok;
 }
 
+/* A target lookup of the resolver: container or service. */
+typedef int (*lookup_fn)(void *, const char *, struct target *, int *,
+    const char **);
+
+/*
+ * Target argument argi of a rule that limits containers: the first reflen
+ * bytes name it (what: "container", "service"), looked up through lookup
+ * (NULL: denied), held to target_in_scope and pinned to the full ID; the
+ * rest of the argument (service scale's "=REPLICAS") follows the ID.
+ */
 static int
-check_container(struct check *ck, size_t argi)
+check_target(struct check *ck, size_t argi, size_t reflen, lookup_fn lookup,
+    const char *what)
 {
-	const char *ref = ck->req->args[argi], *err;
+	const char *arg = ck->req->args[argi], *err;
+	char *ref, list[LIST_MAX];
 	struct target t;
-	char list[LIST_MAX];
-	int unavailable = 0, r = 0;
+	int unavailable = 0, r = -1;
 
 	if (!rule_scoped(ck->rule))
 		return 0;
-	if (ck->res == NULL || ck->res->container == NULL)
-		return deny(ck, "container %.100s: this rule limits containers "
-		    "and containers cannot be looked up here", ref);
+	if (lookup == NULL)
+		return deny(ck, "%s %.100s: this rule limits containers and "
+		    "%ss cannot be looked up here", what, arg, what);
 	memset(&t, 0, sizeof(t));
-	if (ck->res->container(ck->res->ctx, ref, &t, &unavailable,
-	    &err) != 0) {
+	ref = xstrndup(arg, reflen);
+	if (lookup(ck->res->ctx, ref, &t, &unavailable, &err) != 0) {
 		ck->unavailable = unavailable;
-		return deny(ck, "container %.100s: %s", ref, err);
-	}
-	if (!target_in_scope(ck, &t)) {
+		(void)deny(ck, "%s %.100s: %s", what, ref, err);
+	} else if (!target_in_scope(ck, &t)) {
 		list_text(&ck->rule->containers, list, sizeof(list));
-		r = deny(ck, "container %s is outside this rule's containers "
-		    "(allowed: %s%s%s)", t.name, list[0] ? list : "any name",
-		    ck->rule->nlabels ? ", with the rule's labels" : "",
-		    ck->rule->owned ? ", owned by this role" : "");
+		(void)deny(ck, "%s %s is outside this rule's containers "
+		    "(allowed: %s%s%s)", what, t.name, list[0] ? list :
+		    "any name", ck->rule->nlabels ? ", with the rule's labels" :
+		    "", ck->rule->owned ? ", owned by this role" : "");
 	} else {
 		ck->pins = xreallocarray(ck->pins, ck->npins + 1,
 		    sizeof(*ck->pins));
 		ck->pins[ck->npins].arg = argi;
-		ck->pins[ck->npins++].value = xstrdup(t.id);
+		ck->pins[ck->npins++].value = xasprintf("%s%s", t.id,
+		    arg + reflen);
+		r = 0;
 	}
+	free(ref);
 	decide_target_free(&t);
 	return r;
+}
+
+static int
+check_container(struct check *ck, size_t argi)
+{
+	return check_target(ck, argi, strlen(ck->req->args[argi]),
+	    ck->res != NULL ? ck->res->container : NULL, "container");
+}
+
+/*
+ * A swarm service: the policy's containers, labels and owned keys scope
+ * services by their name and their own labels.  Swarm names and IDs never
+ * hold '=', so service scale's NAME=REPLICAS is judged by NAME.
+ */
+static int
+check_service(struct check *ck, size_t argi)
+{
+	return check_target(ck, argi, strcspn(ck->req->args[argi], "="),
+	    ck->res != NULL ? ck->res->service : NULL, "service");
+}
+
+/* A service positional outside compose (compose.c judges compose's). */
+static int
+swarm_service(const struct cmddef *c, enum pkind kind)
+{
+	return kind == P_SERVICE && commands_group(c) == NULL;
 }
 
 static int
@@ -510,6 +552,10 @@ check_arg(struct check *ck, size_t i, enum pkind kind)
 		return check_written_tag(ck, "the target", arg);
 	case P_CONTAINER:
 		return check_container(ck, i);
+	case P_SERVICE:
+		if (!swarm_service(ck->req->cmd, kind))
+			return 0;
+		return check_service(ck, i);
 	case P_PATH:
 	case P_CPPATH:
 		return check_path_arg(ck, arg);
@@ -523,10 +569,49 @@ check_arg(struct check *ck, size_t i, enum pkind kind)
 	}
 }
 
+/*
+ * A listing under a rule that limits containers: by labels (and owner)
+ * only, the labels become --filter label=K=V, which docker ANDs with any
+ * filter the client gave, so the client cannot widen it.  Name globs have
+ * no exact filter: denied.
+ */
+static int
+scope_listing(struct check *ck)
+{
+	const struct rule *r = ck->rule;
+	size_t i;
+
+	if (!(ck->req->cmd->traits & CMD_LABEL_SCOPE) || r->containers.n > 0)
+		return deny(ck, "docker %s cannot be limited to this rule's "
+		    "containers; name the containers", ck->req->cmd->name);
+	for (i = 0; i < r->nlabels; i++)
+		strv_take(&ck->extra, xasprintf("--filter=label=%s=%s",
+		    r->labels[i].key, r->labels[i].value));
+	if (r->owned)
+		strv_take(&ck->extra, xasprintf("--filter=label="
+		    OWNER_LABEL "=%s", ck->role));
+	return 0;
+}
+
 static int
 takes_containers(const struct cmddef *c)
 {
-	return c->pfirst == P_CONTAINER || c->prest == P_CONTAINER;
+	return c->pfirst == P_CONTAINER || c->prest == P_CONTAINER ||
+	    swarm_service(c, c->pfirst) || swarm_service(c, c->prest);
+}
+
+/* Every --image (service update) is an image the command runs. */
+static int
+check_image_flags(struct check *ck)
+{
+	const struct request *q = ck->req;
+	size_t i;
+
+	for (i = 0; i < q->nflags; i++)
+		if (strcmp(commands_flag_canon(q->flags[i].def),
+		    "image") == 0 && check_image(ck, q->flags[i].value) != 0)
+			return -1;
+	return 0;
 }
 
 static int
@@ -536,41 +621,84 @@ check_args(struct check *ck)
 	size_t i;
 
 	if (rule_scoped(ck->rule) && (!takes_containers(q->cmd) ||
-	    q->nargs == 0))
-		return deny(ck, "docker %s cannot be limited to this rule's "
-		    "containers; name the containers", q->cmd->name);
+	    q->nargs == 0) && scope_listing(ck) != 0)
+		return -1;
 	for (i = 0; i < q->nargs; i++)
 		if (check_arg(ck, i, i == 0 ? q->cmd->pfirst :
 		    q->cmd->prest) != 0)
 			return -1;
-	return 0;
+	return check_image_flags(ck);
 }
 
-static const char *
-flag_value(const struct request *q, const char *name)
+static int
+has_flag(const struct request *q, const char *name)
 {
-	const char *v = NULL;
 	size_t i;
 
 	for (i = 0; i < q->nflags; i++)
 		if (strcmp(commands_flag_canon(q->flags[i].def), name) == 0)
-			v = q->flags[i].value;
-	return v;
+			return 1;
+	return 0;
 }
 
+/*
+ * Under redact_env the JSON output is redacted (redact.c); whatever it
+ * cannot redact is denied: a --format template (could print any value),
+ * service inspect --pretty (text), compose config (YAML).
+ */
 static int
 check_redaction(struct check *ck)
 {
-	const char *type;
+	const struct cmddef *c = ck->req->cmd;
 
-	if (!(ck->req->cmd->traits & CMD_SHOWS_ENV) || !ck->rule->redact_env)
+	if (!(c->traits & CMD_SHOWS_ENV) || !ck->rule->redact_env)
 		return 0;
-	type = flag_value(ck->req, "type");
-	if (type != NULL && strcmp(type, "container") != 0)
+	if (has_flag(ck->req, "format"))
+		return deny(ck, "--format is not available for docker %s "
+		    "when environment values are redacted: a template could "
+		    "print them (redact_env: false in the rule allows it)",
+		    c->name);
+	if (has_flag(ck->req, "pretty"))
+		return deny(ck, "--pretty is not available for docker %s "
+		    "when environment values are redacted (redact_env: "
+		    "false in the rule allows it)", c->name);
+	if (c->traits & CMD_PROJECT)
+		return deny(ck, "docker %s shows environment values and its "
+		    "output cannot be redacted (redact_env: false in the "
+		    "rule allows it)", c->name);
+	ck->redact = 1;
+	return 0;
+}
+
+/* compose.c holds compose services and builds to these same checks. */
+static int
+hook_flag(void *ctx, const struct flagval *fv)
+{
+	return check_flag(ctx, fv);
+}
+
+static int
+hook_image(void *ctx, const char *ref)
+{
+	return check_image(ctx, ref);
+}
+
+static int
+hook_tag(void *ctx, const char *what, const char *ref)
+{
+	return check_written_tag(ctx, what, ref);
+}
+
+/* Compose subcommands, projects and files; build contexts (compose.c). */
+static int
+check_compose(struct check *ck)
+{
+	struct compose_hooks h = { ck, hook_flag, hook_image, hook_tag,
+	    ck->reason, sizeof(ck->reason) };
+
+	if (!compose_applies(ck->req))
 		return 0;
-	return deny(ck, "docker %s shows container environment values, and "
-	    "this version cannot redact them (redact_env: false in the rule "
-	    "allows unredacted output)", ck->req->cmd->name);
+	return compose_check(ck->rule, ck->req, ck->res, &h);
 }
 
 /* 0 if the rule accepts the whole request; else -1 and ck->reason. */
@@ -587,7 +715,7 @@ check_rule(struct check *ck)
 	for (i = 0; i < q->nflags; i++)
 		if (check_flag(ck, &q->flags[i]) != 0)
 			return -1;
-	if (check_args(ck) != 0)
+	if (check_args(ck) != 0 || check_compose(ck) != 0)
 		return -1;
 	return check_redaction(ck);
 }
@@ -642,19 +770,24 @@ try_rules(struct check *ck, const struct role *role, struct verdict *v)
 		ck->rule = &role->rules[i];
 		ck->pins = NULL;
 		ck->npins = 0;
+		memset(&ck->extra, 0, sizeof(ck->extra));
 		ck->reason[0] = '\0';
+		ck->redact = 0;
 		if (check_rule(ck) == 0) {
 			v->allow = 1;
+			v->redact = ck->redact;
 			(void)snprintf(v->rule, sizeof(v->rule), "%s",
 			    ck->rule->where);
 			v->pins = ck->pins;
 			v->npins = ck->npins;
+			v->extra_flags = ck->extra;
 			if (ck->rule->own)
 				strv_take(&v->extra_flags, xasprintf(
 				    "--label=" OWNER_LABEL "=%s", ck->role));
 			return;
 		}
 		free_pins(ck->pins, ck->npins);
+		strv_free(&ck->extra);
 		if (tried++ == 0)
 			first = *ck;
 	}

@@ -12,9 +12,10 @@
  * - A response MUST be parsed strictly (see engine.h); anything not
  *   understood is an error, never a guess, and an error never yields a
  *   target.
- * - A container MUST come back with a 64-hex Id and a name, and the Id or
- *   the name MUST match the reference asked for: an answer about another
- *   container is refused.
+ * - A container MUST come back with a 64-hex Id and a name, a swarm
+ *   service with a 25-character lowercase base-36 ID and a name, and the
+ *   ID or the name MUST match the reference asked for: an answer about
+ *   another object is refused.
  * - Not found and ambiguous are the engine's answers (deny); no answer,
  *   a malformed one or a 5xx means the engine is unavailable (exit 69).
  * - This module never exits, prints or keeps state between calls.
@@ -41,6 +42,7 @@
 #define ENGINE_VERSION_MAX	16	/* bytes of an "N.NN" API version */
 #define ENGINE_READ_CHUNK	16384	/* bytes per read(2) */
 #define ENGINE_ID_LEN		64	/* hex digits of a full ID */
+#define ENGINE_SWARM_ID_LEN	25	/* base-36 digits of a swarm ID */
 #define ENGINE_AMBIGUOUS	"multiple IDs found with provided prefix"
 
 static char errbuf[512];
@@ -678,10 +680,25 @@ ref_ok(const char *ref, const char *what, const char **errstr)
 	return 0;
 }
 
-/* Look up what ("container"/"image") ref at /KIND/<ref>/json. */
+/* Where the engine answers about one kind of object. */
+struct route {
+	const char	*kind;		/* path segment: "containers" */
+	const char	*what;		/* for messages: "container" */
+	const char	*suffix;	/* after the reference: "/json" or "" */
+	int		 slash;		/* a leading '/' is the daemon's name
+					   prefix, not part of the name */
+};
+
+static const struct route route_container = {
+	"containers", "container", "/json", 1 };
+static const struct route route_image = { "images", "image", "/json", 1 };
+/* GET /services/{id}: swarm names never start with '/'. */
+static const struct route route_service = { "services", "service", "", 0 };
+
+/* Look up ref at /KIND/<ref>SUFFIX into *doc (caller decrefs). */
 static int
-lookup(const char *host, const char *kind, const char *what,
-    const char *ref, json_t **doc, int *unavailable, const char **errstr)
+lookup(const char *host, const struct route *rt, const char *ref,
+    json_t **doc, int *unavailable, const char **errstr)
 {
 	struct engine_resp resp;
 	char *esc, *rest;
@@ -689,25 +706,27 @@ lookup(const char *host, const char *kind, const char *what,
 
 	*doc = NULL;
 	*unavailable = 0;
-	if (ref_ok(ref, what, errstr) != 0)
+	if (ref_ok(ref, rt->what, errstr) != 0)
 		return -1;
 	/*
-	 * The daemon keys names as "/name" and takes either spelling; sent
-	 * escaped, "/web" would be "//web", which its router redirects.
+	 * The daemon keys container names as "/name" and takes either
+	 * spelling; sent escaped, "/web" would be "//web", which its router
+	 * redirects.
 	 */
-	esc = engine_escape(ref[0] == '/' && ref[1] != '\0' ? ref + 1 : ref);
-	rest = xasprintf("/%s/%s/json", kind, esc);
+	esc = engine_escape(rt->slash && ref[0] == '/' && ref[1] != '\0' ?
+	    ref + 1 : ref);
+	rest = xasprintf("/%s/%s%s", rt->kind, esc, rt->suffix);
 	r = api_get(host, rest, &resp, unavailable, errstr);
 	free(esc);
 	free(rest);
 	if (r != 0)
 		return -1;
 	if (resp.status != 200)
-		r = status_error(&resp, what, unavailable, errstr);
+		r = status_error(&resp, rt->what, unavailable, errstr);
 	else if ((*doc = load_object(&resp)) == NULL) {
 		*unavailable = 1;
 		*errstr = errfmt(errbuf, sizeof(errbuf), "the Docker engine "
-		    "answered the %s lookup with invalid JSON", what);
+		    "answered the %s lookup with invalid JSON", rt->what);
 		r = -1;
 	}
 	engine_resp_free(&resp);
@@ -728,32 +747,36 @@ is_hex_id(const char *s)
 	return 1;
 }
 
-/* Config.Labels (null or an object of strings) into t. */
+/* A labels object (null or an object of strings) into t. */
 static int
-take_labels(json_t *doc, struct target *t, const char **errstr)
+take_labels(json_t *labels, const char *what, struct target *t,
+    const char **errstr)
 {
-	json_t *labels, *v;
+	json_t *v;
 	const char *k;
 
-	labels = json_object_get(json_object_get(doc, "Config"), "Labels");
 	if (labels == NULL || json_is_null(labels))
 		return 0;
 	if (!json_is_object(labels) ||
-	    json_object_size(labels) > ENGINE_MAX_LABELS)
-		return fail(errstr, "the engine's container labels are "
-		    "malformed or too many");
+	    json_object_size(labels) > ENGINE_MAX_LABELS) {
+		*errstr = errfmt(errbuf, sizeof(errbuf), "the engine's %s "
+		    "labels are malformed or too many", what);
+		return -1;
+	}
 	t->labels = xcalloc(json_object_size(labels), sizeof(*t->labels));
 	json_object_foreach(labels, k, v) {
-		if (!json_is_string(v))
-			return fail(errstr, "a container label is not a "
-			    "string");
+		if (!json_is_string(v)) {
+			*errstr = errfmt(errbuf, sizeof(errbuf), "a %s label "
+			    "is not a string", what);
+			return -1;
+		}
 		t->labels[t->nlabels].key = xstrdup(k);
 		t->labels[t->nlabels++].value = xstrdup(json_string_value(v));
 	}
 	return 0;
 }
 
-/* The answer names the container asked for: by name, ID or ID prefix. */
+/* The answer names the object asked for: by name, ID or ID prefix. */
 static int
 answers_ref(const struct target *t, const char *ref)
 {
@@ -783,7 +806,8 @@ take_container(json_t *doc, const char *ref, struct target *t,
 		return fail(errstr, "the engine's container Name is malformed");
 	t->id = xstrdup(id);
 	t->name = xstrdup(name + 1);
-	if (take_labels(doc, t, errstr) != 0)
+	if (take_labels(json_object_get(json_object_get(doc, "Config"),
+	    "Labels"), "container", t, errstr) != 0)
 		return -1;
 	*unavailable = 0;
 	if (!answers_ref(t, ref))
@@ -800,10 +824,73 @@ engine_container(const char *host, const char *ref, struct target *t,
 	int r;
 
 	memset(t, 0, sizeof(*t));
-	if (lookup(host, "containers", "container", ref, &doc, unavailable,
+	if (lookup(host, &route_container, ref, &doc, unavailable,
 	    errstr) != 0)
 		return -1;
 	if ((r = take_container(doc, ref, t, unavailable, errstr)) != 0)
+		decide_target_free(t);
+	json_decref(doc);
+	return r;
+}
+
+/* A swarm object ID: ENGINE_SWARM_ID_LEN lowercase base-36 digits. */
+static int
+is_swarm_id(const char *s)
+{
+	size_t i;
+
+	if (s == NULL || strlen(s) != ENGINE_SWARM_ID_LEN)
+		return 0;
+	for (i = 0; i < ENGINE_SWARM_ID_LEN; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' &&
+		    s[i] <= 'z')))
+			return 0;
+	return 1;
+}
+
+/*
+ * ID, Spec.Name and Spec.Labels of a service document; a malformed one
+ * sets *unavailable, an answer about another service does not.
+ */
+static int
+take_service(json_t *doc, const char *ref, struct target *t,
+    int *unavailable, const char **errstr)
+{
+	json_t *spec = json_object_get(doc, "Spec");
+	const char *id, *name;
+
+	*unavailable = 1;
+	id = json_string_value(json_object_get(doc, "ID"));
+	name = json_string_value(json_object_get(spec, "Name"));
+	if (!is_swarm_id(id))
+		return fail(errstr, "the engine's service ID is not 25 "
+		    "lowercase letters and digits");
+	if (name == NULL || name[0] == '\0' || name[0] == '/')
+		return fail(errstr, "the engine's service Name is malformed");
+	t->id = xstrdup(id);
+	t->name = xstrdup(name);
+	if (take_labels(json_object_get(spec, "Labels"), "service", t,
+	    errstr) != 0)
+		return -1;
+	*unavailable = 0;
+	if (!answers_ref(t, ref))
+		return fail(errstr, "the engine answered about another "
+		    "service");
+	return 0;
+}
+
+int
+engine_service(const char *host, const char *ref, struct target *t,
+    int *unavailable, const char **errstr)
+{
+	json_t *doc = NULL;
+	int r;
+
+	memset(t, 0, sizeof(*t));
+	if (lookup(host, &route_service, ref, &doc, unavailable,
+	    errstr) != 0)
+		return -1;
+	if ((r = take_service(doc, ref, t, unavailable, errstr)) != 0)
 		decide_target_free(t);
 	json_decref(doc);
 	return r;
@@ -841,8 +928,7 @@ engine_image_tags(const char *host, const char *ref, struct strv *repotags,
 	json_t *doc = NULL;
 	int r;
 
-	if (lookup(host, "images", "image", ref, &doc, unavailable,
-	    errstr) != 0)
+	if (lookup(host, &route_image, ref, &doc, unavailable, errstr) != 0)
 		return -1;
 	if ((r = take_tags(doc, repotags, errstr)) != 0)
 		*unavailable = 1;

@@ -15,6 +15,9 @@
  *   decision and the rendered argv never see two names for one flag.
  * - After the first positional of a non-interspersed command every word is
  *   data for the container and is never looked at as a flag.
+ * - A group word with its own flag set (CMD_GROUP_FLAGS: "compose") MUST
+ *   have its flags parsed non-interspersed against that set only, and the
+ *   next positional MUST be one of its subcommands; "--" there is refused.
  */
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -31,12 +34,20 @@
 
 static char errbuf[512];
 
+/* Which flags the words in front of the parser belong to. */
+enum region {
+	R_GLOBAL,	/* docker's root flags */
+	R_GROUP,	/* a CMD_GROUP_FLAGS group's flags (cmd is the group) */
+	R_LEAF,		/* the command's own flags */
+};
+
 /* Where the parser is: the command (NULL for the global region). */
 struct parser {
 	char *const	*argv;
 	size_t		 argc;
 	size_t		 i;		/* next word */
 	const struct cmddef *cmd;
+	enum region	 region;
 	struct request	*req;
 };
 
@@ -262,7 +273,7 @@ find_long(const struct parser *p, const char *name)
 {
 	const struct flagdef *f;
 
-	if (p->cmd == NULL)
+	if (p->region == R_GLOBAL)
 		return global_flag(name, 0);
 	f = commands_flag(p->cmd, name);
 	if (f != NULL && f->alias_of != NULL)
@@ -275,7 +286,7 @@ find_short(const struct parser *p, char c)
 {
 	const struct flagdef *f;
 
-	if (p->cmd == NULL)
+	if (p->region == R_GLOBAL)
 		return global_flag(NULL, c);
 	f = commands_short(p->cmd, c);
 	if (f != NULL && f->alias_of != NULL)
@@ -298,12 +309,16 @@ add_flag(struct parser *p, const struct flagdef *f, const char *value,
     const char *spelled, const char **errstr)
 {
 	struct request *r = p->req;
-	struct flagval **vp = p->cmd == NULL ? &r->globals : &r->flags;
-	size_t *np = p->cmd == NULL ? &r->nglobals : &r->nflags;
+	struct flagval **vp = &r->flags;
+	size_t *np = &r->nflags;
 	const char *what;
 	int b;
 
-	if (r->nglobals + r->nflags >= GRAMMAR_MAX_FLAGS) {
+	if (p->region == R_GLOBAL)
+		vp = &r->globals, np = &r->nglobals;
+	else if (p->region == R_GROUP)
+		vp = &r->gflags, np = &r->ngflags;
+	if (r->nglobals + r->ngflags + r->nflags >= GRAMMAR_MAX_FLAGS) {
 		*errstr = errfmt(errbuf, sizeof(errbuf),
 		    "more than %d flags", GRAMMAR_MAX_FLAGS);
 		return -1;
@@ -314,7 +329,7 @@ add_flag(struct parser *p, const struct flagdef *f, const char *value,
 		    spelled, what);
 		return -1;
 	}
-	if (p->cmd == NULL && (f->risk & RISK_NEVER)) {
+	if (p->region != R_LEAF && (f->risk & RISK_NEVER)) {
 		*errstr = errfmt(errbuf, sizeof(errbuf), "%s is refused: %s",
 		    spelled, f->why != NULL ? f->why : "not allowed");
 		return -1;
@@ -451,10 +466,57 @@ parse_globals(struct parser *p, const char **errstr)
 	return 0;
 }
 
+/*
+ * A group with its own flags ("compose"): its flags up to the first
+ * positional, which must name one of its subcommands.
+ */
+static int
+parse_group(struct parser *p, const struct cmddef *g, const char **errstr)
+{
+	const struct cmddef *sub;
+	char *words[2];
+	const char *w;
+	size_t used;
+
+	p->cmd = g;
+	p->region = R_GROUP;
+	for (p->i++; p->i < p->argc; ) {
+		w = p->argv[p->i];
+		if (strcmp(w, "--") == 0) {
+			*errstr = errfmt(errbuf, sizeof(errbuf), "\"--\" "
+			    "between \"%s\" and its subcommand is refused",
+			    g->name);
+			return -1;
+		}
+		if (w[0] != '-' || w[1] == '\0')
+			break;
+		p->i++;
+		if ((w[1] == '-' ? parse_long(p, w, errstr) :
+		    parse_short(p, w, errstr)) != 0)
+			return -1;
+	}
+	words[0] = (char *)g->name;
+	words[1] = p->i < p->argc ? p->argv[p->i] : NULL;
+	sub = words[1] != NULL ? commands_lookup(words, 2, &used) : NULL;
+	if (sub == NULL || used != 2) {
+		*errstr = errfmt(errbuf, sizeof(errbuf), "unknown or missing "
+		    "subcommand for docker %s%s%.60s", g->name,
+		    words[1] != NULL ? ": " : "",
+		    words[1] != NULL ? words[1] : "");
+		return -1;
+	}
+	p->i++;
+	p->cmd = sub;
+	p->region = R_LEAF;
+	p->req->cmd = sub;
+	return 0;
+}
+
 /* The command words: one word, or a management word and its subcommand. */
 static int
 parse_command(struct parser *p, const char **errstr)
 {
+	const struct cmddef *g;
 	const char *w;
 	size_t used, n;
 
@@ -463,6 +525,9 @@ parse_command(struct parser *p, const char **errstr)
 		return -1;
 	}
 	w = p->argv[p->i];
+	g = commands_lookup(p->argv + p->i, 1, &used);
+	if (g != NULL && (g->traits & CMD_GROUP_FLAGS))
+		return parse_group(p, g, errstr);
 	n = p->argc - p->i < 2 ? p->argc - p->i : 2;
 	if (commands_is_group(w) && n == 2 && p->argv[p->i + 1][0] == '-') {
 		*errstr = errfmt(errbuf, sizeof(errbuf),
@@ -484,6 +549,7 @@ parse_command(struct parser *p, const char **errstr)
 		return -1;
 	}
 	p->i += used;
+	p->region = R_LEAF;
 	p->req->cmd = p->cmd;
 	return 0;
 }
@@ -577,6 +643,7 @@ grammar_free(struct request *r)
 	if (r == NULL)
 		return;
 	free_flags(r->globals, r->nglobals);
+	free_flags(r->gflags, r->ngflags);
 	free_flags(r->flags, r->nflags);
 	for (i = 0; i < r->nargs; i++)
 		free(r->args[i]);
@@ -601,9 +668,11 @@ grammar_equal(const struct request *a, const struct request *b)
 	size_t i;
 
 	if (a->cmd != b->cmd || a->nglobals != b->nglobals ||
-	    a->nflags != b->nflags || a->nargs != b->nargs)
+	    a->ngflags != b->ngflags || a->nflags != b->nflags ||
+	    a->nargs != b->nargs)
 		return 0;
 	if (!flags_equal(a->globals, b->globals, a->nglobals) ||
+	    !flags_equal(a->gflags, b->gflags, a->ngflags) ||
 	    !flags_equal(a->flags, b->flags, a->nflags))
 		return 0;
 	for (i = 0; i < a->nargs; i++)

@@ -48,9 +48,12 @@ unavailable(const struct rule *r, const struct cmddef *c)
 {
 	if (c->risk & RISK_NEVER)
 		return c->why != NULL ? c->why : "never allowed";
-	if ((c->traits & CMD_SHOWS_ENV) && r->redact_env)
-		return "shows container environment values, which this "
-		    "version cannot redact (redact_env: false allows it)";
+	if ((c->traits & CMD_GROUP_FLAGS) && r->subcommands.n == 0)
+		return "the rule lists no compose subcommands";
+	if ((c->traits & CMD_SHOWS_ENV) && (c->traits & CMD_PROJECT) &&
+	    r->redact_env)
+		return "shows environment values that cannot be redacted "
+		    "(redact_env: false allows it)";
 	return NULL;
 }
 
@@ -108,6 +111,9 @@ rule_json(const struct rule *r, const struct cmddef *c)
 	json_object_set_new(o, "rule", json_string(r->where));
 	json_object_set_new(o, "images", strv_json(&r->images));
 	json_object_set_new(o, "containers", strv_json(&r->containers));
+	json_object_set_new(o, "subcommands", strv_json(&r->subcommands));
+	json_object_set_new(o, "projects", strv_json(&r->projects));
+	json_object_set_new(o, "contexts", strv_json(&r->contexts));
 	for (i = 0; i < r->nlabels; i++)
 		json_object_set_new(labels, r->labels[i].key,
 		    json_string(r->labels[i].value));
@@ -191,6 +197,9 @@ rule_text(char **buf, const struct rule *r)
 	}
 	cat_list(buf, "images:", &r->images);
 	cat_list(buf, "containers:", &r->containers);
+	cat_list(buf, "compose subcommands:", &r->subcommands);
+	cat_list(buf, "compose projects:", &r->projects);
+	cat_list(buf, "build contexts:", &r->contexts);
 	for (i = 0; i < r->nlabels; i++)
 		cat(buf, "      label: %s=%s\n", r->labels[i].key,
 		    r->labels[i].value);

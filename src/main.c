@@ -26,6 +26,8 @@
 
 #include "audit.h"
 #include "cmdline.h"
+#include "commands.h"
+#include "compose.h"
 #include "decide.h"
 #include "doctor.h"
 #include "grammar.h"
@@ -33,6 +35,7 @@
 #include "policy.h"
 #include "render.h"
 #include "resolve.h"
+#include "redact.h"
 #include "run.h"
 #include "util.h"
 
@@ -245,6 +248,7 @@ decide_request(struct session *s)
 	struct resolver res;
 
 	resolve_init(&res, s->cwd, s->pol->host);
+	compose_resolver_init(&res);
 	(void)decide(s->pol, s->role, &s->req, &res, &s->v);
 	(void)render_argv(&s->req, &s->v, &s->argv);
 	if (s->v.allow)
@@ -397,6 +401,13 @@ trusted(struct session *s)
 {
 	const char *err;
 
+	/* compose is a CLI plugin: only a root-owned one in a system dir. */
+	if (commands_group(s->req.cmd) != NULL &&
+	    (s->audit.plugin = compose_plugin_path()) == NULL)
+		return refuse(s, EX_UNAVAILABLE, "unavailable", "the compose "
+		    "plugin is not installed in a root-owned system plugin "
+		    "directory");
+
 	if (run_check_trusted(s->pol->binary, 0, &err) != 0)
 		return refuse(s, EX_UNAVAILABLE, "docker binary not usable",
 		    err);
@@ -412,6 +423,7 @@ execute(struct session *s)
 	struct run_spec spec;
 	struct run_result res;
 	const char *err;
+	int r;
 
 	if (audit_decision(&s->audit, s->command, strlen(s->command),
 	    s->argv.v, 1, s->v.rule, "", &err) != 0 && s->pol->audit_required)
@@ -424,7 +436,9 @@ execute(struct session *s)
 	spec.home = s->pw->pw_dir;
 	spec.user = s->pw->pw_name;
 	spec.timeout = s->pol->timeout;
-	if (run_exec(&spec, &res, &err) != 0) {
+	r = s->v.redact ? run_exec_filtered(&spec, redact_inspect, &res, &err) :
+	    run_exec(&spec, &res, &err);
+	if (r != 0) {
 		fprintf(stderr, "dockergate: unavailable: %s\n", err);
 		(void)audit_exit(&s->audit, EX_UNAVAILABLE, 0, 0, &err);
 		return EX_UNAVAILABLE;

@@ -7,6 +7,8 @@
  * - Every flag is written as --long=value, so no value is ever read as a
  *   separate word or as a flag, and bools carry their value explicitly.
  * - Positionals that docker could read as flags are put after "--".
+ * - A group's own flags ("compose --file=...") are written between the
+ *   group word and the subcommand word, where the group parses them.
  * - Container arguments pinned by the decision are replaced by full IDs,
  *   so a rename between check and use cannot redirect the command.
  */
@@ -67,6 +69,21 @@ needs_dashdash(const struct request *r, const char *const *args)
 	return 0;
 }
 
+/* The command words, with a CMD_GROUP_FLAGS group's flags after the group. */
+static void
+push_command(struct strv *out, const struct request *req)
+{
+	const struct cmddef *g = commands_group(req->cmd);
+
+	if (g == NULL) {
+		push_words(out, req->cmd->name);
+		return;
+	}
+	push_words(out, g->name);
+	push_flags(out, req->gflags, req->ngflags);
+	push_words(out, req->cmd->name + strlen(g->name) + 1);
+}
+
 int
 render_argv(const struct request *req, const struct verdict *v,
     struct strv *out)
@@ -83,7 +100,7 @@ render_argv(const struct request *req, const struct verdict *v,
 				args[v->pins[i].arg] = v->pins[i].value;
 	strv_push(out, "docker");
 	push_flags(out, req->globals, req->nglobals);
-	push_words(out, req->cmd->name);
+	push_command(out, req);
 	push_flags(out, req->flags, req->nflags);
 	if (v != NULL)
 		for (i = 0; i < v->extra_flags.n; i++)

@@ -1,7 +1,7 @@
 /*
  * resolve.c: host facts for the decision: where a bind source really is and
  * whether the caller could change that; containers and images as the
- * engine knows them (engine.c).
+ * engine knows them (engine.c); swarm services likewise.
  *
  * Invariants:
  * - A bind source MUST be judged by its fully resolved path (the daemon
@@ -9,8 +9,9 @@
  *   any directory above it, given or resolved: such a component could be
  *   swapped for a symlink between the check and the mount.
  * - A path that cannot be resolved is an error, never a pass.
- * - Container and image lookups MUST go to the policy's engine host only;
- *   without one they MUST stay NULL, so decide() denies what needs them.
+ * - Container, image and service lookups MUST go to the policy's engine
+ *   host only; without one they MUST stay NULL, so decide() denies what
+ *   needs them.
  */
 #include <sys/stat.h>
 
@@ -114,6 +115,13 @@ resolve_container(void *ctx, const char *ref, struct target *t,
 }
 
 static int
+resolve_service(void *ctx, const char *ref, struct target *t,
+    int *unavailable, const char **errstr)
+{
+	return engine_service(ctx, ref, t, unavailable, errstr);
+}
+
+static int
 resolve_image(void *ctx, const char *ref, struct strv *repotags,
     int *unavailable, const char **errstr)
 {
@@ -132,4 +140,5 @@ resolve_init(struct resolver *r, const char *cwd, const char *engine_host)
 	r->ctx = (void *)(uintptr_t)engine_host;
 	r->container = resolve_container;
 	r->image = resolve_image;
+	r->service = resolve_service;
 }

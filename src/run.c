@@ -19,9 +19,13 @@
  *   mistaken for docker's own exit status.
  * - The gateway MUST NOT die from SIGHUP/SIGINT/SIGTERM/SIGPIPE while
  *   docker runs: they are blocked, consumed and (except SIGPIPE) forwarded.
+ * - Filtered output (run_exec_filtered) MUST reach fd 1 only as the
+ *   filter's result over all of docker's stdout: nothing when it is over
+ *   RUN_MAX_FILTERED_BYTES, unreadable, or the filter fails.
  */
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/signalfd.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
@@ -626,9 +630,27 @@ exec_error(int fd)
 	return n == (ssize_t)sizeof(e) ? e : EIO;
 }
 
-/* fork and start the child; 0, or an errno value. */
+/* In the child: stdout on outfd, or the errno to errfd and exit 127. */
+static void
+child_stdout(int outfd, int errfd)
+{
+	int e;
+
+	if (outfd == -1 || dup2(outfd, STDOUT_FILENO) != -1)
+		return;
+	e = errno;
+	if (write(errfd, &e, sizeof(e)) != (ssize_t)sizeof(e))
+		_exit(127);
+	_exit(127);
+}
+
+/*
+ * fork and start the child, its stdout on outfd (-1: inherited); 0, or an
+ * errno value.
+ */
 static int
-start_child(struct child *c, const struct run_spec *spec, char *const *env)
+start_child(struct child *c, const struct run_spec *spec, char *const *env,
+    int outfd)
 {
 	int pfd[2], e;
 
@@ -642,8 +664,10 @@ start_child(struct child *c, const struct run_spec *spec, char *const *env)
 		(void)close(pfd[1]);
 		return e;
 	}
-	if (c->pid == 0)
+	if (c->pid == 0) {
+		child_stdout(outfd, pfd[1]);
 		child_exec(spec, env, pfd[1], c->own_group);
+	}
 	(void)close(pfd[1]);
 	e = exec_error(pfd[0]);
 	(void)close(pfd[0]);
@@ -672,7 +696,7 @@ run_exec(const struct run_spec *spec, struct run_result *res,
 	/* SIGCHLD must not be ignored, or the child is reaped for us. */
 	(void)sigaction(SIGCHLD, &dfl, &oldchld);
 	(void)sigprocmask(SIG_BLOCK, &set, &oldmask);
-	if ((e = start_child(&c, spec, env)) != 0) {
+	if ((e = start_child(&c, spec, env, -1)) != 0) {
 		*errstr = errfmt(errbuf, sizeof(errbuf),
 		    "cannot execute %s: %s", spec->binary, strerror(e));
 		goto done;
@@ -685,6 +709,206 @@ run_exec(const struct run_spec *spec, struct run_result *res,
 	fill_result(&c, res);
 	ret = 0;
 done:
+	drain(&set);
+	(void)sigprocmask(SIG_SETMASK, &oldmask, NULL);
+	(void)sigaction(SIGCHLD, &oldchld, NULL);
+	run_free_env(env);
+	return ret;
+}
+
+/* ------------------------------------------------------------------ */
+/* fork, exec, filter stdout                                            */
+/* ------------------------------------------------------------------ */
+
+#define RUN_FILTER_CHUNK	65536	/* bytes read from the pipe at once */
+
+/* The child's whole stdout, as read so far. */
+struct outbuf {
+	char	*p;
+	size_t	 len;
+	size_t	 cap;
+};
+
+/* Read what the pipe holds now: 1 at EOF, 0 if it would block, or -errno. */
+static int
+read_some(int fd, struct outbuf *b)
+{
+	ssize_t n;
+
+	for (;;) {
+		if (b->cap - b->len < RUN_FILTER_CHUNK + 1) {
+			b->cap = b->cap ? 2 * b->cap : 2 * RUN_FILTER_CHUNK;
+			b->p = xreallocarray(b->p, b->cap, 1);
+		}
+		n = read(fd, b->p + b->len, RUN_FILTER_CHUNK);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			return errno == EAGAIN ? 0 : -errno;
+		if (n == 0)
+			return 1;
+		b->len += (size_t)n;
+		b->p[b->len] = '\0';
+		if (b->len > RUN_MAX_FILTERED_BYTES)
+			return -EFBIG;
+	}
+}
+
+/* Signals that arrived on sfd: forward HUP/INT/TERM, then try to reap. */
+static void
+take_signals(struct child *c, int sfd)
+{
+	struct signalfd_siginfo si;
+
+	while (read(sfd, &si, sizeof(si)) == (ssize_t)sizeof(si)) {
+		if (si.ssi_signo == SIGHUP || si.ssi_signo == SIGINT ||
+		    si.ssi_signo == SIGTERM)
+			(void)kill(c->pid, (int)si.ssi_signo);
+		/* SIGPIPE is consumed; SIGCHLD is handled below. */
+	}
+	try_reap(c);
+}
+
+/*
+ * Read the child's stdout from fd to EOF, forwarding signals and enforcing
+ * the timeout meanwhile.  Once the child is reaped, whatever the pipe
+ * still holds is all it wrote: a grandchild holding the pipe open cannot
+ * stall us.  0, or an errno value (EFBIG: over RUN_MAX_FILTERED_BYTES).
+ */
+static int
+read_child(struct child *c, const struct run_spec *spec, const sigset_t *set,
+    int fd, struct outbuf *b)
+{
+	struct pollfd p[2];
+	struct timespec left;
+	int sfd, r = 0;
+
+	if ((sfd = signalfd(-1, set, SFD_CLOEXEC | SFD_NONBLOCK)) == -1)
+		return errno;
+	p[0].fd = fd;
+	p[1].fd = sfd;
+	p[0].events = p[1].events = POLLIN;
+	while (r == 0) {
+		p[0].revents = p[1].revents = 0;
+		r = ppoll(p, 2, time_left(c, &left), NULL);
+		if (r == -1) {
+			r = errno == EINTR ? 0 : -errno;
+			continue;
+		}
+		if (r == 0 && c->armed)
+			on_deadline(c, spec);
+		if (p[1].revents != 0)
+			take_signals(c, sfd);
+		r = read_some(fd, b);
+		if (r == 0 && c->reaped)
+			r = 1;
+	}
+	(void)close(sfd);
+	return r == 1 ? 0 : -r;
+}
+
+/* Write all of buf to fd; 0, or an errno value. */
+static int
+write_all(int fd, const char *buf, size_t len)
+{
+	ssize_t n;
+
+	while (len > 0) {
+		n = write(fd, buf, len);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			return errno;
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/*
+ * Start the child with stdout on a pipe, read all of it, reap the child
+ * (killing it if it wrote too much); 0 with *res, or an errno value
+ * (EFBIG: too much output) with *res filled if it ran.
+ */
+static int
+collect(const struct run_spec *spec, char *const *env, const sigset_t *set,
+    struct outbuf *b, struct run_result *res, int *started)
+{
+	struct child c;
+	int out[2], e;
+
+	memset(&c, 0, sizeof(c));
+	if (pipe2(out, O_CLOEXEC) == -1)
+		return errno;
+	/* Our end only: docker's end stays blocking. */
+	if (fcntl(out[0], F_SETFL, O_NONBLOCK) == -1)
+		e = errno;
+	else
+		e = start_child(&c, spec, env, out[1]);
+	if (e != 0) {
+		(void)close(out[0]);
+		(void)close(out[1]);
+		return e;
+	}
+	*started = 1;
+	(void)close(out[1]);
+	if (spec->timeout > 0) {
+		ts_add(&c.deadline, spec->timeout);
+		c.armed = 1;
+	}
+	if ((e = read_child(&c, spec, set, out[0], b)) != 0 && !c.reaped)
+		(void)kill(c.own_group ? -c.pid : c.pid, SIGKILL);
+	(void)close(out[0]);
+	wait_loop(&c, spec, set);
+	fill_result(&c, res);
+	return e;
+}
+
+int
+run_exec_filtered(const struct run_spec *spec, run_filter_fn filter,
+    struct run_result *res, const char **errstr)
+{
+	char *env[RUN_MAX_ENV + 1], *fout = NULL;
+	struct outbuf b = { NULL, 0, 0 };
+	struct sigaction dfl, oldchld;
+	sigset_t set, oldmask;
+	const char *ferr = "filter failed";
+	size_t foutlen = 0;
+	int e, started = 0, ret = -1;
+
+	memset(res, 0, sizeof(*res));
+	memset(&dfl, 0, sizeof(dfl));
+	dfl.sa_handler = SIG_DFL;
+	run_build_env(spec, env, sizeof(env) / sizeof(env[0]));
+	wait_set(&set);
+	/* SIGCHLD must not be ignored, or the child is reaped for us. */
+	(void)sigaction(SIGCHLD, &dfl, &oldchld);
+	(void)sigprocmask(SIG_BLOCK, &set, &oldmask);
+	if ((e = collect(spec, env, &set, &b, res, &started)) != 0) {
+		*errstr = !started ? errfmt(errbuf, sizeof(errbuf),
+		    "cannot execute %s: %s", spec->binary, strerror(e)) :
+		    e == EFBIG ? errfmt(errbuf, sizeof(errbuf), "docker "
+		    "output over %d bytes: not shown", RUN_MAX_FILTERED_BYTES) :
+		    errfmt(errbuf, sizeof(errbuf), "cannot read docker "
+		    "output: %s", strerror(e));
+		goto done;
+	}
+	if (filter(b.p != NULL ? b.p : "", b.len, &fout, &foutlen,
+	    &ferr) != 0) {
+		*errstr = errfmt(errbuf, sizeof(errbuf), "output withheld: %s",
+		    ferr);
+		goto done;
+	}
+	/* SIGPIPE is still blocked: a closed stdout is an error, not death. */
+	if ((e = write_all(STDOUT_FILENO, fout, foutlen)) != 0) {
+		*errstr = errfmt(errbuf, sizeof(errbuf), "cannot write "
+		    "output: %s", strerror(e));
+		goto done;
+	}
+	ret = 0;
+done:
+	free(fout);
+	free(b.p);
 	drain(&set);
 	(void)sigprocmask(SIG_SETMASK, &oldmask, NULL);
 	(void)sigaction(SIGCHLD, &oldchld, NULL);

@@ -333,6 +333,7 @@ e2e_write_policy() {
 	    allow:
 	      - ps
 	      - [logs, inspect]
+	      - container inspect
 	      - command: run
 	        images: [dgtest, alpine]
 	        mounts: named

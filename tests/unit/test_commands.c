@@ -112,7 +112,8 @@ static const struct {
 	{ "exec", "container exec", 1 },
 	{ "tag", "image tag", 1 },
 	{ "system dial-stdio", "system dial-stdio", 2 },
-	{ "compose up", "compose", 1 },
+	{ "compose up", "compose up", 2 },
+	{ "compose", "compose", 1 },
 	{ "version", "version", 1 },
 	{ "login", "login", 1 },
 };
@@ -170,9 +171,10 @@ static void
 test_groups(void **state)
 {
 	const char *yes[] = { "container", "image", "system", "network",
-	    "volume", "plugin", "context", "builder", "stack", "swarm" };
+	    "volume", "plugin", "context", "builder", "stack", "swarm",
+	    "compose" };
 	const char *no[] = { "ps", "run", "contain", "", "Container",
-	    "compose", "containers" };
+	    "containers" };
 	size_t i;
 
 	(void)state;
@@ -381,8 +383,11 @@ test_run_help(void **state)
 	assert_null(commands_flag(cmd("container ls"), ""));
 	assert_null(commands_flag(cmd("container ls"), NULL));
 	assert_null(commands_flag(NULL, "help"));
-	assert_null(commands_flag(cmd("compose"), "file"));
+	assert_non_null(commands_flag(cmd("compose"), "file"));
+	assert_null(commands_flag(cmd("compose up"), "file"));
 	assert_ptr_equal(commands_flag(cmd("compose"), "help"),
+	    &commands_persistent_flags[0]);
+	assert_ptr_equal(commands_flag(cmd("compose ps"), "help"),
 	    &commands_persistent_flags[0]);
 }
 
@@ -434,7 +439,32 @@ static const struct {
 	{ "image prune", "all", VT_BOOL, VK_PLAIN, RISK_DATA_LOSS },
 	{ "volume prune", "all", VT_BOOL, VK_PLAIN, RISK_DATA_LOSS },
 	{ "image build", "tag", VT_LIST, VK_PLAIN, RISK_IMAGE_TAGS },
-	{ "image build", "file", VT_STRING, VK_PLAIN, RISK_CLIENT_FILES },
+	{ "image build", "file", VT_STRING, VK_PLAIN, 0 },	/* compose.c */
+	{ "image build", "iidfile", VT_STRING, VK_PLAIN, RISK_CLIENT_FILES },
+	{ "image build", "metadata-file", VT_STRING, VK_PLAIN,
+	    RISK_CLIENT_FILES },
+	{ "image build", "output", VT_ARRAY, VK_PLAIN, RISK_CLIENT_FILES },
+	{ "image build", "ssh", VT_ARRAY, VK_PLAIN, RISK_CLIENT_FILES },
+	{ "image build", "build-context", VT_ARRAY, VK_PLAIN,
+	    RISK_CLIENT_FILES },
+	{ "image build", "allow", VT_ARRAY, VK_PLAIN, RISK_NEVER },
+	{ "image build", "builder", VT_STRING, VK_PLAIN, RISK_NEVER },
+	{ "image build", "network", VT_STRING, VK_NETWORK, 0 },
+	{ "compose", "file", VT_ARRAY, VK_PLAIN, 0 },
+	{ "compose", "workdir", VT_STRING, VK_PLAIN, RISK_NEVER },
+	{ "compose run", "volume", VT_ARRAY, VK_VOLUME, 0 },
+	{ "compose run", "cap-add", VT_ARRAY, VK_CAPADD, 0 },
+	{ "compose run", "env-from-file", VT_ARRAY, VK_PLAIN,
+	    RISK_CLIENT_FILES },
+	{ "compose run", "workdir", VT_STRING, VK_WORKDIR, 0 },
+	{ "compose run", "dry-run", VT_BOOL, VK_PLAIN, 0 },
+	{ "compose exec", "privileged", VT_BOOL, VK_PLAIN, RISK_PRIVILEGED },
+	{ "compose down", "volumes", VT_BOOL, VK_PLAIN, RISK_DATA_LOSS },
+	{ "compose down", "rmi", VT_STRING, VK_PLAIN, RISK_DATA_LOSS },
+	{ "compose rm", "volumes", VT_BOOL, VK_PLAIN, RISK_DATA_LOSS },
+	{ "compose config", "output", VT_STRING, VK_PLAIN, RISK_CLIENT_FILES },
+	{ "compose export", "output", VT_STRING, VK_PLAIN, RISK_CLIENT_FILES },
+	{ "compose build", "ssh", VT_STRING, VK_PLAIN, RISK_CLIENT_FILES },
 	{ "image build", "secret", VT_ARRAY, VK_PLAIN, RISK_CLIENT_FILES },
 	{ "image save", "output", VT_STRING, VK_PLAIN, RISK_CLIENT_FILES },
 	{ "container export", "output", VT_STRING, VK_PLAIN,
@@ -489,7 +519,8 @@ test_interspersed(void **state)
 {
 	const char *fixed[] = { "container run", "container create",
 	    "container exec", "container commit", "container top",
-	    "image tag", "service create", "compose" };
+	    "image tag", "service create", "compose", "compose run",
+	    "compose exec" };
 	const char *free_[] = { "container ls", "container rm",
 	    "container start", "image build", "container logs", "inspect" };
 	size_t i;
@@ -520,7 +551,11 @@ test_positionals(void **state)
 	assert_int_equal(c->minargs, 2);
 	assert_int_equal(c->maxargs, 2);
 	assert_int_equal(cmd("container cp")->pfirst, P_CPPATH);
-	assert_int_equal(cmd("image build")->pfirst, P_PATH);
+	assert_int_equal(cmd("image build")->pfirst, P_CONTEXT);
+	assert_int_equal(cmd("compose exec")->minargs, 2);
+	assert_int_equal(cmd("compose exec")->prest, P_CMD);
+	assert_int_equal(cmd("compose cp")->pfirst, P_CPPATH);
+	assert_int_equal(cmd("compose ls")->maxargs, 0);
 	assert_int_equal(cmd("image build")->maxargs, 1);
 	assert_int_equal(cmd("inspect")->pfirst, P_OBJECT);
 	assert_int_equal(cmd("container ls")->maxargs, 0);
@@ -546,7 +581,17 @@ test_command_risks(void **state)
 	assert_int_equal(cmd("image load")->risk, RISK_IMAGE_TAGS);
 	assert_int_equal(cmd("image import")->pfirst, P_PATH);
 	assert_int_equal(cmd("image import")->prest, P_IMAGE_TAG);
-	assert_int_equal(cmd("compose")->risk, RISK_NEVER);
+	assert_int_equal(cmd("compose")->risk, 0);
+	assert_true(cmd("compose")->traits & CMD_GROUP_FLAGS);
+	assert_true(cmd("compose cp")->risk & RISK_CLIENT_FILES);
+	assert_int_equal(cmd("compose publish")->risk, RISK_NEVER);
+	assert_true(cmd("compose up")->traits & CMD_PROJECT);
+	assert_false(cmd("compose ls")->traits & CMD_PROJECT);
+	assert_true(cmd("compose config")->traits & CMD_SHOWS_ENV);
+	assert_true(cmd("image build")->traits & CMD_BUILD);
+	assert_ptr_equal(commands_group(cmd("compose up")), cmd("compose"));
+	assert_null(commands_group(cmd("container run")));
+	assert_null(commands_group(cmd("compose")));
 	assert_true(cmd("container cp")->risk & RISK_CLIENT_FILES);
 	assert_true(cmd("login")->risk & RISK_CLIENT_FILES);
 	assert_int_equal(cmd("container prune")->risk, 0);
@@ -556,8 +601,8 @@ test_command_risks(void **state)
 		    strncmp(c->name, "context ", 8) == 0)
 			assert_int_equal(c->risk, RISK_NEVER);
 	c = cmd("compose");
-	assert_null(c->flagsets[0]);
-	assert_int_equal(c->pfirst, P_ANY);
+	assert_non_null(c->flagsets[0]);
+	assert_int_equal(c->pfirst, P_NONE);
 	assert_true(cmd("container inspect")->traits & CMD_SHOWS_ENV);
 	assert_true(cmd("inspect")->traits & CMD_SHOWS_ENV);
 	assert_false(cmd("container ls")->traits & CMD_SHOWS_ENV);

@@ -42,6 +42,21 @@ static const char policy_text[] =
     "      - volume rm\n"
     "      - command: create\n"
     "        images: [alpine]\n"
+    "  s:\n"
+    "    allow:\n"
+    "      - command: [ps, events, stats]\n"
+    "        labels: {team: a}\n"
+    "  o:\n"
+    "    allow:\n"
+    "      - command: ps\n"
+    "        owned: true\n"
+    "  g:\n"
+    "    allow:\n"
+    "      - command: ps\n"
+    "        containers: [\"web-*\"]\n"
+    "  i:\n"
+    "    allow:\n"
+    "      - [inspect, container inspect, image inspect, service inspect]\n"
     "  x:\n"
     "    allow:\n"
     "      - command: volume rm\n"
@@ -291,8 +306,13 @@ static const struct dcase cases[] = {
 	{ "r", "docker image tag evil docker.io/library/nginx", 0,
 	    "image-tags" },
 	/* inspect and redaction */
-	{ "r", "docker container inspect web-1", 0, "redact" },
-	{ "r", "docker inspect web-1", 1, "" },
+	{ "r", "docker container inspect web-1", 1, "" },
+	{ "r", "docker container inspect -s web-1", 1, "" },
+	{ "r", "docker container inspect -f '{{.Id}}' web-1", 0, "--format" },
+	{ "r", "docker container inspect --format={{json .Config.Env}} web-1",
+	    0, "--format" },
+	{ "r", "docker image inspect alpine", 0, "not allowed for role" },
+	{ "r", "docker inspect -f '{{.Config.Env}}' web-1", 1, "" },
 	/* data loss */
 	{ "r", "docker system prune -f", 1, "" },
 	{ "r", "docker system prune --volumes -f", 0, "data-loss" },
@@ -307,6 +327,16 @@ static const struct dcase cases[] = {
 	{ "r", "docker system dial-stdio", 0, "never allowed" },
 	{ "r", "docker context ls", 0, "never allowed" },
 	{ "r", "docker plugin install evil", 0, "never allowed" },
+	/* listings under scoped rules: labels become filters docker ANDs */
+	{ "s", "docker ps", 1, "docker container ls --filter=label=team=a" },
+	{ "s", "docker ps -a --filter label=team=b", 1, "--all=true "
+	    "--filter=label=team=b --filter=label=team=a" },
+	{ "s", "docker container list -q", 1, "--filter=label=team=a" },
+	{ "s", "docker events --since 1m", 1, "--filter=label=team=a" },
+	{ "s", "docker stats", 0, "cannot be limited" },
+	{ "s", "docker stats db", 1, "" },
+	{ "o", "docker ps", 1, "--filter=label=dockergate.owner=o" },
+	{ "g", "docker ps", 0, "cannot be limited" },
 	/* commands the role does not have */
 	{ "r", "docker exec web-1 sh", 0, "not allowed for role r" },
 	{ "r", "docker container exec web-1 sh", 0, "not allowed for role r" },
@@ -360,6 +390,48 @@ test_cases(void **state)
 	for (i = 0; i < NELEM(cases); i++)
 		run_case(&cases[i], &fake);
 	assert_int_equal(failures, 0);
+}
+
+/* Redaction: allowed requests say whether their output must be redacted. */
+static void
+test_redaction(void **state)
+{
+	static const struct { const char *role, *cmd; int allow, redact;
+	    const char *reason; } rc[] = {
+		{ "i", "inspect x", 1, 1, "" },
+		{ "i", "container inspect -s x", 1, 1, "" },
+		{ "i", "inspect --type image x", 1, 1, "" },
+		{ "i", "image inspect alpine", 1, 1, "" },
+		{ "i", "service inspect s", 1, 1, "" },
+		{ "i", "inspect -f '{{.Id}}' x", 0, 0, "--format" },
+		{ "i", "inspect --type image --format={{.Config.Env}} x", 0, 0,
+		    "--format" },
+		{ "i", "image inspect -f '{{.Id}}' alpine", 0, 0, "--format" },
+		{ "i", "service inspect --pretty s", 0, 0, "--pretty" },
+		{ "r", "inspect -f '{{.Config.Env}}' web-1", 1, 0, "" },
+		{ "r", "ps", 1, 0, "" },
+	};
+	struct strv w;
+	struct request req;
+	struct verdict v;
+	const char *err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(rc); i++) {
+		memset(&w, 0, sizeof(w));
+		assert_int_equal(cmdline_split(rc[i].cmd, strlen(rc[i].cmd),
+		    &w, &err), 0);
+		assert_int_equal(grammar_parse(w.v, w.n, &req, &err), 0);
+		decide(pol, rc[i].role, &req, &fake, &v);
+		if (v.allow != rc[i].allow || v.redact != rc[i].redact ||
+		    strstr(v.reason, rc[i].reason) == NULL)
+			fail_msg("%s: allow %d redact %d (%s)", rc[i].cmd,
+			    v.allow, v.redact, v.reason);
+		decide_verdict_free(&v);
+		grammar_free(&req);
+		strv_free(&w);
+	}
 }
 
 /* Without a resolver, what needs one fails closed. */
@@ -442,6 +514,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_redaction),
 		cmocka_unit_test(test_no_resolver),
 		cmocka_unit_test(test_unavailable),
 	};

@@ -15,6 +15,28 @@ struct accept_case {
 };
 
 static const struct accept_case accepts[] = {
+	/* compose: group flags between the group word and the subcommand */
+	{ "compose up", "docker compose up" },
+	{ "compose -f a.yml -f b.yml --project-directory /srv/x -p app up -d",
+	    "docker compose --file=a.yml --file=b.yml "
+	    "--project-directory=/srv/x --project-name=app up --detach=true" },
+	{ "compose -fa.yml ps -aq", "docker compose --file=a.yml ps "
+	    "--all=true --quiet=true" },
+	{ "compose --dry-run down --dry-run", "docker compose --dry-run=true "
+	    "down --dry-run=true" },
+	{ "-D compose --env-file .env.prod logs -f web", "docker "
+	    "--debug=true compose --env-file=.env.prod logs --follow=true web" },
+	{ "compose up web -d", "docker compose up --detach=true web" },
+	{ "compose run --rm web sh -c 'ls -l'", "docker compose run "
+	    "--rm=true web sh -c ls -l" },
+	{ "compose run web --rm", "docker compose run web --rm" },
+	{ "compose exec -T web ls", "docker compose exec --no-tty=true web "
+	    "ls" },
+	{ "compose -f - up", "docker compose --file=- up" },
+	{ "compose logs -- -web", "docker compose logs -- -web" },
+	{ "compose -h up", "docker compose --help=true up" },
+	{ "build -t local/x --network host -", "docker image build "
+	    "--tag=local/x --network=host -" },
 	{ "ps", "docker container ls" },
 	{ "container ls -a", "docker container ls --all=true" },
 	{ "container list -a", "docker container ls --all=true" },
@@ -166,6 +188,31 @@ static const struct reject_case rejects[] = {
 	{ "exec c", "at least 2" },
 	{ "tag a", "at least 2" },
 	{ "tag a b c", "at most 2" },
+	/* compose: group flags only before the subcommand, from its set */
+	{ "compose", "missing subcommand for docker compose" },
+	{ "compose -f c.yml", "missing subcommand for docker compose" },
+	{ "compose upp", "unknown or missing subcommand for docker compose: "
+	    "upp" },
+	{ "compose -- up", "\"--\" between \"compose\"" },
+	{ "compose --privileged up", "unknown flag: --privileged (compose)" },
+	{ "compose -d up", "unknown shorthand flag: 'd'" },
+	{ "compose --workdir /x up", "--workdir is refused" },
+	{ "compose --insecure-registry x up", "refused" },
+	{ "compose up --file x", "unknown flag: --file (compose up)" },
+	{ "compose -f", "needs an argument" },
+	{ "compose run --volumes /:/h svc", "unknown flag: --volumes" },
+	{ "compose run --labels a=b svc", "unknown flag: --labels" },
+	{ "compose run --no-TTY svc", "unknown flag: --no-TTY" },
+	{ "compose exec --no-TTY svc sh", "unknown flag: --no-TTY" },
+	{ "compose up --y", "unknown flag: --y" },
+	{ "compose down --volume", "unknown flag: --volume" },
+	{ "compose exec svc", "at least 2" },
+	{ "compose ls extra", "at most 0" },
+	{ "compose cp a", "at least 2" },
+	{ "compose up --timeout x", "invalid value" },
+	{ "compose compose up", "unknown or missing subcommand" },
+	{ "buildx bake -f evil.hcl", "unknown docker command" },
+	{ "builder bake", "unknown or missing subcommand" },
 };
 
 static void

@@ -23,7 +23,10 @@ static const char text[] =
     "        deny_flags: [publish]\n"
     "      - command: inspect\n"
     "        redact_env: false\n"
-    "      - compose\n";
+    "      - compose\n"
+    "      - command: compose\n"
+    "        subcommands: [ps, up]\n"
+    "        projects: [\"/srv/stacks/*\"]\n";
 
 static struct policy *pol;
 
@@ -56,8 +59,11 @@ test_text(void **state)
 	assert_non_null(strstr(t, "host path: /srv/x (read-only)"));
 	assert_non_null(strstr(t, "unsafe classes allowed: gpus"));
 	assert_non_null(strstr(t, "denied flags: publish"));
-	assert_non_null(strstr(t, "docker container inspect (unavailable"));
+	/* redacted, so available; --format is refused per request */
+	assert_non_null(strstr(t, "    docker container inspect\n"));
 	assert_non_null(strstr(t, "docker compose (unavailable"));
+	assert_non_null(strstr(t, "compose subcommands: ps, up"));
+	assert_non_null(strstr(t, "compose projects: /srv/stacks/*"));
 	/* redact_env: false makes generic inspect available */
 	assert_non_null(strstr(t, "    docker inspect\n"));
 	free(t);
@@ -90,12 +96,16 @@ test_json(void **state)
 	assert_string_equal(json_string_value(json_object_get(root, "role")),
 	    "r");
 	cmds = json_object_get(root, "commands");
-	assert_int_equal(json_array_size(cmds), 5);
+	assert_int_equal(json_array_size(cmds), 6);
+	e = entry(cmds, "compose", "roles.r.allow[4]");
+	assert_true(json_is_true(json_object_get(e, "available")));
+	assert_string_equal(json_string_value(json_array_get(
+	    json_object_get(e, "subcommands"), 1)), "up");
 	e = entry(cmds, "container ls", "roles.r.allow[0]");
 	assert_non_null(e);
 	assert_true(json_is_true(json_object_get(e, "available")));
 	e = entry(cmds, "container inspect", "roles.r.allow[0]");
-	assert_true(json_is_false(json_object_get(e, "available")));
+	assert_true(json_is_true(json_object_get(e, "available")));
 	e = entry(cmds, "compose", "roles.r.allow[3]");
 	assert_true(json_is_false(json_object_get(e, "available")));
 	assert_non_null(json_object_get(e, "unavailable_because"));

@@ -1,0 +1,66 @@
+/*
+ * compose.h: docker compose and docker build, checked statically: the
+ * compose project is resolved the way compose resolves it, every file it
+ * would load is parsed, and every service is held to the checks of
+ * docker run; build contexts are confined to the rule's contexts.
+ */
+#ifndef DG_COMPOSE_H
+#define DG_COMPOSE_H
+
+#include <stddef.h>
+#include "decide.h"
+#include "grammar.h"
+#include "policy.h"
+
+#define COMPOSE_MAX_BYTES	(1024 * 1024)	/* one compose or .env file */
+#define COMPOSE_MAX_FILES	64	/* files one project may load */
+#define COMPOSE_MAX_DEPTH	64	/* YAML nesting, merges followed */
+#define COMPOSE_MAX_VISITS	200000	/* nodes visited (aliases re-visit) */
+#define COMPOSE_MAX_ENV		1024	/* variables of the .env files */
+
+/*
+ * What compose.c needs from the decision: the checks of docker run and
+ * docker build, applied to one synthesized flag, image or written tag.
+ * Each returns 0, or -1 with the reason written to reason.
+ */
+struct compose_hooks {
+	void	*ctx;
+	int	(*flag)(void *ctx, const struct flagval *fv);
+	int	(*image)(void *ctx, const char *ref);
+	int	(*tag)(void *ctx, const char *what, const char *ref);
+	char	*reason;	/* the decision's reason buffer */
+	size_t	 reasonlen;
+};
+
+/* 1 if compose_check has something to check for this request. */
+int	 compose_applies(const struct request *);
+
+/*
+ * Hold a compose or build request to rule: compose subcommands, the group
+ * flags, the project (its directory against projects, every file compose
+ * would load, every service) and build contexts.  Pure: all file access
+ * goes through res->file.  Returns 0, or -1 with the reason in h->reason.
+ */
+int	 compose_check(const struct rule *rule, const struct request *req,
+	    const struct resolver *res, const struct compose_hooks *h);
+
+/* composefs.c: the filesystem side. */
+
+/* Set r->file to the filesystem reader (root-owned, not writable). */
+void	 compose_resolver_init(struct resolver *r);
+
+/*
+ * The file reader itself (exposed for tests).  See struct resolver.
+ */
+int	 compose_read_file(void *ctx, const char *path, char **resolved,
+	    char **content, size_t *len, int *trusted, const char **errstr);
+
+/*
+ * The docker-compose CLI plugin the docker CLI would run: the first
+ * docker-compose in the system plugin directories, if it and its
+ * directories are root-owned and not writable by others; NULL otherwise
+ * (not installed, or not trustworthy).  Static storage.
+ */
+const char *compose_plugin_path(void);
+
+#endif

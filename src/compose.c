@@ -1,0 +1,2392 @@
+/*
+ * compose.c: docker compose and docker build, checked without running
+ * them: the compose project is resolved as compose resolves it, every file
+ * compose would load is parsed, and every service is held to the checks of
+ * docker run through the decision's own functions (compose_hooks).
+ *
+ * Invariants:
+ * - This module MUST stay pure: every file is read through the resolver's
+ *   file callback, which also says whether the caller could have written
+ *   it.  Without that callback every project and local context is denied.
+ * - A project MUST be denied unless its working directory matches one of
+ *   the rule's projects, and every file compose would read (compose files,
+ *   overrides, .env, include, extends, env_file, secrets, build contexts,
+ *   watched paths) is root-owned, not writable by others, and inside the
+ *   project (or, for include/extends, inside a directory that matches the
+ *   rule's projects).  Parent directories are never searched; stdin is
+ *   never a compose file.
+ * - The check MUST be a superset of what compose merges: every file is
+ *   checked on its own, every YAML merge key ("<<") is followed and both
+ *   the merged and the explicit values are checked, so no precedence rule
+ *   can hide a value from the check.
+ * - A service key that is not known MUST be denied; a security-relevant
+ *   value that needs a variable the project's .env does not define (or
+ *   that the gateway's environment would supply) MUST be denied.
+ * - Explicit YAML tags other than compose's !reset and !override are
+ *   refused: a tag such as !!binary changes what a scalar means.
+ * - Work is bounded: file size, number of files, nesting depth and node
+ *   visits (aliases make a document a graph).
+ */
+#include <fnmatch.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "commands.h"
+#include "compose.h"
+#include "decide.h"
+#include "grammar.h"
+#include "mounts.h"
+#include "policy.h"
+#include "util.h"
+
+#define NEST_MAX	8	/* include/extends chain */
+#define MSG_MAX		600	/* bytes of a message before its position */
+#define RUN_CMD		"container run"
+#define BUILD_CMD	"image build"
+
+/* One loaded compose file. */
+struct cfile {
+	char		*path;		/* resolved */
+	char		*dir;		/* base of its relative paths */
+	char		*root;		/* what its resources must stay in */
+	yaml_document_t	 doc;
+};
+
+/* A compose project being checked. */
+struct project {
+	const struct rule	*rule;
+	const struct request	*req;
+	const struct resolver	*res;
+	const struct compose_hooks *h;
+	const char	*what;		/* "compose" or "build", for messages */
+	char		*dir;		/* working directory, resolved */
+	struct strv	 env;		/* "K=V" of the .env files */
+	struct cfile	**files;	/* each allocated: pointers stay */
+	size_t		 nfiles;
+	struct strv	 services;	/* every service name seen */
+	struct strv	 built;		/* services with a build section */
+	char		*name;		/* project name */
+	size_t		 visits;
+	const struct cfile *cur;	/* for messages */
+	const char	*svc;
+	const char	*key;
+};
+
+/* What the checks of one service found. */
+struct svcstate {
+	int		 build;
+	int		 extends;
+	char		*image;
+	yaml_node_t	*imagenode;
+};
+
+typedef int (*pairfn)(struct project *, yaml_node_t *, yaml_node_t *,
+    void *);
+typedef int (*itemfn)(struct project *, yaml_node_t *, void *);
+
+/* A service key and how it is checked. */
+struct svckey {
+	const char	*name;
+	int		(*fn)(struct project *, yaml_node_t *,
+			    const struct svckey *, struct svcstate *);
+	const char	*flag;		/* the docker run flag it becomes */
+};
+
+static const char *const default_files[] = {
+	"compose.yaml", "compose.yml", "docker-compose.yaml",
+	"docker-compose.yml", NULL,
+};
+static const char *const override_files[] = {
+	"compose.override.yaml", "compose.override.yml",
+	"docker-compose.override.yaml", "docker-compose.override.yml", NULL,
+};
+
+/* Variables the docker CLI's environment sets: compose prefers them. */
+static const char *const cli_env[] = {
+	"PATH", "HOME", "USER", "LOGNAME", "LANG", "LC_ALL", NULL,
+};
+
+/* ------------------------------------------------------------------ */
+/* Messages */
+
+static int
+vfail(struct project *pj, const yaml_node_t *n, const char *fmt, va_list ap)
+{
+	char msg[MSG_MAX], where[DECIDE_REASON_MAX / 2];
+	size_t len = 0;
+
+	(void)vsnprintf(msg, sizeof(msg), fmt, ap);
+	where[0] = '\0';
+	if (pj->cur != NULL && n != NULL)
+		len = (size_t)snprintf(where, sizeof(where), "%s:%lu: ",
+		    pj->cur->path, (unsigned long)n->start_mark.line + 1);
+	else if (pj->cur != NULL)
+		len = (size_t)snprintf(where, sizeof(where), "%s: ",
+		    pj->cur->path);
+	if (pj->svc != NULL && len < sizeof(where))
+		len += (size_t)snprintf(where + len, sizeof(where) - len,
+		    "service %s: ", pj->svc);
+	if (pj->key != NULL && len < sizeof(where))
+		(void)snprintf(where + len, sizeof(where) - len, "%s: ",
+		    pj->key);
+	(void)snprintf(pj->h->reason, pj->h->reasonlen, "%s: %s%s",
+	    pj->what, where, msg);
+	return -1;
+}
+
+static int
+fail(struct project *pj, const yaml_node_t *n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int
+fail(struct project *pj, const yaml_node_t *n, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	(void)vfail(pj, n, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* A hook wrote the reason: put the position in front of it. */
+static int
+refail(struct project *pj, const yaml_node_t *n)
+{
+	char inner[MSG_MAX];
+
+	(void)snprintf(inner, sizeof(inner), "%s", pj->h->reason);
+	return fail(pj, n, "%s", inner);
+}
+
+/* ------------------------------------------------------------------ */
+/* Paths */
+
+/* path against dir, lexically cleaned; caller frees; NULL if unusable. */
+static char *
+join(const char *dir, const char *path)
+{
+	char *t, *c;
+
+	if (path[0] == '/')
+		return mounts_clean_path(path);
+	t = xasprintf("%s/%s", dir, path);
+	c = mounts_clean_path(t);
+	free(t);
+	return c;
+}
+
+static int
+inside(const char *dir, const char *path)
+{
+	size_t n = strlen(dir);
+
+	if (strcmp(dir, "/") == 0)
+		return 1;
+	return strncmp(path, dir, n) == 0 &&
+	    (path[n] == '\0' || path[n] == '/');
+}
+
+static char *
+dirname_of(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	if (s == NULL || s == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(s - path));
+}
+
+/* A directory matching one of the rule's projects at or above path. */
+static char *
+project_root(const struct rule *r, const char *path)
+{
+	char *d = xstrdup(path), *s;
+	size_t i;
+
+	for (;;) {
+		for (i = 0; i < r->projects.n; i++)
+			if (fnmatch(r->projects.v[i], d, FNM_PATHNAME) == 0)
+				return d;
+		if ((s = strrchr(d, '/')) == NULL || s == d)
+			break;
+		*s = '\0';
+	}
+	free(d);
+	return NULL;
+}
+
+/*
+ * Examine path through the resolver: 0 with *resolved (and *content for
+ * a file), 1 when it does not exist, -1 (denied) when it can not be read
+ * or could have been written by someone other than root.
+ */
+static int
+examine(struct project *pj, const yaml_node_t *n, const char *path,
+    char **resolved, char **content, size_t *len)
+{
+	const char *err = "";
+	int trusted = 0, r;
+
+	*resolved = NULL;
+	*content = NULL;
+	*len = 0;
+	r = pj->res->file(pj->res->ctx, path, resolved, content, len,
+	    &trusted, &err);
+	if (r < 0)
+		return fail(pj, n, "%s", err);
+	if (r > 0)
+		return 1;
+	if (!trusted) {
+		free(*resolved);
+		free(*content);
+		*resolved = *content = NULL;
+		return fail(pj, n, "%s is not root-owned, or it or a "
+		    "directory above it is writable by others", path);
+	}
+	return 0;
+}
+
+/*
+ * A host path a compose file names (env_file, secrets, build context,
+ * watched path): relative to the file's base, inside its root, trusted.
+ * Sets *found to 0 when it does not exist (if found is not NULL; else a
+ * missing path is denied).
+ */
+static int
+resource(struct project *pj, const yaml_node_t *n, const char *path,
+    int *found, int want_dir)
+{
+	char *p = NULL, *rp = NULL, *content = NULL;
+	size_t len;
+	int r = -1, e;
+
+	if (path[0] == '~')
+		return fail(pj, n, "\"~\" paths are expanded by compose on "
+		    "the gateway host and are refused");
+	if ((p = join(pj->cur->dir, path)) == NULL)
+		return fail(pj, n, "cannot read the path \"%.200s\"", path);
+	if (!inside(pj->cur->root, p)) {
+		r = fail(pj, n, "%s is outside the project directory %s", p,
+		    pj->cur->root);
+		goto out;
+	}
+	if ((e = examine(pj, n, p, &rp, &content, &len)) < 0)
+		goto out;
+	if (found != NULL)
+		*found = e == 0;
+	if (e > 0 && found == NULL)
+		r = fail(pj, n, "%s does not exist", p);
+	else if (e == 0 && !inside(pj->cur->root, rp))
+		r = fail(pj, n, "%s resolves to %s, outside the project "
+		    "directory %s", p, rp, pj->cur->root);
+	else if (e == 0 && want_dir && content != NULL)
+		r = fail(pj, n, "%s is not a directory", p);
+	else
+		r = 0;
+out:
+	free(p);
+	free(rp);
+	free(content);
+	return r;
+}
+
+/* ------------------------------------------------------------------ */
+/* .env and interpolation */
+
+static const char *
+env_get(const struct strv *env, const char *key, size_t klen)
+{
+	const char *v = NULL;
+	size_t i;
+
+	for (i = 0; i < env->n; i++)
+		if (strncmp(env->v[i], key, klen) == 0 &&
+		    env->v[i][klen] == '=')
+			v = env->v[i] + klen + 1;
+	return v;
+}
+
+/* One .env line: [export] KEY=VALUE, VALUE optionally quoted. */
+static void
+dotenv_line(struct strv *env, char *l)
+{
+	char *eq, *v, *e;
+	size_t n;
+
+	while (*l == ' ' || *l == '\t')
+		l++;
+	if (strncmp(l, "export ", 7) == 0)
+		l += 7;
+	if (*l == '#' || (eq = strchr(l, '=')) == NULL || eq == l)
+		return;
+	for (e = eq; e > l && (e[-1] == ' ' || e[-1] == '\t'); e--)
+		;
+	*e = '\0';
+	for (v = eq + 1; *v == ' ' || *v == '\t'; v++)
+		;
+	n = strlen(v);
+	if (n >= 2 && (v[0] == '"' || v[0] == '\'') && v[n - 1] == v[0]) {
+		v[n - 1] = '\0';
+		v++;
+	} else if ((e = strstr(v, " #")) != NULL)
+		*e = '\0';
+	n = strlen(v);
+	while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t' ||
+	    v[n - 1] == '\r'))
+		v[--n] = '\0';
+	if (env->n < COMPOSE_MAX_ENV)
+		strv_take(env, xasprintf("%s=%s", l, v));
+}
+
+static void
+dotenv_parse(struct strv *env, const char *buf)
+{
+	char *copy = xstrdup(buf), *l, *save = NULL;
+
+	for (l = strtok_r(copy, "\n", &save); l != NULL;
+	    l = strtok_r(NULL, "\n", &save))
+		dotenv_line(env, l);
+	free(copy);
+}
+
+static int
+varchar(int c, int first)
+{
+	return c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	    (!first && c >= '0' && c <= '9');
+}
+
+static int
+cli_var(const char *name, size_t n)
+{
+	size_t i;
+
+	for (i = 0; cli_env[i] != NULL; i++)
+		if (strlen(cli_env[i]) == n &&
+		    strncmp(cli_env[i], name, n) == 0)
+			return 1;
+	return (n >= 7 && strncmp(name, "DOCKER_", 7) == 0) ||
+	    (n >= 8 && strncmp(name, "COMPOSE_", 8) == 0);
+}
+
+/*
+ * The value of ${NAME[OP WORD]} as compose computes it: OP one of ":-",
+ * "-", ":+", "+", ":?", "?".  Returns a new string or NULL with *err.
+ */
+static char *
+expand_var(const struct strv *env, const char *name, size_t n,
+    const char *op, const char *word, size_t wlen, const char **err)
+{
+	const char *v;
+	int set, full;
+
+	if (cli_var(name, n)) {
+		*err = "a variable that the gateway's environment sets";
+		return NULL;
+	}
+	v = env_get(env, name, n);
+	if (v != NULL && strchr(v, '$') != NULL) {
+		*err = "a variable whose .env value is itself interpolated";
+		return NULL;
+	}
+	set = v != NULL;
+	full = set && *v != '\0';
+	if (op == NULL || *op == '\0') {
+		if (!set)
+			*err = "a variable the project's .env does not set";
+		return set ? xstrdup(v) : NULL;
+	}
+	if (strcmp(op, ":-") == 0 || strcmp(op, "-") == 0)
+		return (op[0] == ':' ? full : set) ? xstrdup(v) :
+		    xstrndup(word, wlen);
+	if (strcmp(op, ":+") == 0 || strcmp(op, "+") == 0)
+		return (op[0] == ':' ? full : set) ? xstrndup(word, wlen) :
+		    xstrdup("");
+	if ((op[0] == ':' ? full : set))
+		return xstrdup(v);
+	*err = "a required variable the project's .env does not set";
+	return NULL;
+}
+
+/* "${NAME...}" at s (after "${"): sets *end past the '}'. */
+static char *
+braced(const struct strv *env, const char *s, const char **end,
+    const char **err)
+{
+	const char *p = s, *close;
+	char op[3] = "";
+	size_t n;
+
+	while (varchar((unsigned char)*p, p == s))
+		p++;
+	n = (size_t)(p - s);
+	if (n == 0 || (close = strchr(p, '}')) == NULL) {
+		*err = "malformed interpolation";
+		return NULL;
+	}
+	if (*p == ':' && p[1] != '\0' && strchr("-+?", p[1]) != NULL)
+		op[0] = ':', op[1] = p[1], p += 2;
+	else if (*p != '\0' && strchr("-+?", *p) != NULL)
+		op[0] = *p++;
+	else if (*p != '}') {
+		*err = "malformed interpolation";
+		return NULL;
+	}
+	if (memchr(p, '$', (size_t)(close - p)) != NULL) {
+		*err = "nested interpolation";
+		return NULL;
+	}
+	*end = close + 1;
+	return expand_var(env, s, n, op, p, (size_t)(close - p), err);
+}
+
+/* s with $VAR, ${VAR...} and $$ replaced; NULL with *err. */
+static char *
+interp(const struct strv *env, const char *s, const char **err)
+{
+	struct strv parts = { NULL, 0, 0 };
+	const char *p = s, *end, *q;
+	char *v, *out;
+	size_t i, len = 0;
+
+	while ((q = strchr(p, '$')) != NULL) {
+		strv_take(&parts, xstrndup(p, (size_t)(q - p)));
+		if (q[1] == '$') {
+			strv_push(&parts, "$");
+			p = q + 2;
+			continue;
+		}
+		if (q[1] == '{')
+			v = braced(env, q + 2, &end, err);
+		else if (varchar((unsigned char)q[1], 1)) {
+			end = q + 1;
+			while (varchar((unsigned char)*end, 0))
+				end++;
+			v = expand_var(env, q + 1, (size_t)(end - q - 1), NULL,
+			    NULL, 0, err);
+		} else {
+			*err = "malformed interpolation";
+			v = NULL;
+		}
+		if (v == NULL) {
+			strv_free(&parts);
+			return NULL;
+		}
+		strv_take(&parts, v);
+		p = end;
+	}
+	strv_push(&parts, p);
+	for (i = 0; i < parts.n; i++)
+		len += strlen(parts.v[i]);
+	out = xcalloc(len + 1, 1);
+	for (i = 0; i < parts.n; i++)
+		(void)strcat(out, parts.v[i]);
+	strv_free(&parts);
+	return out;
+}
+
+/* ------------------------------------------------------------------ */
+/* YAML */
+
+static yaml_node_t *
+node(const struct cfile *f, int i)
+{
+	return yaml_document_get_node((yaml_document_t *)&f->doc, i);
+}
+
+static int
+tag_ok(const yaml_node_t *n)
+{
+	const char *t = (const char *)n->tag;
+
+	return t == NULL || strcmp(t, YAML_DEFAULT_SCALAR_TAG) == 0 ||
+	    strcmp(t, YAML_DEFAULT_SEQUENCE_TAG) == 0 ||
+	    strcmp(t, YAML_DEFAULT_MAPPING_TAG) == 0 ||
+	    strcmp(t, "!reset") == 0 || strcmp(t, "!override") == 0;
+}
+
+/* Count a visit; refuse tags, runaway documents. */
+static int
+visit(struct project *pj, const yaml_node_t *n)
+{
+	if (n == NULL)
+		return fail(pj, NULL, "malformed document");
+	if (++pj->visits > COMPOSE_MAX_VISITS)
+		return fail(pj, n, "the document is too large to check "
+		    "(more than %d nodes, aliases included)",
+		    COMPOSE_MAX_VISITS);
+	if (!tag_ok(n))
+		return fail(pj, n, "the YAML tag %.60s is refused",
+		    (const char *)n->tag);
+	return 0;
+}
+
+/* The text of a scalar node, or NULL. */
+static const char *
+sval(const yaml_node_t *n)
+{
+	if (n == NULL || n->type != YAML_SCALAR_NODE)
+		return NULL;
+	return (const char *)n->data.scalar.value;
+}
+
+/* A scalar with interpolation done; caller frees; NULL = denied. */
+static char *
+str(struct project *pj, const yaml_node_t *n)
+{
+	const char *s = sval(n), *err = NULL;
+	char *v;
+
+	if (s == NULL) {
+		(void)fail(pj, n, "a single value is expected here");
+		return NULL;
+	}
+	if (memchr(s, '\0', n->data.scalar.length) != NULL) {
+		(void)fail(pj, n, "NUL byte in a value");
+		return NULL;
+	}
+	if ((v = interp(&pj->env, s, &err)) == NULL)
+		(void)fail(pj, n, "\"%.100s\" needs %s; such values can not "
+		    "be checked", s, err);
+	return v;
+}
+
+static int
+each_pair_at(struct project *pj, yaml_node_t *m, pairfn fn, void *arg,
+    int depth);
+
+/* A "<<" value: a mapping or a sequence of mappings, merged in. */
+static int
+merge(struct project *pj, yaml_node_t *v, pairfn fn, void *arg, int depth)
+{
+	yaml_node_item_t *it;
+
+	if (v->type == YAML_MAPPING_NODE)
+		return each_pair_at(pj, v, fn, arg, depth + 1);
+	if (v->type != YAML_SEQUENCE_NODE)
+		return fail(pj, v, "a merge key needs a mapping");
+	for (it = v->data.sequence.items.start;
+	    it < v->data.sequence.items.top; it++)
+		if (each_pair_at(pj, node(pj->cur, *it), fn, arg,
+		    depth + 1) != 0)
+			return -1;
+	return 0;
+}
+
+/*
+ * fn for every pair of mapping m and, recursively, of every mapping merged
+ * into it with "<<": a key given both ways is seen twice, and both values
+ * are checked (superset of any precedence rule).
+ */
+static int
+each_pair_at(struct project *pj, yaml_node_t *m, pairfn fn, void *arg,
+    int depth)
+{
+	yaml_node_pair_t *pr;
+	yaml_node_t *k, *v;
+
+	if (visit(pj, m) != 0)
+		return -1;
+	if (depth > COMPOSE_MAX_DEPTH)
+		return fail(pj, m, "nesting deeper than %d", COMPOSE_MAX_DEPTH);
+	if (m->type != YAML_MAPPING_NODE)
+		return fail(pj, m, "a mapping is expected here");
+	for (pr = m->data.mapping.pairs.start;
+	    pr < m->data.mapping.pairs.top; pr++) {
+		k = node(pj->cur, pr->key);
+		v = node(pj->cur, pr->value);
+		if (visit(pj, k) != 0 || visit(pj, v) != 0)
+			return -1;
+		if (sval(k) == NULL)
+			return fail(pj, k, "keys must be plain strings");
+		if (strcmp(sval(k), "<<") == 0) {
+			if (merge(pj, v, fn, arg, depth) != 0)
+				return -1;
+		} else if (fn(pj, k, v, arg) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+each_pair(struct project *pj, yaml_node_t *m, pairfn fn, void *arg)
+{
+	return each_pair_at(pj, m, fn, arg, 0);
+}
+
+/* fn for each item of a sequence, or for n itself if it is a scalar. */
+static int
+each_item(struct project *pj, yaml_node_t *n, itemfn fn, void *arg)
+{
+	yaml_node_item_t *it;
+
+	if (visit(pj, n) != 0)
+		return -1;
+	if (n->type == YAML_SCALAR_NODE)
+		return fn(pj, n, arg);
+	if (n->type != YAML_SEQUENCE_NODE)
+		return fail(pj, n, "a list is expected here");
+	for (it = n->data.sequence.items.start;
+	    it < n->data.sequence.items.top; it++) {
+		if (visit(pj, node(pj->cur, *it)) != 0 ||
+		    fn(pj, node(pj->cur, *it), arg) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The value of key in mapping m (last explicit one), or NULL. */
+static yaml_node_t *
+get(const struct cfile *f, yaml_node_t *m, const char *key)
+{
+	yaml_node_pair_t *pr;
+	yaml_node_t *v = NULL;
+	const char *k;
+
+	if (m == NULL || m->type != YAML_MAPPING_NODE)
+		return NULL;
+	for (pr = m->data.mapping.pairs.start;
+	    pr < m->data.mapping.pairs.top; pr++)
+		if ((k = sval(node(f, pr->key))) != NULL && strcmp(k, key) == 0)
+			v = node(f, pr->value);
+	return v;
+}
+
+/* A bool as compose reads it: false only for n, no, false, off. */
+static int
+truthy(const char *s)
+{
+	return strcasecmp(s, "false") != 0 && strcasecmp(s, "no") != 0 &&
+	    strcasecmp(s, "n") != 0 && strcasecmp(s, "off") != 0;
+}
+
+static int
+has(const struct strv *sv, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < sv->n; i++)
+		if (strcmp(sv->v[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The checks of docker run and build, through the decision */
+
+static int
+hook_flag(struct project *pj, const yaml_node_t *n, const char *cmd,
+    const char *flag, const char *value)
+{
+	struct flagval fv;
+
+	fv.def = commands_flag(commands_find(cmd), flag);
+	if (fv.def == NULL)
+		return fail(pj, n, "no --%s in docker %s", flag, cmd);
+	fv.value = (char *)value;
+	if (pj->h->flag(pj->h->ctx, &fv) != 0)
+		return refail(pj, n);
+	return 0;
+}
+
+static int
+run_flag(struct project *pj, const yaml_node_t *n, const char *flag,
+    const char *value)
+{
+	return hook_flag(pj, n, RUN_CMD, flag, value);
+}
+
+static int
+hook_tag(struct project *pj, const yaml_node_t *n, const char *ref)
+{
+	if (pj->h->tag(pj->h->ctx, "the build of this service", ref) != 0)
+		return refail(pj, n);
+	return 0;
+}
+
+static int
+hook_image(struct project *pj, const yaml_node_t *n, const char *ref)
+{
+	if (pj->h->image(pj->h->ctx, ref) != 0)
+		return refail(pj, n);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Service keys */
+
+/* Scalar or list of scalars -> one run flag each. */
+static int
+item_flag(struct project *pj, yaml_node_t *n, void *arg)
+{
+	const struct svckey *k = arg;
+	char *v;
+	int r;
+
+	if ((v = str(pj, n)) == NULL)
+		return -1;
+	r = run_flag(pj, n, k->flag, v);
+	free(v);
+	return r;
+}
+
+static int
+k_list(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)st;
+	return each_item(pj, v, item_flag, (void *)k);
+}
+
+static int
+k_bool(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	char *s;
+	int r = 0;
+
+	(void)st;
+	if ((s = str(pj, v)) == NULL)
+		return -1;
+	if (truthy(s))
+		r = run_flag(pj, v, k->flag, "true");
+	free(s);
+	return r;
+}
+
+/* "service:NAME" joins a service of this project; else as docker run. */
+static int
+k_nsmode(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	char *s;
+	int r;
+
+	(void)st;
+	if ((s = str(pj, v)) == NULL)
+		return -1;
+	if (strncmp(s, "service:", 8) == 0)
+		r = has(&pj->services, s + 8) ? 0 : fail(pj, v, "%s is not "
+		    "a service of this project", s + 8);
+	else
+		r = run_flag(pj, v, k->flag, s);
+	free(s);
+	return r;
+}
+
+/* Pairs of a mapping -> "k=v" run flags (sysctls, storage_opt). */
+static int
+pair_flag(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	const struct svckey *sk = arg;
+	char *s, *kv;
+	int r;
+
+	if ((s = str(pj, v)) == NULL)
+		return -1;
+	kv = xasprintf("%s=%s", sval(k), s);
+	r = run_flag(pj, v, sk->flag, kv);
+	free(kv);
+	free(s);
+	return r;
+}
+
+static int
+k_map(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)st;
+	if (v->type == YAML_MAPPING_NODE)
+		return each_pair(pj, v, pair_flag, (void *)k);
+	return each_item(pj, v, item_flag, (void *)k);
+}
+
+/* ulimits: NAME: N or NAME: {soft: N, hard: N}. */
+static int
+ulimit_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	char *soft = NULL, *hard = NULL, *val;
+	int r = -1;
+
+	(void)arg;
+	if (v->type == YAML_MAPPING_NODE) {
+		if ((soft = str(pj, get(pj->cur, v, "soft"))) == NULL ||
+		    (hard = str(pj, get(pj->cur, v, "hard"))) == NULL)
+			goto out;
+		val = xasprintf("%s=%s:%s", sval(k), soft, hard);
+	} else {
+		if ((soft = str(pj, v)) == NULL)
+			goto out;
+		val = xasprintf("%s=%s", sval(k), soft);
+	}
+	r = run_flag(pj, v, "ulimit", val);
+	free(val);
+out:
+	free(soft);
+	free(hard);
+	return r;
+}
+
+static int
+k_ulimits(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)k;
+	(void)st;
+	return each_pair(pj, v, ulimit_pair, NULL);
+}
+
+/* devices: "SRC[:DST[:PERM]]" or {source, target, permissions}. */
+static int
+device_item(struct project *pj, yaml_node_t *n, void *arg)
+{
+	char *src;
+	int r;
+
+	(void)arg;
+	if (n->type != YAML_MAPPING_NODE)
+		return item_flag(pj, n, (void *)arg);
+	if ((src = str(pj, get(pj->cur, n, "source"))) == NULL)
+		return -1;
+	r = run_flag(pj, n, "device", src);
+	free(src);
+	return r;
+}
+
+static int
+k_devices(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)st;
+	return each_item(pj, v, device_item, (void *)k);
+}
+
+/* volumes_from: a service of this project, else as docker run. */
+static int
+volfrom_item(struct project *pj, yaml_node_t *n, void *arg)
+{
+	char *s, *c;
+	int r;
+
+	(void)arg;
+	if ((s = str(pj, n)) == NULL)
+		return -1;
+	if ((c = strchr(s, ':')) != NULL && strncmp(s, "container:", 10) != 0)
+		*c = '\0';
+	if (strncmp(s, "container:", 10) != 0 && has(&pj->services, s))
+		r = 0;
+	else
+		r = run_flag(pj, n, "volumes-from", s);
+	free(s);
+	return r;
+}
+
+static int
+k_volumes_from(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)k;
+	(void)st;
+	return each_item(pj, v, volfrom_item, NULL);
+}
+
+/* A short volume: relative sources are the project's; "~" is refused. */
+static int
+short_volume(struct project *pj, yaml_node_t *n)
+{
+	char *s, *abs = NULL, *spec;
+	const char *colon;
+	int r;
+
+	if ((s = str(pj, n)) == NULL)
+		return -1;
+	if (s[0] == '~') {
+		free(s);
+		return fail(pj, n, "\"~\" sources are expanded by compose on "
+		    "the gateway host and are refused");
+	}
+	spec = s;
+	if (s[0] == '.') {
+		colon = strchr(s, ':');
+		abs = xstrndup(s, colon != NULL ? (size_t)(colon - s) :
+		    strlen(s));
+		spec = join(pj->cur->dir, abs);
+		free(abs);
+		abs = xasprintf("%s%s", spec != NULL ? spec : "/",
+		    colon != NULL ? colon : "");
+		free(spec);
+		spec = abs;
+	}
+	r = run_flag(pj, n, "volume", spec);
+	free(s);
+	free(abs);
+	return r;
+}
+
+/* CSV-safe: what we put in a --mount field must not add fields. */
+static int
+csv_safe(const char *s)
+{
+	return strpbrk(s, ",\"\r\n") == NULL;
+}
+
+static int
+mount_field(struct project *pj, yaml_node_t *m, struct strv *f,
+    const char *key, const char *name)
+{
+	yaml_node_t *v = get(pj->cur, m, key);
+	char *s;
+
+	if (v == NULL)
+		return 0;
+	if ((s = str(pj, v)) == NULL)
+		return -1;
+	if (!csv_safe(s)) {
+		free(s);
+		return fail(pj, v, "commas and quotes are refused in %s", key);
+	}
+	if (strcmp(key, "source") == 0 && (s[0] == '.' || s[0] == '~')) {
+		char *a = s[0] == '.' ? join(pj->cur->dir, s) : NULL;
+
+		free(s);
+		if (a == NULL)
+			return fail(pj, v, "\"~\" sources are refused");
+		s = a;
+	}
+	strv_take(f, xasprintf("%s=%s", name, s));
+	free(s);
+	return 0;
+}
+
+/* Long volume syntax -> --mount CSV, read the way docker run reads it. */
+static int
+long_volume(struct project *pj, yaml_node_t *n)
+{
+	static const char *const known[] = { "type", "source", "target",
+	    "read_only", "bind", "volume", "tmpfs", "consistency", "image",
+	    NULL };
+	struct strv f = { NULL, 0, 0 };
+	yaml_node_t *b, *ro;
+	yaml_node_pair_t *pr;
+	char *csv, *s = NULL;
+	size_t i;
+	int r = -1, ok;
+
+	for (pr = n->data.mapping.pairs.start;
+	    pr < n->data.mapping.pairs.top; pr++) {
+		for (i = 0, ok = 0; known[i] != NULL && !ok; i++)
+			ok = sval(node(pj->cur, pr->key)) != NULL &&
+			    strcmp(sval(node(pj->cur, pr->key)), known[i]) == 0;
+		if (!ok)
+			return fail(pj, node(pj->cur, pr->key), "unknown "
+			    "volume key");
+	}
+	if (mount_field(pj, n, &f, "type", "type") != 0 ||
+	    mount_field(pj, n, &f, "source", "source") != 0 ||
+	    mount_field(pj, n, &f, "target", "target") != 0)
+		goto out;
+	b = get(pj->cur, n, "bind");
+	if (b != NULL && mount_field(pj, b, &f, "propagation",
+	    "bind-propagation") != 0)
+		goto out;
+	if ((ro = get(pj->cur, n, "read_only")) != NULL) {
+		if ((s = str(pj, ro)) == NULL)
+			goto out;
+		if (truthy(s))
+			strv_push(&f, "readonly");
+	}
+	csv = xcalloc(1, 1);
+	for (i = 0; i < f.n; i++) {
+		char *t = xasprintf("%s%s%s", csv, i ? "," : "", f.v[i]);
+
+		free(csv);
+		csv = t;
+	}
+	r = run_flag(pj, n, "mount", csv);
+	free(csv);
+out:
+	free(s);
+	strv_free(&f);
+	return r;
+}
+
+static int
+volume_item(struct project *pj, yaml_node_t *n, void *arg)
+{
+	(void)arg;
+	if (n->type == YAML_MAPPING_NODE)
+		return long_volume(pj, n);
+	return short_volume(pj, n);
+}
+
+static int
+k_volumes(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)k;
+	(void)st;
+	return each_item(pj, v, volume_item, NULL);
+}
+
+/* env_file / label_file: PATH or {path, required}. */
+static int
+envfile_item(struct project *pj, yaml_node_t *n, void *arg)
+{
+	yaml_node_t *p = n, *req;
+	char *s, *rq = NULL;
+	int found = 0, r, optional = 0;
+
+	(void)arg;
+	if (n->type == YAML_MAPPING_NODE) {
+		p = get(pj->cur, n, "path");
+		if ((req = get(pj->cur, n, "required")) != NULL) {
+			if ((rq = str(pj, req)) == NULL)
+				return -1;
+			optional = !truthy(rq);
+			free(rq);
+		}
+	}
+	if ((s = str(pj, p)) == NULL)
+		return -1;
+	r = resource(pj, n, s, &found, 0);
+	if (r == 0 && !found && !optional)
+		r = fail(pj, n, "%s does not exist", s);
+	free(s);
+	return r;
+}
+
+static int
+k_files(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)k;
+	(void)st;
+	return each_item(pj, v, envfile_item, NULL);
+}
+
+/* logging: {driver, options}. */
+static int
+logopt_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	char *s, *kv;
+	int r;
+
+	(void)arg;
+	if ((s = str(pj, v)) == NULL)
+		return -1;
+	kv = xasprintf("%s=%s", sval(k), s);
+	r = run_flag(pj, v, "log-opt", kv);
+	free(kv);
+	free(s);
+	return r;
+}
+
+static int
+k_logging(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	yaml_node_t *d, *o;
+	char *s;
+	int r = 0;
+
+	(void)k;
+	(void)st;
+	if ((d = get(pj->cur, v, "driver")) != NULL) {
+		if ((s = str(pj, d)) == NULL)
+			return -1;
+		r = run_flag(pj, d, "log-driver", s);
+		free(s);
+	}
+	if (r == 0 && (o = get(pj->cur, v, "options")) != NULL)
+		r = each_pair(pj, o, logopt_pair, NULL);
+	return r;
+}
+
+static int
+k_image(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)k;
+	free(st->image);
+	st->image = str(pj, v);
+	st->imagenode = v;
+	return st->image != NULL ? 0 : -1;
+}
+
+static int
+k_extends(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)pj;
+	(void)v;
+	(void)k;
+	st->extends = 1;	/* its file was loaded and is checked whole */
+	return 0;
+}
+
+static int
+k_never(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)st;
+	return fail(pj, v, "%s", k->flag);
+}
+
+/* gpus: "all" or a list of device requests. */
+static int
+k_gpus(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)k;
+	(void)st;
+	return run_flag(pj, v, "gpus", "all");
+}
+
+/* post_start / pre_stop: {command, user, privileged, ...}. */
+static int
+hook_item(struct project *pj, yaml_node_t *n, void *arg)
+{
+	yaml_node_t *p, *u;
+	char *s;
+	int r = 0;
+
+	(void)arg;
+	if (n->type != YAML_MAPPING_NODE)
+		return fail(pj, n, "a hook must be a mapping");
+	if ((p = get(pj->cur, n, "privileged")) != NULL) {
+		if ((s = str(pj, p)) == NULL)
+			return -1;
+		if (truthy(s))
+			r = run_flag(pj, p, "privileged", "true");
+		free(s);
+	}
+	if (r == 0 && (u = get(pj->cur, n, "user")) != NULL &&
+	    !(pj->rule->unsafe & RISK_PRIVILEGED)) {
+		if ((s = str(pj, u)) == NULL)
+			return -1;
+		if (strcmp(s, "root") == 0 || strcmp(s, "0") == 0 ||
+		    strncmp(s, "0:", 2) == 0 || strncmp(s, "root:", 5) == 0)
+			r = fail(pj, u, "a lifecycle hook as root is refused "
+			    "(risk class privileged)");
+		free(s);
+	}
+	return r;
+}
+
+static int
+k_hooks(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)k;
+	(void)st;
+	return each_item(pj, v, hook_item, NULL);
+}
+
+/* develop.watch[]: path inside the project; exec hooks as above. */
+static int
+watch_item(struct project *pj, yaml_node_t *n, void *arg)
+{
+	yaml_node_t *p, *x;
+	char *s;
+	int r, found;
+
+	(void)arg;
+	if (n->type != YAML_MAPPING_NODE)
+		return fail(pj, n, "a watch rule must be a mapping");
+	if ((p = get(pj->cur, n, "path")) == NULL)
+		return fail(pj, n, "a watch rule needs a path");
+	if ((s = str(pj, p)) == NULL)
+		return -1;
+	r = resource(pj, p, s, &found, 0);
+	free(s);
+	if (r == 0 && (x = get(pj->cur, n, "exec")) != NULL)
+		r = hook_item(pj, x, NULL);
+	return r;
+}
+
+static int
+develop_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	(void)arg;
+	if (strcmp(sval(k), "watch") != 0)
+		return fail(pj, k, "unknown develop key %.60s", sval(k));
+	return each_item(pj, v, watch_item, NULL);
+}
+
+static int
+k_develop(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)k;
+	(void)st;
+	return each_pair(pj, v, develop_pair, NULL);
+}
+
+/* deploy: only resources.reservations.devices gives anything away. */
+static int
+k_deploy(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	yaml_node_t *d;
+
+	(void)k;
+	(void)st;
+	d = get(pj->cur, get(pj->cur, get(pj->cur, v, "resources"),
+	    "reservations"), "devices");
+	if (d == NULL)
+		return 0;
+	return run_flag(pj, d, "gpus", "all") != 0 ? -1 :
+	    run_flag(pj, d, "device", "deploy.resources.reservations.devices");
+}
+
+/* A context or cache value: remote (URL, git) or local. */
+static int
+remote(const char *s)
+{
+	return strstr(s, "://") != NULL || strncmp(s, "git@", 4) == 0 ||
+	    strncmp(s, "github.com/", 11) == 0;
+}
+
+/* A build context of a compose service: in the project, or listed. */
+static int
+compose_context(struct project *pj, yaml_node_t *n, const char *s)
+{
+	if (strncmp(s, "docker-image://", 15) == 0 ||
+	    strncmp(s, "service:", 8) == 0 || strncmp(s, "target:", 7) == 0)
+		return 0;
+	if (remote(s))
+		return has(&pj->rule->contexts, s) ? 0 : fail(pj, n,
+		    "the remote build context %.200s is not in this rule's "
+		    "contexts", s);
+	return resource(pj, n, s, NULL, 1);
+}
+
+static int
+addctx_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	char *s;
+	int r;
+
+	(void)k;
+	(void)arg;
+	if ((s = str(pj, v)) == NULL)
+		return -1;
+	r = compose_context(pj, v, s);
+	free(s);
+	return r;
+}
+
+static int
+addctx_item(struct project *pj, yaml_node_t *n, void *arg)
+{
+	char *s, *eq;
+	int r;
+
+	(void)arg;
+	if ((s = str(pj, n)) == NULL)
+		return -1;
+	eq = strchr(s, '=');
+	r = compose_context(pj, n, eq != NULL ? eq + 1 : s);
+	free(s);
+	return r;
+}
+
+/* cache_from / cache_to: registry caches only, no local files. */
+static int
+cache_item(struct project *pj, yaml_node_t *n, void *arg)
+{
+	char *s;
+	int r = 0;
+
+	(void)arg;
+	if ((s = str(pj, n)) == NULL)
+		return -1;
+	if (strstr(s, "type=local") != NULL || strstr(s, "type=tar") != NULL ||
+	    strstr(s, "src=") != NULL || strstr(s, "dest=") != NULL)
+		r = fail(pj, n, "a local build cache reads or writes files on "
+		    "the gateway host (risk class client-files)");
+	free(s);
+	return r;
+}
+
+static int
+tag_item(struct project *pj, yaml_node_t *n, void *arg)
+{
+	char *s;
+	int r;
+
+	(void)arg;
+	if ((s = str(pj, n)) == NULL)
+		return -1;
+	r = hook_tag(pj, n, s);
+	free(s);
+	return r;
+}
+
+static int
+build_scalar(struct project *pj, yaml_node_t *v, const char *cmd,
+    const char *flag)
+{
+	char *s;
+	int r;
+
+	if ((s = str(pj, v)) == NULL)
+		return -1;
+	r = hook_flag(pj, v, cmd, flag, s);
+	free(s);
+	return r;
+}
+
+/* One key of a build mapping. */
+static int
+build_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	static const char *const safe[] = { "args", "dockerfile_inline",
+	    "extra_hosts", "labels", "no_cache", "pull", "shm_size",
+	    "target", "platforms", "secrets", "provenance", "sbom",
+	    "no_cache_filter", "dockerfile", NULL };
+	const char *key = sval(k);
+	size_t i;
+
+	(void)arg;
+	for (i = 0; safe[i] != NULL; i++)
+		if (strcmp(key, safe[i]) == 0)
+			return 0;
+	if (strcmp(key, "context") == 0)
+		return addctx_item(pj, v, NULL);
+	if (strcmp(key, "network") == 0)
+		return build_scalar(pj, v, BUILD_CMD, "network");
+	if (strcmp(key, "isolation") == 0)
+		return build_scalar(pj, v, BUILD_CMD, "isolation");
+	if (strcmp(key, "ssh") == 0)
+		return hook_flag(pj, v, BUILD_CMD, "ssh", "default");
+	if (strcmp(key, "privileged") == 0)
+		return k_bool(pj, v, &(struct svckey){ "privileged", NULL,
+		    "privileged" }, NULL);
+	if (strcmp(key, "ulimits") == 0)
+		return k_ulimits(pj, v, NULL, NULL);
+	if (strcmp(key, "additional_contexts") == 0)
+		return v->type == YAML_MAPPING_NODE ?
+		    each_pair(pj, v, addctx_pair, NULL) :
+		    each_item(pj, v, addctx_item, NULL);
+	if (strcmp(key, "cache_from") == 0 || strcmp(key, "cache_to") == 0)
+		return each_item(pj, v, cache_item, NULL);
+	if (strcmp(key, "tags") == 0)
+		return each_item(pj, v, tag_item, NULL);
+	if (strcmp(key, "entitlements") == 0)
+		return fail(pj, v, "build entitlements are never allowed");
+	return fail(pj, k, "unknown build key %.60s", key);
+}
+
+/* The Dockerfile: relative to the context, inside the project. */
+static int
+build_dockerfile(struct project *pj, yaml_node_t *b)
+{
+	yaml_node_t *c = get(pj->cur, b, "context"), *d;
+	char *cs = NULL, *ds = NULL, *p = NULL;
+	int r = -1;
+
+	if ((d = get(pj->cur, b, "dockerfile")) == NULL)
+		return 0;
+	if ((ds = str(pj, d)) == NULL ||
+	    (c != NULL && (cs = str(pj, c)) == NULL))
+		goto out;
+	if (cs != NULL && remote(cs)) {
+		r = 0;		/* a path inside the remote context */
+		goto out;
+	}
+	p = xasprintf("%s/%s", cs != NULL ? cs : ".", ds);
+	r = resource(pj, d, ds[0] == '/' ? ds : p, NULL, 0);
+out:
+	free(cs);
+	free(ds);
+	free(p);
+	return r;
+}
+
+static int
+k_build(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)k;
+	st->build = 1;
+	if (v->type == YAML_SCALAR_NODE)
+		return addctx_item(pj, v, NULL);
+	if (each_pair(pj, v, build_pair, NULL) != 0)
+		return -1;
+	return build_dockerfile(pj, v);
+}
+
+/*
+ * Every service key compose knows.  fn NULL: nothing the gateway must
+ * judge (resources, names, commands, health checks, ports, ...).
+ */
+static const struct svckey service_keys[] = {
+	{ "annotations", NULL, NULL },
+	{ "attach", NULL, NULL },
+	{ "blkio_config", NULL, NULL },
+	{ "build", k_build, NULL },
+	{ "cap_add", k_list, "cap-add" },
+	{ "cap_drop", NULL, NULL },
+	{ "cgroup", k_nsmode, "cgroupns" },
+	{ "cgroup_parent", k_list, "cgroup-parent" },
+	{ "command", NULL, NULL },
+	{ "configs", NULL, NULL },
+	{ "container_name", NULL, NULL },
+	{ "cpu_count", NULL, NULL },
+	{ "cpu_percent", NULL, NULL },
+	{ "cpu_period", NULL, NULL },
+	{ "cpu_quota", NULL, NULL },
+	{ "cpu_rt_period", k_list, "cpu-rt-period" },
+	{ "cpu_rt_runtime", k_list, "cpu-rt-runtime" },
+	{ "cpu_shares", NULL, NULL },
+	{ "cpus", NULL, NULL },
+	{ "cpuset", NULL, NULL },
+	{ "credential_spec", k_never, "credential_spec is not supported" },
+	{ "depends_on", NULL, NULL },
+	{ "deploy", k_deploy, NULL },
+	{ "develop", k_develop, NULL },
+	{ "device_cgroup_rules", k_list, "device-cgroup-rule" },
+	{ "devices", k_devices, "device" },
+	{ "dns", NULL, NULL },
+	{ "dns_opt", NULL, NULL },
+	{ "dns_search", NULL, NULL },
+	{ "domainname", NULL, NULL },
+	{ "entrypoint", NULL, NULL },
+	{ "env_file", k_files, NULL },
+	{ "environment", NULL, NULL },
+	{ "expose", NULL, NULL },
+	{ "extends", k_extends, NULL },
+	{ "external_links", k_list, "link" },
+	{ "extra_hosts", NULL, NULL },
+	{ "gpus", k_gpus, NULL },
+	{ "group_add", NULL, NULL },
+	{ "healthcheck", NULL, NULL },
+	{ "hostname", NULL, NULL },
+	{ "image", k_image, NULL },
+	{ "init", NULL, NULL },
+	{ "ipc", k_nsmode, "ipc" },
+	{ "isolation", k_list, "isolation" },
+	{ "label_file", k_files, NULL },
+	{ "labels", NULL, NULL },
+	{ "links", NULL, NULL },
+	{ "logging", k_logging, NULL },
+	{ "mac_address", NULL, NULL },
+	{ "mem_limit", NULL, NULL },
+	{ "mem_reservation", NULL, NULL },
+	{ "mem_swappiness", NULL, NULL },
+	{ "memswap_limit", NULL, NULL },
+	{ "models", k_never, "models are not supported" },
+	{ "network_mode", k_nsmode, "network" },
+	{ "networks", NULL, NULL },	/* top-level networks are checked */
+	{ "oom_kill_disable", k_bool, "oom-kill-disable" },
+	{ "oom_score_adj", k_list, "oom-score-adj" },
+	{ "pid", k_nsmode, "pid" },
+	{ "pids_limit", NULL, NULL },
+	{ "platform", NULL, NULL },
+	{ "ports", NULL, NULL },
+	{ "post_start", k_hooks, NULL },
+	{ "pre_stop", k_hooks, NULL },
+	{ "privileged", k_bool, "privileged" },
+	{ "profiles", NULL, NULL },
+	{ "provider", k_never, "provider services run a host program "
+	    "of the file's choice and are never allowed" },
+	{ "pull_policy", NULL, NULL },
+	{ "read_only", NULL, NULL },
+	{ "restart", NULL, NULL },
+	{ "runtime", k_list, "runtime" },
+	{ "scale", NULL, NULL },
+	{ "secrets", NULL, NULL },	/* top-level secrets are checked */
+	{ "security_opt", k_list, "security-opt" },
+	{ "shm_size", NULL, NULL },
+	{ "stdin_open", NULL, NULL },
+	{ "stop_grace_period", NULL, NULL },
+	{ "stop_signal", NULL, NULL },
+	{ "storage_opt", k_map, "storage-opt" },
+	{ "sysctls", k_map, "sysctl" },
+	{ "tmpfs", k_list, "tmpfs" },
+	{ "tty", NULL, NULL },
+	{ "ulimits", k_ulimits, NULL },
+	{ "use_api_socket", k_bool, "use-api-socket" },
+	{ "user", NULL, NULL },
+	{ "userns_mode", k_list, "userns" },
+	{ "uts", k_nsmode, "uts" },
+	{ "volume_driver", k_list, "volume-driver" },
+	{ "volumes", k_volumes, NULL },
+	{ "volumes_from", k_volumes_from, NULL },
+	{ "working_dir", NULL, NULL },
+	{ NULL, NULL, NULL },
+};
+
+static int
+service_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	const struct svckey *sk;
+	const char *key = sval(k);
+	int r;
+
+	if (strncmp(key, "x-", 2) == 0)
+		return 0;
+	for (sk = service_keys; sk->name != NULL; sk++)
+		if (strcmp(sk->name, key) == 0)
+			break;
+	if (sk->name == NULL)
+		return fail(pj, k, "unknown service key %.60s (refused)", key);
+	if (sk->fn == NULL || v->type == YAML_NO_NODE ||
+	    (sval(v) != NULL && *sval(v) == '\0' && sk->fn != k_never))
+		return 0;
+	pj->key = sk->name;
+	r = sk->fn(pj, v, sk, arg);
+	pj->key = NULL;
+	return r;
+}
+
+/* One service: its keys, then the image it runs or the tag it writes. */
+static int
+check_service(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	struct svcstate st;
+	char *def;
+	int r, built;
+
+	(void)arg;
+	memset(&st, 0, sizeof(st));
+	pj->svc = sval(k);
+	if (v->type != YAML_MAPPING_NODE)
+		r = fail(pj, v, "a service must be a mapping");
+	else
+		r = each_pair(pj, v, service_pair, &st);
+	pj->key = "image";
+	built = st.build || has(&pj->built, pj->svc);
+	/* an image a build writes is a tag; extends may add a build */
+	if (r == 0 && st.image != NULL && (built || st.extends))
+		r = hook_tag(pj, st.imagenode, st.image);
+	if (r == 0 && st.image != NULL && !built)
+		r = hook_image(pj, st.imagenode, st.image);
+	if (r == 0 && st.image == NULL && st.build) {
+		def = xasprintf("%s-%s", pj->name, pj->svc);
+		r = hook_tag(pj, v, def);
+		free(def);
+	}
+	pj->key = NULL;
+	pj->svc = NULL;
+	free(st.image);
+	return r;
+}
+
+/* ------------------------------------------------------------------ */
+/* Top-level definitions */
+
+/* volumes.NAME: a driver or driver options can mount host storage. */
+static int
+volume_def(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	yaml_node_t *d, *o;
+	char *s = NULL;
+	int r;
+
+	(void)arg;
+	pj->key = "volumes";
+	if (v->type != YAML_MAPPING_NODE)
+		return 0;	/* "name:" or "name: {}": a local volume */
+	d = get(pj->cur, v, "driver");
+	o = get(pj->cur, v, "driver_opts");
+	if (d == NULL && o == NULL)
+		return 0;
+	if (d != NULL && (s = str(pj, d)) == NULL)
+		return -1;
+	r = run_flag(pj, d != NULL ? d : o, "volume-driver",
+	    s != NULL ? s : "local");
+	free(s);
+	(void)k;
+	return r;
+}
+
+/* networks.NAME: no host network, no drivers that reach the host LAN. */
+static int
+network_def(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	yaml_node_t *d, *n, *e;
+	char *s = NULL;
+	int r = 0;
+
+	(void)arg;
+	pj->key = "networks";
+	if (v->type != YAML_MAPPING_NODE)
+		return 0;
+	if (get(pj->cur, v, "driver_opts") != NULL)
+		return fail(pj, v, "network driver options are refused");
+	n = get(pj->cur, v, "name");
+	e = get(pj->cur, v, "external");
+	if (n != NULL && (s = str(pj, n)) == NULL)
+		return -1;
+	if ((s != NULL && strcmp(s, "host") == 0) ||
+	    (s == NULL && e != NULL && strcmp(sval(k), "host") == 0))
+		r = run_flag(pj, v, "network", "host");
+	free(s);
+	s = NULL;
+	if (r == 0 && (d = get(pj->cur, v, "driver")) != NULL) {
+		if ((s = str(pj, d)) == NULL)
+			return -1;
+		if (strcmp(s, "host") == 0)
+			r = run_flag(pj, d, "network", "host");
+		else if (strcmp(s, "bridge") != 0 && strcmp(s, "overlay") != 0)
+			r = fail(pj, d, "the network driver %.60s is refused "
+			    "(it can reach host networks)", s);
+	}
+	free(s);
+	return r;
+}
+
+/* secrets/configs.NAME.file: inside the project. */
+static int
+file_def(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	yaml_node_t *f;
+	char *s;
+	int r;
+
+	(void)k;
+	pj->key = arg;
+	if (v->type != YAML_MAPPING_NODE ||
+	    (f = get(pj->cur, v, "file")) == NULL)
+		return 0;
+	if ((s = str(pj, f)) == NULL)
+		return -1;
+	r = resource(pj, f, s, NULL, 0);
+	free(s);
+	return r;
+}
+
+static int
+top_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	const char *key = sval(k);
+	int r = 0;
+
+	(void)arg;
+	if (strncmp(key, "x-", 2) == 0 || strcmp(key, "version") == 0 ||
+	    strcmp(key, "name") == 0 || strcmp(key, "include") == 0 ||
+	    (v->type == YAML_SCALAR_NODE && *sval(v) == '\0'))
+		return 0;	/* include: loaded and checked by gather */
+	if (strcmp(key, "services") == 0)
+		r = each_pair(pj, v, check_service, NULL);
+	else if (strcmp(key, "volumes") == 0)
+		r = each_pair(pj, v, volume_def, NULL);
+	else if (strcmp(key, "networks") == 0)
+		r = each_pair(pj, v, network_def, NULL);
+	else if (strcmp(key, "secrets") == 0 || strcmp(key, "configs") == 0)
+		r = each_pair(pj, v, file_def, (void *)key);
+	else
+		r = fail(pj, k, "unknown top-level key %.60s (refused)", key);
+	pj->key = NULL;
+	return r;
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading */
+
+static int
+parse_yaml(struct project *pj, struct cfile *f, const char *buf, size_t len)
+{
+	yaml_parser_t p;
+	int ok;
+
+	if (!yaml_parser_initialize(&p))
+		return fail(pj, NULL, "out of memory");
+	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
+	ok = yaml_parser_load(&p, &f->doc);
+	if (!ok) {
+		memset(&f->doc, 0, sizeof(f->doc));
+		(void)fail(pj, NULL, "line %lu: %s", (unsigned long)
+		    p.problem_mark.line + 1, p.problem != NULL ? p.problem :
+		    "YAML error");
+	}
+	yaml_parser_delete(&p);
+	return ok ? 0 : -1;
+}
+
+/*
+ * Load path (absolute) as a compose file whose relative paths are against
+ * dir and whose resources stay in root.  A file loaded before is not loaded
+ * again.  n is where it was named, for messages.
+ */
+static int
+load(struct project *pj, const yaml_node_t *n, const char *path,
+    const char *dir, const char *root, struct cfile **out)
+{
+	struct cfile *f;
+	char *rp = NULL, *buf = NULL;
+	size_t len, i;
+	int e;
+
+	*out = NULL;
+	if ((e = examine(pj, n, path, &rp, &buf, &len)) != 0)
+		return e < 0 ? -1 : fail(pj, n, "%s does not exist", path);
+	for (i = 0; i < pj->nfiles; i++)
+		if (strcmp(pj->files[i]->path, rp) == 0) {
+			free(rp);
+			free(buf);
+			return 0;
+		}
+	if (buf == NULL || !inside(root, rp) ||
+	    pj->nfiles >= COMPOSE_MAX_FILES) {
+		e = fail(pj, n, buf == NULL ? "%s is not a file" :
+		    !inside(root, rp) ? "%s is outside the project "
+		    "directory" : "%s: too many compose files", rp);
+		free(rp);
+		free(buf);
+		return e;
+	}
+	pj->files = xreallocarray(pj->files, pj->nfiles + 1,
+	    sizeof(*pj->files));
+	f = pj->files[pj->nfiles++] = xcalloc(1, sizeof(*f));
+	f->path = rp;
+	f->dir = xstrdup(dir);
+	f->root = xstrdup(root);
+	e = parse_yaml(pj, f, buf, len);
+	free(buf);
+	*out = f;
+	return e;
+}
+
+static int gather(struct project *, struct cfile *, int);
+
+/* Load a file that include/extends names, in some project directory. */
+static int
+load_named(struct project *pj, yaml_node_t *n, const char *given,
+    const char *pdir, int depth)
+{
+	const struct cfile *cur = pj->cur;
+	struct cfile *f;
+	char *p, *root = NULL, *dir = NULL;
+	int r = -1;
+
+	if (remote(given) || strncmp(given, "oci:", 4) == 0)
+		return fail(pj, n, "remote compose files (%.200s) are refused",
+		    given);
+	if ((p = join(cur->dir, given)) == NULL)
+		return fail(pj, n, "cannot read the path %.200s", given);
+	if ((root = project_root(pj->rule, p)) == NULL) {
+		r = fail(pj, n, "%s is not inside a directory of this rule's "
+		    "projects", p);
+		goto out;
+	}
+	dir = pdir != NULL ? join(cur->dir, pdir) : dirname_of(p);
+	if (dir == NULL || !inside(root, dir)) {
+		r = fail(pj, n, "the project directory of %s is outside %s", p,
+		    root);
+		goto out;
+	}
+	if (load(pj, n, p, dir, root, &f) == 0)
+		r = f == NULL ? 0 : gather(pj, f, depth + 1);
+	pj->cur = cur;
+out:
+	free(p);
+	free(root);
+	free(dir);
+	return r;
+}
+
+struct incl {
+	int		 depth;
+	char		*pdir;
+};
+
+static int
+include_path(struct project *pj, yaml_node_t *n, void *arg)
+{
+	struct incl *in = arg;
+	char *s;
+	int r;
+
+	if ((s = str(pj, n)) == NULL)
+		return -1;
+	r = load_named(pj, n, s, in->pdir, in->depth);
+	free(s);
+	return r;
+}
+
+/* include: PATH, or {path: PATH|[...], project_directory, env_file}. */
+static int
+include_item(struct project *pj, yaml_node_t *n, void *arg)
+{
+	struct incl in = { *(int *)arg, NULL };
+	yaml_node_t *pd, *ef;
+	int r;
+
+	if (n->type != YAML_MAPPING_NODE)
+		return include_path(pj, n, &in);
+	pj->key = "include";
+	if ((ef = get(pj->cur, n, "env_file")) != NULL &&
+	    each_item(pj, ef, envfile_item, NULL) != 0)
+		return -1;
+	if ((pd = get(pj->cur, n, "project_directory")) != NULL &&
+	    (in.pdir = str(pj, pd)) == NULL)
+		return -1;
+	if (get(pj->cur, n, "path") == NULL)
+		r = fail(pj, n, "include needs a path");
+	else
+		r = each_item(pj, get(pj->cur, n, "path"), include_path, &in);
+	free(in.pdir);
+	return r;
+}
+
+/* services.NAME: record it; load the file its extends names. */
+static int
+gather_service(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	yaml_node_t *e, *f;
+	char *s;
+	int r = 0;
+
+	if (!has(&pj->services, sval(k)))
+		strv_push(&pj->services, sval(k));
+	if (v->type != YAML_MAPPING_NODE)
+		return 0;
+	if (get(pj->cur, v, "build") != NULL && !has(&pj->built, sval(k)))
+		strv_push(&pj->built, sval(k));
+	if ((e = get(pj->cur, v, "extends")) == NULL ||
+	    (f = get(pj->cur, e, "file")) == NULL)
+		return 0;
+	pj->svc = sval(k);
+	pj->key = "extends";
+	if ((s = str(pj, f)) == NULL)
+		return -1;
+	r = load_named(pj, f, s, NULL, *(int *)arg);
+	free(s);
+	pj->svc = NULL;
+	return r;
+}
+
+/* Pass 1: names, services, and every file include/extends load. */
+static int
+gather(struct project *pj, struct cfile *f, int depth)
+{
+	yaml_node_t *root, *n;
+	char *s;
+
+	pj->cur = f;
+	if (depth > NEST_MAX)
+		return fail(pj, NULL, "include/extends nested deeper than %d",
+		    NEST_MAX);
+	if ((root = yaml_document_get_root_node(&f->doc)) == NULL)
+		return 0;
+	if (root->type != YAML_MAPPING_NODE)
+		return fail(pj, root, "a compose file must be a mapping");
+	if ((n = get(f, root, "name")) != NULL) {
+		pj->key = "name";
+		if ((s = str(pj, n)) == NULL)
+			return -1;
+		free(pj->name);
+		pj->name = s;
+	}
+	if ((n = get(f, root, "include")) != NULL &&
+	    each_item(pj, n, include_item, &depth) != 0)
+		return -1;
+	pj->cur = f;
+	pj->key = NULL;
+	if ((n = get(f, root, "services")) != NULL &&
+	    each_pair(pj, n, gather_service, &depth) != 0)
+		return -1;
+	pj->cur = f;
+	pj->key = NULL;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The project */
+
+static const char *
+last_value(const struct flagval *fv, size_t n, const char *name)
+{
+	const char *v = NULL;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(commands_flag_canon(fv[i].def), name) == 0)
+			v = fv[i].value;
+	return v;
+}
+
+static void
+all_values(const struct flagval *fv, size_t n, const char *name,
+    struct strv *out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(commands_flag_canon(fv[i].def), name) == 0)
+			strv_push(out, fv[i].value);
+}
+
+static const char *
+cwd_of(const struct project *pj)
+{
+	return pj->res->cwd != NULL ? pj->res->cwd : "/";
+}
+
+/* The working directory: --project-directory, the first -f's, or cwd. */
+static int
+project_dir(struct project *pj, const struct strv *files)
+{
+	const char *pd = last_value(pj->req->gflags, pj->req->ngflags,
+	    "project-directory");
+	char *w, *rp = NULL, *content = NULL, *d;
+	size_t len, i;
+	int e;
+
+	if (pd != NULL)
+		w = join(cwd_of(pj), pd);
+	else if (files->n > 0 && (d = join(cwd_of(pj), files->v[0])) != NULL) {
+		w = dirname_of(d);
+		free(d);
+	} else
+		w = xstrdup(cwd_of(pj));
+	if (w == NULL)
+		return fail(pj, NULL, "cannot read the project directory");
+	e = examine(pj, NULL, w, &rp, &content, &len);
+	if (e == 0 && content == NULL)
+		for (i = 0; i < pj->rule->projects.n && pj->dir == NULL; i++)
+			if (fnmatch(pj->rule->projects.v[i], rp,
+			    FNM_PATHNAME) == 0)
+				pj->dir = xstrdup(rp);
+	if (e == 0 && pj->dir == NULL)
+		(void)fail(pj, NULL, "the project directory %s is not in this "
+		    "rule's projects", rp);
+	else if (e > 0)
+		(void)fail(pj, NULL, "the project directory %s does not exist",
+		    w);
+	free(w);
+	free(rp);
+	free(content);
+	return pj->dir != NULL ? 0 : -1;
+}
+
+/* The .env files: --env-file, else .env of the project directory. */
+static int
+load_env(struct project *pj)
+{
+	struct strv ef = { NULL, 0, 0 };
+	char *p, *rp = NULL, *content = NULL;
+	size_t len, i;
+	int e, r = 0, given;
+
+	all_values(pj->req->gflags, pj->req->ngflags, "env-file", &ef);
+	if (!(given = ef.n > 0))
+		strv_take(&ef, xasprintf("%s/.env", pj->dir));
+	for (i = 0; i < ef.n && r == 0; i++) {
+		if ((p = join(cwd_of(pj), ef.v[i])) == NULL)
+			return fail(pj, NULL, "cannot read %s", ef.v[i]);
+		if ((e = examine(pj, NULL, p, &rp, &content, &len)) < 0)
+			r = -1;
+		else if (e > 0 && given)
+			r = fail(pj, NULL, "the env file %s does not exist", p);
+		else if (e == 0 && (content == NULL || !inside(pj->dir, rp)))
+			r = fail(pj, NULL, "the env file %s is not a file in "
+			    "the project directory", p);
+		else if (e == 0)
+			dotenv_parse(&pj->env, content);
+		free(rp);
+		free(content);
+		rp = content = NULL;
+		free(p);
+	}
+	strv_free(&ef);
+	return r;
+}
+
+/* The compose files: -f, else COMPOSE_FILE from .env; never stdin. */
+static int
+file_list(struct project *pj, struct strv *files)
+{
+	const char *cf = env_get(&pj->env, "COMPOSE_FILE", 12);
+	const char *sep = env_get(&pj->env, "COMPOSE_PATH_SEPARATOR", 22);
+	char *copy, *t, *save = NULL;
+	size_t i;
+
+	if (files->n == 0 && cf != NULL) {
+		if (strchr(cf, '$') != NULL)
+			return fail(pj, NULL, "COMPOSE_FILE in .env is "
+			    "interpolated and can not be checked");
+		copy = xstrdup(cf);
+		for (t = strtok_r(copy, sep != NULL && *sep ? sep : ":", &save);
+		    t != NULL; t = strtok_r(NULL, sep != NULL && *sep ? sep :
+		    ":", &save))
+			strv_push(files, t);
+		free(copy);
+		/* compose makes these absolute against its own cwd */
+		for (i = 0; i < files->n; i++)
+			if (files->v[i][0] != '/' &&
+			    strcmp(cwd_of(pj), pj->dir) != 0)
+				return fail(pj, NULL, "COMPOSE_FILE entry %s "
+				    "is relative; give absolute paths",
+				    files->v[i]);
+	}
+	for (i = 0; i < files->n; i++)
+		if (strcmp(files->v[i], "-") == 0)
+			return fail(pj, NULL, "a compose file on standard "
+			    "input can not be checked");
+	return 0;
+}
+
+/* Every default and override file present in the project directory. */
+static int
+default_files_of(struct project *pj, struct strv *files)
+{
+	const char *const *lists[] = { default_files, override_files };
+	char *p, *rp, *content;
+	size_t len, i, l;
+	int e, found = 0;
+
+	for (l = 0; l < 2; l++)
+		for (i = 0; lists[l][i] != NULL; i++) {
+			p = xasprintf("%s/%s", pj->dir, lists[l][i]);
+			e = examine(pj, NULL, p, &rp, &content, &len);
+			if (e < 0) {
+				free(p);
+				return -1;
+			}
+			if (e == 0) {
+				found += l == 0;
+				strv_push(files, p);
+				free(rp);
+				free(content);
+			}
+			free(p);
+		}
+	if (!found)
+		return fail(pj, NULL, "no compose file in the project "
+		    "directory %s (parent directories are not searched)",
+		    pj->dir);
+	return 0;
+}
+
+/* compose-go NormalizeProjectName: lower case, [a-z0-9_-], no lead _-. */
+static char *
+normalize_name(const char *s)
+{
+	char *out = xcalloc(strlen(s) + 1, 1), *o = out;
+
+	for (; *s != '\0'; s++) {
+		char c = (char)(*s >= 'A' && *s <= 'Z' ? *s - 'A' + 'a' : *s);
+
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    ((c == '_' || c == '-') && o != out))
+			*o++ = c;
+	}
+	return out;
+}
+
+/* -p must name this project, not another project's containers. */
+static int
+project_name(struct project *pj)
+{
+	const char *p = last_value(pj->req->gflags, pj->req->ngflags,
+	    "project-name");
+	const char *env = env_get(&pj->env, "COMPOSE_PROJECT_NAME", 20);
+	const char *base = strrchr(pj->dir, '/') + 1;
+	char *want;
+
+	if (env != NULL && strchr(env, '$') != NULL)
+		return fail(pj, NULL, "COMPOSE_PROJECT_NAME in .env is "
+		    "interpolated and can not be checked");
+	want = normalize_name(env != NULL ? env : pj->name != NULL ?
+	    pj->name : base);
+	free(pj->name);
+	pj->name = want;
+	if (p != NULL && strcmp(p, want) != 0)
+		return fail(pj, NULL, "-p %.100s names another project than "
+		    "%s (this project is %s)", p, pj->dir, want);
+	return 0;
+}
+
+/* Load the project's own files and, through them, include and extends. */
+static int
+load_project(struct project *pj)
+{
+	struct strv files = { NULL, 0, 0 };
+	struct cfile *f;
+	char *p;
+	size_t i;
+	int r = -1;
+
+	all_values(pj->req->gflags, pj->req->ngflags, "file", &files);
+	for (i = 0; i < files.n; i++)
+		if (strcmp(files.v[i], "-") == 0) {
+			strv_free(&files);
+			return fail(pj, NULL, "a compose file on standard "
+			    "input can not be checked");
+		}
+	if (project_dir(pj, &files) != 0 || load_env(pj) != 0 ||
+	    file_list(pj, &files) != 0 ||
+	    (files.n == 0 && default_files_of(pj, &files) != 0))
+		goto out;
+	for (i = 0; i < files.n; i++) {
+		if ((p = join(cwd_of(pj), files.v[i])) == NULL) {
+			(void)fail(pj, NULL, "cannot read %s", files.v[i]);
+			goto out;
+		}
+		pj->cur = NULL;
+		r = load(pj, NULL, p, pj->dir, pj->dir, &f);
+		free(p);
+		if (r == 0 && f != NULL)
+			r = gather(pj, f, 0);
+		if (r != 0)
+			goto out;
+	}
+	pj->cur = NULL;
+	r = project_name(pj);
+out:
+	strv_free(&files);
+	return r != 0 ? -1 : 0;
+}
+
+/* Pass 2: every loaded file, whole. */
+static int
+check_files(struct project *pj)
+{
+	yaml_node_t *root;
+	size_t i;
+
+	for (i = 0; i < pj->nfiles; i++) {
+		pj->cur = pj->files[i];
+		root = yaml_document_get_root_node(&pj->files[i]->doc);
+		if (root != NULL && each_pair(pj, root, top_pair, NULL) != 0)
+			return -1;
+	}
+	pj->cur = NULL;
+	return 0;
+}
+
+/* compose run -v: compose reads relative sources against the project. */
+static int
+check_run_volumes(struct project *pj)
+{
+	const struct request *q = pj->req;
+	size_t i;
+
+	for (i = 0; i < q->nflags; i++)
+		if (q->flags[i].def->kind == VK_VOLUME &&
+		    strchr(".~", q->flags[i].value[0]) != NULL &&
+		    q->flags[i].value[0] != '\0')
+			return fail(pj, NULL, "--volume %.200s: relative and "
+			    "\"~\" sources are refused; give an absolute path",
+			    q->flags[i].value);
+	return 0;
+}
+
+static void
+project_free(struct project *pj)
+{
+	size_t i;
+
+	for (i = 0; i < pj->nfiles; i++) {
+		yaml_document_delete(&pj->files[i]->doc);
+		free(pj->files[i]->path);
+		free(pj->files[i]->dir);
+		free(pj->files[i]->root);
+		free(pj->files[i]);
+	}
+	free(pj->files);
+	free(pj->dir);
+	free(pj->name);
+	strv_free(&pj->env);
+	strv_free(&pj->services);
+	strv_free(&pj->built);
+}
+
+static int
+check_project(struct project *pj)
+{
+	if (pj->res == NULL || pj->res->file == NULL)
+		return fail(pj, NULL, "compose files can not be checked here");
+	if (pj->rule->projects.n == 0)
+		return fail(pj, NULL, "this rule lists no projects");
+	if (check_run_volumes(pj) != 0 || load_project(pj) != 0)
+		return -1;
+	return check_files(pj);
+}
+
+/* The subcommand: named by the rule, or in its subcommands. */
+static int
+check_subcommand(struct project *pj)
+{
+	const struct cmddef *c = pj->req->cmd, *g = commands_group(c);
+	const char *sub = c->name + strlen(g->name) + 1;
+	size_t i;
+
+	for (i = 0; i < pj->rule->ncmds; i++)
+		if (pj->rule->cmds[i] == c)
+			return 0;
+	if (has(&pj->rule->subcommands, sub))
+		return 0;
+	return fail(pj, NULL, "docker compose %s is not in this rule's "
+	    "subcommands", sub);
+}
+
+/* The group flags, as the decision judges any flag. */
+static int
+check_gflags(struct project *pj)
+{
+	const struct request *q = pj->req;
+	size_t i;
+
+	for (i = 0; i < q->ngflags; i++)
+		if (pj->h->flag(pj->h->ctx, &q->gflags[i]) != 0)
+			return refail(pj, NULL);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* docker build */
+
+/* "-" (stdin), a listed remote, or a trusted directory in contexts. */
+static int
+build_context(struct project *pj, const char *arg, char **ctxdir)
+{
+	char *p, *rp = NULL, *content = NULL;
+	size_t len, i;
+	int e, ok = 0;
+
+	*ctxdir = NULL;
+	if (strcmp(arg, "-") == 0)
+		return 0;
+	if (remote(arg))
+		return has(&pj->rule->contexts, arg) ? 0 : fail(pj, NULL,
+		    "the remote build context %.200s is not in this rule's "
+		    "contexts", arg);
+	if (pj->res == NULL || pj->res->file == NULL)
+		return fail(pj, NULL, "the build context %.200s can not be "
+		    "checked here", arg);
+	if ((p = join(cwd_of(pj), arg)) == NULL)
+		return fail(pj, NULL, "cannot read the path %.200s", arg);
+	e = examine(pj, NULL, p, &rp, &content, &len);
+	free(p);
+	if (e == 0 && content == NULL)
+		for (i = 0; i < pj->rule->contexts.n && !ok; i++)
+			ok = fnmatch(pj->rule->contexts.v[i], rp,
+			    FNM_PATHNAME) == 0;
+	if (e == 0 && !ok)
+		(void)fail(pj, NULL, "the build context %s is not in this "
+		    "rule's contexts (without contexts only \"-\", standard "
+		    "input, is accepted)", rp);
+	else if (e > 0)
+		(void)fail(pj, NULL, "the build context %.200s does not exist",
+		    arg);
+	free(content);
+	if (ok)
+		*ctxdir = rp;
+	else
+		free(rp);
+	return ok ? 0 : -1;
+}
+
+/* -f: "-", a path in the stdin archive, or a file inside the context. */
+static int
+build_file(struct project *pj, const char *ctx, const char *ctxdir,
+    const char *f)
+{
+	char *p, *rp = NULL, *content = NULL;
+	size_t len;
+	int e, r = -1;
+
+	if (strcmp(f, "-") == 0 || remote(ctx))
+		return 0;
+	if (strcmp(ctx, "-") == 0)
+		return f[0] != '/' && strncmp(f, "..", 2) != 0 ? 0 : fail(pj,
+		    NULL, "--file %.200s: with a context on standard input the "
+		    "Dockerfile must be a relative path in it", f);
+	if ((p = join(cwd_of(pj), f)) == NULL)
+		return fail(pj, NULL, "cannot read the path %.200s", f);
+	if ((e = examine(pj, NULL, p, &rp, &content, &len)) == 0 &&
+	    content != NULL && inside(ctxdir, rp))
+		r = 0;
+	else if (e >= 0)
+		(void)fail(pj, NULL, "--file %.200s: the Dockerfile must be a "
+		    "file inside the build context %s", f, ctxdir);
+	free(p);
+	free(rp);
+	free(content);
+	return r;
+}
+
+/* --cache-from/--cache-to: no local caches (client files). */
+static int
+build_caches(struct project *pj)
+{
+	const struct request *q = pj->req;
+	const char *n, *v;
+	size_t i;
+
+	for (i = 0; i < q->nflags; i++) {
+		n = commands_flag_canon(q->flags[i].def);
+		v = q->flags[i].value;
+		if ((strcmp(n, "cache-from") == 0 || strcmp(n, "cache-to") == 0)
+		    && (strcasestr(v, "type=local") != NULL ||
+		    strcasestr(v, "type=tar") != NULL ||
+		    strcasestr(v, "src=") != NULL ||
+		    strcasestr(v, "dest=") != NULL))
+			return fail(pj, NULL, "--%s %.200s reads or writes "
+			    "files on the gateway host (risk class "
+			    "client-files)", n, v);
+	}
+	return 0;
+}
+
+static int
+check_build(struct project *pj)
+{
+	const struct request *q = pj->req;
+	const char *f;
+	char *ctxdir = NULL;
+	int r;
+
+	if (q->nargs != 1)
+		return fail(pj, NULL, "docker build needs exactly one context");
+	if (build_caches(pj) != 0 || build_context(pj, q->args[0], &ctxdir))
+		return -1;
+	f = last_value(q->flags, q->nflags, "file");
+	r = f == NULL ? 0 : build_file(pj, q->args[0], ctxdir, f);
+	free(ctxdir);
+	return r;
+}
+
+/* ------------------------------------------------------------------ */
+
+int
+compose_applies(const struct request *q)
+{
+	return q != NULL && q->cmd != NULL && (commands_group(q->cmd) != NULL ||
+	    (q->cmd->traits & (CMD_PROJECT | CMD_BUILD)) != 0);
+}
+
+int
+compose_check(const struct rule *rule, const struct request *req,
+    const struct resolver *res, const struct compose_hooks *h)
+{
+	struct project pj;
+	int r = 0;
+
+	memset(&pj, 0, sizeof(pj));
+	pj.rule = rule;
+	pj.req = req;
+	pj.res = res;
+	pj.h = h;
+	pj.what = "compose";
+	if (req->cmd->traits & CMD_BUILD) {
+		pj.what = "build";
+		return check_build(&pj);
+	}
+	if (commands_group(req->cmd) != NULL &&
+	    (check_subcommand(&pj) != 0 || check_gflags(&pj) != 0))
+		return -1;
+	if (req->cmd->traits & CMD_PROJECT)
+		r = check_project(&pj);
+	project_free(&pj);
+	return r;
+}

@@ -1,0 +1,80 @@
+#!/bin/sh
+# The gateway's own command line and refusals, in forced-command mode,
+# without a Docker daemon: docker.binary is a root-owned copy of /bin/true.
+. tests/lib.sh
+d=$(dg_secure_dir) || exit 1
+trap 'rm -rf "$d"' EXIT
+pass=0
+fail=0
+check() {	# check NAME WANT-STATUS GOT-STATUS [stderr-file pattern]
+	if [ "$2" != "$3" ]; then
+		fail=$((fail + 1)); echo "FAIL: $1: status $3, want $2"
+		[ -n "${4:-}" ] && cat "$4"
+		return
+	fi
+	if [ -n "${5:-}" ] && ! grep -q -- "$5" "$4"; then
+		fail=$((fail + 1)); echo "FAIL: $1: stderr lacks '$5':"
+		cat "$4"; return
+	fi
+	if [ -n "${4:-}" ] && [ "$2" != 0 ] &&
+	    [ "$(grep -c '^dockergate: ' "$4")" != 1 ]; then
+		fail=$((fail + 1)); echo "FAIL: $1: not one dockergate: line"
+		cat "$4"; return
+	fi
+	pass=$((pass + 1))
+}
+mkdir -p "$d/bin" "$d/cfg" "$d/stacks/app"
+cp /bin/true "$d/bin/docker"
+echo '{}' > "$d/cfg/config.json"
+printf 'services:\n  web:\n    image: alpine\n' > "$d/stacks/app/compose.yaml"
+cat > "$d/policy.yaml" <<EOP
+version: 1
+docker:
+  binary: $d/bin/docker
+  config_dir: $d/cfg
+audit:
+  syslog: false
+  file: $d/audit.jsonl
+  required: true
+roles:
+  r:
+    allow:
+      - ps
+      - command: compose
+        subcommands: [ps]
+        projects: ["$d/stacks/*"]
+EOP
+chmod 644 "$d/policy.yaml" "$d/stacks/app/compose.yaml"
+P="--policy $d/policy.yaml --role r"
+e=$d/err
+
+SSH_ORIGINAL_COMMAND='docker ps' "$DG" $P 2>"$e"; check "allowed ps" 0 $?
+"$DG" $P -c 'docker ps' 2>"$e"; check "-c mode" 0 $?
+"$DG" $P -c 'docker ps; id' 2>"$e"; check "-c metachar" 65 $? "$e" "';'"
+SSH_ORIGINAL_COMMAND='docker run x' "$DG" $P 2>"$e"
+check "not allowed" 77 $? "$e" "not allowed for role r"
+(cd "$d/stacks/app" && SSH_ORIGINAL_COMMAND='docker compose ps' \
+    "$DG" $P 2>"$e"); check "compose plugin missing" 69 $? "$e" \
+    "compose plugin is not installed"
+(cd "$d/stacks/app" && SSH_ORIGINAL_COMMAND='docker compose up' \
+    "$DG" $P 2>"$e"); check "compose subcommand" 77 $? "$e" "up"
+SSH_ORIGINAL_COMMAND=/usr/lib/openssh/sftp-server "$DG" $P 2>"$e"
+check "sftp" 77 $? "$e" "sftp"
+env -u SSH_ORIGINAL_COMMAND "$DG" $P >"$d/out" 2>"$e"
+check "shell request" 1 $? "$e" "interactive login is not available"
+grep -q "docker ps" "$d/out"; check "shell request lists commands" 0 $?
+"$DG" --bogus 2>"$e"; check "usage" 1 $? "$e" "invalid arguments"
+"$DG" --version >"$d/out"; check "version" 0 $?
+grep -q '^dockergate [0-9]' "$d/out"; check "version text" 0 $?
+"$DG" --help >"$d/out" 2>"$e"; check "help" 0 $?
+[ -s "$e" ]; check "--help writes nothing to stderr" 1 $?
+"$DG" --policy "$d/none.yaml" --role r -c 'docker ps' 2>"$e"
+check "missing policy" 78 $? "$e" "none.yaml"
+# Every request above that reached the policy left exactly one decision
+# record; the compose one names no plugin (none was found).
+n=$(grep -c '"event":"decision"' "$d/audit.jsonl")
+check "decision records" 8 "$n"
+grep '"decision":"allow"' "$d/audit.jsonl" | grep -q '"plugin"'
+check "no plugin recorded without a plugin" 1 $?
+echo "cli: $pass passed, $fail failed"
+[ "$fail" = 0 ]

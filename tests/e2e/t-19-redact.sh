@@ -1,0 +1,110 @@
+#!/bin/bash
+# Redaction (issue 4, item 6).  The ai role's rules "inspect" and
+# "container inspect" keep redact_env at its default (true): docker inspect
+# and docker container inspect are allowed and print exactly what docker
+# prints (same bytes: indentation, key order, docker's escaping), except
+# that every Env entry "KEY=VALUE" reads "KEY=<redacted>".  Images' ENV
+# (Config.Env, ContainerConfig.Env) is masked too, whatever --type says.
+# --format is denied 77 (a template could print any value).  docker's exit
+# status and stderr pass through.  No secret value ever reaches the client.
+. "$(dirname "$0")/lib.sh"
+t_begin "redaction: inspect shows environment keys, never values"
+loop='trap "exit 0" TERM; while :; do sleep 1; done'
+rdocker rm -f redact-web >/dev/null 2>&1
+rdocker rmi -f redact-img >/dev/null 2>&1
+rdocker run -d --name redact-web -e SECRET_TOKEN=hunter2-s3cr3t \
+    -e 'DSN=postgres://u:pw-s3cr3t@db/x?a=1&b=2' -e 'MULTI=a=b=s3cr3t' \
+    -e EMPTY= --label 'url=http://x/?a=1&b=<2>' dgtest sh -c "$loop" \
+    >/dev/null || fail "setup: redact-web"
+rdocker commit -c 'ENV IMG_SECRET=img-s3cr3t' redact-web redact-img:latest \
+    >/dev/null || fail "setup: redact-img"
+
+# docker's own output with the value of each Env entry masked.
+mask() {
+	awk '
+	/^ *"Env": \[$/ { inenv = 1; print; next }
+	inenv && /^ *\],?$/ { inenv = 0 }
+	inenv { sub(/=.*"/, "=<redacted>\"") }
+	{ print }'
+}
+no_secret() {
+	if grep -q 's3cr3t' "$OUT" "$ERR"; then
+		fail "$1: a secret value reached the client"
+	fi
+}
+# same_as ARGS...: stdout is `rdocker inspect ARGS` masked.
+same_as() {
+	rdocker inspect "$@" 2>/dev/null | mask >"$T/want"
+	cmp -s "$T/want" "$OUT" ||
+	    fail "stdout differs from docker's own output with Env masked:
+$(diff "$T/want" "$OUT" | head -n 20)"
+}
+
+for cmd in "docker inspect redact-web" "docker container inspect redact-web"
+do
+	ai "$cmd"
+	expect_rc 0
+	expect_err_empty
+	no_secret "$cmd"
+	same_as redact-web
+	for k in SECRET_TOKEN DSN MULTI EMPTY; do
+		grep -qF "\"$k=<redacted>\"" "$OUT" ||
+		    fail "$cmd: $k is not shown as $k=<redacted>"
+	done
+done
+# Labels and everything else are docker's bytes, escapes included.
+grep -qF '"url": "http://x/?a=1&b=<2>"' "$OUT" ||
+    fail "the label is not printed as docker prints it"
+
+# Images, through the generic inspect: ENV of the image and of the
+# container it was committed from.
+ai "docker inspect redact-img"
+expect_rc 0
+no_secret "docker inspect redact-img"
+same_as redact-img
+grep -qF '"IMG_SECRET=<redacted>"' "$OUT" ||
+    fail "image ENV is not shown as IMG_SECRET=<redacted>"
+
+# Several objects at once; --type image; --size.
+ai "docker inspect redact-web redact-img"
+expect_rc 0
+no_secret "two objects"
+same_as redact-web redact-img
+for cmd in "docker inspect --type image redact-img" \
+    "docker inspect --type=container redact-web" \
+    "docker container inspect --size redact-web"; do
+	ai "$cmd"
+	expect_rc 0 77
+	no_secret "$cmd"
+	[ "$RC" = 0 ] && ! grep -q 'redacted' "$OUT" &&
+	    fail "$cmd: allowed, but shows no redacted Env"
+done
+
+# docker's exit status passes through, with the found objects redacted.
+ai "docker inspect redact-web dg-no-such-object"
+expect_rc 1
+no_secret "inspect with a missing object"
+same_as redact-web
+grep -q 'No such object: dg-no-such-object' "$ERR" ||
+    fail "docker's error message did not pass through"
+ai "docker inspect dg-no-such-object"
+expect_rc 1
+expect_out "[]"
+
+# A template could print any value: --format is denied under redaction.
+range='{{range .Config.Env}}{{.}} {{end}}'
+for cmd in "docker inspect --format '{{json .Config.Env}}' redact-web" \
+    "docker inspect -f '{{.Id}}' redact-web" \
+    "docker inspect --format={{.Config.Env}} redact-web" \
+    "docker container inspect -f '$range' redact-web" \
+    "docker inspect --type image -f '{{.Config.Env}}' redact-img"; do
+	ai "$cmd"
+	expect_rc 77
+	expect_dg_line 'denied'
+	no_secret "$cmd"
+	[ -s "$OUT" ] && fail "$cmd: denied, but wrote to stdout"
+done
+
+rdocker rm -f redact-web >/dev/null
+rdocker rmi -f redact-img >/dev/null
+t_end

@@ -1,0 +1,353 @@
+/*
+ * test_compose.c: compose projects and build contexts, through decide()
+ * with a fake file resolver over tests/data/compose (a tree standing for
+ * "/srv"): every check has a fixture that tries to get around it.
+ */
+#include "testutil.h"
+
+#include <sys/stat.h>
+
+#include "cmdline.h"
+#include "compose.h"
+#include "decide.h"
+#include "grammar.h"
+#include "mounts.h"
+#include "policy.h"
+#include "render.h"
+#include "util.h"
+
+#define DATA	"tests/data/compose"
+
+static const char policy_text[] =
+    "version: 1\n"
+    "roles:\n"
+    "  r:\n"
+    "    allow:\n"
+    "      - command: compose\n"
+    "        subcommands: [ps, logs, up, down, restart, pull, build, run,\n"
+    "                      exec, config, ls, version, cp]\n"
+    "        projects: [\"/srv/stacks/*\"]\n"
+    "        mounts: named\n"
+    "        images: [nginx, alpine, \"local/*\"]\n"
+    "      - command: build\n"
+    "        images: [\"local/*\"]\n"
+    "        contexts: [\"/srv/builds/*\"]\n"
+    "  bare:\n"
+    "    allow:\n"
+    "      - compose\n"
+    "      - build\n";
+
+/* "/srv/..." is DATA "/srv/..."; nothing else exists. */
+static int
+fake_file(void *ctx, const char *path, char **resolved, char **content,
+    size_t *len, int *trusted, const char **errstr)
+{
+	struct stat st;
+	char real[4096];
+	FILE *f;
+
+	(void)ctx;
+	(void)errstr;
+	*resolved = *content = NULL;
+	*len = 0;
+	*trusted = strstr(path, "untrusted") == NULL;
+	if (strncmp(path, "/srv/", 5) != 0)
+		return 1;
+	(void)snprintf(real, sizeof(real), "%s%s", DATA, path);
+	if (stat(real, &st) != 0)
+		return 1;
+	*resolved = mounts_clean_path(path);
+	if (S_ISDIR(st.st_mode))
+		return 0;
+	*content = xcalloc((size_t)st.st_size + 1, 1);
+	f = fopen(real, "r");
+	assert_non_null(f);
+	*len = fread(*content, 1, (size_t)st.st_size, f);
+	(void)fclose(f);
+	return 0;
+}
+
+static int
+fake_path(void *ctx, const char *path, char **resolved, int *writable,
+    const char **errstr)
+{
+	(void)ctx;
+	(void)errstr;
+	*resolved = xstrdup(path);
+	*writable = 0;
+	return 0;
+}
+
+static struct resolver fake;
+static struct policy *pol;
+static int failures;
+
+struct ccase {
+	const char *role;
+	const char *cmd;
+	int allow;
+	const char *expect;	/* reason substring, or argv substring */
+};
+
+#define P "docker compose --project-directory /srv/stacks/"
+
+static const struct ccase cases[] = {
+	/* ordinary use */
+	{ "r", P "ok up -d", 1, "docker compose "
+	    "--project-directory=/srv/stacks/ok up --detach=true" },
+	{ "r", "docker compose -f /srv/stacks/ok/compose.yaml ps", 1, "" },
+	{ "r", "docker compose -f /srv/stacks/ok/compose.yaml -p okapp logs "
+	    "web", 1, "" },
+	{ "r", P "ok down", 1, "" },
+	{ "r", P "ok build", 1, "" },
+	{ "r", P "explicit-false up", 0, "privileged" },
+	{ "r", P "pidhost/../ok pull", 1, "" },
+	{ "r", "docker compose ls", 1, "" },
+	{ "r", "docker compose version --short", 1, "" },
+	/* command line */
+	{ "r", P "ok top", 0, "docker compose top is not in this rule's "
+	    "subcommands" },
+	{ "r", P "ok down -v", 0, "data-loss" },
+	{ "r", P "ok down --rmi all", 0, "data-loss" },
+	{ "r", "docker compose -p prod down", 0, "project directory /home/u" },
+	{ "r", P "ok -p prod down", 0, "-p prod names another project" },
+	{ "r", P "ok run --rm -v /:/h api sh", 0, "host path /" },
+	{ "r", P "ok run --rm -v ./x:/h api sh", 0, "host path" },
+	{ "r", P "ok run --cap-add SYS_ADMIN api sh", 0, "capabilities" },
+	{ "r", P "ok run --env-from-file /etc/shadow api sh", 0,
+	    "client-files" },
+	{ "r", P "ok exec --privileged web sh", 0, "privileged" },
+	{ "r", P "ok cp web:/tmp/p /etc/cron.d/p", 0, "client-files" },
+	{ "r", P "ok config", 0, "environment" },
+	{ "r", "docker compose -f - up", 0, "standard input" },
+	{ "r", "docker compose -f /tmp/c.yml up", 0, "project directory /tmp" },
+	{ "r", "docker compose --project-directory /srv/stacks/ok -f "
+	    "/srv/stacks/priv/compose.yaml up", 0, "outside the project" },
+	{ "r", P "ok --env-file /srv/stacks/interp-env/.env up", 0,
+	    "not a file in the project" },
+	{ "r", P "nofile up", 0, "no compose file" },
+	{ "r", P "untrusted up", 0, "writable by others" },
+	{ "r", "docker compose --project-directory /srv/nothing up", 0,
+	    "does not exist" },
+	{ "bare", P "ok up", 0, "docker compose up is not in this rule's "
+	    "subcommands" },
+	/* compose files */
+	{ "r", P "priv up", 0, "compose.yaml:4: service x: privileged: "
+	    "--privileged" },
+	{ "r", P "anchor up", 0, "risk class privileged" },
+	{ "r", P "mergelist up", 0, "capabilities" },
+	{ "r", P "override up", 0, "compose.override.yaml:3: service x: "
+	    "volumes:" },
+	{ "r", P "include up", 0, "priv/compose.yaml:4: service x: "
+	    "privileged" },
+	{ "r", P "include-out up", 0, "/tmp/evil.yml is not inside" },
+	{ "r", P "include-remote up", 0, "remote compose files" },
+	{ "r", P "extends up", 0, "base.yaml:4: service b: devices:" },
+	{ "r", P "interp up", 0, "needs a variable the project's .env" },
+	{ "r", P "interp-env up", 0, "host-namespaces" },
+	{ "r", P "interp-home up", 0, "gateway's environment" },
+	{ "r", P "longvol up", 0, "host path /" },
+	{ "r", P "longvol-csv up", 0, "commas and quotes" },
+	{ "r", P "relvol up", 0, "host path /etc" },
+	{ "r", P "tildevol up", 0, "\"~\"" },
+	{ "r", P "netmode up", 0, "host-namespaces" },
+	{ "r", P "netmode-upper up", 0, "network_mode" },
+	{ "r", P "nethost up", 0, "host-namespaces" },
+	{ "r", P "macvlan up", 0, "network driver macvlan" },
+	{ "r", P "capall up", 0, "capabilities" },
+	{ "r", P "threat109 up", 0, "service x: cap_add:" },
+	{ "r", P "secopt up", 0, "security-options" },
+	{ "r", P "userns up", 0, "userns_mode" },
+	{ "r", P "cgparent up", 0, "kernel" },
+	{ "r", P "sysctl up", 0, "kernel" },
+	{ "r", P "runtime up", 0, "kernel" },
+	{ "r", P "pidhost up", 0, "host-namespaces" },
+	{ "r", P "ipccontainer up", 0, "ipc" },
+	{ "r", P "volsfrom up", 0, "other-containers" },
+	{ "r", P "voldriver up", 0, "volume-drivers" },
+	{ "r", P "envfile-out up", 0, "outside the project directory" },
+	{ "r", P "secret-out up", 0, "/etc/shadow is outside the project" },
+	{ "r", P "build-host build", 0, "/ is outside the project" },
+	{ "r", P "build-net build", 0, "host-namespaces" },
+	{ "r", P "build-ssh build", 0, "client-files" },
+	{ "r", P "build-addctx build", 0, "/etc is outside" },
+	{ "r", P "build-df build", 0, "outside the project" },
+	{ "r", P "build-tag build", 0, "writes the tag "
+	    "docker.io/library/redis:latest" },
+	{ "r", P "build-cache build", 0, "local build cache" },
+	{ "r", P "build-ent build", 0, "entitlements" },
+	{ "r", P "hooks up", 0, "post_start: --privileged" },
+	{ "r", P "hooks-root up", 0, "hook as root" },
+	{ "r", P "provider up", 0, "provider services" },
+	{ "r", P "watch up", 0, "develop: /root is outside" },
+	{ "r", P "unknown-key up", 0, "unknown service key cgroupns_mode" },
+	{ "r", P "unknown-top up", 0, "unknown top-level key models" },
+	{ "r", P "binary-tag up", 0, "YAML tag" },
+	{ "r", P "dotenv-file up", 0, "evil.yml:2: service x: privileged" },
+	{ "r", P "dotenv-rel up", 0, "COMPOSE_FILE entry evil.yml is "
+	    "relative" },
+	{ "r", P "image-bad pull", 0, "image docker.io/evil/miner:latest "
+	    "is not allowed" },
+	{ "r", P "gpus up", 0, "gpus" },
+	{ "r", P "logging up", 0, "log-egress" },
+	{ "r", P "billion up", 0, "too large" },
+	/* docker build */
+	{ "r", "docker build -t local/x -", 1, "docker image build "
+	    "--tag=local/x -" },
+	{ "r", "docker build -t local/x /srv/builds/ctx", 1, "" },
+	{ "r", "docker build -t local/x -f /srv/builds/ctx/Dockerfile "
+	    "/srv/builds/ctx", 1, "" },
+	/* policy.c accepts only absolute contexts: no remote is listed */
+	{ "r", "docker build -t local/x "
+	    "https://github.com/example/app.git", 0, "remote build context" },
+	{ "r", "docker build -t local/x https://evil.example/x.git", 0,
+	    "not in this rule's contexts" },
+	{ "r", "docker build -t local/x /srv/stacks/ok", 0, "not in this "
+	    "rule's contexts" },
+	{ "r", "docker build -t local/x .", 0, "build context" },
+	{ "r", "docker build -t local/x -f /srv/builds/Dockerfile.outside "
+	    "/srv/builds/ctx", 0, "inside the build context" },
+	{ "r", "docker build -t local/x -f ../x -", 0, "relative path" },
+	{ "r", "docker build -t nginx /srv/builds/ctx", 0, "image-tags" },
+	{ "r", "docker build --network host -t local/x -", 0,
+	    "host-namespaces" },
+	{ "r", "docker build --iidfile /etc/cron.d/x -t local/x -", 0,
+	    "client-files" },
+	{ "r", "docker build --metadata-file /x -t local/x -", 0,
+	    "client-files" },
+	{ "r", "docker build -o type=local,dest=/x -t local/x -", 0,
+	    "client-files" },
+	{ "r", "docker build --secret id=s,src=/etc/shadow -t local/x -", 0,
+	    "client-files" },
+	{ "r", "docker build --ssh default -t local/x -", 0, "client-files" },
+	{ "r", "docker build --build-context a=/etc -t local/x -", 0,
+	    "client-files" },
+	{ "r", "docker build --cache-from type=local,src=/x -t local/x -", 0,
+	    "client-files" },
+	{ "r", "docker build --cache-to type=local,dest=/x -t local/x -", 0,
+	    "client-files" },
+	{ "r", "docker build --cache-from local/cache -t local/x -", 1, "" },
+	{ "r", "docker build --allow network.host -t local/x -", 0,
+	    "never allowed" },
+	{ "r", "docker build --builder evil -t local/x -", 0,
+	    "never allowed" },
+	{ "bare", "docker build /srv/builds/ctx", 0,
+	    "without contexts only" },
+};
+
+static int
+setup(void **state)
+{
+	struct strv errs = { NULL, 0, 0 };
+
+	(void)state;
+	memset(&fake, 0, sizeof(fake));
+	fake.path = fake_path;
+	fake.cwd = "/home/u";
+	fake.file = fake_file;
+	if (policy_parse(policy_text, strlen(policy_text), "t.yaml", &pol,
+	    &errs) != 0) {
+		print_error("%s\n", errs.n ? errs.v[0] : "?");
+		strv_free(&errs);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	policy_free(pol);
+	return 0;
+}
+
+static void
+run_case(const struct ccase *c)
+{
+	struct strv words = { NULL, 0, 0 }, argv = { NULL, 0, 0 };
+	struct request req;
+	struct verdict v;
+	const char *err = NULL;
+	char *joined = NULL, *t;
+	size_t i;
+
+	assert_int_equal(cmdline_split(c->cmd, strlen(c->cmd), &words, &err),
+	    0);
+	if (grammar_parse(words.v + 1, words.n - 1, &req, &err) != 0) {
+		print_error("%s: grammar: %s\n", c->cmd, err);
+		failures++;
+		strv_free(&words);
+		return;
+	}
+	(void)decide(pol, c->role, &req, &fake, &v);
+	(void)render_argv(&req, &v, &argv);
+	joined = xstrdup("");
+	for (i = 0; i < argv.n; i++) {
+		t = xasprintf("%s%s%s", joined, i ? " " : "", argv.v[i]);
+		free(joined);
+		joined = t;
+	}
+	if (v.allow != c->allow || strstr(c->allow ? joined : v.reason,
+	    c->expect) == NULL) {
+		print_error("%s: %s (%s), want %s with \"%s\"\n", c->cmd,
+		    v.allow ? "allowed" : "denied", v.allow ? joined :
+		    v.reason, c->allow ? "allow" : "deny", c->expect);
+		failures++;
+	} else if (getenv("TEST_VERBOSE") != NULL)
+		print_message("%s\n  -> %s\n", c->cmd, c->allow ? joined :
+		    v.reason);
+	free(joined);
+	strv_free(&argv);
+	decide_verdict_free(&v);
+	grammar_free(&req);
+	strv_free(&words);
+}
+
+static void
+test_cases(void **state)
+{
+	size_t i;
+
+	(void)state;
+	failures = 0;
+	for (i = 0; i < NELEM(cases); i++)
+		run_case(&cases[i]);
+	assert_int_equal(failures, 0);
+}
+
+/* Without a file resolver nothing local can be checked: denied. */
+static void
+test_no_resolver(void **state)
+{
+	struct strv words = { NULL, 0, 0 };
+	struct resolver none;
+	struct request req;
+	struct verdict v;
+	const char *err;
+
+	(void)state;
+	memset(&none, 0, sizeof(none));
+	none.cwd = "/srv/stacks/ok";
+	assert_int_equal(cmdline_split("docker compose up", 17, &words, &err),
+	    0);
+	assert_int_equal(grammar_parse(words.v + 1, words.n - 1, &req, &err),
+	    0);
+	(void)decide(pol, "r", &req, &none, &v);
+	assert_false(v.allow);
+	assert_non_null(strstr(v.reason, "can not be checked here"));
+	decide_verdict_free(&v);
+	grammar_free(&req);
+	strv_free(&words);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_no_resolver),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
