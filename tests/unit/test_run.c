@@ -356,7 +356,8 @@ test_exit_status(void **state)
 		assert_int_equal(r.status, codes[i]);
 		assert_int_equal(r.sig, 0);
 		assert_int_equal(r.timed_out, 0);
-		assert_true(r.duration_ms >= 0 && r.duration_ms < 2000);
+		/* measured, not timed: a loaded CI machine may be slow */
+		assert_true(r.duration_ms >= 0 && r.duration_ms < 20000);
 	}
 }
 
@@ -381,7 +382,8 @@ test_timeout_term(void **state)
 	r = run_script("exec sleep 30", 1, 0);
 	assert_int_equal(r.timed_out, 1);
 	assert_int_equal(r.sig, SIGTERM);
-	assert_true(r.duration_ms >= 900 && r.duration_ms < 3000);
+	/* after the 1 s timeout, and long before the 30 s sleep ends */
+	assert_true(r.duration_ms >= 900 && r.duration_ms < 20000);
 }
 
 static void
@@ -393,7 +395,8 @@ test_timeout_kill_after_grace(void **state)
 	r = run_script("trap '' TERM\nwhile :; do sleep 0.1; done", 1, 1);
 	assert_int_equal(r.timed_out, 1);
 	assert_int_equal(r.sig, SIGKILL);
-	assert_true(r.duration_ms >= 1900 && r.duration_ms < 4000);
+	/* timeout 1 s + grace 1 s; the loop would never end by itself */
+	assert_true(r.duration_ms >= 1900 && r.duration_ms < 20000);
 }
 
 static int
