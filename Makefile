@@ -68,11 +68,14 @@ $(BUILD)/test_%: tests/unit/test_%.c tests/unit/testutil.h $(BUILD)/libdg.a
 	    -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libdg.a $(LIBS) \
 	    $(shell $(PKG_CONFIG) --libs cmocka)
 
-$(BUILD)/fuzz_%-replay: tests/fuzz/fuzz_%.c tests/fuzz/stub.c $(BUILD)/libdg.a
+FUZZHDRS = $(wildcard tests/fuzz/*.h)
+
+$(BUILD)/fuzz_%-replay: tests/fuzz/fuzz_%.c tests/fuzz/stub.c $(FUZZHDRS) \
+    $(BUILD)/libdg.a
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/stub.c \
 	    $(BUILD)/libdg.a $(LIBS)
 
-build-fuzz/%: tests/fuzz/%.c $(LIBSRC) $(HDRS)
+build-fuzz/%: tests/fuzz/%.c $(LIBSRC) $(HDRS) $(FUZZHDRS)
 	mkdir -p build-fuzz
 	clang $(CSTD) -g -O1 -Iinclude -fsanitize=fuzzer,address,undefined \
 	    $(shell $(PKG_CONFIG) --cflags $(LIBS_PC)) -o $@ $< $(LIBSRC) $(LIBS)

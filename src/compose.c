@@ -182,7 +182,11 @@ join(const char *dir, const char *path)
 static int
 inside(const char *dir, const char *path)
 {
-	size_t n = strlen(dir);
+	size_t n;
+
+	if (dir == NULL || path == NULL)
+		return 0;	/* nothing known to be inside: deny */
+	n = strlen(dir);
 
 	if (strcmp(dir, "/") == 0)
 		return 1;

@@ -751,7 +751,8 @@ role_commands(const struct role *role, char *buf, size_t len)
 static void
 first_cmd(const struct rule *r, char *buf, size_t len)
 {
-	(void)snprintf(buf, len, "%s", r->ncmds > 0 ? r->cmds[0]->name : "");
+	(void)snprintf(buf, len, "%s", r != NULL && r->ncmds > 0 ?
+	    r->cmds[0]->name : "");
 }
 
 /* Try every rule naming the command; keep the first failure's reason. */
@@ -790,6 +791,11 @@ try_rules(struct check *ck, const struct role *role, struct verdict *v)
 		strv_free(&ck->extra);
 		if (tried++ == 0)
 			first = *ck;
+	}
+	if (tried == 0) {	/* the caller checked a rule names it: defensive */
+		(void)snprintf(v->reason, sizeof(v->reason), "no rule allows "
+		    "docker %s", ck->req->cmd->name);
+		return;
 	}
 	first_cmd(first.rule, cmds, sizeof(cmds));
 	v->unavailable = first.unavailable;

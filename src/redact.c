@@ -449,11 +449,16 @@ put_array(struct obuf *b, const json_t *a, int depth, const char **errstr)
 	return 0;
 }
 
-/* Depth is bounded: walk() refused anything deeper. */
+/* Depth is bounded: walk() refused anything deeper; checked again here. */
 static int
 put_value(struct obuf *b, const json_t *v, int depth, const char **errstr)
 {
 	char num[REDACT_NUMBUF];
+
+	if (depth > REDACT_MAX_DEPTH) {
+		*errstr = "docker inspect output nested too deeply";
+		return -1;
+	}
 
 	switch (json_typeof(v)) {
 	case JSON_OBJECT:
