@@ -252,8 +252,13 @@ static const struct flagdef container_prune_flags[] = {
 
 static const struct flagdef container_restart_flags[] = {
 	{ "signal", 's', VT_STRING, VK_PLAIN, 0, NULL, NULL },
-	{ "time", 0, VT_INT, VK_PLAIN, 0, "timeout", NULL },
-	{ "timeout", 't', VT_INT, VK_PLAIN, 0, NULL, NULL },
+	/*
+	 * docker >= 23 calls -t --timeout and keeps --time as a deprecated
+	 * alias; 20.10 (Debian 12's docker.io) knows only --time.  The
+	 * canonical argv writes --time, which every CLI from 20.10 on reads.
+	 */
+	{ "time", 't', VT_INT, VK_PLAIN, 0, NULL, NULL },
+	{ "timeout", 0, VT_INT, VK_PLAIN, 0, "time", NULL },
 	{ NULL, 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 };
 

@@ -15,9 +15,12 @@ DOCKERS="/usr/local/bin/docker /usr/bin/docker"
 # Known, genuine version differences: "CLI-VERSION-PREFIX CANON --LONG WHAT".
 # docker 20.10 gives -t to --time on stop/restart; 23.0+ renamed it
 # --timeout (-t) and kept --time hidden, without shorthand.  The table
-# follows the newer CLI; -t means the same in both.
-ALLOW="20.10 container stop --time short
-20.10 container restart --time short"
+# gives -t to --time, which every CLI reads (the canonical argv must run
+# on Debian's 20.10 too); -t means the same in both.
+ALLOW="28. container stop --timeout short
+28. container restart --timeout short
+29. container stop --timeout short
+29. container restart --timeout short"
 
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT INT TERM

@@ -338,10 +338,13 @@ e2e_write_policy() {
 	        images: [dgtest, alpine]
 	        mounts: named
 	      - rm
-	  ci:
+	  agent:
 	    allow:
-	      - command: restart
-	        containers: [web]
+	      - command: run
+	        images: [dgtest]
+	        own: true
+	      - command: [stop, rm, ps]
+	        owned: true
 	  observer:
 	    allow:
 	      - ps
@@ -365,23 +368,39 @@ e2e_policy() {
 	POLICY_TIMEOUT=$W/policy-timeout.yaml
 	e2e_write_policy "$POLICY" 10m
 	e2e_write_policy "$POLICY_TIMEOUT" 2s
-	export AUDIT POLICY POLICY_TIMEOUT
+	POLICY_CI=$W/ci-restart.yaml
+	e2e_write_example "$E2E_ROOT/policy/ci-restart.yaml" "$POLICY_CI"
+	export AUDIT POLICY POLICY_TIMEOUT POLICY_CI
+}
+
+# e2e_write_example SRC DST: an example policy's roles, verbatim, with this
+# harness's docker and audit sections.
+e2e_write_example() {
+	{
+		sed -n '1,/^roles:/p' "$POLICY" | sed '$d'
+		sed -n '/^roles:/,$p' "$1"
+	} >"$2"
+	chown root:root "$2"
+	chmod 0644 "$2"
 }
 
 e2e_keys() {
 	local k
-	for k in ai ci obs to; do
+	for k in ai ci obs to ag; do
 		ssh-keygen -q -t ed25519 -N '' -C "dg-e2e-$k" -f "$W/keys/$k" ||
 		    e2e_die "ssh-keygen"
 	done
 	ssh-keygen -q -t ed25519 -N '' -f "$W/ssh/host_ed25519" ||
 	    e2e_die "ssh-keygen host"
 	KEY_AI=$W/keys/ai KEY_CI=$W/keys/ci KEY_OBS=$W/keys/obs KEY_TO=$W/keys/to
-	export KEY_AI KEY_CI KEY_OBS KEY_TO
+	KEY_AG=$W/keys/ag
+	export KEY_AI KEY_CI KEY_OBS KEY_TO KEY_AG
 	cat "$KEY_AI.pub" >"$W/authorized_keys/$U_AI"
 	{
 		printf 'restrict,command="%s --policy %s --role ci" %s\n' \
-		    "$DGW" "$POLICY" "$(cat "$KEY_CI.pub")"
+		    "$DGW" "$POLICY_CI" "$(cat "$KEY_CI.pub")"
+		printf 'restrict,command="%s --policy %s --role agent" %s\n' \
+		    "$DGW" "$POLICY" "$(cat "$KEY_AG.pub")"
 		printf 'restrict,command="%s --policy %s --role observer" %s\n' \
 		    "$DGW" "$POLICY" "$(cat "$KEY_OBS.pub")"
 		printf 'restrict,command="%s --policy %s --role slow" %s\n' \
@@ -448,7 +467,7 @@ e2e_sshd() {
 e2e_write_env() {
 	E2E_ENV=$W/env.sh
 	export E2E_ENV DG
-	export -p | grep -E '^declare -x (W|DG|DGW|U_AI|U_CI|G_DOCK|G_AUDIT|KEY_[A-Z]+|PORT|POLICY|POLICY_TIMEOUT|AUDIT|DOCKER_SOCK|E2E_[A-Z_]+)=' \
+	export -p | grep -E '^declare -x (W|DG|DGW|U_AI|U_CI|G_DOCK|G_AUDIT|KEY_[A-Z]+|PORT|POLICY|POLICY_TIMEOUT|POLICY_CI|AUDIT|DOCKER_SOCK|E2E_[A-Z_]+)=' \
 	    >"$E2E_ENV"
 }
 

@@ -1,29 +1,38 @@
 #!/bin/bash
-# Role ci: restart, containers [web].  restart web is allowed and runs on
-# web's full ID; restart of any other container and every other command
-# are denied 77.
+# The ci role of policy/ci-restart.yaml (roles verbatim; restart of web and
+# worker only): restart web works by name, full ID and ID prefix and runs on
+# web's full ID; another container cannot be restarted by name, ID, prefix,
+# or by renaming it (rename is not available); nothing else is allowed.
 . "$(dirname "$0")/lib.sh"
-t_begin "container scoping: ci may restart web only"
+t_begin "ci-restart.yaml: ci restarts web and nothing else"
 loop='trap "exit 0" TERM; while :; do sleep 1; done'
 rdocker rm -f web other >/dev/null 2>&1
 rdocker run -d --name web dgtest sh -c "$loop" >/dev/null || fail "setup: web"
 rdocker run -d --name other dgtest sh -c "$loop" >/dev/null || fail "setup: other"
 started() { rdocker inspect -f '{{.State.StartedAt}}' "$1"; }
-w0=$(started web) o0=$(started other)
-sleep 1
-dg_ssh "$KEY_CI" "$U_CI" "docker restart web"
-expect_rc 0
-# Plain docker echoes the name it was given; the gateway pins targets to
-# full IDs (DESIGN §4.3), so docker echoes web's ID.
-rdocker inspect -f '{{.Id}}' web | cmp -s - "$OUT" ||
-    fail "stdout: expected web's full ID, got: $(cat "$OUT")"
-[ "$(started web)" != "$w0" ] || fail "web was not restarted"
-for cmd in "docker restart other" "docker restart web other" "docker ps" \
-    "docker stop web" "docker run --rm dgtest true"; do
+web_id=$(rdocker inspect -f '{{.Id}}' web)
+other_id=$(rdocker inspect -f '{{.Id}}' other)
+o0=$(started other)
+for ref in web "$web_id" "$(printf %.12s "$web_id")"; do
+	w0=$(started web)
+	sleep 1
+	dg_ssh "$KEY_CI" "$U_CI" "docker restart $ref"
+	expect_rc 0
+	# Plain docker echoes the name it was given; the gateway pins targets
+	# to full IDs (DESIGN §4.3), so docker echoes web's ID.
+	printf '%s\n' "$web_id" | cmp -s - "$OUT" ||
+	    fail "restart $ref: stdout: expected web's full ID, got: $(cat "$OUT")"
+	[ "$(started web)" != "$w0" ] || fail "restart $ref: web not restarted"
+done
+for cmd in "docker restart other" "docker restart $other_id" \
+    "docker restart $(printf %.12s "$other_id")" "docker restart web other" \
+    "docker container restart other" "docker rename other web" \
+    "docker ps" "docker stop web" "docker run --rm dgtest true"; do
 	dg_ssh "$KEY_CI" "$U_CI" "$cmd"
 	expect_rc 77
 	expect_dg_line
 done
 [ "$(started other)" = "$o0" ] || fail "other was restarted"
+[ "$(rdocker inspect -f '{{.Name}}' other)" = /other ] || fail "other renamed"
 rdocker rm -f web other >/dev/null
 t_end

@@ -328,7 +328,7 @@ static const struct {
 	{ "container rm", 'v', "volumes" },
 	{ "container rm", 'h', "help" },
 	{ "container ls", 'h', "help" },
-	{ "container stop", 't', "timeout" },
+	{ "container stop", 't', "time" },
 	{ "container ls", 'H', "" },
 	{ "container ls", 'c', "" },
 	{ "container exec", 'w', "workdir" },

@@ -130,7 +130,8 @@ static const struct accept_case accepts[] = {
 	{ "logs -n5 web", "docker container logs --tail=5 web" },
 	{ "network ls", "docker network ls" },
 	{ "volume list", "docker volume ls" },
-	{ "restart -t 5 web", "docker container restart --timeout=5 web" },
+	{ "restart -t 5 web", "docker container restart --time=5 web" },
+	{ "restart --timeout=5 web", "docker container restart --time=5 web" },
 	{ "system dial-stdio", "docker system dial-stdio" },
 };
 
