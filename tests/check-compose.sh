@@ -1,0 +1,106 @@
+#!/bin/sh
+# Compose under policy/ai-worker.yaml, with real files: a project under
+# /srv/stacks (the policy's projects) may be brought up, listed, logged,
+# pulled, restarted and taken down; the compose files of the threat
+# catalogue (109-119), written into such a project, are each denied with a
+# reason that names the file, the line, the service and the key.  Decided
+# with --explain: no compose plugin or daemon is needed.
+. tests/lib.sh
+d=$(dg_secure_dir) || exit 1
+made_srv=0
+made_stacks=0
+[ -d /srv ] || made_srv=1
+[ -d /srv/stacks ] || made_stacks=1
+mkdir -p /srv/stacks && chmod 755 /srv /srv/stacks
+p=$(mktemp -d /srv/stacks/dgtest.XXXXXX) && chmod 755 "$p" || exit 1
+cleanup() {
+	rm -rf "$d" "$p"
+	[ "$made_stacks" = 1 ] && rmdir /srv/stacks
+	[ "$made_srv" = 1 ] && rmdir /srv
+}
+trap cleanup EXIT
+cp policy/ai-worker.yaml "$d/policy.yaml" && chmod 644 "$d/policy.yaml"
+pass=0
+fail=0
+
+# compose_file TEXT: the project's compose.yaml, root-owned, 0644.
+compose_file() {
+	printf '%s\n' "$1" >"$p/compose.yaml" && chmod 644 "$p/compose.yaml"
+}
+
+# explain WANT PATTERN COMMAND: run from the project directory.
+explain() {
+	out=$(cd "$p" && "$DG" --explain --policy "$d/policy.yaml" \
+	    --role ai-worker "$3" 2>&1)
+	rc=$?
+	if [ "$rc" = "$1" ] && printf '%s' "$out" | grep -q -- "$2"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL: $3 -> $rc (want $1 with '$2'):"
+		printf '%s\n' "$out" | sed 's/^/    /'
+	fi
+}
+
+compose_file 'services:
+  web:
+    image: alpine
+    command: ["sleep", "1d"]
+    volumes: ["data:/data"]
+    environment: {MODE: demo}
+volumes:
+  data: {}'
+for c in "up -d" ps "logs -f web" down pull restart "up -d --wait" \
+    "ps -a" "logs --tail 10" "restart web"; do
+	explain 0 "verdict: allow" "docker compose $c"
+done
+explain 77 "compose exec" "docker compose exec web sh"
+explain 77 "compose run" "docker compose run --rm web sh"
+explain 77 "data-loss" "docker compose down -v"
+explain 77 "compose cp" "docker compose cp web:/etc/passwd /tmp/x"
+explain 77 "project" "docker compose -p prod down"
+
+# The catalogue's compose files (threats 109-119), as real files.
+compose_file '{"services":{"x":{"image":"alpine","cap_add":["ALL"],"devices":["/dev/sda"],"security_opt":["apparmor=unconfined"],"userns_mode":"host","cgroup_parent":"/"}}}'
+explain 77 "compose.yaml:1: service x: " "docker compose up"
+compose_file '{"services":{"x":{"image":"alpine","volumes":["h:/h"]}},"volumes":{"h":{"driver_opts":{"type":"none","o":"bind","device":"/"}}}}'
+explain 77 "compose.yaml:1: service x: volumes" "docker compose up"
+compose_file '{"services":{"x":{"image":"alpine","volumes":["hv:/h"]}},"volumes":{"hv":{"driver_opts":{"type":"none","o":"bind","device":"/"}}}}'
+explain 77 "compose.yaml:1: .*volume-drivers" "docker compose up"
+compose_file '{"services":{"x":{"image":"alpine","env_file":"/srv/other/.env","command":"env"}}}'
+explain 77 "compose.yaml:1: service x: env_file" "docker compose up"
+compose_file '{"services":{"x":{"build":{"context":"/","network":"host","ssh":["default"],"dockerfile_inline":"FROM scratch\nCOPY etc/shadow /"}}}}'
+explain 77 "compose.yaml:1: service x: build" "docker compose up"
+compose_file '{"include":["/tmp/evil.yml"]}'
+explain 77 "/tmp/evil.yml" "docker compose up"
+compose_file '{"services":{"x":{"image":"alpine","privileged":"${P}"}}}'
+explain 77 "compose.yaml:1: service x: privileged" "docker compose up"
+compose_file '{"services":{"x":{"image":"alpine","command":"sleep 1d","post_start":[{"command":"id","user":"root","privileged":true}]}}}'
+explain 77 "compose.yaml:1: service x: post_start" "docker compose up"
+compose_file 'services:
+  x:
+    image: alpine
+    volumes:
+      - /:/h'
+explain 77 "compose.yaml:5: service x: volumes: .*host path /" \
+    "docker compose up"
+compose_file 'x-base: &base
+  image: alpine
+  privileged: true
+services:
+  x:
+    <<: *base'
+explain 77 "service x: privileged" "docker compose up"
+printf 'COMPOSE_FILE=evil.yml\n' >"$p/.env" && chmod 644 "$p/.env"
+printf 'services:\n  x:\n    image: alpine\n    privileged: true\n' \
+    >"$p/evil.yml" && chmod 644 "$p/evil.yml"
+explain 77 "evil.yml:4: service x: privileged" "docker compose up"
+rm -f "$p/.env" "$p/evil.yml"
+compose_file 'services:
+  web:
+    image: alpine'
+chmod 666 "$p/compose.yaml"
+explain 77 "writable" "docker compose up"
+
+echo "compose: $pass passed, $fail failed"
+[ "$fail" = 0 ]
