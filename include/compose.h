@@ -63,4 +63,10 @@ int	 compose_read_file(void *ctx, const char *path, char **resolved,
  */
 const char *compose_plugin_path(void);
 
+/*
+ * 1 if s names a remote build context or file (a URL, git@..., or
+ * github.com/...), which the client or the daemon would fetch.
+ */
+int	 compose_is_remote(const char *s);
+
 #endif

@@ -1248,11 +1248,17 @@ k_deploy(struct project *pj, yaml_node_t *v, const struct svckey *k,
 }
 
 /* A context or cache value: remote (URL, git) or local. */
-static int
-remote(const char *s)
+int
+compose_is_remote(const char *s)
 {
 	return strstr(s, "://") != NULL || strncmp(s, "git@", 4) == 0 ||
 	    strncmp(s, "github.com/", 11) == 0;
+}
+
+static int
+remote(const char *s)
+{
+	return compose_is_remote(s);
 }
 
 /* A build context of a compose service: in the project, or listed. */

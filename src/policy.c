@@ -39,6 +39,7 @@
 #include <yaml.h>
 
 #include "commands.h"
+#include "compose.h"
 #include "imageref.h"
 #include "mounts.h"
 #include "policy.h"
@@ -1233,11 +1234,14 @@ key_projects(struct parser *p, void *obj)
 	return parse_strseq(p, "projects", 0, project_item, &c->r->projects);
 }
 
-/* Build contexts: "-" (stdin) or absolute path globs. */
+/*
+ * Build contexts: "-" (stdin), absolute path globs, or a remote context
+ * (URL, git) that is allowed only as written, character for character.
+ */
 static int
 context_item(struct parser *p, void *obj, const char *s, const yaml_mark_t *m)
 {
-	if (strcmp(s, "-") == 0)
+	if (strcmp(s, "-") == 0 || compose_is_remote(s))
 		strv_push(obj, s);
 	else
 		push_path(p, obj, "contexts", s, m);

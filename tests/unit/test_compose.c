@@ -31,7 +31,8 @@ static const char policy_text[] =
     "        images: [nginx, alpine, \"local/*\"]\n"
     "      - command: build\n"
     "        images: [\"local/*\"]\n"
-    "        contexts: [\"/srv/builds/*\"]\n"
+    "        contexts: [\"/srv/builds/*\", "
+    "\"https://github.com/example/app.git#v1\"]\n"
     "  bare:\n"
     "    allow:\n"
     "      - compose\n"
@@ -197,9 +198,15 @@ static const struct ccase cases[] = {
 	{ "r", "docker build -t local/x /srv/builds/ctx", 1, "" },
 	{ "r", "docker build -t local/x -f /srv/builds/ctx/Dockerfile "
 	    "/srv/builds/ctx", 1, "" },
-	/* policy.c accepts only absolute contexts: no remote is listed */
+	/* a remote context only exactly as listed */
+	{ "r", "docker build -t local/x "
+	    "https://github.com/example/app.git#v1", 1, "" },
 	{ "r", "docker build -t local/x "
 	    "https://github.com/example/app.git", 0, "remote build context" },
+	{ "r", "docker build -t local/x "
+	    "https://github.com/example/app.git#v1:sub", 0, "remote build" },
+	{ "r", "docker build -t local/x "
+	    "HTTPS://github.com/example/app.git#v1", 0, "remote build" },
 	{ "r", "docker build -t local/x https://evil.example/x.git", 0,
 	    "not in this rule's contexts" },
 	{ "r", "docker build -t local/x /srv/stacks/ok", 0, "not in this "
