@@ -18,7 +18,7 @@ show() {
 
 echo "== dockergate demo: sshd on 127.0.0.1:$PORT, ForceCommand $DGW"
 echo "== policy $POLICY (role $U_AI):"
-sed -n "/^  $U_AI:/,/^  ci:/p" "$POLICY" | sed '$d'
+sed -n "/^  $U_AI:/,/^  agent:/p" "$POLICY" | sed '$d'
 show "docker run --rm alpine echo hello from a container"
 show "docker run --rm -v /:/host alpine chroot /host id"
 show "docker ps; id"
