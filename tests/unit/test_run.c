@@ -311,8 +311,9 @@ test_mask_and_dispositions_reset(void **state)
 	(void)sigprocmask(SIG_BLOCK, &set, &oset);
 	run_helper("mask", NULL, 0);
 	buf = slurp(outfile, &len);
-	assert_non_null(strstr(buf, "SigBlk:\t0000000000000000\n"));
-	assert_non_null(strstr(buf, "SigIgn:\t0000000000000000\n"));
+	if (strstr(buf, "SigBlk:\t0000000000000000\n") == NULL ||
+	    strstr(buf, "SigIgn:\t0000000000000000\n") == NULL)
+		fail_msg("the child's signal state is not clean:\n%s", buf);
 	free(buf);
 	/* The caller's own mask is back as it was. */
 	(void)sigprocmask(SIG_SETMASK, &oset, &set);
