@@ -2576,38 +2576,73 @@ commands_find(const char *canon)
 static size_t
 spelling_match(const char *spelling, char *const *words, size_t n)
 {
-	const char *sp;
-	size_t len, i;
+	const char *sp = spelling, *w;
+	size_t i;
 
-	for (i = 0; i < n && i < CMD_MAX_WORDS; i++) {
-		if (words[i] == NULL)
+	/* One pass, stopping at the first byte that differs: this runs for
+	 * every alias on every lookup (each policy rule, each request). */
+	for (i = 0; i < n && i < CMD_MAX_WORDS && words[i] != NULL; i++) {
+		for (w = words[i]; *sp != '\0' && *sp != ' ' && *sp == *w;
+		    sp++, w++)
+			;
+		if (*w != '\0' || (*sp != '\0' && *sp != ' '))
 			return 0;
-		sp = strchr(spelling, ' ');
-		len = sp != NULL ? (size_t)(sp - spelling) : strlen(spelling);
-		if (strlen(words[i]) != len ||
-		    strncmp(spelling, words[i], len) != 0)
-			return 0;
-		if (sp == NULL)
+		if (*sp == '\0')
 			return i + 1;
-		spelling = sp + 1;
+		sp++;		/* the space between words */
 	}
 	return 0;
+}
+
+/*
+ * Aliases by first byte, built on first use: head[c] is the first alias
+ * starting with c, chain[i] the next one after alias i (-1 ends).  Static
+ * arrays, no allocation; the program is single-threaded.
+ */
+#define ALIAS_MAX	2048	/* spellings in commands_aliases */
+
+static short	 alias_head[256];
+static short	 alias_chain[ALIAS_MAX];
+static int	 alias_indexed;
+
+static void
+index_aliases(void)
+{
+	const struct cmdalias *a;
+	short i, n = 0;
+
+	for (i = 0; i < 256; i++)
+		alias_head[i] = -1;
+	for (a = commands_aliases; a->words != NULL; a++)
+		n++;
+	/* Insert in reverse so that each chain keeps the table's order. */
+	for (i = n - 1; i >= 0 && i < ALIAS_MAX; i--) {
+		unsigned char c = (unsigned char)commands_aliases[i].words[0];
+
+		alias_chain[i] = alias_head[c];
+		alias_head[c] = i;
+	}
+	alias_indexed = 1;
 }
 
 const struct cmddef *
 commands_lookup(char *const *words, size_t n, size_t *used)
 {
-	const struct cmdalias *a, *best = NULL;
+	const struct cmdalias *best = NULL;
 	size_t m, bestn = 0;
+	short i;
 
 	if (used != NULL)
 		*used = 0;
-	if (words == NULL || n == 0)
+	if (words == NULL || n == 0 || words[0] == NULL)
 		return NULL;
-	for (a = commands_aliases; a->words != NULL; a++) {
-		m = spelling_match(a->words, words, n);
+	if (!alias_indexed)
+		index_aliases();
+	for (i = alias_head[(unsigned char)words[0][0]]; i != -1;
+	    i = alias_chain[i]) {
+		m = spelling_match(commands_aliases[i].words, words, n);
 		if (m > bestn) {
-			best = a;
+			best = &commands_aliases[i];
 			bestn = m;
 		}
 	}
