@@ -2609,18 +2609,18 @@ static void
 index_aliases(void)
 {
 	const struct cmdalias *a;
-	short i, n = 0;
+	int i, n = 0;
 
 	for (i = 0; i < 256; i++)
 		alias_head[i] = -1;
-	for (a = commands_aliases; a->words != NULL; a++)
+	for (a = commands_aliases; a->words != NULL && n < ALIAS_MAX; a++)
 		n++;
 	/* Insert in reverse so that each chain keeps the table's order. */
-	for (i = n - 1; i >= 0 && i < ALIAS_MAX; i--) {
+	for (i = n - 1; i >= 0; i--) {
 		unsigned char c = (unsigned char)commands_aliases[i].words[0];
 
 		alias_chain[i] = alias_head[c];
-		alias_head[c] = i;
+		alias_head[c] = (short)i;
 	}
 	alias_indexed = 1;
 }

@@ -454,6 +454,27 @@ wait_set(sigset_t *set)
 }
 
 /*
+ * glibc reserves the real-time signals below SIGRTMIN (32 and 33) and its
+ * sigaction() refuses them, so an ignored disposition inherited from
+ * whoever started us would survive into docker.  The kernel's own
+ * rt_sigaction resets them.  Async-signal-safe.
+ */
+static void
+reset_reserved_signals(void)
+{
+	struct {
+		void		(*handler)(int);
+		unsigned long	 flags;
+		void		(*restorer)(void);
+		unsigned long	 mask;
+	} k = { SIG_DFL, 0, NULL, 0 };
+	int sig;
+
+	for (sig = 32; sig < SIGRTMIN; sig++)
+		(void)syscall(SYS_rt_sigaction, sig, &k, NULL, sizeof(k.mask));
+}
+
+/*
  * In the child, between fork and execve: async-signal-safe calls only.
  * Any failure is written to errfd as an errno and ends with 127.
  */
@@ -471,6 +492,7 @@ child_exec(const struct run_spec *spec, char *const *env, int errfd,
 	/* Ignored dispositions survive execve; the CLI gets defaults. */
 	for (sig = 1; sig < NSIG; sig++)
 		(void)sigaction(sig, &sa, NULL);
+	reset_reserved_signals();
 	(void)sigemptyset(&empty);
 	(void)sigprocmask(SIG_SETMASK, &empty, NULL);
 	if (own_group)
