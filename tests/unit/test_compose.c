@@ -4,6 +4,7 @@
  * "/srv"): every check has a fixture that tries to get around it.
  */
 #include "testutil.h"
+#include "decidecase.h"
 
 #include <sys/stat.h>
 
@@ -83,16 +84,9 @@ static struct resolver fake;
 static struct policy *pol;
 static int failures;
 
-struct ccase {
-	const char *role;
-	const char *cmd;
-	int allow;
-	const char *expect;	/* reason substring, or argv substring */
-};
-
 #define P "docker compose --project-directory /srv/stacks/"
 
-static const struct ccase cases[] = {
+static const struct dcase cases[] = {
 	/* ordinary use */
 	{ "r", P "ok up -d", 1, "docker compose "
 	    "--project-directory=/srv/stacks/ok up --detach=true" },
@@ -270,48 +264,6 @@ teardown(void **state)
 }
 
 static void
-run_case(const struct ccase *c)
-{
-	struct strv words = { NULL, 0, 0 }, argv = { NULL, 0, 0 };
-	struct request req;
-	struct verdict v;
-	const char *err = NULL;
-	char *joined = NULL, *t;
-	size_t i;
-
-	assert_int_equal(cmdline_split(c->cmd, strlen(c->cmd), &words, &err),
-	    0);
-	if (grammar_parse(words.v + 1, words.n - 1, &req, &err) != 0) {
-		print_error("%s: grammar: %s\n", c->cmd, err);
-		failures++;
-		strv_free(&words);
-		return;
-	}
-	(void)decide(pol, c->role, &req, &fake, &v);
-	(void)render_argv(&req, &v, &argv);
-	joined = xstrdup("");
-	for (i = 0; i < argv.n; i++) {
-		t = xasprintf("%s%s%s", joined, i ? " " : "", argv.v[i]);
-		free(joined);
-		joined = t;
-	}
-	if (v.allow != c->allow || strstr(c->allow ? joined : v.reason,
-	    c->expect) == NULL) {
-		print_error("%s: %s (%s), want %s with \"%s\"\n", c->cmd,
-		    v.allow ? "allowed" : "denied", v.allow ? joined :
-		    v.reason, c->allow ? "allow" : "deny", c->expect);
-		failures++;
-	} else if (getenv("TEST_VERBOSE") != NULL)
-		print_message("%s\n  -> %s\n", c->cmd, c->allow ? joined :
-		    v.reason);
-	free(joined);
-	strv_free(&argv);
-	decide_verdict_free(&v);
-	grammar_free(&req);
-	strv_free(&words);
-}
-
-static void
 test_cases(void **state)
 {
 	size_t i;
@@ -319,7 +271,7 @@ test_cases(void **state)
 	(void)state;
 	failures = 0;
 	for (i = 0; i < NELEM(cases); i++)
-		run_case(&cases[i]);
+		failures += dcase_run(pol, &fake, &cases[i]);
 	assert_int_equal(failures, 0);
 }
 

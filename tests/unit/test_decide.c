@@ -3,6 +3,7 @@
  * resolver.  Every check has a case that tries to get around it.
  */
 #include "testutil.h"
+#include "decidecase.h"
 
 #include "cmdline.h"
 #include "decide.h"
@@ -121,9 +122,6 @@ fake_container(void *ctx, const char *ref, struct target *t,
 static struct policy *pol;
 static int failures;
 
-/* Report every failing case, not only the first. */
-#define case_fail(...) do { print_error(__VA_ARGS__); print_error("\n"); \
-	failures++; } while (0)
 /* Images by ID: ...ab is alpine, ...cd is evil, ...ef has no tag. */
 static int
 fake_image(void *ctx, const char *ref, struct strv *tags, int *unavailable,
@@ -158,13 +156,6 @@ static struct resolver fake = {
 	.container = fake_container,
 	.image = fake_image,
 	.cwd = "/home/u",
-};
-
-struct dcase {
-	const char *role;
-	const char *cmd;
-	int allow;
-	const char *expect;	/* reason substring, or argv substring */
 };
 
 static const struct dcase cases[] = {
@@ -345,42 +336,6 @@ static const struct dcase cases[] = {
 };
 
 static void
-run_case(const struct dcase *c, const struct resolver *res)
-{
-	struct strv w = { NULL, 0, 0 }, argv = { NULL, 0, 0 };
-	struct request req;
-	struct verdict v;
-	const char *err;
-	size_t rest, i;
-	char *s = xstrdup(""), *n;
-
-	if (cmdline_split(c->cmd, strlen(c->cmd), &w, &err) != 0 ||
-	    cmdline_docker(&w, &rest, &err) != 0 ||
-	    grammar_parse(w.v + rest, w.n - rest, &req, &err) != 0)
-		fail_msg("%s: does not parse: %s", c->cmd, err);
-	decide(pol, c->role, &req, res, &v);
-	render_argv(&req, &v, &argv);
-	for (i = 0; i < argv.n; i++) {
-		n = xasprintf("%s%s%s", s, i ? " " : "", argv.v[i]);
-		free(s);
-		s = n;
-	}
-	if (v.allow != c->allow)
-		case_fail("%s: %s, expected %s (%s)", c->cmd, v.allow ? "allowed"
-		    : "denied", c->allow ? "allow" : "deny", v.reason);
-	if (!v.allow && v.reason[0] == '\0')
-		case_fail("%s: denied without a reason", c->cmd);
-	else if (strstr(c->allow ? s : v.reason, c->expect) == NULL)
-		case_fail("%s: \"%s\" lacks \"%s\"", c->cmd, c->allow ? s :
-		    v.reason, c->expect);
-	free(s);
-	strv_free(&argv);
-	decide_verdict_free(&v);
-	grammar_free(&req);
-	strv_free(&w);
-}
-
-static void
 test_cases(void **state)
 {
 	size_t i;
@@ -388,7 +343,7 @@ test_cases(void **state)
 	(void)state;
 	failures = 0;
 	for (i = 0; i < NELEM(cases); i++)
-		run_case(&cases[i], &fake);
+		failures += dcase_run(pol, &fake, &cases[i]);
 	assert_int_equal(failures, 0);
 }
 
@@ -452,7 +407,7 @@ test_no_resolver(void **state)
 	(void)state;
 	failures = 0;
 	for (i = 0; i < NELEM(nores); i++)
-		run_case(&nores[i], NULL);
+		failures += dcase_run(pol, NULL, &nores[i]);
 	assert_int_equal(failures, 0);
 }
 

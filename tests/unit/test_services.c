@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "testutil.h"
+#include "decidecase.h"
 
 #include "cmdline.h"
 #include "decide.h"
@@ -187,13 +188,6 @@ static int failures;
 #define case_fail(...) do { print_error(__VA_ARGS__); print_error("\n"); \
 	failures++; } while (0)
 
-struct dcase {
-	const char *role;
-	const char *cmd;
-	int allow;
-	const char *expect;	/* reason substring, or argv substring */
-};
-
 static const struct dcase cases[] = {
 	/* names: by name, full ID, unique prefix; pinned to the full ID */
 	{ "n", "docker service scale web-svc=2", 1,
@@ -343,51 +337,6 @@ static const struct dcase cases[] = {
 };
 
 static void
-run_case(const struct dcase *c, const struct resolver *res)
-{
-	struct strv w = { NULL, 0, 0 }, argv = { NULL, 0, 0 };
-	struct request req;
-	struct verdict v;
-	const char *err;
-	size_t rest, i;
-	char *s = xstrdup(""), *n;
-
-	if (cmdline_split(c->cmd, strlen(c->cmd), &w, &err) != 0 ||
-	    cmdline_docker(&w, &rest, &err) != 0 ||
-	    grammar_parse(w.v + rest, w.n - rest, &req, &err) != 0) {
-		/* A command the grammar refuses never reaches decide(). */
-		if (c->allow)
-			case_fail("%s: does not parse: %s", c->cmd, err);
-		free(s);
-		strv_free(&w);
-		return;
-	}
-	decide(pol, c->role, &req, res, &v);
-	render_argv(&req, &v, &argv);
-	for (i = 0; i < argv.n; i++) {
-		n = xasprintf("%s%s%s", s, i ? " " : "", argv.v[i]);
-		free(s);
-		s = n;
-	}
-	if (v.allow != c->allow)
-		case_fail("%s: %s, expected %s (%s)", c->cmd, v.allow ?
-		    "allowed" : "denied", c->allow ? "allow" : "deny",
-		    v.reason);
-	if (!v.allow && v.reason[0] == '\0')
-		case_fail("%s: denied without a reason", c->cmd);
-	else if (strstr(c->allow ? s : v.reason, c->expect) == NULL)
-		case_fail("%s: \"%s\" lacks \"%s\"", c->cmd, c->allow ? s :
-		    v.reason, c->expect);
-	if (!v.allow && v.unavailable)
-		case_fail("%s: unavailable (%s)", c->cmd, v.reason);
-	free(s);
-	strv_free(&argv);
-	decide_verdict_free(&v);
-	grammar_free(&req);
-	strv_free(&w);
-}
-
-static void
 test_cases(void **state)
 {
 	size_t i;
@@ -395,7 +344,7 @@ test_cases(void **state)
 	(void)state;
 	failures = 0;
 	for (i = 0; i < NELEM(cases); i++)
-		run_case(&cases[i], &fake);
+		failures += dcase_run(pol, &fake, &cases[i]);
 	assert_int_equal(failures, 0);
 }
 
@@ -416,8 +365,8 @@ test_no_lookup(void **state)
 	(void)state;
 	failures = 0;
 	for (i = 0; i < NELEM(nolookup); i++) {
-		run_case(&nolookup[i], &noservice);
-		run_case(&nolookup[i], NULL);
+		failures += dcase_run(pol, &noservice, &nolookup[i]);
+		failures += dcase_run(pol, NULL, &nolookup[i]);
 	}
 	assert_int_equal(failures, 0);
 }

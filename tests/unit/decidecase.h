@@ -1,0 +1,87 @@
+/*
+ * decidecase.h: one decision case, split, parsed, decided and rendered the
+ * way the gateway does it.  Shared by test_decide, test_services and
+ * test_compose.  Include after testutil.h.
+ */
+#ifndef DG_DECIDECASE_H
+#define DG_DECIDECASE_H
+
+#include "cmdline.h"
+#include "decide.h"
+#include "grammar.h"
+#include "policy.h"
+#include "render.h"
+#include "util.h"
+
+struct dcase {
+	const char *role;
+	const char *cmd;
+	int allow;
+	const char *expect;	/* reason substring, or argv substring */
+};
+
+/* The rendered argv, space-joined (caller frees). */
+static char *
+dcase_join(const struct strv *argv)
+{
+	char *s = xstrdup(""), *n;
+	size_t i;
+
+	for (i = 0; i < argv->n; i++) {
+		n = xasprintf("%s%s%s", s, i ? " " : "", argv->v[i]);
+		free(s);
+		s = n;
+	}
+	return s;
+}
+
+/*
+ * Run c: returns 0 when the verdict is c->allow and c->expect is in the
+ * reason (denied) or in the rendered argv (allowed), 1 otherwise (printed).
+ * A command the grammar refuses counts as denied with the grammar's
+ * message as its reason; a denial for an unreachable engine is a failure.
+ */
+static int
+dcase_run(const struct policy *pol, const struct resolver *res,
+    const struct dcase *c)
+{
+	struct strv w = { NULL, 0, 0 }, argv = { NULL, 0, 0 };
+	struct request req;
+	struct verdict v;
+	const char *err = "";
+	size_t rest;
+	char *s = NULL;
+	int bad = 0;
+
+	if (cmdline_split(c->cmd, strlen(c->cmd), &w, &err) != 0 ||
+	    cmdline_docker(&w, &rest, &err) != 0 ||
+	    grammar_parse(w.v + rest, w.n - rest, &req, &err) != 0) {
+		if (c->allow || strstr(err, c->expect) == NULL) {
+			print_error("%s: refused by the parser: %s\n", c->cmd,
+			    err);
+			bad = 1;
+		}
+		strv_free(&w);
+		return bad;
+	}
+	decide(pol, c->role, &req, res, &v);
+	render_argv(&req, &v, &argv);
+	s = dcase_join(&argv);
+	if (v.allow != c->allow || (!v.allow && v.reason[0] == '\0') ||
+	    strstr(c->allow ? s : v.reason, c->expect) == NULL ||
+	    (!v.allow && v.unavailable)) {
+		print_error("%s: %s%s (%s), want %s with \"%s\"\n", c->cmd,
+		    v.allow ? "allowed" : "denied", v.unavailable ?
+		    " as unavailable" : "", v.allow ? s : v.reason,
+		    c->allow ? "allow" : "deny", c->expect);
+		bad = 1;
+	}
+	free(s);
+	strv_free(&argv);
+	decide_verdict_free(&v);
+	grammar_free(&req);
+	strv_free(&w);
+	return bad;
+}
+
+#endif
