@@ -138,6 +138,18 @@ need_unsafe(struct check *ck, unsigned risk, const char *what,
 	    why != NULL ? why : "is risky", names);
 }
 
+/* 1 if a normalized reference matches one of the rule's images. */
+static int
+images_match(const struct rule *r, const struct imageref *ir)
+{
+	size_t i;
+
+	for (i = 0; i < r->images.n; i++)
+		if (imageref_match(r->images.v[i], ir))
+			return 1;
+	return 0;
+}
+
 /* A tag the command would write: inside images patterns, or image-tags. */
 static int
 check_written_tag(struct check *ck, const char *what, const char *ref)
@@ -145,7 +157,6 @@ check_written_tag(struct check *ck, const char *what, const char *ref)
 	struct imageref ir;
 	const char *err;
 	char allowed[LIST_MAX];
-	size_t i;
 	int ok = 0;
 
 	if (ck->rule->unsafe & RISK_IMAGE_TAGS)
@@ -153,8 +164,7 @@ check_written_tag(struct check *ck, const char *what, const char *ref)
 	if (imageref_parse(ref, &ir, &err) != 0)
 		return deny(ck, "%s: invalid image reference \"%.200s\": %s",
 		    what, ref, err);
-	for (i = 0; i < ck->rule->images.n && !ok; i++)
-		ok = imageref_match(ck->rule->images.v[i], &ir);
+	ok = images_match(ck->rule, &ir);
 	if (!ok) {
 		list_text(&ck->rule->images, allowed, sizeof(allowed));
 		(void)deny(ck, "%s writes the tag %s, outside this rule's "
@@ -171,13 +181,11 @@ tag_allowed(const struct rule *r, const char *tag)
 {
 	struct imageref ir;
 	const char *err;
-	size_t i;
 	int ok = 0;
 
 	if (imageref_parse(tag, &ir, &err) != 0)
 		return 0;
-	for (i = 0; i < r->images.n && !ok; i++)
-		ok = imageref_match(r->images.v[i], &ir);
+	ok = images_match(r, &ir);
 	imageref_free(&ir);
 	return ok;
 }
@@ -220,7 +228,6 @@ check_image(struct check *ck, const char *ref)
 	struct imageref ir;
 	const char *err;
 	char allowed[LIST_MAX];
-	size_t i;
 	int ok = 0;
 
 	if (ck->rule->images.n == 0)
@@ -230,8 +237,7 @@ check_image(struct check *ck, const char *ref)
 	if (imageref_parse(ref, &ir, &err) != 0)
 		return deny(ck, "invalid image reference \"%.200s\": %s", ref,
 		    err);
-	for (i = 0; i < ck->rule->images.n && !ok; i++)
-		ok = imageref_match(ck->rule->images.v[i], &ir);
+	ok = images_match(ck->rule, &ir);
 	if (!ok) {
 		list_text(&ck->rule->images, allowed, sizeof(allowed));
 		(void)deny(ck, "image %s is not allowed (allowed images: %s)",
