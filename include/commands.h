@@ -44,8 +44,11 @@ enum vkind {
 	VK_USERNS,	/* --userns: host */
 	VK_CGROUPNS,	/* --cgroupns: host */
 	VK_LABEL,	/* --label: the dockergate. prefix is reserved */
-	VK_ENVFILE,	/* reserved for per-value env handling */
 	VK_WORKDIR,	/* --workdir/-w: a path inside the container */
+	VK_IMAGE,	/* an image the command runs (service update
+			   --image): held to the rule's images */
+	VK_OUTPUT,	/* shapes the output (--format template, --pretty
+			   text): env redaction cannot work on it */
 };
 
 /*

@@ -212,7 +212,7 @@ static const struct flagdef container_export_flags[] = {
 };
 
 static const struct flagdef container_inspect_flags[] = {
-	{ "format", 'f', VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 'f', VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ "size", 's', VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ NULL, 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 };
@@ -235,7 +235,7 @@ static const struct flagdef container_logs_flags[] = {
 static const struct flagdef container_ls_flags[] = {
 	{ "all", 'a', VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ "filter", 'f', VT_FILTER, VK_PLAIN, 0, NULL, NULL },
-	{ "format", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 0, VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ "last", 'n', VT_INT, VK_PLAIN, 0, NULL, NULL },
 	{ "latest", 'l', VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ "no-trunc", 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
@@ -289,7 +289,7 @@ static const struct flagdef container_start_flags[] = {
 
 static const struct flagdef container_stats_flags[] = {
 	{ "all", 'a', VT_BOOL, VK_PLAIN, 0, NULL, NULL },
-	{ "format", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 0, VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ "no-stream", 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ "no-trunc", 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ NULL, 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
@@ -386,7 +386,7 @@ static const struct flagdef image_build_flags[] = {
 };
 
 static const struct flagdef image_history_flags[] = {
-	{ "format", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 0, VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ "human", 'H', VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ "no-trunc", 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ "platform", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
@@ -402,7 +402,7 @@ static const struct flagdef image_import_flags[] = {
 };
 
 static const struct flagdef image_inspect_flags[] = {
-	{ "format", 'f', VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 'f', VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ "platform", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
 	{ NULL, 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 };
@@ -419,7 +419,7 @@ static const struct flagdef image_ls_flags[] = {
 	{ "all", 'a', VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ "digests", 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ "filter", 'f', VT_FILTER, VK_PLAIN, 0, NULL, NULL },
-	{ "format", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 0, VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ "no-trunc", 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ "quiet", 'q', VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ "tree", 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
@@ -457,21 +457,21 @@ static const struct flagdef image_save_flags[] = {
 };
 
 static const struct flagdef system_df_flags[] = {
-	{ "format", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 0, VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ "verbose", 'v', VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ NULL, 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 };
 
 static const struct flagdef system_events_flags[] = {
 	{ "filter", 'f', VT_FILTER, VK_PLAIN, 0, NULL, NULL },
-	{ "format", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 0, VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ "since", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
 	{ "until", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
 	{ NULL, 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 };
 
 static const struct flagdef system_info_flags[] = {
-	{ "format", 'f', VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 'f', VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ NULL, 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 };
 
@@ -486,14 +486,14 @@ static const struct flagdef system_prune_flags[] = {
 };
 
 static const struct flagdef inspect_flags[] = {
-	{ "format", 'f', VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 'f', VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ "size", 's', VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ "type", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
 	{ NULL, 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 };
 
 static const struct flagdef version_flags[] = {
-	{ "format", 'f', VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 'f', VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ "kubeconfig", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
 	{ NULL, 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 };
@@ -538,14 +538,14 @@ static const struct flagdef network_disconnect_flags[] = {
 };
 
 static const struct flagdef network_inspect_flags[] = {
-	{ "format", 'f', VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 'f', VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ "verbose", 'v', VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ NULL, 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 };
 
 static const struct flagdef network_ls_flags[] = {
 	{ "filter", 'f', VT_FILTER, VK_PLAIN, 0, NULL, NULL },
-	{ "format", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 0, VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ "no-trunc", 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ "quiet", 'q', VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ NULL, 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
@@ -574,7 +574,7 @@ static const struct flagdef volume_create_flags[] = {
 static const struct flagdef volume_ls_flags[] = {
 	{ "cluster", 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ "filter", 'f', VT_FILTER, VK_PLAIN, 0, NULL, NULL },
-	{ "format", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 0, VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ "quiet", 'q', VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ NULL, 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 };
@@ -637,7 +637,7 @@ static const struct flagdef context_export_flags[] = {
 };
 
 static const struct flagdef context_ls_flags[] = {
-	{ "format", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 0, VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ "quiet", 'q', VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ NULL, 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 };
@@ -665,14 +665,14 @@ static const struct flagdef config_create_flags[] = {
 };
 
 static const struct flagdef config_inspect_flags[] = {
-	{ "format", 'f', VT_STRING, VK_PLAIN, 0, NULL, NULL },
-	{ "pretty", 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 'f', VT_STRING, VK_OUTPUT, 0, NULL, NULL },
+	{ "pretty", 0, VT_BOOL, VK_OUTPUT, 0, NULL, NULL },
 	{ NULL, 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 };
 
 static const struct flagdef config_ls_flags[] = {
 	{ "filter", 'f', VT_FILTER, VK_PLAIN, 0, NULL, NULL },
-	{ "format", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 0, VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ "quiet", 'q', VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ NULL, 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 };
@@ -686,7 +686,7 @@ static const struct flagdef secret_create_flags[] = {
 
 static const struct flagdef node_ps_flags[] = {
 	{ "filter", 'f', VT_FILTER, VK_PLAIN, 0, NULL, NULL },
-	{ "format", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 0, VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ "no-resolve", 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ "no-trunc", 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ "quiet", 'q', VT_BOOL, VK_PLAIN, 0, NULL, NULL },
@@ -853,7 +853,7 @@ static const struct flagdef service_update_flags[] = {
 	{ "host-add", 0, VT_LIST, VK_PLAIN, 0, NULL, NULL },
 	{ "host-rm", 0, VT_LIST, VK_PLAIN, 0, NULL, NULL },
 	{ "hostname", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
-	{ "image", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "image", 0, VT_STRING, VK_IMAGE, 0, NULL, NULL },
 	{ "init", 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ "isolation", 0, VT_STRING, VK_PLAIN, RISK_KERNEL, NULL,
 	    "selects the isolation technology" },
@@ -941,14 +941,14 @@ static const struct flagdef stack_deploy_flags[] = {
 };
 
 static const struct flagdef stack_ls_flags[] = {
-	{ "format", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 0, VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ "orchestrator", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
 	{ NULL, 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 };
 
 static const struct flagdef stack_ps_flags[] = {
 	{ "filter", 'f', VT_FILTER, VK_PLAIN, 0, NULL, NULL },
-	{ "format", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 0, VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ "no-resolve", 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ "no-trunc", 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ "orchestrator", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
@@ -964,7 +964,7 @@ static const struct flagdef stack_rm_flags[] = {
 
 static const struct flagdef stack_services_flags[] = {
 	{ "filter", 'f', VT_FILTER, VK_PLAIN, 0, NULL, NULL },
-	{ "format", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 0, VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ "orchestrator", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
 	{ "quiet", 'q', VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ NULL, 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
@@ -1078,7 +1078,7 @@ static const struct flagdef login_flags[] = {
 
 static const struct flagdef search_flags[] = {
 	{ "filter", 'f', VT_FILTER, VK_PLAIN, 0, NULL, NULL },
-	{ "format", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 0, VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ "limit", 0, VT_INT, VK_PLAIN, 0, NULL, NULL },
 	{ "no-trunc", 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ NULL, 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
@@ -1185,7 +1185,7 @@ static const struct flagdef compose_commit_flags[] = {
 
 static const struct flagdef compose_config_flags[] = {
 	{ "environment", 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },	/* uncertain */
-	{ "format", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 0, VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ "hash", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
 	{ "images", 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ "networks", 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
@@ -1265,7 +1265,7 @@ static const struct flagdef compose_export_flags[] = {
 };
 
 static const struct flagdef compose_images_flags[] = {
-	{ "format", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 0, VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ "quiet", 'q', VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ NULL, 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 };
@@ -1291,7 +1291,7 @@ static const struct flagdef compose_logs_flags[] = {
 static const struct flagdef compose_ls_flags[] = {
 	{ "all", 'a', VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ "filter", 0, VT_FILTER, VK_PLAIN, 0, NULL, NULL },
-	{ "format", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 0, VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ "quiet", 'q', VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ NULL, 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 };
@@ -1305,7 +1305,7 @@ static const struct flagdef compose_port_flags[] = {
 static const struct flagdef compose_ps_flags[] = {
 	{ "all", 'a', VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ "filter", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
-	{ "format", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 0, VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ "no-trunc", 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ "orphans", 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ "quiet", 'q', VT_BOOL, VK_PLAIN, 0, NULL, NULL },
@@ -1381,7 +1381,7 @@ static const struct flagdef compose_scale_flags[] = {
 
 static const struct flagdef compose_stats_flags[] = {
 	{ "all", 'a', VT_BOOL, VK_PLAIN, 0, NULL, NULL },
-	{ "format", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 0, VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ "no-stream", 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ "no-trunc", 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ NULL, 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
@@ -1425,13 +1425,13 @@ static const struct flagdef compose_up_flags[] = {
 };
 
 static const struct flagdef compose_version_flags[] = {
-	{ "format", 'f', VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 'f', VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ "short", 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ NULL, 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 };
 
 static const struct flagdef compose_volumes_flags[] = {
-	{ "format", 0, VT_STRING, VK_PLAIN, 0, NULL, NULL },
+	{ "format", 0, VT_STRING, VK_OUTPUT, 0, NULL, NULL },
 	{ "quiet", 'q', VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 	{ NULL, 0, VT_BOOL, VK_PLAIN, 0, NULL, NULL },
 };

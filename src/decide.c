@@ -606,7 +606,7 @@ takes_containers(const struct cmddef *c)
 	    swarm_service(c, c->pfirst) || swarm_service(c, c->prest);
 }
 
-/* Every --image (service update) is an image the command runs. */
+/* A flag of kind VK_IMAGE (service update --image) names an image to run. */
 static int
 check_image_flags(struct check *ck)
 {
@@ -614,8 +614,8 @@ check_image_flags(struct check *ck)
 	size_t i;
 
 	for (i = 0; i < q->nflags; i++)
-		if (strcmp(commands_flag_canon(q->flags[i].def),
-		    "image") == 0 && check_image(ck, q->flags[i].value) != 0)
+		if (q->flags[i].def->kind == VK_IMAGE &&
+		    check_image(ck, q->flags[i].value) != 0)
 			return -1;
 	return 0;
 }
@@ -636,15 +636,16 @@ check_args(struct check *ck)
 	return check_image_flags(ck);
 }
 
-static int
-has_flag(const struct request *q, const char *name)
+/* The first flag of kind VK_OUTPUT, or NULL. */
+static const struct flagval *
+output_flag(const struct request *q)
 {
 	size_t i;
 
 	for (i = 0; i < q->nflags; i++)
-		if (strcmp(commands_flag_canon(q->flags[i].def), name) == 0)
-			return 1;
-	return 0;
+		if (q->flags[i].def->kind == VK_OUTPUT)
+			return &q->flags[i];
+	return NULL;
 }
 
 /*
@@ -656,18 +657,15 @@ static int
 check_redaction(struct check *ck)
 {
 	const struct cmddef *c = ck->req->cmd;
+	const struct flagval *out;
 
 	if (!(c->traits & CMD_SHOWS_ENV) || !ck->rule->redact_env)
 		return 0;
-	if (has_flag(ck->req, "format"))
-		return deny(ck, "--format is not available for docker %s "
-		    "when environment values are redacted: a template could "
-		    "print them (redact_env: false in the rule allows it)",
-		    c->name);
-	if (has_flag(ck->req, "pretty"))
-		return deny(ck, "--pretty is not available for docker %s "
-		    "when environment values are redacted (redact_env: "
-		    "false in the rule allows it)", c->name);
+	if ((out = output_flag(ck->req)) != NULL)
+		return deny(ck, "--%s is not available for docker %s when "
+		    "environment values are redacted: only JSON output can "
+		    "be redacted (redact_env: false in the rule allows it)",
+		    commands_flag_canon(out->def), c->name);
 	if (c->traits & CMD_PROJECT)
 		return deny(ck, "docker %s shows environment values and its "
 		    "output cannot be redacted (redact_env: false in the "

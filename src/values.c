@@ -366,7 +366,8 @@ values_risk(const struct flagdef *def, const char *value, unsigned *risk,
 	case VK_VOLUME:
 	case VK_MOUNT:
 	case VK_TMPFS:
-	case VK_ENVFILE:
+	case VK_IMAGE:
+	case VK_OUTPUT:
 		return 0;
 	}
 	*errstr = "values: unknown value kind";

@@ -235,11 +235,18 @@ check_flag_rows(const struct cmddef *c, const struct flagdef *set)
 		if (f->name[0] == '\0' || f->name[0] == '-' ||
 		    strchr(f->name, '=') != NULL)
 			fail_msg("%s: bad flag name '%s'", c->name, f->name);
+		/* redaction relies on the kind, not on the name */
+		if ((c->traits & CMD_SHOWS_ENV) &&
+		    (strcmp(f->name, "format") == 0 ||
+		    strcmp(f->name, "pretty") == 0) && f->kind != VK_OUTPUT)
+			fail_msg("%s: --%s must be VK_OUTPUT", c->name,
+			    f->name);
 		if (f->alias_of == NULL)
 			continue;
 		t = commands_flag(c, f->alias_of);
 		if (t == NULL || t == f || t->alias_of != NULL ||
-		    t->type != f->type)
+		    t->type != f->type || t->kind != f->kind ||
+		    t->risk != f->risk)
 			fail_msg("%s: --%s: bad alias_of", c->name, f->name);
 		assert_string_equal(commands_flag_canon(f), f->alias_of);
 	}

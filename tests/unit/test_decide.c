@@ -63,7 +63,11 @@ static const char policy_text[] =
     "      - command: volume rm\n"
     "        unsafe: [data-loss]\n"
     "      - command: run\n"
-    "        unsafe: [host-mounts, privileged]\n";
+    "        unsafe: [host-mounts, privileged]\n"
+    "  d:\n"
+    "    allow:\n"
+    "      - command: run\n"
+    "        deny_flags: [net, publish-all, add-host]\n";
 
 /* Fake host: a link, a writable directory, everything else as given. */
 static int
@@ -254,6 +258,19 @@ static const struct dcase cases[] = {
 	{ "r", "docker run -p 80:80 alpine", 0, "deny_flags" },
 	{ "r", "docker run --publish=80:80 alpine", 0, "deny_flags" },
 	{ "r", "docker run -dp80:80 alpine", 0, "deny_flags" },
+	{ "r", "docker run -p=80:80 alpine", 0, "deny_flags" },
+	{ "r", "docker container run -itp 80:80 alpine", 0, "deny_flags" },
+	/* deny_flags written as a hidden alias catches the canonical flag,
+	 * and a bool is denied in every spelling, even =false */
+	{ "d", "docker run --network=mynet alpine", 0, "--network mynet" },
+	{ "d", "docker run --net mynet alpine", 0, "deny_flags" },
+	{ "d", "docker run -P alpine", 0, "deny_flags" },
+	{ "d", "docker run -P=true alpine", 0, "deny_flags" },
+	{ "d", "docker run --publish-all=1 alpine", 0, "deny_flags" },
+	{ "d", "docker run -dtP alpine", 0, "deny_flags" },
+	{ "d", "docker run -P=false alpine", 0, "--publish-all=false" },
+	{ "d", "docker run --add-host=h:1.2.3.4 alpine", 0, "deny_flags" },
+	{ "d", "docker run -d alpine", 1, "" },
 	/* images */
 	{ "r", "docker run ghcr.io/acme/app:1 true", 1, "" },
 	{ "r", "docker run ghcr.io/evil/app true", 0, "not allowed" },
