@@ -97,6 +97,13 @@ int	 decide(const struct policy *pol, const char *role,
 	    const struct request *req, const struct resolver *res,
 	    struct verdict *v);
 
+/*
+ * Why no request of command c can ever pass rule r, whatever its flags and
+ * arguments, or NULL.  decide() denies with these words; help marks such
+ * commands unavailable.
+ */
+const char *decide_unavailable(const struct rule *r, const struct cmddef *c);
+
 void	 decide_verdict_free(struct verdict *);	/* members only */
 void	 decide_target_free(struct target *);	/* members only */
 

@@ -651,7 +651,8 @@ output_flag(const struct request *q)
 /*
  * Under redact_env the JSON output is redacted (redact.c); whatever it
  * cannot redact is denied: a --format template (could print any value),
- * service inspect --pretty (text), compose config (YAML).
+ * service inspect --pretty (text); compose config (YAML) is
+ * decide_unavailable().
  */
 static int
 check_redaction(struct check *ck)
@@ -666,10 +667,6 @@ check_redaction(struct check *ck)
 		    "environment values are redacted: only JSON output can "
 		    "be redacted (redact_env: false in the rule allows it)",
 		    commands_flag_canon(out->def), c->name);
-	if (c->traits & CMD_PROJECT)
-		return deny(ck, "docker %s shows environment values and its "
-		    "output cannot be redacted (redact_env: false in the "
-		    "rule allows it)", c->name);
 	ck->redact = 1;
 	return 0;
 }
@@ -706,13 +703,31 @@ check_compose(struct check *ck)
 }
 
 /* 0 if the rule accepts the whole request; else -1 and ck->reason. */
+const char *
+decide_unavailable(const struct rule *r, const struct cmddef *c)
+{
+	if (c->risk & RISK_NEVER)
+		return c->why != NULL ? c->why : "never allowed";
+	if ((c->traits & CMD_GROUP_FLAGS) && r->subcommands.n == 0)
+		return "the rule lists no compose subcommands";
+	if ((c->traits & CMD_SHOWS_ENV) && (c->traits & CMD_PROJECT) &&
+	    r->redact_env)
+		return "it shows environment values and its output cannot be "
+		    "redacted (redact_env: false in the rule allows it)";
+	return NULL;
+}
+
 static int
 check_rule(struct check *ck)
 {
 	const struct request *q = ck->req;
+	const char *why;
 	char what[128];
 	size_t i;
 
+	if ((why = decide_unavailable(ck->rule, q->cmd)) != NULL)
+		return deny(ck, "docker %s is not available under this "
+		    "rule: %s", q->cmd->name, why);
 	(void)snprintf(what, sizeof(what), "docker %s", q->cmd->name);
 	if (need_unsafe(ck, q->cmd->risk, what, q->cmd->why) != 0)
 		return -1;

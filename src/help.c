@@ -14,6 +14,7 @@
 #include <jansson.h>
 
 #include "commands.h"
+#include "decide.h"
 #include "help.h"
 #include "policy.h"
 #include "util.h"
@@ -43,20 +44,6 @@ short_name(const struct cmddef *c)
  * Why a command of this rule can never be allowed, or NULL: the same
  * conditions decide() denies on before looking at any argument.
  */
-static const char *
-unavailable(const struct rule *r, const struct cmddef *c)
-{
-	if (c->risk & RISK_NEVER)
-		return c->why != NULL ? c->why : "never allowed";
-	if ((c->traits & CMD_GROUP_FLAGS) && r->subcommands.n == 0)
-		return "the rule lists no compose subcommands";
-	if ((c->traits & CMD_SHOWS_ENV) && (c->traits & CMD_PROJECT) &&
-	    r->redact_env)
-		return "shows environment values that cannot be redacted "
-		    "(redact_env: false allows it)";
-	return NULL;
-}
-
 static json_t *
 strv_json(const struct strv *sv)
 {
@@ -97,14 +84,14 @@ static json_t *
 rule_json(const struct rule *r, const struct cmddef *c)
 {
 	json_t *o = json_object(), *labels = json_object(), *binds;
+	const char *why = decide_unavailable(r, c);
 	size_t i;
 
 	json_object_set_new(o, "command", json_string(c->name));
-	json_object_set_new(o, "available", json_boolean(unavailable(r, c) ==
-	    NULL));
-	if (unavailable(r, c) != NULL)
+	json_object_set_new(o, "available", json_boolean(why == NULL));
+	if (why != NULL)
 		json_object_set_new(o, "unavailable_because",
-		    json_string(unavailable(r, c)));
+		    json_string(why));
 	json_object_set_new(o, "spellings", spellings_json(c));
 	json_object_set_new(o, "summary", json_string(c->summary ?
 	    c->summary : ""));
@@ -183,16 +170,17 @@ cat_list(char **buf, const char *label, const struct strv *sv)
 static void
 rule_text(char **buf, const struct rule *r)
 {
+	const char *why;
 	char b[512];
 	size_t i;
 	unsigned bit;
 
 	cat(buf, "  %s%s\n", r->where, ":");
 	for (i = 0; i < r->ncmds; i++) {
+		why = decide_unavailable(r, r->cmds[i]);
 		cat(buf, "    docker %s%s", short_name(r->cmds[i]), "");
-		if (unavailable(r, r->cmds[i]) != NULL)
-			cat(buf, " (unavailable: %s)%s", unavailable(r,
-			    r->cmds[i]), "");
+		if (why != NULL)
+			cat(buf, " (unavailable: %s)%s", why, "");
 		cat(buf, "%s%s", "\n", "");
 	}
 	cat_list(buf, "images:", &r->images);

@@ -125,7 +125,8 @@ static const struct vcase cases[] = {
 	{ VK_VOLUME, "/:/h", 0, 0 },
 	{ VK_MOUNT, "type=bind,src=/,dst=/h", 0, 0 },
 	{ VK_TMPFS, "/t", 0, 0 },
-	{ VK_ENVFILE, "/etc/shadow", 0, 0 },
+	{ VK_IMAGE, "evil/x", 0, 0 },
+	{ VK_OUTPUT, "{{.Config.Env}}", 0, 0 },
 };
 
 static void
