@@ -2604,6 +2604,7 @@ spelling_match(const char *spelling, char *const *words, size_t n)
 static short	 alias_head[256];
 static short	 alias_chain[ALIAS_MAX];
 static int	 alias_indexed;
+static const struct cmddef *alias_cmd[ALIAS_MAX];	/* canon, memoized */
 
 static void
 index_aliases(void)
@@ -2628,9 +2629,8 @@ index_aliases(void)
 const struct cmddef *
 commands_lookup(char *const *words, size_t n, size_t *used)
 {
-	const struct cmdalias *best = NULL;
 	size_t m, bestn = 0;
-	short i;
+	short i, best = -1;
 
 	if (used != NULL)
 		*used = 0;
@@ -2642,15 +2642,17 @@ commands_lookup(char *const *words, size_t n, size_t *used)
 	    i = alias_chain[i]) {
 		m = spelling_match(commands_aliases[i].words, words, n);
 		if (m > bestn) {
-			best = &commands_aliases[i];
+			best = i;
 			bestn = m;
 		}
 	}
-	if (best == NULL)
+	if (best == -1)
 		return NULL;
 	if (used != NULL)
 		*used = bestn;
-	return commands_find(best->canon);
+	if (alias_cmd[best] == NULL)
+		alias_cmd[best] = commands_find(commands_aliases[best].canon);
+	return alias_cmd[best];
 }
 
 int

@@ -63,6 +63,12 @@ roles:
 EOF
 sed "s|$d/audit/audit.jsonl|$d/no-such-dir/audit.jsonl|" "$d/forced.yaml" \
     >"$d/noaudit.yaml"
+# A trusted "docker" that execve refuses (ENOEXEC): valgrind turns the
+# gateway's clone(CLONE_VM | CLONE_VFORK) into a fork, and the exec error
+# must still come back as 69, not as an exit status of docker's.
+printf 'not a program\n' >"$d/bin/noexec" && chmod 755 "$d/bin/noexec"
+sed "s|binary: $d/bin/docker|binary: $d/bin/noexec|" "$d/forced.yaml" \
+    >"$d/noexec.yaml"
 printf 'version: 1\nroles:\n  x:\n    allow: [bogus, "container frob"]\n' \
     >"$d/broken.yaml"
 printf 'version: 1\nroles: &a\n  x: *a\nunknown: 1\n' >"$d/broken2.yaml"
@@ -142,6 +148,7 @@ vgc 0 "help --json"
 vgc 77 "/usr/lib/openssh/sftp-server"
 vg 1 --policy "$d/forced.yaml" --role vg		# shell request
 SSH_ORIGINAL_COMMAND="docker ps" vg 69 --policy "$d/noaudit.yaml" --role vg
+SSH_ORIGINAL_COMMAND="docker ps" vg 69 --policy "$d/noexec.yaml" --role vg
 SSH_ORIGINAL_COMMAND="docker ps" vg 0 --policy "$d/forced.yaml" -c "docker ps" --role vg
 
 lines=$(wc -l <"$d/audit/audit.jsonl")

@@ -107,16 +107,23 @@ fi
 HF="hyperfine -N --warmup $WARMUP --runs $RUNS --style basic"
 
 # (a) overhead.  -N: no intermediate shell; hyperfine splits the words.
+# SSH_ORIGINAL_COMMAND is in hyperfine's own environment, as sshd would
+# put it in the gateway's: an "env VAR=... dockergate" in the command
+# would time a third exec that is not the gateway's.  true and sudo (which
+# resets the environment) do not read it.
+SSH_ORIGINAL_COMMAND='docker ps'
+export SSH_ORIGINAL_COMMAND
 if [ -n "$SUDO" ]; then
 	$HF --export-markdown "$OUT/bench-overhead.md" \
-	    -n dockergate "env SSH_ORIGINAL_COMMAND='docker ps' $DG --policy $P --role bench" \
+	    -n dockergate "$DG --policy $P --role bench" \
 	    -n direct /usr/bin/true \
 	    -n sudo "sudo -n /usr/bin/true"
 else
 	$HF --export-markdown "$OUT/bench-overhead.md" \
-	    -n dockergate "env SSH_ORIGINAL_COMMAND='docker ps' $DG --policy $P --role bench" \
+	    -n dockergate "$DG --policy $P --role bench" \
 	    -n direct /usr/bin/true
 fi
+unset SSH_ORIGINAL_COMMAND
 
 # (b) decision only, 50 rules.
 $HF --export-markdown "$OUT/bench-explain.md" \
