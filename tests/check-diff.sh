@@ -11,171 +11,39 @@
 #   DIFF_CLI2   second pass with this CLI too (default /usr/local/bin/docker
 #               if present; DIFF_CLI2= to skip); DIFF_LINES2 lines (300)
 #
-# Needs root (private containerd + dockerd under /run/dg-diff.XXXXXX,
-# nothing shared with any other daemon).  Prints the figures and
+# Needs root (private containerd + dockerd from tests/daemon.sh, nothing
+# shared with any other daemon).  Prints the figures and
 # "diff: N passed, N failed".  As root in CI a missing tool fails the suite.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 set -u
+SUITE=diff
 . tests/lib.sh
+# W, SOCK, CLI, rdocker, need, die, start_daemons, make_image, and the
+# cleanup trap: a private containerd + dockerd under /run/dg-diff.XXXXXX.
+. tests/daemon.sh
 
 SEED=${DIFF_SEED:-7}
 NLINES=${DIFF_LINES:-600}
-CLI=/usr/bin/docker
 CLI2=${DIFF_CLI2-/usr/local/bin/docker}
 if [ -n "$CLI2" ] && [ "$(readlink -f "$CLI2")" = "$(readlink -f "$CLI")" ]
 then
 	CLI2=
 fi
 NLINES2=${DIFF_LINES2:-300}
-TOOLS="dockerd containerd containerd-shim-runc-v2 runc $CLI python3
-/bin/busybox tar unshare mktemp"
-
-skip_or_fail() {
-	if [ "${CI:-}" = true ]; then
-		echo "diff: $*" >&2
-		echo "diff: 0 passed, 1 failed"
-		exit 1
-	fi
-	echo "diff: skipped: $*" >&2
-	exit 0
-}
-[ "$(id -u)" = 0 ] || skip_or_fail "needs root (private dockerd)"
-missing=""
-for t in $TOOLS; do
-	command -v "$t" >/dev/null 2>&1 || missing="$missing $t"
+for t in containerd-shim-runc-v2 python3; do
+	command -v "$t" >/dev/null 2>&1 || need "required tool missing: $t"
 done
-[ -z "$missing" ] || skip_or_fail "required tools missing:$missing"
-[ -x "$DG" ] || { echo "diff: no gateway binary $DG" >&2; exit 1; }
 
-W=$(mktemp -d /run/dg-diff.XXXXXX) || exit 1
-chmod 0755 "$W"
-SOCK=$W/docker/docker.sock
-
-cleanup() {
-	rc=$?
-	trap - EXIT INT TERM
-	if [ -S "$SOCK" ]; then
-		ids=$(DOCKER_CONFIG=$W/rootcfg timeout 30 "$CLI" -H "unix://$SOCK" \
-		    ps -aq 2>/dev/null)
-		[ -n "$ids" ] && DOCKER_CONFIG=$W/rootcfg timeout 60 "$CLI" \
-		    -H "unix://$SOCK" rm -f $ids >/dev/null 2>&1
-	fi
-	for pf in "$W/docker/pid" "$W/containerd/pid"; do
-		[ -s "$pf" ] || continue
-		p=$(cat "$pf")
-		kill -TERM "$p" 2>/dev/null
-		for i in $(seq 1 100); do
-			kill -0 "$p" 2>/dev/null || break
-			sleep 0.1
-		done
-		kill -KILL "$p" 2>/dev/null
-	done
-	# shims of our containerd carry its socket path on their command line
-	for p in /proc/[0-9]*; do
-		if { tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null |
-		    grep -qF "$W/containerd/containerd.sock"; then
-			kill -KILL "${p#/proc/}" 2>/dev/null
-		fi
-	done
-	sleep 0.2
-	for m in $(awk -v w="$W" 'index($5, w "/") == 1 { print $5 }' \
-	    /proc/self/mountinfo | sort -r); do
-		umount -R "$m" 2>/dev/null || umount -l "$m" 2>/dev/null
-	done
-	cg=${W##*/}
-	for m in /sys/fs/cgroup/*/"$cg" /sys/fs/cgroup/"$cg"; do
-		[ -d "$m" ] && find "$m" -depth -type d -exec rmdir {} \; 2>/dev/null
-	done
-	rm -rf "$W"
-	exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-mkdir -m 0755 "$W/docker" "$W/containerd" "$W/cfg" "$W/rootcfg" \
-    "$W/audit" "$W/allowed" "$W/allowed/sub" "$W/bin"
+# cfg: the gateway's config_dir; rootcfg: tests/diff/run.py's own CLI
+mkdir -m 0755 "$W/audit" "$W/allowed" "$W/allowed/sub" "$W/rootcfg"
 echo '{}' >"$W/cfg/config.json"
 echo '{}' >"$W/rootcfg/config.json"
+chmod 644 "$W/cfg/config.json" "$W/rootcfg/config.json"
 ln -s / "$W/allowed/link"
-
-# --- private containerd and dockerd (as tests/e2e/lib.sh does) ---------
-cat >"$W/containerd/config.toml" <<EOF
-version = 2
-root = "$W/containerd/root"
-state = "$W/containerd/state"
-disabled_plugins = ["io.containerd.grpc.v1.cri"]
-[grpc]
-  address = "$W/containerd/containerd.sock"
-[ttrpc]
-  address = "$W/containerd/containerd.sock.ttrpc"
-[debug]
-  address = ""
-[metrics]
-  address = ""
-[plugins."io.containerd.internal.v1.opt"]
-  path = "$W/containerd/opt"
-EOF
-containerd --config "$W/containerd/config.toml" --log-level warn \
-    >"$W/containerd/log" 2>&1 &
-echo $! >"$W/containerd/pid"
-for i in $(seq 1 200); do
-	[ -S "$W/containerd/containerd.sock" ] && break
-	sleep 0.1
-done
-[ -S "$W/containerd/containerd.sock" ] || {
-	tail -n 20 "$W/containerd/log" >&2
-	echo "diff: private containerd did not come up" >&2
-	exit 1
-}
-
-rdocker() {
-	DOCKER_CONFIG=$W/rootcfg "$CLI" -H "unix://$SOCK" "$@"
-}
-
-start_dockerd() {
-	printf '{"deprecated-key-path": "%s/key.json"}\n' "$W/docker" \
-	    >"$W/docker/daemon.json"
-	unshare --net -- dockerd --config-file "$W/docker/daemon.json" \
-	    --containerd "$W/containerd/containerd.sock" \
-	    --data-root "$W/docker/data" --exec-root "$W/docker/exec" \
-	    --pidfile "$W/docker/pid" -H "unix://$SOCK" \
-	    --iptables=false --ip6tables=false --ip-forward=false \
-	    --bridge=none --cgroup-parent "${W##*/}" --shutdown-timeout 2 \
-	    --storage-driver "$1" --log-level warn >>"$W/docker/log" 2>&1 &
-	DPID=$!
-	for i in $(seq 1 600); do
-		rdocker version >/dev/null 2>&1 && return 0
-		kill -0 "$DPID" 2>/dev/null || return 1
-		sleep 0.1
-	done
-	return 1
-}
-if ! start_dockerd overlay2; then
-	kill -KILL "$DPID" 2>/dev/null
-	sleep 0.5
-	rm -rf "$W/docker/data" "$W/docker/pid"
-	start_dockerd vfs || {
-		tail -n 20 "$W/docker/log" >&2
-		echo "diff: private dockerd did not come up" >&2
-		exit 1
-	}
-fi
-
-# --- the test image -----------------------------------------------------
-r=$W/rootfs
-mkdir -p "$r/bin" "$r/etc" "$r/tmp" "$r/proc" "$r/sys" "$r/dev"
-cp /bin/busybox "$r/bin/busybox"
-ln -s busybox "$r/bin/sh"
-printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534::/:/bin/false\n' \
-    >"$r/etc/passwd"
-printf 'root:x:0:\nnogroup:x:65534:\n' >"$r/etc/group"
-tar -C "$r" -cf - . | rdocker import --change 'CMD ["/bin/sh"]' - dgtest:latest >/dev/null || {
-	echo "diff: docker import failed" >&2
-	exit 1
-}
-rm -rf "$r"
-rdocker create --name dgvictim dgtest >/dev/null 2>&1 || exit 1
+start_daemons
+make_image
+rdocker create --name dgvictim dgtest >/dev/null 2>&1 ||
+    die "docker create dgvictim"
 
 # --- the policy ---------------------------------------------------------
 policy() {

@@ -161,10 +161,13 @@ start_daemons() {
 
 make_image() {
 	r=$W/rootfs
-	mkdir -p "$r/bin" "$r/proc" "$r/sys" "$r/dev" "$r/etc"
+	mkdir -p "$r/bin" "$r/proc" "$r/sys" "$r/dev" "$r/etc" "$r/tmp"
 	cp /bin/busybox "$r/bin/busybox"
 	ln -s busybox "$r/bin/sh"
 	ln -s busybox "$r/bin/sleep"
+	printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534::/:/bin/false\n' \
+	    >"$r/etc/passwd"
+	printf 'root:x:0:\nnogroup:x:65534:\n' >"$r/etc/group"
 	tar -C "$r" -cf - . | rdocker import --change 'CMD ["/bin/sh"]' - \
 	    dgtest:latest >/dev/null || die "docker import"
 }
