@@ -28,6 +28,8 @@ struct strv {
 void	 strv_push(struct strv *, const char *);	/* copies */
 void	 strv_take(struct strv *, char *);		/* takes ownership */
 void	 strv_free(struct strv *);			/* accepts NULL */
+int	 strv_has(const struct strv *, const char *);	/* 1 if an element
+							   equals the string */
 
 /*
  * Formats into a module's static message buffer and returns it.  The text is

@@ -668,17 +668,6 @@ truthy(const char *s)
 	    strcasecmp(s, "n") != 0 && strcasecmp(s, "off") != 0;
 }
 
-static int
-has(const struct strv *sv, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < sv->n; i++)
-		if (strcmp(sv->v[i], s) == 0)
-			return 1;
-	return 0;
-}
-
 /* ------------------------------------------------------------------ */
 /* The checks of docker run and build, through the decision */
 
@@ -774,7 +763,7 @@ k_nsmode(struct project *pj, yaml_node_t *v, const struct svckey *k,
 	if ((s = str(pj, v)) == NULL)
 		return -1;
 	if (strncmp(s, "service:", 8) == 0)
-		r = has(&pj->services, s + 8) ? 0 : fail(pj, v, "%s is not "
+		r = strv_has(&pj->services, s + 8) ? 0 : fail(pj, v, "%s is not "
 		    "a service of this project", s + 8);
 	else
 		r = run_flag(pj, v, k->flag, s);
@@ -881,7 +870,7 @@ volfrom_item(struct project *pj, yaml_node_t *n, void *arg)
 		return -1;
 	if ((c = strchr(s, ':')) != NULL && strncmp(s, "container:", 10) != 0)
 		*c = '\0';
-	if (strncmp(s, "container:", 10) != 0 && has(&pj->services, s))
+	if (strncmp(s, "container:", 10) != 0 && strv_has(&pj->services, s))
 		r = 0;
 	else
 		r = run_flag(pj, n, "volumes-from", s);
@@ -1269,7 +1258,7 @@ compose_context(struct project *pj, yaml_node_t *n, const char *s)
 	    strncmp(s, "service:", 8) == 0 || strncmp(s, "target:", 7) == 0)
 		return 0;
 	if (remote(s))
-		return has(&pj->rule->contexts, s) ? 0 : fail(pj, n,
+		return strv_has(&pj->rule->contexts, s) ? 0 : fail(pj, n,
 		    "the remote build context %.200s is not in this rule's "
 		    "contexts", s);
 	return resource(pj, n, s, NULL, 1);
@@ -1571,7 +1560,7 @@ check_service(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 	else
 		r = each_pair(pj, v, service_pair, &st);
 	pj->key = "image";
-	built = st.build || has(&pj->built, pj->svc);
+	built = st.build || strv_has(&pj->built, pj->svc);
 	/* an image a build writes is a tag; extends may add a build */
 	if (r == 0 && st.image != NULL && (built || st.extends))
 		r = hook_tag(pj, st.imagenode, st.image);
@@ -1854,11 +1843,11 @@ gather_service(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 	char *s;
 	int r = 0;
 
-	if (!has(&pj->services, sval(k)))
+	if (!strv_has(&pj->services, sval(k)))
 		strv_push(&pj->services, sval(k));
 	if (v->type != YAML_MAPPING_NODE)
 		return 0;
-	if (get(pj->cur, v, "build") != NULL && !has(&pj->built, sval(k)))
+	if (get(pj->cur, v, "build") != NULL && !strv_has(&pj->built, sval(k)))
 		strv_push(&pj->built, sval(k));
 	if ((e = get(pj->cur, v, "extends")) == NULL ||
 	    (f = get(pj->cur, e, "file")) == NULL)
@@ -2233,7 +2222,7 @@ check_subcommand(struct project *pj)
 	for (i = 0; i < pj->rule->ncmds; i++)
 		if (pj->rule->cmds[i] == c)
 			return 0;
-	if (has(&pj->rule->subcommands, sub))
+	if (strv_has(&pj->rule->subcommands, sub))
 		return 0;
 	return fail(pj, NULL, "docker compose %s is not in this rule's "
 	    "subcommands", sub);
@@ -2267,7 +2256,7 @@ build_context(struct project *pj, const char *arg, char **ctxdir)
 	if (strcmp(arg, "-") == 0)
 		return 0;
 	if (remote(arg))
-		return has(&pj->rule->contexts, arg) ? 0 : fail(pj, NULL,
+		return strv_has(&pj->rule->contexts, arg) ? 0 : fail(pj, NULL,
 		    "the remote build context %.200s is not in this rule's "
 		    "contexts", arg);
 	if (pj->res == NULL || pj->res->file == NULL)

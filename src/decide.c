@@ -109,17 +109,6 @@ rule_scoped(const struct rule *r)
 	return r->containers.n > 0 || r->nlabels > 0 || r->owned;
 }
 
-static int
-strv_has(const struct strv *sv, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < sv->n; i++)
-		if (strcmp(sv->v[i], s) == 0)
-			return 1;
-	return 0;
-}
-
 /* Deny unless the rule opted into every class in risk. */
 static int
 need_unsafe(struct check *ck, unsigned risk, const char *what,

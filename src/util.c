@@ -125,6 +125,17 @@ strv_free(struct strv *sv)
 	sv->n = sv->cap = 0;
 }
 
+int
+strv_has(const struct strv *sv, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < sv->n; i++)
+		if (strcmp(sv->v[i], s) == 0)
+			return 1;
+	return 0;
+}
+
 const char *
 errfmt(char *buf, size_t len, const char *fmt, ...)
 {

@@ -25,16 +25,7 @@ cid() {
 }
 
 write_policy() {
-	cat >"$W/policy.yaml" <<-EOF
-	version: 1
-	docker:
-	  binary: $CLI
-	  host: unix://$SOCK
-	  config_dir: $W/cfg
-	audit:
-	  syslog: false
-	  required: false
-	roles:
+	{ policy_header; cat <<-EOF; } >"$W/policy.yaml"
 	  names:
 	    allow:
 	      - command: [restart, kill]
@@ -49,24 +40,6 @@ write_policy() {
 	        owned: true
 	EOF
 	chmod 644 "$W/policy.yaml"
-}
-
-# explain ROLE COMMAND: sets $out (stdout+stderr), $rc, $argv.
-explain() {
-	out=$("$DG" --explain --policy "$W/policy.yaml" --role "$1" "$2" 2>&1)
-	rc=$?
-	argv=$(printf '%s\n' "$out" | sed -n 's/^argv: //p')
-}
-
-ok() {
-	pass=$((pass + 1))
-	echo "ok: $*"
-}
-
-bad() {
-	fail=$((fail + 1))
-	echo "FAIL: $*"
-	printf '%s\n' "$out" | sed 's/^/    /'
 }
 
 # expect_allow ROLE COMMAND ID: allowed, argv ends with the full ID.

@@ -46,16 +46,7 @@ replicas() {
 }
 
 write_policy() {
-	cat >"$W/policy.yaml" <<-EOF
-	version: 1
-	docker:
-	  binary: $CLI
-	  host: unix://$SOCK
-	  config_dir: $W/cfg
-	audit:
-	  syslog: false
-	  required: false
-	roles:
+	{ policy_header; cat <<-EOF; } >"$W/policy.yaml"
 	  names:
 	    allow:
 	      - command: [service scale, service update, service ls]
@@ -71,24 +62,6 @@ write_policy() {
 	        mounts: named
 	EOF
 	chmod 644 "$W/policy.yaml"
-}
-
-# explain ROLE COMMAND: sets $out (stdout+stderr), $rc, $argv.
-explain() {
-	out=$("$DG" --explain --policy "$W/policy.yaml" --role "$1" "$2" 2>&1)
-	rc=$?
-	argv=$(printf '%s\n' "$out" | sed -n 's/^argv: //p')
-}
-
-ok() {
-	pass=$((pass + 1))
-	echo "ok: $*"
-}
-
-bad() {
-	fail=$((fail + 1))
-	echo "FAIL: $*"
-	printf '%s\n' "$out" | sed 's/^/    /'
 }
 
 # expect_allow ROLE COMMAND ARGV: allowed, argv is "docker service ARGV".

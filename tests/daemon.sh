@@ -8,8 +8,9 @@
 # Set SUITE (the name the suite prints) and source it after tests/lib.sh.
 # It defines: W, SOCK, CLI (the docker client), pass=0, fail=0, rdocker,
 # killpid, die, start_daemons (overlay2, then vfs), make_image (dgtest:latest
-# from busybox-static), and need (a missing tool or no root: skip outside
-# CI, fail in CI).  Prints "$SUITE: ..." lines.
+# from busybox-static), need (a missing tool or no root: skip outside CI,
+# fail in CI), and for suites that ask the gateway: policy_header, explain,
+# ok, bad.  Prints "$SUITE: ..." lines.
 : "${DG:=$PWD/$BUILD/dockergate}"
 CLI=/usr/bin/docker		# the 20.10 client that matches Debian's dockerd
 [ -x "$CLI" ] || CLI=$(command -v docker)
@@ -170,4 +171,40 @@ make_image() {
 	printf 'root:x:0:\nnogroup:x:65534:\n' >"$r/etc/group"
 	tar -C "$r" -cf - . | rdocker import --change 'CMD ["/bin/sh"]' - \
 	    dgtest:latest >/dev/null || die "docker import"
+}
+
+# policy_header: the first lines of a test policy for this daemon (no audit
+# file); the suite appends its roles.
+policy_header() {
+	cat <<-EOF
+	version: 1
+	docker:
+	  binary: $CLI
+	  host: unix://$SOCK
+	  config_dir: $W/cfg
+	audit:
+	  syslog: false
+	  required: false
+	roles:
+	EOF
+}
+
+# explain ROLE COMMAND: sets $out (stdout+stderr), $rc, $argv, with the
+# policy $W/policy.yaml.
+explain() {
+	out=$("$DG" --explain --policy "$W/policy.yaml" --role "$1" "$2" 2>&1)
+	rc=$?
+	argv=$(printf '%s\n' "$out" | sed -n 's/^argv: //p')
+}
+
+ok() {
+	pass=$((pass + 1))
+	echo "ok: $*"
+}
+
+# bad WHAT: a failure, with the last gateway output ($out) indented.
+bad() {
+	fail=$((fail + 1))
+	echo "FAIL: $*"
+	printf '%s\n' "$out" | sed 's/^/    /'
 }

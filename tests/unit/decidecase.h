@@ -20,6 +20,19 @@ struct dcase {
 	const char *expect;	/* reason substring, or argv substring */
 };
 
+/* For a group setup: text parsed into *pol; 0, or -1 with the error shown. */
+static int
+dcase_policy(const char *text, struct policy **pol)
+{
+	struct strv errs = { NULL, 0, 0 };
+
+	if (policy_parse(text, strlen(text), "test.yaml", pol, &errs) == 0)
+		return 0;
+	print_error("policy: %s\n", errs.n ? errs.v[0] : "?");
+	strv_free(&errs);
+	return -1;
+}
+
 /* The rendered argv, space-joined (caller frees). */
 static char *
 dcase_join(const struct strv *argv)
@@ -82,6 +95,19 @@ dcase_run(const struct policy *pol, const struct resolver *res,
 	grammar_free(&req);
 	strv_free(&w);
 	return bad;
+}
+
+/* Every case of cases[0..n): the number that failed (each printed). */
+static int
+dcase_run_all(const struct policy *pol, const struct resolver *res,
+    const struct dcase *cases, size_t n)
+{
+	size_t i;
+	int failed = 0;
+
+	for (i = 0; i < n; i++)
+		failed += dcase_run(pol, res, &cases[i]);
+	return failed;
 }
 
 #endif

@@ -82,7 +82,6 @@ fake_path(void *ctx, const char *path, char **resolved, int *writable,
 
 static struct resolver fake;
 static struct policy *pol;
-static int failures;
 
 #define P "docker compose --project-directory /srv/stacks/"
 
@@ -239,20 +238,12 @@ static const struct dcase cases[] = {
 static int
 setup(void **state)
 {
-	struct strv errs = { NULL, 0, 0 };
-
 	(void)state;
 	memset(&fake, 0, sizeof(fake));
 	fake.path = fake_path;
 	fake.cwd = "/home/u";
 	fake.file = fake_file;
-	if (policy_parse(policy_text, strlen(policy_text), "t.yaml", &pol,
-	    &errs) != 0) {
-		print_error("%s\n", errs.n ? errs.v[0] : "?");
-		strv_free(&errs);
-		return -1;
-	}
-	return 0;
+	return dcase_policy(policy_text, &pol);
 }
 
 static int
@@ -266,13 +257,8 @@ teardown(void **state)
 static void
 test_cases(void **state)
 {
-	size_t i;
-
 	(void)state;
-	failures = 0;
-	for (i = 0; i < NELEM(cases); i++)
-		failures += dcase_run(pol, &fake, &cases[i]);
-	assert_int_equal(failures, 0);
+	assert_int_equal(dcase_run_all(pol, &fake, cases, NELEM(cases)), 0);
 }
 
 /* Without a file resolver nothing local can be checked: denied. */

@@ -124,7 +124,6 @@ fake_container(void *ctx, const char *ref, struct target *t,
 }
 
 static struct policy *pol;
-static int failures;
 
 /* Images by ID: ...ab is alpine, ...cd is evil, ...ef has no tag. */
 static int
@@ -355,13 +354,8 @@ static const struct dcase cases[] = {
 static void
 test_cases(void **state)
 {
-	size_t i;
-
 	(void)state;
-	failures = 0;
-	for (i = 0; i < NELEM(cases); i++)
-		failures += dcase_run(pol, &fake, &cases[i]);
-	assert_int_equal(failures, 0);
+	assert_int_equal(dcase_run_all(pol, &fake, cases, NELEM(cases)), 0);
 }
 
 /* Redaction: allowed requests say whether their output must be redacted. */
@@ -419,13 +413,9 @@ test_no_resolver(void **state)
 		{ "r", "docker run -v data:/d alpine", 1, "" },
 		{ "r", "docker ps", 1, "" },
 	};
-	size_t i;
 
 	(void)state;
-	failures = 0;
-	for (i = 0; i < NELEM(nores); i++)
-		failures += dcase_run(pol, NULL, &nores[i]);
-	assert_int_equal(failures, 0);
+	assert_int_equal(dcase_run_all(pol, NULL, nores, NELEM(nores)), 0);
 }
 
 /* An engine that cannot be reached is "unavailable", not "denied". */
@@ -461,16 +451,8 @@ test_unavailable(void **state)
 static int
 setup(void **state)
 {
-	struct strv errs = { NULL, 0, 0 };
-
 	(void)state;
-	if (policy_parse(policy_text, strlen(policy_text), "test.yaml", &pol,
-	    &errs) != 0) {
-		fprintf(stderr, "policy: %s\n", errs.n ? errs.v[0] : "?");
-		strv_free(&errs);
-		return -1;
-	}
-	return 0;
+	return dcase_policy(policy_text, &pol);
 }
 
 static int

@@ -339,13 +339,8 @@ static const struct dcase cases[] = {
 static void
 test_cases(void **state)
 {
-	size_t i;
-
 	(void)state;
-	failures = 0;
-	for (i = 0; i < NELEM(cases); i++)
-		failures += dcase_run(pol, &fake, &cases[i]);
-	assert_int_equal(failures, 0);
+	assert_int_equal(dcase_run_all(pol, &fake, cases, NELEM(cases)), 0);
 }
 
 /* Without a service lookup, scoped service rules fail closed. */
@@ -360,15 +355,12 @@ test_no_lookup(void **state)
 		{ "c", "docker service update --force web-svc", 1,
 		    "--force=true web-svc" },
 	};
-	size_t i;
 
 	(void)state;
-	failures = 0;
-	for (i = 0; i < NELEM(nolookup); i++) {
-		failures += dcase_run(pol, &noservice, &nolookup[i]);
-		failures += dcase_run(pol, NULL, &nolookup[i]);
-	}
-	assert_int_equal(failures, 0);
+	assert_int_equal(dcase_run_all(pol, &noservice, nolookup,
+	    NELEM(nolookup)), 0);
+	assert_int_equal(dcase_run_all(pol, NULL, nolookup, NELEM(nolookup)),
+	    0);
 }
 
 /* Decide one command for role; the caller frees v. */
@@ -685,16 +677,8 @@ test_resolver(void **state)
 static int
 setup(void **state)
 {
-	struct strv errs = { NULL, 0, 0 };
-
 	(void)state;
-	if (policy_parse(policy_text, strlen(policy_text), "test.yaml", &pol,
-	    &errs) != 0) {
-		fprintf(stderr, "policy: %s\n", errs.n ? errs.v[0] : "?");
-		strv_free(&errs);
-		return -1;
-	}
-	return 0;
+	return dcase_policy(policy_text, &pol);
 }
 
 static int
