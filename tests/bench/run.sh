@@ -2,7 +2,8 @@
 # tests/bench/run.sh: benchmarks, not a test (`make bench`).
 #
 # (a) whole-process gateway overhead, docker replaced by /usr/bin/true,
-#     against direct exec and against the sudo-whitelist path it replaces;
+#     against direct exec, against the least any wrapper can do (floor.c:
+#     spawn true and wait) and against the sudo-whitelist path it replaces;
 # (b) --explain against a generated 50-rule policy;
 # (c) --check of a generated 1000-rule policy;
 # (d) peak RSS of each (GNU time -v).
@@ -97,6 +98,11 @@ EXPLAIN="docker run --rm -v data:/data alpine echo hi"
 "$DG" --explain --policy "$P50" --role bench "$EXPLAIN" >/dev/null ||
 	die "--explain '$EXPLAIN' did not allow (status $?)"
 
+# The floor: a wrapper that only spawns /usr/bin/true and waits.
+FLOOR=$DIR/floor
+${CC:-cc} -O2 -o "$FLOOR" tests/bench/floor.c ||
+	die "cannot build tests/bench/floor.c with ${CC:-cc}"
+
 SUDO=
 if command -v sudo >/dev/null 2>&1 && sudo -n /usr/bin/true 2>/dev/null; then
 	SUDO=yes
@@ -117,11 +123,13 @@ if [ -n "$SUDO" ]; then
 	$HF --export-markdown "$OUT/bench-overhead.md" \
 	    -n dockergate "$DG --policy $P --role bench" \
 	    -n direct /usr/bin/true \
+	    -n floor "$FLOOR" \
 	    -n sudo "sudo -n /usr/bin/true"
 else
 	$HF --export-markdown "$OUT/bench-overhead.md" \
 	    -n dockergate "$DG --policy $P --role bench" \
-	    -n direct /usr/bin/true
+	    -n direct /usr/bin/true \
+	    -n floor "$FLOOR"
 fi
 unset SSH_ORIGINAL_COMMAND
 
