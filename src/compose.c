@@ -3,6 +3,8 @@
  * them: the compose project is resolved as compose resolves it, every file
  * compose would load is parsed, and every service is held to the checks of
  * docker run through the decision's own functions (compose_hooks).
+ * compose_svc.c holds the keys of one service; compose_impl.h is what the
+ * two files share.
  *
  * Invariants:
  * - This module MUST stay pure: every file is read through the resolver's
@@ -36,6 +38,7 @@
 
 #include "commands.h"
 #include "compose.h"
+#include "compose_impl.h"
 #include "decide.h"
 #include "grammar.h"
 #include "mounts.h"
@@ -44,56 +47,6 @@
 
 #define NEST_MAX	8	/* include/extends chain */
 #define MSG_MAX		600	/* bytes of a message before its position */
-#define RUN_CMD		"container run"
-#define BUILD_CMD	"image build"
-
-/* One loaded compose file. */
-struct cfile {
-	char		*path;		/* resolved */
-	char		*dir;		/* base of its relative paths */
-	char		*root;		/* what its resources must stay in */
-	yaml_document_t	 doc;
-};
-
-/* A compose project being checked. */
-struct project {
-	const struct rule	*rule;
-	const struct request	*req;
-	const struct resolver	*res;
-	const struct compose_hooks *h;
-	const char	*what;		/* "compose" or "build", for messages */
-	char		*dir;		/* working directory, resolved */
-	struct strv	 env;		/* "K=V" of the .env files */
-	struct cfile	**files;	/* each allocated: pointers stay */
-	size_t		 nfiles;
-	struct strv	 services;	/* every service name seen */
-	struct strv	 built;		/* services with a build section */
-	char		*name;		/* project name */
-	size_t		 visits;
-	const struct cfile *cur;	/* for messages */
-	const char	*svc;
-	const char	*key;
-};
-
-/* What the checks of one service found. */
-struct svcstate {
-	int		 build;
-	int		 extends;
-	char		*image;
-	yaml_node_t	*imagenode;
-};
-
-typedef int (*pairfn)(struct project *, yaml_node_t *, yaml_node_t *,
-    void *);
-typedef int (*itemfn)(struct project *, yaml_node_t *, void *);
-
-/* A service key and how it is checked. */
-struct svckey {
-	const char	*name;
-	int		(*fn)(struct project *, yaml_node_t *,
-			    const struct svckey *, struct svcstate *);
-	const char	*flag;		/* the docker run flag it becomes */
-};
 
 static const char *const default_files[] = {
 	"compose.yaml", "compose.yml", "docker-compose.yaml",
@@ -137,12 +90,8 @@ vfail(struct project *pj, const yaml_node_t *n, const char *fmt, va_list ap)
 	return -1;
 }
 
-static int
-fail(struct project *pj, const yaml_node_t *n, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int
-fail(struct project *pj, const yaml_node_t *n, const char *fmt, ...)
+int
+cx_fail(struct project *pj, const yaml_node_t *n, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -153,21 +102,21 @@ fail(struct project *pj, const yaml_node_t *n, const char *fmt, ...)
 }
 
 /* A hook wrote the reason: put the position in front of it. */
-static int
-refail(struct project *pj, const yaml_node_t *n)
+int
+cx_refail(struct project *pj, const yaml_node_t *n)
 {
 	char inner[MSG_MAX];
 
 	(void)snprintf(inner, sizeof(inner), "%s", pj->h->reason);
-	return fail(pj, n, "%s", inner);
+	return cx_fail(pj, n, "%s", inner);
 }
 
 /* ------------------------------------------------------------------ */
 /* Paths */
 
 /* path against dir, lexically cleaned; caller frees; NULL if unusable. */
-static char *
-join(const char *dir, const char *path)
+char *
+cx_join(const char *dir, const char *path)
 {
 	char *t, *c;
 
@@ -241,14 +190,14 @@ examine(struct project *pj, const yaml_node_t *n, const char *path,
 	r = pj->res->file(pj->res->ctx, path, resolved, content, len,
 	    &trusted, &err);
 	if (r < 0)
-		return fail(pj, n, "%s", err);
+		return cx_fail(pj, n, "%s", err);
 	if (r > 0)
 		return 1;
 	if (!trusted) {
 		free(*resolved);
 		free(*content);
 		*resolved = *content = NULL;
-		return fail(pj, n, "%s is not root-owned, or it or a "
+		return cx_fail(pj, n, "%s is not root-owned, or it or a "
 		    "directory above it is writable by others", path);
 	}
 	return 0;
@@ -260,8 +209,8 @@ examine(struct project *pj, const yaml_node_t *n, const char *path,
  * Sets *found to 0 when it does not exist (if found is not NULL; else a
  * missing path is denied).
  */
-static int
-resource(struct project *pj, const yaml_node_t *n, const char *path,
+int
+cx_resource(struct project *pj, const yaml_node_t *n, const char *path,
     int *found, int want_dir)
 {
 	char *p = NULL, *rp = NULL, *content = NULL;
@@ -269,12 +218,12 @@ resource(struct project *pj, const yaml_node_t *n, const char *path,
 	int r = -1, e;
 
 	if (path[0] == '~')
-		return fail(pj, n, "\"~\" paths are expanded by compose on "
+		return cx_fail(pj, n, "\"~\" paths are expanded by compose on "
 		    "the gateway host and are refused");
-	if ((p = join(pj->cur->dir, path)) == NULL)
-		return fail(pj, n, "cannot read the path \"%.200s\"", path);
+	if ((p = cx_join(pj->cur->dir, path)) == NULL)
+		return cx_fail(pj, n, "cannot read the path \"%.200s\"", path);
 	if (!inside(pj->cur->root, p)) {
-		r = fail(pj, n, "%s is outside the project directory %s", p,
+		r = cx_fail(pj, n, "%s is outside the project directory %s", p,
 		    pj->cur->root);
 		goto out;
 	}
@@ -283,12 +232,12 @@ resource(struct project *pj, const yaml_node_t *n, const char *path,
 	if (found != NULL)
 		*found = e == 0;
 	if (e > 0 && found == NULL)
-		r = fail(pj, n, "%s does not exist", p);
+		r = cx_fail(pj, n, "%s does not exist", p);
 	else if (e == 0 && !inside(pj->cur->root, rp))
-		r = fail(pj, n, "%s resolves to %s, outside the project "
+		r = cx_fail(pj, n, "%s resolves to %s, outside the project "
 		    "directory %s", p, rp, pj->cur->root);
 	else if (e == 0 && want_dir && content != NULL)
-		r = fail(pj, n, "%s is not a directory", p);
+		r = cx_fail(pj, n, "%s is not a directory", p);
 	else
 		r = 0;
 out:
@@ -493,11 +442,19 @@ interp(const struct strv *env, const char *s, const char **err)
 	return out;
 }
 
+/* A context or cache value: remote (URL, git) or local. */
+int
+compose_is_remote(const char *s)
+{
+	return strstr(s, "://") != NULL || strncmp(s, "git@", 4) == 0 ||
+	    strncmp(s, "github.com/", 11) == 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* YAML */
 
-static yaml_node_t *
-node(const struct cfile *f, int i)
+yaml_node_t *
+cx_node(const struct cfile *f, int i)
 {
 	return yaml_document_get_node((yaml_document_t *)&f->doc, i);
 }
@@ -518,20 +475,20 @@ static int
 visit(struct project *pj, const yaml_node_t *n)
 {
 	if (n == NULL)
-		return fail(pj, NULL, "malformed document");
+		return cx_fail(pj, NULL, "malformed document");
 	if (++pj->visits > COMPOSE_MAX_VISITS)
-		return fail(pj, n, "the document is too large to check "
+		return cx_fail(pj, n, "the document is too large to check "
 		    "(more than %d nodes, aliases included)",
 		    COMPOSE_MAX_VISITS);
 	if (!tag_ok(n))
-		return fail(pj, n, "the YAML tag %.60s is refused",
+		return cx_fail(pj, n, "the YAML tag %.60s is refused",
 		    (const char *)n->tag);
 	return 0;
 }
 
 /* The text of a scalar node, or NULL. */
-static const char *
-sval(const yaml_node_t *n)
+const char *
+cx_sval(const yaml_node_t *n)
 {
 	if (n == NULL || n->type != YAML_SCALAR_NODE)
 		return NULL;
@@ -539,22 +496,22 @@ sval(const yaml_node_t *n)
 }
 
 /* A scalar with interpolation done; caller frees; NULL = denied. */
-static char *
-str(struct project *pj, const yaml_node_t *n)
+char *
+cx_str(struct project *pj, const yaml_node_t *n)
 {
-	const char *s = sval(n), *err = NULL;
+	const char *s = cx_sval(n), *err = NULL;
 	char *v;
 
 	if (s == NULL) {
-		(void)fail(pj, n, "a single value is expected here");
+		(void)cx_fail(pj, n, "a single value is expected here");
 		return NULL;
 	}
 	if (memchr(s, '\0', n->data.scalar.length) != NULL) {
-		(void)fail(pj, n, "NUL byte in a value");
+		(void)cx_fail(pj, n, "NUL byte in a value");
 		return NULL;
 	}
 	if ((v = interp(&pj->env, s, &err)) == NULL)
-		(void)fail(pj, n, "\"%.100s\" needs %s; such values can not "
+		(void)cx_fail(pj, n, "\"%.100s\" needs %s; such values can not "
 		    "be checked", s, err);
 	return v;
 }
@@ -572,10 +529,10 @@ merge(struct project *pj, yaml_node_t *v, pairfn fn, void *arg, int depth)
 	if (v->type == YAML_MAPPING_NODE)
 		return each_pair_at(pj, v, fn, arg, depth + 1);
 	if (v->type != YAML_SEQUENCE_NODE)
-		return fail(pj, v, "a merge key needs a mapping");
+		return cx_fail(pj, v, "a merge key needs a mapping");
 	for (it = v->data.sequence.items.start;
 	    it < v->data.sequence.items.top; it++)
-		if (each_pair_at(pj, node(pj->cur, *it), fn, arg,
+		if (each_pair_at(pj, cx_node(pj->cur, *it), fn, arg,
 		    depth + 1) != 0)
 			return -1;
 	return 0;
@@ -596,18 +553,19 @@ each_pair_at(struct project *pj, yaml_node_t *m, pairfn fn, void *arg,
 	if (visit(pj, m) != 0)
 		return -1;
 	if (depth > COMPOSE_MAX_DEPTH)
-		return fail(pj, m, "nesting deeper than %d", COMPOSE_MAX_DEPTH);
+		return cx_fail(pj, m, "nesting deeper than %d",
+		    COMPOSE_MAX_DEPTH);
 	if (m->type != YAML_MAPPING_NODE)
-		return fail(pj, m, "a mapping is expected here");
+		return cx_fail(pj, m, "a mapping is expected here");
 	for (pr = m->data.mapping.pairs.start;
 	    pr < m->data.mapping.pairs.top; pr++) {
-		k = node(pj->cur, pr->key);
-		v = node(pj->cur, pr->value);
+		k = cx_node(pj->cur, pr->key);
+		v = cx_node(pj->cur, pr->value);
 		if (visit(pj, k) != 0 || visit(pj, v) != 0)
 			return -1;
-		if (sval(k) == NULL)
-			return fail(pj, k, "keys must be plain strings");
-		if (strcmp(sval(k), "<<") == 0) {
+		if (cx_sval(k) == NULL)
+			return cx_fail(pj, k, "keys must be plain strings");
+		if (strcmp(cx_sval(k), "<<") == 0) {
 			if (merge(pj, v, fn, arg, depth) != 0)
 				return -1;
 		} else if (fn(pj, k, v, arg) != 0)
@@ -616,15 +574,15 @@ each_pair_at(struct project *pj, yaml_node_t *m, pairfn fn, void *arg,
 	return 0;
 }
 
-static int
-each_pair(struct project *pj, yaml_node_t *m, pairfn fn, void *arg)
+int
+cx_each_pair(struct project *pj, yaml_node_t *m, pairfn fn, void *arg)
 {
 	return each_pair_at(pj, m, fn, arg, 0);
 }
 
 /* fn for each item of a sequence, or for n itself if it is a scalar. */
-static int
-each_item(struct project *pj, yaml_node_t *n, itemfn fn, void *arg)
+int
+cx_each_item(struct project *pj, yaml_node_t *n, itemfn fn, void *arg)
 {
 	yaml_node_item_t *it;
 
@@ -633,19 +591,19 @@ each_item(struct project *pj, yaml_node_t *n, itemfn fn, void *arg)
 	if (n->type == YAML_SCALAR_NODE)
 		return fn(pj, n, arg);
 	if (n->type != YAML_SEQUENCE_NODE)
-		return fail(pj, n, "a list is expected here");
+		return cx_fail(pj, n, "a list is expected here");
 	for (it = n->data.sequence.items.start;
 	    it < n->data.sequence.items.top; it++) {
-		if (visit(pj, node(pj->cur, *it)) != 0 ||
-		    fn(pj, node(pj->cur, *it), arg) != 0)
+		if (visit(pj, cx_node(pj->cur, *it)) != 0 ||
+		    fn(pj, cx_node(pj->cur, *it), arg) != 0)
 			return -1;
 	}
 	return 0;
 }
 
 /* The value of key in mapping m (last explicit one), or NULL. */
-static yaml_node_t *
-get(const struct cfile *f, yaml_node_t *m, const char *key)
+yaml_node_t *
+cx_get(const struct cfile *f, yaml_node_t *m, const char *key)
 {
 	yaml_node_pair_t *pr;
 	yaml_node_t *v = NULL;
@@ -655,14 +613,15 @@ get(const struct cfile *f, yaml_node_t *m, const char *key)
 		return NULL;
 	for (pr = m->data.mapping.pairs.start;
 	    pr < m->data.mapping.pairs.top; pr++)
-		if ((k = sval(node(f, pr->key))) != NULL && strcmp(k, key) == 0)
-			v = node(f, pr->value);
+		if ((k = cx_sval(cx_node(f, pr->key))) != NULL &&
+		    strcmp(k, key) == 0)
+			v = cx_node(f, pr->value);
 	return v;
 }
 
 /* A bool as compose reads it: false only for n, no, false, off. */
-static int
-truthy(const char *s)
+int
+cx_truthy(const char *s)
 {
 	return strcasecmp(s, "false") != 0 && strcasecmp(s, "no") != 0 &&
 	    strcasecmp(s, "n") != 0 && strcasecmp(s, "off") != 0;
@@ -671,910 +630,42 @@ truthy(const char *s)
 /* ------------------------------------------------------------------ */
 /* The checks of docker run and build, through the decision */
 
-static int
-hook_flag(struct project *pj, const yaml_node_t *n, const char *cmd,
+int
+cx_hook_flag(struct project *pj, const yaml_node_t *n, const char *cmd,
     const char *flag, const char *value)
 {
 	struct flagval fv;
 
 	fv.def = commands_flag(commands_find(cmd), flag);
 	if (fv.def == NULL)
-		return fail(pj, n, "no --%s in docker %s", flag, cmd);
+		return cx_fail(pj, n, "no --%s in docker %s", flag, cmd);
 	fv.value = (char *)value;
 	if (pj->h->flag(pj->h->ctx, &fv) != 0)
-		return refail(pj, n);
+		return cx_refail(pj, n);
 	return 0;
 }
 
-static int
-run_flag(struct project *pj, const yaml_node_t *n, const char *flag,
+int
+cx_run_flag(struct project *pj, const yaml_node_t *n, const char *flag,
     const char *value)
 {
-	return hook_flag(pj, n, RUN_CMD, flag, value);
+	return cx_hook_flag(pj, n, RUN_CMD, flag, value);
 }
 
-static int
-hook_tag(struct project *pj, const yaml_node_t *n, const char *ref)
+int
+cx_hook_tag(struct project *pj, const yaml_node_t *n, const char *ref)
 {
 	if (pj->h->tag(pj->h->ctx, "the build of this service", ref) != 0)
-		return refail(pj, n);
+		return cx_refail(pj, n);
 	return 0;
 }
 
-static int
-hook_image(struct project *pj, const yaml_node_t *n, const char *ref)
+int
+cx_hook_image(struct project *pj, const yaml_node_t *n, const char *ref)
 {
 	if (pj->h->image(pj->h->ctx, ref) != 0)
-		return refail(pj, n);
+		return cx_refail(pj, n);
 	return 0;
-}
-
-/* ------------------------------------------------------------------ */
-/* Service keys */
-
-/* Scalar or list of scalars -> one run flag each. */
-static int
-item_flag(struct project *pj, yaml_node_t *n, void *arg)
-{
-	const struct svckey *k = arg;
-	char *v;
-	int r;
-
-	if ((v = str(pj, n)) == NULL)
-		return -1;
-	r = run_flag(pj, n, k->flag, v);
-	free(v);
-	return r;
-}
-
-static int
-k_list(struct project *pj, yaml_node_t *v, const struct svckey *k,
-    struct svcstate *st)
-{
-	(void)st;
-	return each_item(pj, v, item_flag, (void *)k);
-}
-
-static int
-k_bool(struct project *pj, yaml_node_t *v, const struct svckey *k,
-    struct svcstate *st)
-{
-	char *s;
-	int r = 0;
-
-	(void)st;
-	if ((s = str(pj, v)) == NULL)
-		return -1;
-	if (truthy(s))
-		r = run_flag(pj, v, k->flag, "true");
-	free(s);
-	return r;
-}
-
-/* "service:NAME" joins a service of this project; else as docker run. */
-static int
-k_nsmode(struct project *pj, yaml_node_t *v, const struct svckey *k,
-    struct svcstate *st)
-{
-	char *s;
-	int r;
-
-	(void)st;
-	if ((s = str(pj, v)) == NULL)
-		return -1;
-	if (strncmp(s, "service:", 8) == 0)
-		r = strv_has(&pj->services, s + 8) ? 0 : fail(pj, v, "%s is not "
-		    "a service of this project", s + 8);
-	else
-		r = run_flag(pj, v, k->flag, s);
-	free(s);
-	return r;
-}
-
-/* Pairs of a mapping -> "k=v" run flags (sysctls, storage_opt). */
-static int
-pair_flag(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
-{
-	const struct svckey *sk = arg;
-	char *s, *kv;
-	int r;
-
-	if ((s = str(pj, v)) == NULL)
-		return -1;
-	kv = xasprintf("%s=%s", sval(k), s);
-	r = run_flag(pj, v, sk->flag, kv);
-	free(kv);
-	free(s);
-	return r;
-}
-
-static int
-k_map(struct project *pj, yaml_node_t *v, const struct svckey *k,
-    struct svcstate *st)
-{
-	(void)st;
-	if (v->type == YAML_MAPPING_NODE)
-		return each_pair(pj, v, pair_flag, (void *)k);
-	return each_item(pj, v, item_flag, (void *)k);
-}
-
-/* ulimits: NAME: N or NAME: {soft: N, hard: N}. */
-static int
-ulimit_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
-{
-	char *soft = NULL, *hard = NULL, *val;
-	int r = -1;
-
-	(void)arg;
-	if (v->type == YAML_MAPPING_NODE) {
-		if ((soft = str(pj, get(pj->cur, v, "soft"))) == NULL ||
-		    (hard = str(pj, get(pj->cur, v, "hard"))) == NULL)
-			goto out;
-		val = xasprintf("%s=%s:%s", sval(k), soft, hard);
-	} else {
-		if ((soft = str(pj, v)) == NULL)
-			goto out;
-		val = xasprintf("%s=%s", sval(k), soft);
-	}
-	r = run_flag(pj, v, "ulimit", val);
-	free(val);
-out:
-	free(soft);
-	free(hard);
-	return r;
-}
-
-static int
-k_ulimits(struct project *pj, yaml_node_t *v, const struct svckey *k,
-    struct svcstate *st)
-{
-	(void)k;
-	(void)st;
-	return each_pair(pj, v, ulimit_pair, NULL);
-}
-
-/* devices: "SRC[:DST[:PERM]]" or {source, target, permissions}. */
-static int
-device_item(struct project *pj, yaml_node_t *n, void *arg)
-{
-	char *src;
-	int r;
-
-	(void)arg;
-	if (n->type != YAML_MAPPING_NODE)
-		return item_flag(pj, n, (void *)arg);
-	if ((src = str(pj, get(pj->cur, n, "source"))) == NULL)
-		return -1;
-	r = run_flag(pj, n, "device", src);
-	free(src);
-	return r;
-}
-
-static int
-k_devices(struct project *pj, yaml_node_t *v, const struct svckey *k,
-    struct svcstate *st)
-{
-	(void)st;
-	return each_item(pj, v, device_item, (void *)k);
-}
-
-/* volumes_from: a service of this project, else as docker run. */
-static int
-volfrom_item(struct project *pj, yaml_node_t *n, void *arg)
-{
-	char *s, *c;
-	int r;
-
-	(void)arg;
-	if ((s = str(pj, n)) == NULL)
-		return -1;
-	if ((c = strchr(s, ':')) != NULL && strncmp(s, "container:", 10) != 0)
-		*c = '\0';
-	if (strncmp(s, "container:", 10) != 0 && strv_has(&pj->services, s))
-		r = 0;
-	else
-		r = run_flag(pj, n, "volumes-from", s);
-	free(s);
-	return r;
-}
-
-static int
-k_volumes_from(struct project *pj, yaml_node_t *v, const struct svckey *k,
-    struct svcstate *st)
-{
-	(void)k;
-	(void)st;
-	return each_item(pj, v, volfrom_item, NULL);
-}
-
-/* A short volume: relative sources are the project's; "~" is refused. */
-static int
-short_volume(struct project *pj, yaml_node_t *n)
-{
-	char *s, *abs = NULL, *spec;
-	const char *colon;
-	int r;
-
-	if ((s = str(pj, n)) == NULL)
-		return -1;
-	if (s[0] == '~') {
-		free(s);
-		return fail(pj, n, "\"~\" sources are expanded by compose on "
-		    "the gateway host and are refused");
-	}
-	spec = s;
-	if (s[0] == '.') {
-		colon = strchr(s, ':');
-		abs = xstrndup(s, colon != NULL ? (size_t)(colon - s) :
-		    strlen(s));
-		spec = join(pj->cur->dir, abs);
-		free(abs);
-		abs = xasprintf("%s%s", spec != NULL ? spec : "/",
-		    colon != NULL ? colon : "");
-		free(spec);
-		spec = abs;
-	}
-	r = run_flag(pj, n, "volume", spec);
-	free(s);
-	free(abs);
-	return r;
-}
-
-/* CSV-safe: what we put in a --mount field must not add fields. */
-static int
-csv_safe(const char *s)
-{
-	return strpbrk(s, ",\"\r\n") == NULL;
-}
-
-static int
-mount_field(struct project *pj, yaml_node_t *m, struct strv *f,
-    const char *key, const char *name)
-{
-	yaml_node_t *v = get(pj->cur, m, key);
-	char *s;
-
-	if (v == NULL)
-		return 0;
-	if ((s = str(pj, v)) == NULL)
-		return -1;
-	if (!csv_safe(s)) {
-		free(s);
-		return fail(pj, v, "commas and quotes are refused in %s", key);
-	}
-	if (strcmp(key, "source") == 0 && (s[0] == '.' || s[0] == '~')) {
-		char *a = s[0] == '.' ? join(pj->cur->dir, s) : NULL;
-
-		free(s);
-		if (a == NULL)
-			return fail(pj, v, "\"~\" sources are refused");
-		s = a;
-	}
-	strv_take(f, xasprintf("%s=%s", name, s));
-	free(s);
-	return 0;
-}
-
-/* Long volume syntax -> --mount CSV, read the way docker run reads it. */
-static int
-long_volume(struct project *pj, yaml_node_t *n)
-{
-	static const char *const known[] = { "type", "source", "target",
-	    "read_only", "bind", "volume", "tmpfs", "consistency", "image",
-	    NULL };
-	struct strv f = { NULL, 0, 0 };
-	yaml_node_t *b, *ro;
-	yaml_node_pair_t *pr;
-	char *csv, *s = NULL;
-	size_t i;
-	int r = -1, ok;
-
-	for (pr = n->data.mapping.pairs.start;
-	    pr < n->data.mapping.pairs.top; pr++) {
-		for (i = 0, ok = 0; known[i] != NULL && !ok; i++)
-			ok = sval(node(pj->cur, pr->key)) != NULL &&
-			    strcmp(sval(node(pj->cur, pr->key)), known[i]) == 0;
-		if (!ok)
-			return fail(pj, node(pj->cur, pr->key), "unknown "
-			    "volume key");
-	}
-	if (mount_field(pj, n, &f, "type", "type") != 0 ||
-	    mount_field(pj, n, &f, "source", "source") != 0 ||
-	    mount_field(pj, n, &f, "target", "target") != 0)
-		goto out;
-	b = get(pj->cur, n, "bind");
-	if (b != NULL && mount_field(pj, b, &f, "propagation",
-	    "bind-propagation") != 0)
-		goto out;
-	if ((ro = get(pj->cur, n, "read_only")) != NULL) {
-		if ((s = str(pj, ro)) == NULL)
-			goto out;
-		if (truthy(s))
-			strv_push(&f, "readonly");
-	}
-	csv = xcalloc(1, 1);
-	for (i = 0; i < f.n; i++) {
-		char *t = xasprintf("%s%s%s", csv, i ? "," : "", f.v[i]);
-
-		free(csv);
-		csv = t;
-	}
-	r = run_flag(pj, n, "mount", csv);
-	free(csv);
-out:
-	free(s);
-	strv_free(&f);
-	return r;
-}
-
-static int
-volume_item(struct project *pj, yaml_node_t *n, void *arg)
-{
-	(void)arg;
-	if (n->type == YAML_MAPPING_NODE)
-		return long_volume(pj, n);
-	return short_volume(pj, n);
-}
-
-static int
-k_volumes(struct project *pj, yaml_node_t *v, const struct svckey *k,
-    struct svcstate *st)
-{
-	(void)k;
-	(void)st;
-	return each_item(pj, v, volume_item, NULL);
-}
-
-/* env_file / label_file: PATH or {path, required}. */
-static int
-envfile_item(struct project *pj, yaml_node_t *n, void *arg)
-{
-	yaml_node_t *p = n, *req;
-	char *s, *rq = NULL;
-	int found = 0, r, optional = 0;
-
-	(void)arg;
-	if (n->type == YAML_MAPPING_NODE) {
-		p = get(pj->cur, n, "path");
-		if ((req = get(pj->cur, n, "required")) != NULL) {
-			if ((rq = str(pj, req)) == NULL)
-				return -1;
-			optional = !truthy(rq);
-			free(rq);
-		}
-	}
-	if ((s = str(pj, p)) == NULL)
-		return -1;
-	r = resource(pj, n, s, &found, 0);
-	if (r == 0 && !found && !optional)
-		r = fail(pj, n, "%s does not exist", s);
-	free(s);
-	return r;
-}
-
-static int
-k_files(struct project *pj, yaml_node_t *v, const struct svckey *k,
-    struct svcstate *st)
-{
-	(void)k;
-	(void)st;
-	return each_item(pj, v, envfile_item, NULL);
-}
-
-/* logging: {driver, options}. */
-static int
-logopt_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
-{
-	char *s, *kv;
-	int r;
-
-	(void)arg;
-	if ((s = str(pj, v)) == NULL)
-		return -1;
-	kv = xasprintf("%s=%s", sval(k), s);
-	r = run_flag(pj, v, "log-opt", kv);
-	free(kv);
-	free(s);
-	return r;
-}
-
-static int
-k_logging(struct project *pj, yaml_node_t *v, const struct svckey *k,
-    struct svcstate *st)
-{
-	yaml_node_t *d, *o;
-	char *s;
-	int r = 0;
-
-	(void)k;
-	(void)st;
-	if ((d = get(pj->cur, v, "driver")) != NULL) {
-		if ((s = str(pj, d)) == NULL)
-			return -1;
-		r = run_flag(pj, d, "log-driver", s);
-		free(s);
-	}
-	if (r == 0 && (o = get(pj->cur, v, "options")) != NULL)
-		r = each_pair(pj, o, logopt_pair, NULL);
-	return r;
-}
-
-static int
-k_image(struct project *pj, yaml_node_t *v, const struct svckey *k,
-    struct svcstate *st)
-{
-	(void)k;
-	free(st->image);
-	st->image = str(pj, v);
-	st->imagenode = v;
-	return st->image != NULL ? 0 : -1;
-}
-
-static int
-k_extends(struct project *pj, yaml_node_t *v, const struct svckey *k,
-    struct svcstate *st)
-{
-	(void)pj;
-	(void)v;
-	(void)k;
-	st->extends = 1;	/* its file was loaded and is checked whole */
-	return 0;
-}
-
-static int
-k_never(struct project *pj, yaml_node_t *v, const struct svckey *k,
-    struct svcstate *st)
-{
-	(void)st;
-	return fail(pj, v, "%s", k->flag);
-}
-
-/* gpus: "all" or a list of device requests. */
-static int
-k_gpus(struct project *pj, yaml_node_t *v, const struct svckey *k,
-    struct svcstate *st)
-{
-	(void)k;
-	(void)st;
-	return run_flag(pj, v, "gpus", "all");
-}
-
-/* post_start / pre_stop: {command, user, privileged, ...}. */
-static int
-hook_item(struct project *pj, yaml_node_t *n, void *arg)
-{
-	yaml_node_t *p, *u;
-	char *s;
-	int r = 0;
-
-	(void)arg;
-	if (n->type != YAML_MAPPING_NODE)
-		return fail(pj, n, "a hook must be a mapping");
-	if ((p = get(pj->cur, n, "privileged")) != NULL) {
-		if ((s = str(pj, p)) == NULL)
-			return -1;
-		if (truthy(s))
-			r = run_flag(pj, p, "privileged", "true");
-		free(s);
-	}
-	if (r == 0 && (u = get(pj->cur, n, "user")) != NULL &&
-	    !(pj->rule->unsafe & RISK_PRIVILEGED)) {
-		if ((s = str(pj, u)) == NULL)
-			return -1;
-		if (strcmp(s, "root") == 0 || strcmp(s, "0") == 0 ||
-		    strncmp(s, "0:", 2) == 0 || strncmp(s, "root:", 5) == 0)
-			r = fail(pj, u, "a lifecycle hook as root is refused "
-			    "(risk class privileged)");
-		free(s);
-	}
-	return r;
-}
-
-static int
-k_hooks(struct project *pj, yaml_node_t *v, const struct svckey *k,
-    struct svcstate *st)
-{
-	(void)k;
-	(void)st;
-	return each_item(pj, v, hook_item, NULL);
-}
-
-/* develop.watch[]: path inside the project; exec hooks as above. */
-static int
-watch_item(struct project *pj, yaml_node_t *n, void *arg)
-{
-	yaml_node_t *p, *x;
-	char *s;
-	int r, found;
-
-	(void)arg;
-	if (n->type != YAML_MAPPING_NODE)
-		return fail(pj, n, "a watch rule must be a mapping");
-	if ((p = get(pj->cur, n, "path")) == NULL)
-		return fail(pj, n, "a watch rule needs a path");
-	if ((s = str(pj, p)) == NULL)
-		return -1;
-	r = resource(pj, p, s, &found, 0);
-	free(s);
-	if (r == 0 && (x = get(pj->cur, n, "exec")) != NULL)
-		r = hook_item(pj, x, NULL);
-	return r;
-}
-
-static int
-develop_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
-{
-	(void)arg;
-	if (strcmp(sval(k), "watch") != 0)
-		return fail(pj, k, "unknown develop key %.60s", sval(k));
-	return each_item(pj, v, watch_item, NULL);
-}
-
-static int
-k_develop(struct project *pj, yaml_node_t *v, const struct svckey *k,
-    struct svcstate *st)
-{
-	(void)k;
-	(void)st;
-	return each_pair(pj, v, develop_pair, NULL);
-}
-
-/* deploy: only resources.reservations.devices gives anything away. */
-static int
-k_deploy(struct project *pj, yaml_node_t *v, const struct svckey *k,
-    struct svcstate *st)
-{
-	yaml_node_t *d;
-
-	(void)k;
-	(void)st;
-	d = get(pj->cur, get(pj->cur, get(pj->cur, v, "resources"),
-	    "reservations"), "devices");
-	if (d == NULL)
-		return 0;
-	return run_flag(pj, d, "gpus", "all") != 0 ? -1 :
-	    run_flag(pj, d, "device", "deploy.resources.reservations.devices");
-}
-
-/* A context or cache value: remote (URL, git) or local. */
-int
-compose_is_remote(const char *s)
-{
-	return strstr(s, "://") != NULL || strncmp(s, "git@", 4) == 0 ||
-	    strncmp(s, "github.com/", 11) == 0;
-}
-
-static int
-remote(const char *s)
-{
-	return compose_is_remote(s);
-}
-
-/* A build context of a compose service: in the project, or listed. */
-static int
-compose_context(struct project *pj, yaml_node_t *n, const char *s)
-{
-	if (strncmp(s, "docker-image://", 15) == 0 ||
-	    strncmp(s, "service:", 8) == 0 || strncmp(s, "target:", 7) == 0)
-		return 0;
-	if (remote(s))
-		return strv_has(&pj->rule->contexts, s) ? 0 : fail(pj, n,
-		    "the remote build context %.200s is not in this rule's "
-		    "contexts", s);
-	return resource(pj, n, s, NULL, 1);
-}
-
-static int
-addctx_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
-{
-	char *s;
-	int r;
-
-	(void)k;
-	(void)arg;
-	if ((s = str(pj, v)) == NULL)
-		return -1;
-	r = compose_context(pj, v, s);
-	free(s);
-	return r;
-}
-
-static int
-addctx_item(struct project *pj, yaml_node_t *n, void *arg)
-{
-	char *s, *eq;
-	int r;
-
-	(void)arg;
-	if ((s = str(pj, n)) == NULL)
-		return -1;
-	eq = strchr(s, '=');
-	r = compose_context(pj, n, eq != NULL ? eq + 1 : s);
-	free(s);
-	return r;
-}
-
-/* cache_from / cache_to: registry caches only, no local files. */
-static int
-cache_item(struct project *pj, yaml_node_t *n, void *arg)
-{
-	char *s;
-	int r = 0;
-
-	(void)arg;
-	if ((s = str(pj, n)) == NULL)
-		return -1;
-	if (strstr(s, "type=local") != NULL || strstr(s, "type=tar") != NULL ||
-	    strstr(s, "src=") != NULL || strstr(s, "dest=") != NULL)
-		r = fail(pj, n, "a local build cache reads or writes files on "
-		    "the gateway host (risk class client-files)");
-	free(s);
-	return r;
-}
-
-static int
-tag_item(struct project *pj, yaml_node_t *n, void *arg)
-{
-	char *s;
-	int r;
-
-	(void)arg;
-	if ((s = str(pj, n)) == NULL)
-		return -1;
-	r = hook_tag(pj, n, s);
-	free(s);
-	return r;
-}
-
-static int
-build_scalar(struct project *pj, yaml_node_t *v, const char *cmd,
-    const char *flag)
-{
-	char *s;
-	int r;
-
-	if ((s = str(pj, v)) == NULL)
-		return -1;
-	r = hook_flag(pj, v, cmd, flag, s);
-	free(s);
-	return r;
-}
-
-/* One key of a build mapping. */
-static int
-build_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
-{
-	static const char *const safe[] = { "args", "dockerfile_inline",
-	    "extra_hosts", "labels", "no_cache", "pull", "shm_size",
-	    "target", "platforms", "secrets", "provenance", "sbom",
-	    "no_cache_filter", "dockerfile", NULL };
-	const char *key = sval(k);
-	size_t i;
-
-	(void)arg;
-	for (i = 0; safe[i] != NULL; i++)
-		if (strcmp(key, safe[i]) == 0)
-			return 0;
-	if (strcmp(key, "context") == 0)
-		return addctx_item(pj, v, NULL);
-	if (strcmp(key, "network") == 0)
-		return build_scalar(pj, v, BUILD_CMD, "network");
-	if (strcmp(key, "isolation") == 0)
-		return build_scalar(pj, v, BUILD_CMD, "isolation");
-	if (strcmp(key, "ssh") == 0)
-		return hook_flag(pj, v, BUILD_CMD, "ssh", "default");
-	if (strcmp(key, "privileged") == 0)
-		return k_bool(pj, v, &(struct svckey){ "privileged", NULL,
-		    "privileged" }, NULL);
-	if (strcmp(key, "ulimits") == 0)
-		return k_ulimits(pj, v, NULL, NULL);
-	if (strcmp(key, "additional_contexts") == 0)
-		return v->type == YAML_MAPPING_NODE ?
-		    each_pair(pj, v, addctx_pair, NULL) :
-		    each_item(pj, v, addctx_item, NULL);
-	if (strcmp(key, "cache_from") == 0 || strcmp(key, "cache_to") == 0)
-		return each_item(pj, v, cache_item, NULL);
-	if (strcmp(key, "tags") == 0)
-		return each_item(pj, v, tag_item, NULL);
-	if (strcmp(key, "entitlements") == 0)
-		return fail(pj, v, "build entitlements are never allowed");
-	return fail(pj, k, "unknown build key %.60s", key);
-}
-
-/* The Dockerfile: relative to the context, inside the project. */
-static int
-build_dockerfile(struct project *pj, yaml_node_t *b)
-{
-	yaml_node_t *c = get(pj->cur, b, "context"), *d;
-	char *cs = NULL, *ds = NULL, *p = NULL;
-	int r = -1;
-
-	if ((d = get(pj->cur, b, "dockerfile")) == NULL)
-		return 0;
-	if ((ds = str(pj, d)) == NULL ||
-	    (c != NULL && (cs = str(pj, c)) == NULL))
-		goto out;
-	if (cs != NULL && remote(cs)) {
-		r = 0;		/* a path inside the remote context */
-		goto out;
-	}
-	p = xasprintf("%s/%s", cs != NULL ? cs : ".", ds);
-	r = resource(pj, d, ds[0] == '/' ? ds : p, NULL, 0);
-out:
-	free(cs);
-	free(ds);
-	free(p);
-	return r;
-}
-
-static int
-k_build(struct project *pj, yaml_node_t *v, const struct svckey *k,
-    struct svcstate *st)
-{
-	(void)k;
-	st->build = 1;
-	if (v->type == YAML_SCALAR_NODE)
-		return addctx_item(pj, v, NULL);
-	if (each_pair(pj, v, build_pair, NULL) != 0)
-		return -1;
-	return build_dockerfile(pj, v);
-}
-
-/*
- * Every service key compose knows.  fn NULL: nothing the gateway must
- * judge (resources, names, commands, health checks, ports, ...).
- */
-static const struct svckey service_keys[] = {
-	{ "annotations", NULL, NULL },
-	{ "attach", NULL, NULL },
-	{ "blkio_config", NULL, NULL },
-	{ "build", k_build, NULL },
-	{ "cap_add", k_list, "cap-add" },
-	{ "cap_drop", NULL, NULL },
-	{ "cgroup", k_nsmode, "cgroupns" },
-	{ "cgroup_parent", k_list, "cgroup-parent" },
-	{ "command", NULL, NULL },
-	{ "configs", NULL, NULL },
-	{ "container_name", NULL, NULL },
-	{ "cpu_count", NULL, NULL },
-	{ "cpu_percent", NULL, NULL },
-	{ "cpu_period", NULL, NULL },
-	{ "cpu_quota", NULL, NULL },
-	{ "cpu_rt_period", k_list, "cpu-rt-period" },
-	{ "cpu_rt_runtime", k_list, "cpu-rt-runtime" },
-	{ "cpu_shares", NULL, NULL },
-	{ "cpus", NULL, NULL },
-	{ "cpuset", NULL, NULL },
-	{ "credential_spec", k_never, "credential_spec is not supported" },
-	{ "depends_on", NULL, NULL },
-	{ "deploy", k_deploy, NULL },
-	{ "develop", k_develop, NULL },
-	{ "device_cgroup_rules", k_list, "device-cgroup-rule" },
-	{ "devices", k_devices, "device" },
-	{ "dns", NULL, NULL },
-	{ "dns_opt", NULL, NULL },
-	{ "dns_search", NULL, NULL },
-	{ "domainname", NULL, NULL },
-	{ "entrypoint", NULL, NULL },
-	{ "env_file", k_files, NULL },
-	{ "environment", NULL, NULL },
-	{ "expose", NULL, NULL },
-	{ "extends", k_extends, NULL },
-	{ "external_links", k_list, "link" },
-	{ "extra_hosts", NULL, NULL },
-	{ "gpus", k_gpus, NULL },
-	{ "group_add", NULL, NULL },
-	{ "healthcheck", NULL, NULL },
-	{ "hostname", NULL, NULL },
-	{ "image", k_image, NULL },
-	{ "init", NULL, NULL },
-	{ "ipc", k_nsmode, "ipc" },
-	{ "isolation", k_list, "isolation" },
-	{ "label_file", k_files, NULL },
-	{ "labels", NULL, NULL },
-	{ "links", NULL, NULL },
-	{ "logging", k_logging, NULL },
-	{ "mac_address", NULL, NULL },
-	{ "mem_limit", NULL, NULL },
-	{ "mem_reservation", NULL, NULL },
-	{ "mem_swappiness", NULL, NULL },
-	{ "memswap_limit", NULL, NULL },
-	{ "models", k_never, "models are not supported" },
-	{ "network_mode", k_nsmode, "network" },
-	{ "networks", NULL, NULL },	/* top-level networks are checked */
-	{ "oom_kill_disable", k_bool, "oom-kill-disable" },
-	{ "oom_score_adj", k_list, "oom-score-adj" },
-	{ "pid", k_nsmode, "pid" },
-	{ "pids_limit", NULL, NULL },
-	{ "platform", NULL, NULL },
-	{ "ports", NULL, NULL },
-	{ "post_start", k_hooks, NULL },
-	{ "pre_stop", k_hooks, NULL },
-	{ "privileged", k_bool, "privileged" },
-	{ "profiles", NULL, NULL },
-	{ "provider", k_never, "provider services run a host program "
-	    "of the file's choice and are never allowed" },
-	{ "pull_policy", NULL, NULL },
-	{ "read_only", NULL, NULL },
-	{ "restart", NULL, NULL },
-	{ "runtime", k_list, "runtime" },
-	{ "scale", NULL, NULL },
-	{ "secrets", NULL, NULL },	/* top-level secrets are checked */
-	{ "security_opt", k_list, "security-opt" },
-	{ "shm_size", NULL, NULL },
-	{ "stdin_open", NULL, NULL },
-	{ "stop_grace_period", NULL, NULL },
-	{ "stop_signal", NULL, NULL },
-	{ "storage_opt", k_map, "storage-opt" },
-	{ "sysctls", k_map, "sysctl" },
-	{ "tmpfs", k_list, "tmpfs" },
-	{ "tty", NULL, NULL },
-	{ "ulimits", k_ulimits, NULL },
-	{ "use_api_socket", k_bool, "use-api-socket" },
-	{ "user", NULL, NULL },
-	{ "userns_mode", k_list, "userns" },
-	{ "uts", k_nsmode, "uts" },
-	{ "volume_driver", k_list, "volume-driver" },
-	{ "volumes", k_volumes, NULL },
-	{ "volumes_from", k_volumes_from, NULL },
-	{ "working_dir", NULL, NULL },
-	{ NULL, NULL, NULL },
-};
-
-static int
-service_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
-{
-	const struct svckey *sk;
-	const char *key = sval(k);
-	int r;
-
-	if (strncmp(key, "x-", 2) == 0)
-		return 0;
-	for (sk = service_keys; sk->name != NULL; sk++)
-		if (strcmp(sk->name, key) == 0)
-			break;
-	if (sk->name == NULL)
-		return fail(pj, k, "unknown service key %.60s (refused)", key);
-	if (sk->fn == NULL || v->type == YAML_NO_NODE ||
-	    (sval(v) != NULL && *sval(v) == '\0' && sk->fn != k_never))
-		return 0;
-	pj->key = sk->name;
-	r = sk->fn(pj, v, sk, arg);
-	pj->key = NULL;
-	return r;
-}
-
-/* One service: its keys, then the image it runs or the tag it writes. */
-static int
-check_service(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
-{
-	struct svcstate st;
-	char *def;
-	int r, built;
-
-	(void)arg;
-	memset(&st, 0, sizeof(st));
-	pj->svc = sval(k);
-	if (v->type != YAML_MAPPING_NODE)
-		r = fail(pj, v, "a service must be a mapping");
-	else
-		r = each_pair(pj, v, service_pair, &st);
-	pj->key = "image";
-	built = st.build || strv_has(&pj->built, pj->svc);
-	/* an image a build writes is a tag; extends may add a build */
-	if (r == 0 && st.image != NULL && (built || st.extends))
-		r = hook_tag(pj, st.imagenode, st.image);
-	if (r == 0 && st.image != NULL && !built)
-		r = hook_image(pj, st.imagenode, st.image);
-	if (r == 0 && st.image == NULL && st.build) {
-		def = xasprintf("%s-%s", pj->name, pj->svc);
-		r = hook_tag(pj, v, def);
-		free(def);
-	}
-	pj->key = NULL;
-	pj->svc = NULL;
-	free(st.image);
-	return r;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1592,13 +683,13 @@ volume_def(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 	pj->key = "volumes";
 	if (v->type != YAML_MAPPING_NODE)
 		return 0;	/* "name:" or "name: {}": a local volume */
-	d = get(pj->cur, v, "driver");
-	o = get(pj->cur, v, "driver_opts");
+	d = cx_get(pj->cur, v, "driver");
+	o = cx_get(pj->cur, v, "driver_opts");
 	if (d == NULL && o == NULL)
 		return 0;
-	if (d != NULL && (s = str(pj, d)) == NULL)
+	if (d != NULL && (s = cx_str(pj, d)) == NULL)
 		return -1;
-	r = run_flag(pj, d != NULL ? d : o, "volume-driver",
+	r = cx_run_flag(pj, d != NULL ? d : o, "volume-driver",
 	    s != NULL ? s : "local");
 	free(s);
 	(void)k;
@@ -1617,25 +708,25 @@ network_def(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 	pj->key = "networks";
 	if (v->type != YAML_MAPPING_NODE)
 		return 0;
-	if (get(pj->cur, v, "driver_opts") != NULL)
-		return fail(pj, v, "network driver options are refused");
-	n = get(pj->cur, v, "name");
-	e = get(pj->cur, v, "external");
-	if (n != NULL && (s = str(pj, n)) == NULL)
+	if (cx_get(pj->cur, v, "driver_opts") != NULL)
+		return cx_fail(pj, v, "network driver options are refused");
+	n = cx_get(pj->cur, v, "name");
+	e = cx_get(pj->cur, v, "external");
+	if (n != NULL && (s = cx_str(pj, n)) == NULL)
 		return -1;
 	if ((s != NULL && strcmp(s, "host") == 0) ||
-	    (s == NULL && e != NULL && strcmp(sval(k), "host") == 0))
-		r = run_flag(pj, v, "network", "host");
+	    (s == NULL && e != NULL && strcmp(cx_sval(k), "host") == 0))
+		r = cx_run_flag(pj, v, "network", "host");
 	free(s);
 	s = NULL;
-	if (r == 0 && (d = get(pj->cur, v, "driver")) != NULL) {
-		if ((s = str(pj, d)) == NULL)
+	if (r == 0 && (d = cx_get(pj->cur, v, "driver")) != NULL) {
+		if ((s = cx_str(pj, d)) == NULL)
 			return -1;
 		if (strcmp(s, "host") == 0)
-			r = run_flag(pj, d, "network", "host");
+			r = cx_run_flag(pj, d, "network", "host");
 		else if (strcmp(s, "bridge") != 0 && strcmp(s, "overlay") != 0)
-			r = fail(pj, d, "the network driver %.60s is refused "
-			    "(it can reach host networks)", s);
+			r = cx_fail(pj, d, "the network driver %.60s is "
+			    "refused (it can reach host networks)", s);
 	}
 	free(s);
 	return r;
@@ -1652,11 +743,11 @@ file_def(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 	(void)k;
 	pj->key = arg;
 	if (v->type != YAML_MAPPING_NODE ||
-	    (f = get(pj->cur, v, "file")) == NULL)
+	    (f = cx_get(pj->cur, v, "file")) == NULL)
 		return 0;
-	if ((s = str(pj, f)) == NULL)
+	if ((s = cx_str(pj, f)) == NULL)
 		return -1;
-	r = resource(pj, f, s, NULL, 0);
+	r = cx_resource(pj, f, s, NULL, 0);
 	free(s);
 	return r;
 }
@@ -1664,24 +755,25 @@ file_def(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 static int
 top_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 {
-	const char *key = sval(k);
+	const char *key = cx_sval(k);
 	int r = 0;
 
 	(void)arg;
 	if (strncmp(key, "x-", 2) == 0 || strcmp(key, "version") == 0 ||
 	    strcmp(key, "name") == 0 || strcmp(key, "include") == 0 ||
-	    (v->type == YAML_SCALAR_NODE && *sval(v) == '\0'))
+	    (v->type == YAML_SCALAR_NODE && *cx_sval(v) == '\0'))
 		return 0;	/* include: loaded and checked by gather */
 	if (strcmp(key, "services") == 0)
-		r = each_pair(pj, v, check_service, NULL);
+		r = cx_each_pair(pj, v, cx_check_service, NULL);
 	else if (strcmp(key, "volumes") == 0)
-		r = each_pair(pj, v, volume_def, NULL);
+		r = cx_each_pair(pj, v, volume_def, NULL);
 	else if (strcmp(key, "networks") == 0)
-		r = each_pair(pj, v, network_def, NULL);
+		r = cx_each_pair(pj, v, network_def, NULL);
 	else if (strcmp(key, "secrets") == 0 || strcmp(key, "configs") == 0)
-		r = each_pair(pj, v, file_def, (void *)key);
+		r = cx_each_pair(pj, v, file_def, (void *)key);
 	else
-		r = fail(pj, k, "unknown top-level key %.60s (refused)", key);
+		r = cx_fail(pj, k, "unknown top-level key %.60s (refused)",
+		    key);
 	pj->key = NULL;
 	return r;
 }
@@ -1696,12 +788,12 @@ parse_yaml(struct project *pj, struct cfile *f, const char *buf, size_t len)
 	int ok;
 
 	if (!yaml_parser_initialize(&p))
-		return fail(pj, NULL, "out of memory");
+		return cx_fail(pj, NULL, "out of memory");
 	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
 	ok = yaml_parser_load(&p, &f->doc);
 	if (!ok) {
 		memset(&f->doc, 0, sizeof(f->doc));
-		(void)fail(pj, NULL, "line %lu: %s", (unsigned long)
+		(void)cx_fail(pj, NULL, "line %lu: %s", (unsigned long)
 		    p.problem_mark.line + 1, p.problem != NULL ? p.problem :
 		    "YAML error");
 	}
@@ -1725,7 +817,7 @@ load(struct project *pj, const yaml_node_t *n, const char *path,
 
 	*out = NULL;
 	if ((e = examine(pj, n, path, &rp, &buf, &len)) != 0)
-		return e < 0 ? -1 : fail(pj, n, "%s does not exist", path);
+		return e < 0 ? -1 : cx_fail(pj, n, "%s does not exist", path);
 	for (i = 0; i < pj->nfiles; i++)
 		if (strcmp(pj->files[i]->path, rp) == 0) {
 			free(rp);
@@ -1734,7 +826,7 @@ load(struct project *pj, const yaml_node_t *n, const char *path,
 		}
 	if (buf == NULL || !inside(root, rp) ||
 	    pj->nfiles >= COMPOSE_MAX_FILES) {
-		e = fail(pj, n, buf == NULL ? "%s is not a file" :
+		e = cx_fail(pj, n, buf == NULL ? "%s is not a file" :
 		    !inside(root, rp) ? "%s is outside the project "
 		    "directory" : "%s: too many compose files", rp);
 		free(rp);
@@ -1765,20 +857,20 @@ load_named(struct project *pj, yaml_node_t *n, const char *given,
 	char *p, *root = NULL, *dir = NULL;
 	int r = -1;
 
-	if (remote(given) || strncmp(given, "oci:", 4) == 0)
-		return fail(pj, n, "remote compose files (%.200s) are refused",
-		    given);
-	if ((p = join(cur->dir, given)) == NULL)
-		return fail(pj, n, "cannot read the path %.200s", given);
+	if (compose_is_remote(given) || strncmp(given, "oci:", 4) == 0)
+		return cx_fail(pj, n, "remote compose files (%.200s) are "
+		    "refused", given);
+	if ((p = cx_join(cur->dir, given)) == NULL)
+		return cx_fail(pj, n, "cannot read the path %.200s", given);
 	if ((root = project_root(pj->rule, p)) == NULL) {
-		r = fail(pj, n, "%s is not inside a directory of this rule's "
-		    "projects", p);
+		r = cx_fail(pj, n, "%s is not inside a directory of this "
+		    "rule's projects", p);
 		goto out;
 	}
-	dir = pdir != NULL ? join(cur->dir, pdir) : dirname_of(p);
+	dir = pdir != NULL ? cx_join(cur->dir, pdir) : dirname_of(p);
 	if (dir == NULL || !inside(root, dir)) {
-		r = fail(pj, n, "the project directory of %s is outside %s", p,
-		    root);
+		r = cx_fail(pj, n, "the project directory of %s is outside "
+		    "%s", p, root);
 		goto out;
 	}
 	if (load(pj, n, p, dir, root, &f) == 0)
@@ -1803,7 +895,7 @@ include_path(struct project *pj, yaml_node_t *n, void *arg)
 	char *s;
 	int r;
 
-	if ((s = str(pj, n)) == NULL)
+	if ((s = cx_str(pj, n)) == NULL)
 		return -1;
 	r = load_named(pj, n, s, in->pdir, in->depth);
 	free(s);
@@ -1821,16 +913,17 @@ include_item(struct project *pj, yaml_node_t *n, void *arg)
 	if (n->type != YAML_MAPPING_NODE)
 		return include_path(pj, n, &in);
 	pj->key = "include";
-	if ((ef = get(pj->cur, n, "env_file")) != NULL &&
-	    each_item(pj, ef, envfile_item, NULL) != 0)
+	if ((ef = cx_get(pj->cur, n, "env_file")) != NULL &&
+	    cx_each_item(pj, ef, cx_envfile_item, NULL) != 0)
 		return -1;
-	if ((pd = get(pj->cur, n, "project_directory")) != NULL &&
-	    (in.pdir = str(pj, pd)) == NULL)
+	if ((pd = cx_get(pj->cur, n, "project_directory")) != NULL &&
+	    (in.pdir = cx_str(pj, pd)) == NULL)
 		return -1;
-	if (get(pj->cur, n, "path") == NULL)
-		r = fail(pj, n, "include needs a path");
+	if (cx_get(pj->cur, n, "path") == NULL)
+		r = cx_fail(pj, n, "include needs a path");
 	else
-		r = each_item(pj, get(pj->cur, n, "path"), include_path, &in);
+		r = cx_each_item(pj, cx_get(pj->cur, n, "path"),
+		    include_path, &in);
 	free(in.pdir);
 	return r;
 }
@@ -1843,18 +936,19 @@ gather_service(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 	char *s;
 	int r = 0;
 
-	if (!strv_has(&pj->services, sval(k)))
-		strv_push(&pj->services, sval(k));
+	if (!strv_has(&pj->services, cx_sval(k)))
+		strv_push(&pj->services, cx_sval(k));
 	if (v->type != YAML_MAPPING_NODE)
 		return 0;
-	if (get(pj->cur, v, "build") != NULL && !strv_has(&pj->built, sval(k)))
-		strv_push(&pj->built, sval(k));
-	if ((e = get(pj->cur, v, "extends")) == NULL ||
-	    (f = get(pj->cur, e, "file")) == NULL)
+	if (cx_get(pj->cur, v, "build") != NULL &&
+	    !strv_has(&pj->built, cx_sval(k)))
+		strv_push(&pj->built, cx_sval(k));
+	if ((e = cx_get(pj->cur, v, "extends")) == NULL ||
+	    (f = cx_get(pj->cur, e, "file")) == NULL)
 		return 0;
-	pj->svc = sval(k);
+	pj->svc = cx_sval(k);
 	pj->key = "extends";
-	if ((s = str(pj, f)) == NULL)
+	if ((s = cx_str(pj, f)) == NULL)
 		return -1;
 	r = load_named(pj, f, s, NULL, *(int *)arg);
 	free(s);
@@ -1871,26 +965,26 @@ gather(struct project *pj, struct cfile *f, int depth)
 
 	pj->cur = f;
 	if (depth > NEST_MAX)
-		return fail(pj, NULL, "include/extends nested deeper than %d",
-		    NEST_MAX);
+		return cx_fail(pj, NULL, "include/extends nested deeper "
+		    "than %d", NEST_MAX);
 	if ((root = yaml_document_get_root_node(&f->doc)) == NULL)
 		return 0;
 	if (root->type != YAML_MAPPING_NODE)
-		return fail(pj, root, "a compose file must be a mapping");
-	if ((n = get(f, root, "name")) != NULL) {
+		return cx_fail(pj, root, "a compose file must be a mapping");
+	if ((n = cx_get(f, root, "name")) != NULL) {
 		pj->key = "name";
-		if ((s = str(pj, n)) == NULL)
+		if ((s = cx_str(pj, n)) == NULL)
 			return -1;
 		free(pj->name);
 		pj->name = s;
 	}
-	if ((n = get(f, root, "include")) != NULL &&
-	    each_item(pj, n, include_item, &depth) != 0)
+	if ((n = cx_get(f, root, "include")) != NULL &&
+	    cx_each_item(pj, n, include_item, &depth) != 0)
 		return -1;
 	pj->cur = f;
 	pj->key = NULL;
-	if ((n = get(f, root, "services")) != NULL &&
-	    each_pair(pj, n, gather_service, &depth) != 0)
+	if ((n = cx_get(f, root, "services")) != NULL &&
+	    cx_each_pair(pj, n, gather_service, &depth) != 0)
 		return -1;
 	pj->cur = f;
 	pj->key = NULL;
@@ -1940,14 +1034,15 @@ project_dir(struct project *pj, const struct strv *files)
 	int e;
 
 	if (pd != NULL)
-		w = join(cwd_of(pj), pd);
-	else if (files->n > 0 && (d = join(cwd_of(pj), files->v[0])) != NULL) {
+		w = cx_join(cwd_of(pj), pd);
+	else if (files->n > 0 &&
+	    (d = cx_join(cwd_of(pj), files->v[0])) != NULL) {
 		w = dirname_of(d);
 		free(d);
 	} else
 		w = xstrdup(cwd_of(pj));
 	if (w == NULL)
-		return fail(pj, NULL, "cannot read the project directory");
+		return cx_fail(pj, NULL, "cannot read the project directory");
 	e = examine(pj, NULL, w, &rp, &content, &len);
 	if (e == 0 && content == NULL)
 		for (i = 0; i < pj->rule->projects.n && pj->dir == NULL; i++)
@@ -1955,11 +1050,11 @@ project_dir(struct project *pj, const struct strv *files)
 			    FNM_PATHNAME) == 0)
 				pj->dir = xstrdup(rp);
 	if (e == 0 && pj->dir == NULL)
-		(void)fail(pj, NULL, "the project directory %s is not in this "
-		    "rule's projects", rp);
+		(void)cx_fail(pj, NULL, "the project directory %s is not in "
+		    "this rule's projects", rp);
 	else if (e > 0)
-		(void)fail(pj, NULL, "the project directory %s does not exist",
-		    w);
+		(void)cx_fail(pj, NULL, "the project directory %s does not "
+		    "exist", w);
 	free(w);
 	free(rp);
 	free(content);
@@ -1979,15 +1074,16 @@ load_env(struct project *pj)
 	if (!(given = ef.n > 0))
 		strv_take(&ef, xasprintf("%s/.env", pj->dir));
 	for (i = 0; i < ef.n && r == 0; i++) {
-		if ((p = join(cwd_of(pj), ef.v[i])) == NULL)
-			return fail(pj, NULL, "cannot read %s", ef.v[i]);
+		if ((p = cx_join(cwd_of(pj), ef.v[i])) == NULL)
+			return cx_fail(pj, NULL, "cannot read %s", ef.v[i]);
 		if ((e = examine(pj, NULL, p, &rp, &content, &len)) < 0)
 			r = -1;
 		else if (e > 0 && given)
-			r = fail(pj, NULL, "the env file %s does not exist", p);
+			r = cx_fail(pj, NULL, "the env file %s does not exist",
+			    p);
 		else if (e == 0 && (content == NULL || !inside(pj->dir, rp)))
-			r = fail(pj, NULL, "the env file %s is not a file in "
-			    "the project directory", p);
+			r = cx_fail(pj, NULL, "the env file %s is not a file "
+			    "in the project directory", p);
 		else if (e == 0)
 			dotenv_parse(&pj->env, content);
 		free(rp);
@@ -2010,7 +1106,7 @@ file_list(struct project *pj, struct strv *files)
 
 	if (files->n == 0 && cf != NULL) {
 		if (strchr(cf, '$') != NULL)
-			return fail(pj, NULL, "COMPOSE_FILE in .env is "
+			return cx_fail(pj, NULL, "COMPOSE_FILE in .env is "
 			    "interpolated and can not be checked");
 		copy = xstrdup(cf);
 		for (t = strtok_r(copy, sep != NULL && *sep ? sep : ":", &save);
@@ -2022,13 +1118,13 @@ file_list(struct project *pj, struct strv *files)
 		for (i = 0; i < files->n; i++)
 			if (files->v[i][0] != '/' &&
 			    strcmp(cwd_of(pj), pj->dir) != 0)
-				return fail(pj, NULL, "COMPOSE_FILE entry %s "
-				    "is relative; give absolute paths",
+				return cx_fail(pj, NULL, "COMPOSE_FILE entry "
+				    "%s is relative; give absolute paths",
 				    files->v[i]);
 	}
 	for (i = 0; i < files->n; i++)
 		if (strcmp(files->v[i], "-") == 0)
-			return fail(pj, NULL, "a compose file on standard "
+			return cx_fail(pj, NULL, "a compose file on standard "
 			    "input can not be checked");
 	return 0;
 }
@@ -2059,7 +1155,7 @@ default_files_of(struct project *pj, struct strv *files)
 			free(p);
 		}
 	if (!found)
-		return fail(pj, NULL, "no compose file in the project "
+		return cx_fail(pj, NULL, "no compose file in the project "
 		    "directory %s (parent directories are not searched)",
 		    pj->dir);
 	return 0;
@@ -2092,14 +1188,14 @@ project_name(struct project *pj)
 	char *want;
 
 	if (env != NULL && strchr(env, '$') != NULL)
-		return fail(pj, NULL, "COMPOSE_PROJECT_NAME in .env is "
+		return cx_fail(pj, NULL, "COMPOSE_PROJECT_NAME in .env is "
 		    "interpolated and can not be checked");
 	want = normalize_name(env != NULL ? env : pj->name != NULL ?
 	    pj->name : base);
 	free(pj->name);
 	pj->name = want;
 	if (p != NULL && strcmp(p, want) != 0)
-		return fail(pj, NULL, "-p %.100s names another project than "
+		return cx_fail(pj, NULL, "-p %.100s names another project than "
 		    "%s (this project is %s)", p, pj->dir, want);
 	return 0;
 }
@@ -2118,7 +1214,7 @@ load_project(struct project *pj)
 	for (i = 0; i < files.n; i++)
 		if (strcmp(files.v[i], "-") == 0) {
 			strv_free(&files);
-			return fail(pj, NULL, "a compose file on standard "
+			return cx_fail(pj, NULL, "a compose file on standard "
 			    "input can not be checked");
 		}
 	if (project_dir(pj, &files) != 0 || load_env(pj) != 0 ||
@@ -2126,8 +1222,8 @@ load_project(struct project *pj)
 	    (files.n == 0 && default_files_of(pj, &files) != 0))
 		goto out;
 	for (i = 0; i < files.n; i++) {
-		if ((p = join(cwd_of(pj), files.v[i])) == NULL) {
-			(void)fail(pj, NULL, "cannot read %s", files.v[i]);
+		if ((p = cx_join(cwd_of(pj), files.v[i])) == NULL) {
+			(void)cx_fail(pj, NULL, "cannot read %s", files.v[i]);
 			goto out;
 		}
 		pj->cur = NULL;
@@ -2155,7 +1251,7 @@ check_files(struct project *pj)
 	for (i = 0; i < pj->nfiles; i++) {
 		pj->cur = pj->files[i];
 		root = yaml_document_get_root_node(&pj->files[i]->doc);
-		if (root != NULL && each_pair(pj, root, top_pair, NULL) != 0)
+		if (root != NULL && cx_each_pair(pj, root, top_pair, NULL) != 0)
 			return -1;
 	}
 	pj->cur = NULL;
@@ -2173,8 +1269,9 @@ check_run_volumes(struct project *pj)
 		if (q->flags[i].def->kind == VK_VOLUME &&
 		    strchr(".~", q->flags[i].value[0]) != NULL &&
 		    q->flags[i].value[0] != '\0')
-			return fail(pj, NULL, "--volume %.200s: relative and "
-			    "\"~\" sources are refused; give an absolute path",
+			return cx_fail(pj, NULL, "--volume %.200s: relative "
+			    "and \"~\" sources are refused; give an absolute "
+			    "path",
 			    q->flags[i].value);
 	return 0;
 }
@@ -2203,9 +1300,10 @@ static int
 check_project(struct project *pj)
 {
 	if (pj->res == NULL || pj->res->file == NULL)
-		return fail(pj, NULL, "compose files can not be checked here");
+		return cx_fail(pj, NULL, "compose files can not be checked "
+		    "here");
 	if (pj->rule->projects.n == 0)
-		return fail(pj, NULL, "this rule lists no projects");
+		return cx_fail(pj, NULL, "this rule lists no projects");
 	if (check_run_volumes(pj) != 0 || load_project(pj) != 0)
 		return -1;
 	return check_files(pj);
@@ -2224,7 +1322,7 @@ check_subcommand(struct project *pj)
 			return 0;
 	if (strv_has(&pj->rule->subcommands, sub))
 		return 0;
-	return fail(pj, NULL, "docker compose %s is not in this rule's "
+	return cx_fail(pj, NULL, "docker compose %s is not in this rule's "
 	    "subcommands", sub);
 }
 
@@ -2237,7 +1335,7 @@ check_gflags(struct project *pj)
 
 	for (i = 0; i < q->ngflags; i++)
 		if (pj->h->flag(pj->h->ctx, &q->gflags[i]) != 0)
-			return refail(pj, NULL);
+			return cx_refail(pj, NULL);
 	return 0;
 }
 
@@ -2255,15 +1353,15 @@ build_context(struct project *pj, const char *arg, char **ctxdir)
 	*ctxdir = NULL;
 	if (strcmp(arg, "-") == 0)
 		return 0;
-	if (remote(arg))
-		return strv_has(&pj->rule->contexts, arg) ? 0 : fail(pj, NULL,
-		    "the remote build context %.200s is not in this rule's "
-		    "contexts", arg);
+	if (compose_is_remote(arg))
+		return strv_has(&pj->rule->contexts, arg) ? 0 :
+		    cx_fail(pj, NULL, "the remote build context %.200s is "
+		    "not in this rule's contexts", arg);
 	if (pj->res == NULL || pj->res->file == NULL)
-		return fail(pj, NULL, "the build context %.200s can not be "
+		return cx_fail(pj, NULL, "the build context %.200s can not be "
 		    "checked here", arg);
-	if ((p = join(cwd_of(pj), arg)) == NULL)
-		return fail(pj, NULL, "cannot read the path %.200s", arg);
+	if ((p = cx_join(cwd_of(pj), arg)) == NULL)
+		return cx_fail(pj, NULL, "cannot read the path %.200s", arg);
 	e = examine(pj, NULL, p, &rp, &content, &len);
 	free(p);
 	if (e == 0 && content == NULL)
@@ -2271,12 +1369,12 @@ build_context(struct project *pj, const char *arg, char **ctxdir)
 			ok = fnmatch(pj->rule->contexts.v[i], rp,
 			    FNM_PATHNAME) == 0;
 	if (e == 0 && !ok)
-		(void)fail(pj, NULL, "the build context %s is not in this "
+		(void)cx_fail(pj, NULL, "the build context %s is not in this "
 		    "rule's contexts (without contexts only \"-\", standard "
 		    "input, is accepted)", rp);
 	else if (e > 0)
-		(void)fail(pj, NULL, "the build context %.200s does not exist",
-		    arg);
+		(void)cx_fail(pj, NULL, "the build context %.200s does not "
+		    "exist", arg);
 	free(content);
 	if (ok)
 		*ctxdir = rp;
@@ -2294,20 +1392,20 @@ build_file(struct project *pj, const char *ctx, const char *ctxdir,
 	size_t len;
 	int e, r = -1;
 
-	if (strcmp(f, "-") == 0 || remote(ctx))
+	if (strcmp(f, "-") == 0 || compose_is_remote(ctx))
 		return 0;
 	if (strcmp(ctx, "-") == 0)
-		return f[0] != '/' && strncmp(f, "..", 2) != 0 ? 0 : fail(pj,
+		return f[0] != '/' && strncmp(f, "..", 2) != 0 ? 0 : cx_fail(pj,
 		    NULL, "--file %.200s: with a context on standard input the "
 		    "Dockerfile must be a relative path in it", f);
-	if ((p = join(cwd_of(pj), f)) == NULL)
-		return fail(pj, NULL, "cannot read the path %.200s", f);
+	if ((p = cx_join(cwd_of(pj), f)) == NULL)
+		return cx_fail(pj, NULL, "cannot read the path %.200s", f);
 	if ((e = examine(pj, NULL, p, &rp, &content, &len)) == 0 &&
 	    content != NULL && inside(ctxdir, rp))
 		r = 0;
 	else if (e >= 0)
-		(void)fail(pj, NULL, "--file %.200s: the Dockerfile must be a "
-		    "file inside the build context %s", f, ctxdir);
+		(void)cx_fail(pj, NULL, "--file %.200s: the Dockerfile must "
+		    "be a file inside the build context %s", f, ctxdir);
 	free(p);
 	free(rp);
 	free(content);
@@ -2330,7 +1428,7 @@ build_caches(struct project *pj)
 		    strcasestr(v, "type=tar") != NULL ||
 		    strcasestr(v, "src=") != NULL ||
 		    strcasestr(v, "dest=") != NULL))
-			return fail(pj, NULL, "--%s %.200s reads or writes "
+			return cx_fail(pj, NULL, "--%s %.200s reads or writes "
 			    "files on the gateway host (risk class "
 			    "client-files)", n, v);
 	}
@@ -2346,7 +1444,8 @@ check_build(struct project *pj)
 	int r;
 
 	if (q->nargs != 1)
-		return fail(pj, NULL, "docker build needs exactly one context");
+		return cx_fail(pj, NULL, "docker build needs exactly one "
+		    "context");
 	if (build_caches(pj) != 0 || build_context(pj, q->args[0], &ctxdir))
 		return -1;
 	f = last_value(q->flags, q->nflags, "file");

@@ -1,0 +1,95 @@
+/*
+ * compose_impl.h: what compose.c (projects, files, top-level definitions)
+ * shares with compose_svc.c (the keys of one service).  Internal to those
+ * two files; the module's interface is compose.h.
+ */
+#ifndef DG_COMPOSE_IMPL_H
+#define DG_COMPOSE_IMPL_H
+
+#include <yaml.h>
+
+#include "compose.h"
+#include "decide.h"
+#include "grammar.h"
+#include "policy.h"
+#include "util.h"
+
+#define RUN_CMD		"container run"
+#define BUILD_CMD	"image build"
+
+/* One loaded compose file. */
+struct cfile {
+	char		*path;		/* resolved */
+	char		*dir;		/* base of its relative paths */
+	char		*root;		/* what its resources must stay in */
+	yaml_document_t	 doc;
+};
+
+/* A compose project being checked. */
+struct project {
+	const struct rule	*rule;
+	const struct request	*req;
+	const struct resolver	*res;
+	const struct compose_hooks *h;
+	const char	*what;		/* "compose" or "build", for messages */
+	char		*dir;		/* working directory, resolved */
+	struct strv	 env;		/* "K=V" of the .env files */
+	struct cfile	**files;	/* each allocated: pointers stay */
+	size_t		 nfiles;
+	struct strv	 services;	/* every service name seen */
+	struct strv	 built;		/* services with a build section */
+	char		*name;		/* project name */
+	size_t		 visits;
+	const struct cfile *cur;	/* for messages */
+	const char	*svc;
+	const char	*key;
+};
+
+typedef int (*pairfn)(struct project *, yaml_node_t *, yaml_node_t *,
+    void *);
+typedef int (*itemfn)(struct project *, yaml_node_t *, void *);
+
+/* Messages: the reason, with the file and position of n in front; -1. */
+int	 cx_fail(struct project *pj, const yaml_node_t *n, const char *fmt,
+	    ...) __attribute__((format(printf, 3, 4)));
+int	 cx_refail(struct project *pj, const yaml_node_t *n);
+
+/* Paths: path against dir, cleaned (caller frees; NULL if unusable). */
+char	*cx_join(const char *dir, const char *path);
+/*
+ * A host path a compose file names: inside its root, trusted; *found is 0
+ * when it does not exist (found NULL: missing is denied).
+ */
+int	 cx_resource(struct project *pj, const yaml_node_t *n,
+	    const char *path, int *found, int want_dir);
+
+/* YAML of the current file. */
+yaml_node_t *cx_node(const struct cfile *f, int i);
+const char *cx_sval(const yaml_node_t *n);	/* scalar text or NULL */
+char	*cx_str(struct project *pj, const yaml_node_t *n);
+					/* interpolated; NULL = denied */
+int	 cx_each_pair(struct project *pj, yaml_node_t *m, pairfn fn,
+	    void *arg);			/* merge keys followed */
+int	 cx_each_item(struct project *pj, yaml_node_t *n, itemfn fn,
+	    void *arg);			/* a scalar is one item */
+yaml_node_t *cx_get(const struct cfile *f, yaml_node_t *m, const char *key);
+int	 cx_truthy(const char *s);	/* compose's bool */
+
+/* The checks of docker run and build, through the decision's hooks. */
+int	 cx_hook_flag(struct project *pj, const yaml_node_t *n,
+	    const char *cmd, const char *flag, const char *value);
+int	 cx_run_flag(struct project *pj, const yaml_node_t *n,
+	    const char *flag, const char *value);
+int	 cx_hook_tag(struct project *pj, const yaml_node_t *n,
+	    const char *ref);
+int	 cx_hook_image(struct project *pj, const yaml_node_t *n,
+	    const char *ref);
+
+/* An env_file entry of a service or an include: path, {path, required}. */
+int	 cx_envfile_item(struct project *pj, yaml_node_t *n, void *arg);
+
+/* One service (compose_svc.c), as a pairfn over services: NAME: {...}. */
+int	 cx_check_service(struct project *pj, yaml_node_t *k, yaml_node_t *v,
+	    void *arg);
+
+#endif

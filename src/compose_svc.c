@@ -1,0 +1,891 @@
+/*
+ * compose_svc.c: the keys of one compose service, each turned into the
+ * docker run (or build) flag it means and held to the same checks through
+ * the decision's hooks (compose_impl.h).  A key that is not in svckeys[]
+ * is denied; the project, its files and top-level definitions are
+ * compose.c's.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "commands.h"
+#include "compose_impl.h"
+#include "mounts.h"
+#include "util.h"
+
+/* What the checks of one service found. */
+struct svcstate {
+	int		 build;
+	int		 extends;
+	char		*image;
+	yaml_node_t	*imagenode;
+};
+
+/* A service key and how it is checked. */
+struct svckey {
+	const char	*name;
+	int		(*fn)(struct project *, yaml_node_t *,
+			    const struct svckey *, struct svcstate *);
+	const char	*flag;		/* the docker run flag it becomes */
+};
+
+/* ------------------------------------------------------------------ */
+/* Service keys */
+
+/* Scalar or list of scalars -> one run flag each. */
+static int
+item_flag(struct project *pj, yaml_node_t *n, void *arg)
+{
+	const struct svckey *k = arg;
+	char *v;
+	int r;
+
+	if ((v = cx_str(pj, n)) == NULL)
+		return -1;
+	r = cx_run_flag(pj, n, k->flag, v);
+	free(v);
+	return r;
+}
+
+static int
+k_list(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)st;
+	return cx_each_item(pj, v, item_flag, (void *)k);
+}
+
+static int
+k_bool(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	char *s;
+	int r = 0;
+
+	(void)st;
+	if ((s = cx_str(pj, v)) == NULL)
+		return -1;
+	if (cx_truthy(s))
+		r = cx_run_flag(pj, v, k->flag, "true");
+	free(s);
+	return r;
+}
+
+/* "service:NAME" joins a service of this project; else as docker run. */
+static int
+k_nsmode(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	char *s;
+	int r;
+
+	(void)st;
+	if ((s = cx_str(pj, v)) == NULL)
+		return -1;
+	if (strncmp(s, "service:", 8) == 0)
+		r = strv_has(&pj->services, s + 8) ? 0 : cx_fail(pj, v,
+		    "%s is not a service of this project", s + 8);
+	else
+		r = cx_run_flag(pj, v, k->flag, s);
+	free(s);
+	return r;
+}
+
+/* Pairs of a mapping -> "k=v" run flags (sysctls, storage_opt). */
+static int
+pair_flag(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	const struct svckey *sk = arg;
+	char *s, *kv;
+	int r;
+
+	if ((s = cx_str(pj, v)) == NULL)
+		return -1;
+	kv = xasprintf("%s=%s", cx_sval(k), s);
+	r = cx_run_flag(pj, v, sk->flag, kv);
+	free(kv);
+	free(s);
+	return r;
+}
+
+static int
+k_map(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)st;
+	if (v->type == YAML_MAPPING_NODE)
+		return cx_each_pair(pj, v, pair_flag, (void *)k);
+	return cx_each_item(pj, v, item_flag, (void *)k);
+}
+
+/* ulimits: NAME: N or NAME: {soft: N, hard: N}. */
+static int
+ulimit_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	char *soft = NULL, *hard = NULL, *val;
+	int r = -1;
+
+	(void)arg;
+	if (v->type == YAML_MAPPING_NODE) {
+		if ((soft = cx_str(pj, cx_get(pj->cur, v, "soft"))) == NULL ||
+		    (hard = cx_str(pj, cx_get(pj->cur, v, "hard"))) == NULL)
+			goto out;
+		val = xasprintf("%s=%s:%s", cx_sval(k), soft, hard);
+	} else {
+		if ((soft = cx_str(pj, v)) == NULL)
+			goto out;
+		val = xasprintf("%s=%s", cx_sval(k), soft);
+	}
+	r = cx_run_flag(pj, v, "ulimit", val);
+	free(val);
+out:
+	free(soft);
+	free(hard);
+	return r;
+}
+
+static int
+k_ulimits(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)k;
+	(void)st;
+	return cx_each_pair(pj, v, ulimit_pair, NULL);
+}
+
+/* devices: "SRC[:DST[:PERM]]" or {source, target, permissions}. */
+static int
+device_item(struct project *pj, yaml_node_t *n, void *arg)
+{
+	char *src;
+	int r;
+
+	(void)arg;
+	if (n->type != YAML_MAPPING_NODE)
+		return item_flag(pj, n, (void *)arg);
+	if ((src = cx_str(pj, cx_get(pj->cur, n, "source"))) == NULL)
+		return -1;
+	r = cx_run_flag(pj, n, "device", src);
+	free(src);
+	return r;
+}
+
+static int
+k_devices(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)st;
+	return cx_each_item(pj, v, device_item, (void *)k);
+}
+
+/* volumes_from: a service of this project, else as docker run. */
+static int
+volfrom_item(struct project *pj, yaml_node_t *n, void *arg)
+{
+	char *s, *c;
+	int r;
+
+	(void)arg;
+	if ((s = cx_str(pj, n)) == NULL)
+		return -1;
+	if ((c = strchr(s, ':')) != NULL && strncmp(s, "container:", 10) != 0)
+		*c = '\0';
+	if (strncmp(s, "container:", 10) != 0 && strv_has(&pj->services, s))
+		r = 0;
+	else
+		r = cx_run_flag(pj, n, "volumes-from", s);
+	free(s);
+	return r;
+}
+
+static int
+k_volumes_from(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)k;
+	(void)st;
+	return cx_each_item(pj, v, volfrom_item, NULL);
+}
+
+/* A short volume: relative sources are the project's; "~" is refused. */
+static int
+short_volume(struct project *pj, yaml_node_t *n)
+{
+	char *s, *abs = NULL, *spec;
+	const char *colon;
+	int r;
+
+	if ((s = cx_str(pj, n)) == NULL)
+		return -1;
+	if (s[0] == '~') {
+		free(s);
+		return cx_fail(pj, n, "\"~\" sources are expanded by compose "
+		    "on the gateway host and are refused");
+	}
+	spec = s;
+	if (s[0] == '.') {
+		colon = strchr(s, ':');
+		abs = xstrndup(s, colon != NULL ? (size_t)(colon - s) :
+		    strlen(s));
+		spec = cx_join(pj->cur->dir, abs);
+		free(abs);
+		abs = xasprintf("%s%s", spec != NULL ? spec : "/",
+		    colon != NULL ? colon : "");
+		free(spec);
+		spec = abs;
+	}
+	r = cx_run_flag(pj, n, "volume", spec);
+	free(s);
+	free(abs);
+	return r;
+}
+
+/* CSV-safe: what we put in a --mount field must not add fields. */
+static int
+csv_safe(const char *s)
+{
+	return strpbrk(s, ",\"\r\n") == NULL;
+}
+
+static int
+mount_field(struct project *pj, yaml_node_t *m, struct strv *f,
+    const char *key, const char *name)
+{
+	yaml_node_t *v = cx_get(pj->cur, m, key);
+	char *s;
+
+	if (v == NULL)
+		return 0;
+	if ((s = cx_str(pj, v)) == NULL)
+		return -1;
+	if (!csv_safe(s)) {
+		free(s);
+		return cx_fail(pj, v, "commas and quotes are refused in %s",
+		    key);
+	}
+	if (strcmp(key, "source") == 0 && (s[0] == '.' || s[0] == '~')) {
+		char *a = s[0] == '.' ? cx_join(pj->cur->dir, s) : NULL;
+
+		free(s);
+		if (a == NULL)
+			return cx_fail(pj, v, "\"~\" sources are refused");
+		s = a;
+	}
+	strv_take(f, xasprintf("%s=%s", name, s));
+	free(s);
+	return 0;
+}
+
+/* Long volume syntax -> --mount CSV, read the way docker run reads it. */
+static int
+long_volume(struct project *pj, yaml_node_t *n)
+{
+	static const char *const known[] = { "type", "source", "target",
+	    "read_only", "bind", "volume", "tmpfs", "consistency", "image",
+	    NULL };
+	struct strv f = { NULL, 0, 0 };
+	yaml_node_t *b, *ro;
+	yaml_node_pair_t *pr;
+	const char *key;
+	char *csv, *s = NULL;
+	size_t i;
+	int r = -1, ok;
+
+	for (pr = n->data.mapping.pairs.start;
+	    pr < n->data.mapping.pairs.top; pr++) {
+		key = cx_sval(cx_node(pj->cur, pr->key));
+		for (i = 0, ok = 0; known[i] != NULL && !ok; i++)
+			ok = key != NULL && strcmp(key, known[i]) == 0;
+		if (!ok)
+			return cx_fail(pj, cx_node(pj->cur, pr->key), "unknown "
+			    "volume key");
+	}
+	if (mount_field(pj, n, &f, "type", "type") != 0 ||
+	    mount_field(pj, n, &f, "source", "source") != 0 ||
+	    mount_field(pj, n, &f, "target", "target") != 0)
+		goto out;
+	b = cx_get(pj->cur, n, "bind");
+	if (b != NULL && mount_field(pj, b, &f, "propagation",
+	    "bind-propagation") != 0)
+		goto out;
+	if ((ro = cx_get(pj->cur, n, "read_only")) != NULL) {
+		if ((s = cx_str(pj, ro)) == NULL)
+			goto out;
+		if (cx_truthy(s))
+			strv_push(&f, "readonly");
+	}
+	csv = xcalloc(1, 1);
+	for (i = 0; i < f.n; i++) {
+		char *t = xasprintf("%s%s%s", csv, i ? "," : "", f.v[i]);
+
+		free(csv);
+		csv = t;
+	}
+	r = cx_run_flag(pj, n, "mount", csv);
+	free(csv);
+out:
+	free(s);
+	strv_free(&f);
+	return r;
+}
+
+static int
+volume_item(struct project *pj, yaml_node_t *n, void *arg)
+{
+	(void)arg;
+	if (n->type == YAML_MAPPING_NODE)
+		return long_volume(pj, n);
+	return short_volume(pj, n);
+}
+
+static int
+k_volumes(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)k;
+	(void)st;
+	return cx_each_item(pj, v, volume_item, NULL);
+}
+
+/* env_file / label_file: PATH or {path, required}. */
+int
+cx_envfile_item(struct project *pj, yaml_node_t *n, void *arg)
+{
+	yaml_node_t *p = n, *req;
+	char *s, *rq = NULL;
+	int found = 0, r, optional = 0;
+
+	(void)arg;
+	if (n->type == YAML_MAPPING_NODE) {
+		p = cx_get(pj->cur, n, "path");
+		if ((req = cx_get(pj->cur, n, "required")) != NULL) {
+			if ((rq = cx_str(pj, req)) == NULL)
+				return -1;
+			optional = !cx_truthy(rq);
+			free(rq);
+		}
+	}
+	if ((s = cx_str(pj, p)) == NULL)
+		return -1;
+	r = cx_resource(pj, n, s, &found, 0);
+	if (r == 0 && !found && !optional)
+		r = cx_fail(pj, n, "%s does not exist", s);
+	free(s);
+	return r;
+}
+
+static int
+k_files(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)k;
+	(void)st;
+	return cx_each_item(pj, v, cx_envfile_item, NULL);
+}
+
+/* logging: {driver, options}. */
+static int
+logopt_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	char *s, *kv;
+	int r;
+
+	(void)arg;
+	if ((s = cx_str(pj, v)) == NULL)
+		return -1;
+	kv = xasprintf("%s=%s", cx_sval(k), s);
+	r = cx_run_flag(pj, v, "log-opt", kv);
+	free(kv);
+	free(s);
+	return r;
+}
+
+static int
+k_logging(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	yaml_node_t *d, *o;
+	char *s;
+	int r = 0;
+
+	(void)k;
+	(void)st;
+	if ((d = cx_get(pj->cur, v, "driver")) != NULL) {
+		if ((s = cx_str(pj, d)) == NULL)
+			return -1;
+		r = cx_run_flag(pj, d, "log-driver", s);
+		free(s);
+	}
+	if (r == 0 && (o = cx_get(pj->cur, v, "options")) != NULL)
+		r = cx_each_pair(pj, o, logopt_pair, NULL);
+	return r;
+}
+
+static int
+k_image(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)k;
+	free(st->image);
+	st->image = cx_str(pj, v);
+	st->imagenode = v;
+	return st->image != NULL ? 0 : -1;
+}
+
+static int
+k_extends(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)pj;
+	(void)v;
+	(void)k;
+	st->extends = 1;	/* its file was loaded and is checked whole */
+	return 0;
+}
+
+static int
+k_never(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)st;
+	return cx_fail(pj, v, "%s", k->flag);
+}
+
+/* gpus: "all" or a list of device requests. */
+static int
+k_gpus(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)k;
+	(void)st;
+	return cx_run_flag(pj, v, "gpus", "all");
+}
+
+/* post_start / pre_stop: {command, user, privileged, ...}. */
+static int
+hook_item(struct project *pj, yaml_node_t *n, void *arg)
+{
+	yaml_node_t *p, *u;
+	char *s;
+	int r = 0;
+
+	(void)arg;
+	if (n->type != YAML_MAPPING_NODE)
+		return cx_fail(pj, n, "a hook must be a mapping");
+	if ((p = cx_get(pj->cur, n, "privileged")) != NULL) {
+		if ((s = cx_str(pj, p)) == NULL)
+			return -1;
+		if (cx_truthy(s))
+			r = cx_run_flag(pj, p, "privileged", "true");
+		free(s);
+	}
+	if (r == 0 && (u = cx_get(pj->cur, n, "user")) != NULL &&
+	    !(pj->rule->unsafe & RISK_PRIVILEGED)) {
+		if ((s = cx_str(pj, u)) == NULL)
+			return -1;
+		if (strcmp(s, "root") == 0 || strcmp(s, "0") == 0 ||
+		    strncmp(s, "0:", 2) == 0 || strncmp(s, "root:", 5) == 0)
+			r = cx_fail(pj, u, "a lifecycle hook as root is "
+			    "refused (risk class privileged)");
+		free(s);
+	}
+	return r;
+}
+
+static int
+k_hooks(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)k;
+	(void)st;
+	return cx_each_item(pj, v, hook_item, NULL);
+}
+
+/* develop.watch[]: path inside the project; exec hooks as above. */
+static int
+watch_item(struct project *pj, yaml_node_t *n, void *arg)
+{
+	yaml_node_t *p, *x;
+	char *s;
+	int r, found;
+
+	(void)arg;
+	if (n->type != YAML_MAPPING_NODE)
+		return cx_fail(pj, n, "a watch rule must be a mapping");
+	if ((p = cx_get(pj->cur, n, "path")) == NULL)
+		return cx_fail(pj, n, "a watch rule needs a path");
+	if ((s = cx_str(pj, p)) == NULL)
+		return -1;
+	r = cx_resource(pj, p, s, &found, 0);
+	free(s);
+	if (r == 0 && (x = cx_get(pj->cur, n, "exec")) != NULL)
+		r = hook_item(pj, x, NULL);
+	return r;
+}
+
+static int
+develop_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	(void)arg;
+	if (strcmp(cx_sval(k), "watch") != 0)
+		return cx_fail(pj, k, "unknown develop key %.60s", cx_sval(k));
+	return cx_each_item(pj, v, watch_item, NULL);
+}
+
+static int
+k_develop(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)k;
+	(void)st;
+	return cx_each_pair(pj, v, develop_pair, NULL);
+}
+
+/* deploy: only resources.reservations.devices gives anything away. */
+static int
+k_deploy(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	yaml_node_t *d;
+
+	(void)k;
+	(void)st;
+	d = cx_get(pj->cur, cx_get(pj->cur, cx_get(pj->cur, v, "resources"),
+	    "reservations"), "devices");
+	if (d == NULL)
+		return 0;
+	return cx_run_flag(pj, d, "gpus", "all") != 0 ? -1 :
+	    cx_run_flag(pj, d, "device",
+	    "deploy.resources.reservations.devices");
+}
+
+/* A build context of a compose service: in the project, or listed. */
+static int
+compose_context(struct project *pj, yaml_node_t *n, const char *s)
+{
+	if (strncmp(s, "docker-image://", 15) == 0 ||
+	    strncmp(s, "service:", 8) == 0 || strncmp(s, "target:", 7) == 0)
+		return 0;
+	if (compose_is_remote(s))
+		return strv_has(&pj->rule->contexts, s) ? 0 : cx_fail(pj, n,
+		    "the remote build context %.200s is not in this rule's "
+		    "contexts", s);
+	return cx_resource(pj, n, s, NULL, 1);
+}
+
+static int
+addctx_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	char *s;
+	int r;
+
+	(void)k;
+	(void)arg;
+	if ((s = cx_str(pj, v)) == NULL)
+		return -1;
+	r = compose_context(pj, v, s);
+	free(s);
+	return r;
+}
+
+static int
+addctx_item(struct project *pj, yaml_node_t *n, void *arg)
+{
+	char *s, *eq;
+	int r;
+
+	(void)arg;
+	if ((s = cx_str(pj, n)) == NULL)
+		return -1;
+	eq = strchr(s, '=');
+	r = compose_context(pj, n, eq != NULL ? eq + 1 : s);
+	free(s);
+	return r;
+}
+
+/* cache_from / cache_to: registry caches only, no local files. */
+static int
+cache_item(struct project *pj, yaml_node_t *n, void *arg)
+{
+	char *s;
+	int r = 0;
+
+	(void)arg;
+	if ((s = cx_str(pj, n)) == NULL)
+		return -1;
+	if (strstr(s, "type=local") != NULL || strstr(s, "type=tar") != NULL ||
+	    strstr(s, "src=") != NULL || strstr(s, "dest=") != NULL)
+		r = cx_fail(pj, n, "a local build cache reads or writes files "
+		    "on the gateway host (risk class client-files)");
+	free(s);
+	return r;
+}
+
+static int
+tag_item(struct project *pj, yaml_node_t *n, void *arg)
+{
+	char *s;
+	int r;
+
+	(void)arg;
+	if ((s = cx_str(pj, n)) == NULL)
+		return -1;
+	r = cx_hook_tag(pj, n, s);
+	free(s);
+	return r;
+}
+
+static int
+build_scalar(struct project *pj, yaml_node_t *v, const char *cmd,
+    const char *flag)
+{
+	char *s;
+	int r;
+
+	if ((s = cx_str(pj, v)) == NULL)
+		return -1;
+	r = cx_hook_flag(pj, v, cmd, flag, s);
+	free(s);
+	return r;
+}
+
+/* One key of a build mapping. */
+static int
+build_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	static const char *const safe[] = { "args", "dockerfile_inline",
+	    "extra_hosts", "labels", "no_cache", "pull", "shm_size",
+	    "target", "platforms", "secrets", "provenance", "sbom",
+	    "no_cache_filter", "dockerfile", NULL };
+	const char *key = cx_sval(k);
+	size_t i;
+
+	(void)arg;
+	for (i = 0; safe[i] != NULL; i++)
+		if (strcmp(key, safe[i]) == 0)
+			return 0;
+	if (strcmp(key, "context") == 0)
+		return addctx_item(pj, v, NULL);
+	if (strcmp(key, "network") == 0)
+		return build_scalar(pj, v, BUILD_CMD, "network");
+	if (strcmp(key, "isolation") == 0)
+		return build_scalar(pj, v, BUILD_CMD, "isolation");
+	if (strcmp(key, "ssh") == 0)
+		return cx_hook_flag(pj, v, BUILD_CMD, "ssh", "default");
+	if (strcmp(key, "privileged") == 0)
+		return k_bool(pj, v, &(struct svckey){ "privileged", NULL,
+		    "privileged" }, NULL);
+	if (strcmp(key, "ulimits") == 0)
+		return k_ulimits(pj, v, NULL, NULL);
+	if (strcmp(key, "additional_contexts") == 0)
+		return v->type == YAML_MAPPING_NODE ?
+		    cx_each_pair(pj, v, addctx_pair, NULL) :
+		    cx_each_item(pj, v, addctx_item, NULL);
+	if (strcmp(key, "cache_from") == 0 || strcmp(key, "cache_to") == 0)
+		return cx_each_item(pj, v, cache_item, NULL);
+	if (strcmp(key, "tags") == 0)
+		return cx_each_item(pj, v, tag_item, NULL);
+	if (strcmp(key, "entitlements") == 0)
+		return cx_fail(pj, v, "build entitlements are never allowed");
+	return cx_fail(pj, k, "unknown build key %.60s", key);
+}
+
+/* The Dockerfile: relative to the context, inside the project. */
+static int
+build_dockerfile(struct project *pj, yaml_node_t *b)
+{
+	yaml_node_t *c = cx_get(pj->cur, b, "context"), *d;
+	char *cs = NULL, *ds = NULL, *p = NULL;
+	int r = -1;
+
+	if ((d = cx_get(pj->cur, b, "dockerfile")) == NULL)
+		return 0;
+	if ((ds = cx_str(pj, d)) == NULL ||
+	    (c != NULL && (cs = cx_str(pj, c)) == NULL))
+		goto out;
+	if (cs != NULL && compose_is_remote(cs)) {
+		r = 0;		/* a path inside the remote context */
+		goto out;
+	}
+	p = xasprintf("%s/%s", cs != NULL ? cs : ".", ds);
+	r = cx_resource(pj, d, ds[0] == '/' ? ds : p, NULL, 0);
+out:
+	free(cs);
+	free(ds);
+	free(p);
+	return r;
+}
+
+static int
+k_build(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)k;
+	st->build = 1;
+	if (v->type == YAML_SCALAR_NODE)
+		return addctx_item(pj, v, NULL);
+	if (cx_each_pair(pj, v, build_pair, NULL) != 0)
+		return -1;
+	return build_dockerfile(pj, v);
+}
+
+/*
+ * Every service key compose knows.  fn NULL: nothing the gateway must
+ * judge (resources, names, commands, health checks, ports, ...).
+ */
+static const struct svckey service_keys[] = {
+	{ "annotations", NULL, NULL },
+	{ "attach", NULL, NULL },
+	{ "blkio_config", NULL, NULL },
+	{ "build", k_build, NULL },
+	{ "cap_add", k_list, "cap-add" },
+	{ "cap_drop", NULL, NULL },
+	{ "cgroup", k_nsmode, "cgroupns" },
+	{ "cgroup_parent", k_list, "cgroup-parent" },
+	{ "command", NULL, NULL },
+	{ "configs", NULL, NULL },
+	{ "container_name", NULL, NULL },
+	{ "cpu_count", NULL, NULL },
+	{ "cpu_percent", NULL, NULL },
+	{ "cpu_period", NULL, NULL },
+	{ "cpu_quota", NULL, NULL },
+	{ "cpu_rt_period", k_list, "cpu-rt-period" },
+	{ "cpu_rt_runtime", k_list, "cpu-rt-runtime" },
+	{ "cpu_shares", NULL, NULL },
+	{ "cpus", NULL, NULL },
+	{ "cpuset", NULL, NULL },
+	{ "credential_spec", k_never, "credential_spec is not supported" },
+	{ "depends_on", NULL, NULL },
+	{ "deploy", k_deploy, NULL },
+	{ "develop", k_develop, NULL },
+	{ "device_cgroup_rules", k_list, "device-cgroup-rule" },
+	{ "devices", k_devices, "device" },
+	{ "dns", NULL, NULL },
+	{ "dns_opt", NULL, NULL },
+	{ "dns_search", NULL, NULL },
+	{ "domainname", NULL, NULL },
+	{ "entrypoint", NULL, NULL },
+	{ "env_file", k_files, NULL },
+	{ "environment", NULL, NULL },
+	{ "expose", NULL, NULL },
+	{ "extends", k_extends, NULL },
+	{ "external_links", k_list, "link" },
+	{ "extra_hosts", NULL, NULL },
+	{ "gpus", k_gpus, NULL },
+	{ "group_add", NULL, NULL },
+	{ "healthcheck", NULL, NULL },
+	{ "hostname", NULL, NULL },
+	{ "image", k_image, NULL },
+	{ "init", NULL, NULL },
+	{ "ipc", k_nsmode, "ipc" },
+	{ "isolation", k_list, "isolation" },
+	{ "label_file", k_files, NULL },
+	{ "labels", NULL, NULL },
+	{ "links", NULL, NULL },
+	{ "logging", k_logging, NULL },
+	{ "mac_address", NULL, NULL },
+	{ "mem_limit", NULL, NULL },
+	{ "mem_reservation", NULL, NULL },
+	{ "mem_swappiness", NULL, NULL },
+	{ "memswap_limit", NULL, NULL },
+	{ "models", k_never, "models are not supported" },
+	{ "network_mode", k_nsmode, "network" },
+	{ "networks", NULL, NULL },	/* top-level networks are checked */
+	{ "oom_kill_disable", k_bool, "oom-kill-disable" },
+	{ "oom_score_adj", k_list, "oom-score-adj" },
+	{ "pid", k_nsmode, "pid" },
+	{ "pids_limit", NULL, NULL },
+	{ "platform", NULL, NULL },
+	{ "ports", NULL, NULL },
+	{ "post_start", k_hooks, NULL },
+	{ "pre_stop", k_hooks, NULL },
+	{ "privileged", k_bool, "privileged" },
+	{ "profiles", NULL, NULL },
+	{ "provider", k_never, "provider services run a host program "
+	    "of the file's choice and are never allowed" },
+	{ "pull_policy", NULL, NULL },
+	{ "read_only", NULL, NULL },
+	{ "restart", NULL, NULL },
+	{ "runtime", k_list, "runtime" },
+	{ "scale", NULL, NULL },
+	{ "secrets", NULL, NULL },	/* top-level secrets are checked */
+	{ "security_opt", k_list, "security-opt" },
+	{ "shm_size", NULL, NULL },
+	{ "stdin_open", NULL, NULL },
+	{ "stop_grace_period", NULL, NULL },
+	{ "stop_signal", NULL, NULL },
+	{ "storage_opt", k_map, "storage-opt" },
+	{ "sysctls", k_map, "sysctl" },
+	{ "tmpfs", k_list, "tmpfs" },
+	{ "tty", NULL, NULL },
+	{ "ulimits", k_ulimits, NULL },
+	{ "use_api_socket", k_bool, "use-api-socket" },
+	{ "user", NULL, NULL },
+	{ "userns_mode", k_list, "userns" },
+	{ "uts", k_nsmode, "uts" },
+	{ "volume_driver", k_list, "volume-driver" },
+	{ "volumes", k_volumes, NULL },
+	{ "volumes_from", k_volumes_from, NULL },
+	{ "working_dir", NULL, NULL },
+	{ NULL, NULL, NULL },
+};
+
+static int
+service_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	const struct svckey *sk;
+	const char *key = cx_sval(k);
+	int r;
+
+	if (strncmp(key, "x-", 2) == 0)
+		return 0;
+	for (sk = service_keys; sk->name != NULL; sk++)
+		if (strcmp(sk->name, key) == 0)
+			break;
+	if (sk->name == NULL)
+		return cx_fail(pj, k, "unknown service key %.60s (refused)",
+		    key);
+	if (sk->fn == NULL || v->type == YAML_NO_NODE ||
+	    (cx_sval(v) != NULL && *cx_sval(v) == '\0' && sk->fn != k_never))
+		return 0;
+	pj->key = sk->name;
+	r = sk->fn(pj, v, sk, arg);
+	pj->key = NULL;
+	return r;
+}
+
+/* One service: its keys, then the image it runs or the tag it writes. */
+int
+cx_check_service(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	struct svcstate st;
+	char *def;
+	int r, built;
+
+	(void)arg;
+	memset(&st, 0, sizeof(st));
+	pj->svc = cx_sval(k);
+	if (v->type != YAML_MAPPING_NODE)
+		r = cx_fail(pj, v, "a service must be a mapping");
+	else
+		r = cx_each_pair(pj, v, service_pair, &st);
+	pj->key = "image";
+	built = st.build || strv_has(&pj->built, pj->svc);
+	/* an image a build writes is a tag; extends may add a build */
+	if (r == 0 && st.image != NULL && (built || st.extends))
+		r = cx_hook_tag(pj, st.imagenode, st.image);
+	if (r == 0 && st.image != NULL && !built)
+		r = cx_hook_image(pj, st.imagenode, st.image);
+	if (r == 0 && st.image == NULL && st.build) {
+		def = xasprintf("%s-%s", pj->name, pj->svc);
+		r = cx_hook_tag(pj, v, def);
+		free(def);
+	}
+	pj->key = NULL;
+	pj->svc = NULL;
+	free(st.image);
+	return r;
+}
+
