@@ -7,6 +7,7 @@
  * DG_TEST_CONTAINER and the image DG_TEST_IMAGE.
  */
 #include "testutil.h"
+#include "fakeengine.h"
 
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -23,7 +24,6 @@
 
 #define H64	"4f0d0123456789abcdef0123456789abcdef0123456789abcdef0123456789ab"
 #define IMG64	"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-#define FAKE_MAX_REQUEST 8192	/* bytes of a request the fake reads */
 
 /* ------------------------------------------------------------ parser */
 
@@ -300,15 +300,6 @@ test_escape(void **state)
 
 /* -------------------------------------------------------- fake engine */
 
-enum fmode { F_LENGTH, F_CHUNKED, F_RAW, F_HANG, F_CLOSE };
-
-struct route {
-	const char	*target;	/* exact request-target */
-	int		 status;
-	const char	*body;		/* F_RAW: the whole response */
-	enum fmode	 mode;
-};
-
 #define CONTAINER_DOC(id, name, labels) \
 	"{\"Id\":\"" id "\",\"Name\":\"" name "\",\"Config\":{\"Labels\":" \
 	labels "},\"State\":{\"Running\":true}}"
@@ -384,137 +375,13 @@ static const struct route new_engine[] = {
 	{ NULL, 0, NULL, F_LENGTH },
 };
 
-struct fake {
-	pid_t	 pid;
-	char	 dir[64];
-	char	 host[128];
-};
-
-static void
-write_all(int fd, const char *p, size_t n)
-{
-	ssize_t w;
-
-	while (n > 0 && (w = write(fd, p, n)) > 0) {
-		p += w;
-		n -= (size_t)w;
-	}
-}
-
-/* The response for one route, chunked in 7-byte pieces if asked. */
-static void
-answer(int fd, const struct route *rt)
-{
-	char head[256], *p;
-	size_t n = strlen(rt->body), i, k;
-
-	if (rt->mode == F_RAW) {
-		write_all(fd, rt->body, n);
-		return;
-	}
-	(void)snprintf(head, sizeof(head), "HTTP/1.1 %d X\r\n"
-	    "Api-Version: 1.41\r\nContent-Type: application/json\r\n%s\r\n",
-	    rt->status, rt->mode == F_CHUNKED ?
-	    "Transfer-Encoding: chunked\r\n" : "");
-	if (rt->mode == F_LENGTH)
-		(void)snprintf(head + strlen(head) - 2, 64,
-		    "Content-Length: %zu\r\n\r\n", n);
-	write_all(fd, head, strlen(head));
-	if (rt->mode == F_LENGTH) {
-		write_all(fd, rt->body, n);
-		return;
-	}
-	for (i = 0; i < n; i += k) {
-		k = n - i < 7 ? n - i : 7;
-		p = xasprintf("%zx\r\n%.*s\r\n", k, (int)k, rt->body + i);
-		write_all(fd, p, strlen(p));
-		free(p);
-	}
-	write_all(fd, "0\r\n\r\n", 5);
-}
-
-/* Serve one connection: a GET with Connection: close, routed exactly. */
-static void
-serve(int fd, const struct route *routes)
-{
-	static const struct route nf = { NULL, 404,
-	    "{\"message\":\"page not found\"}", F_LENGTH };
-	static const struct route bad = { NULL, 400,
-	    "{\"message\":\"bad request\"}", F_LENGTH };
-	char req[FAKE_MAX_REQUEST + 1], target[FAKE_MAX_REQUEST];
-	const struct route *rt = &nf;
-	size_t n = 0;
-	ssize_t r;
-
-	while (n < FAKE_MAX_REQUEST && (r = read(fd, req + n,
-	    FAKE_MAX_REQUEST - n)) > 0) {
-		n += (size_t)r;
-		req[n] = '\0';
-		if (strstr(req, "\r\n\r\n") != NULL)
-			break;
-	}
-	req[n] = '\0';
-	if (sscanf(req, "GET %8000s HTTP/1.1\r\n", target) != 1 ||
-	    strstr(req, "\r\nConnection: close\r\n") == NULL ||
-	    strstr(req, "\r\nHost: docker\r\n") == NULL)
-		rt = &bad;
-	for (; rt == &nf && routes->target != NULL; routes++)
-		if (strcmp(routes->target, target) == 0)
-			rt = routes;
-	if (rt->mode == F_HANG)
-		(void)sleep(30);
-	else if (rt->mode != F_CLOSE)
-		answer(fd, rt);
-}
-
-static void
-fake_start(struct fake *f, const struct route *routes)
-{
-	struct sockaddr_un sa;
-	int lfd, cfd;
-
-	(void)snprintf(f->dir, sizeof(f->dir), "/tmp/dg-fake.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	memset(&sa, 0, sizeof(sa));
-	sa.sun_family = AF_UNIX;
-	(void)snprintf(sa.sun_path, sizeof(sa.sun_path), "%s/s", f->dir);
-	(void)snprintf(f->host, sizeof(f->host), "unix://%s", sa.sun_path);
-	lfd = socket(AF_UNIX, SOCK_STREAM, 0);
-	assert_true(lfd >= 0);
-	assert_int_equal(bind(lfd, (struct sockaddr *)&sa, sizeof(sa)), 0);
-	assert_int_equal(listen(lfd, 16), 0);
-	f->pid = fork();
-	assert_true(f->pid >= 0);
-	if (f->pid == 0) {
-		/* The child never returns into cmocka. */
-		for (;;) {
-			if ((cfd = accept(lfd, NULL, NULL)) < 0)
-				_exit(1);
-			serve(cfd, routes);
-			close(cfd);
-		}
-	}
-	close(lfd);
-}
-
-static void
-fake_stop(struct fake *f)
-{
-	char path[128];
-
-	(void)kill(f->pid, SIGKILL);
-	(void)waitpid(f->pid, NULL, 0);
-	(void)snprintf(path, sizeof(path), "%s/s", f->dir);
-	(void)unlink(path);
-	(void)rmdir(f->dir);
-}
-
 static int
 setup_old(void **state)
 {
 	static struct fake f;
 
-	fake_start(&f, old_engine);
+	if (fake_start(&f, old_engine) != 0)
+		return -1;
 	*state = &f;
 	return 0;
 }
@@ -524,7 +391,8 @@ setup_new(void **state)
 {
 	static struct fake f;
 
-	fake_start(&f, new_engine);
+	if (fake_start(&f, new_engine) != 0)
+		return -1;
 	*state = &f;
 	return 0;
 }

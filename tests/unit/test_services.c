@@ -16,6 +16,7 @@
 
 #include "testutil.h"
 #include "decidecase.h"
+#include "fakeengine.h"
 
 #include "cmdline.h"
 #include "decide.h"
@@ -26,7 +27,6 @@
 #include "resolve.h"
 #include "util.h"
 
-#define FAKE_MAX_REQUEST	8192	/* bytes of one request to the fake */
 
 /* Swarm IDs: 25 lowercase base-36 digits. */
 #define ID_WEB		"1111111111111111111111111"
@@ -420,12 +420,6 @@ test_pins(void **state)
 
 /* -------------------------------------------------- fake engine */
 
-struct froute {
-	const char	*target;	/* exact request-target */
-	int		 status;
-	const char	*body;		/* NULL: close without answering */
-};
-
 #define SERVICE_DOC(id, name, labels) \
 	"{\"ID\":\"" id "\",\"Version\":{\"Index\":9},\"Spec\":{\"Name\":\"" \
 	name "\",\"Labels\":" labels ",\"TaskTemplate\":{\"ContainerSpec\":" \
@@ -434,120 +428,52 @@ struct froute {
 #define H64	"4f0d0123456789abcdef0123456789ab" \
 		"cdef0123456789abcdef0123456789ab"
 
-static const struct froute engine_routes[] = {
+static const struct route engine_routes[] = {
 	{ "/v1.41/services/web-svc", 200,
-	    SERVICE_DOC(ID_WEB, "web-svc", "{\"team\":\"a\",\"x\":\"\"}") },
+	    SERVICE_DOC(ID_WEB, "web-svc", "{\"team\":\"a\",\"x\":\"\"}"),
+	    F_LENGTH },
 	{ "/v1.41/services/111", 200,
-	    SERVICE_DOC(ID_WEB, "web-svc", "{}") },
+	    SERVICE_DOC(ID_WEB, "web-svc", "{}"), F_LENGTH },
 	{ "/v1.41/services/" ID_WEB, 200,
-	    SERVICE_DOC(ID_WEB, "web-svc", "null") },
+	    SERVICE_DOC(ID_WEB, "web-svc", "null"), F_LENGTH },
 	{ "/v1.41/services/nolabels", 200,
-	    "{\"ID\":\"" ID_DB "\",\"Spec\":{\"Name\":\"nolabels\"}}" },
+	    "{\"ID\":\"" ID_DB "\",\"Spec\":{\"Name\":\"nolabels\"}}",
+	    F_LENGTH },
 	{ "/v1.41/services/11", 400, "{\"message\":\"service 11 is "
-	    "ambiguous (2 matches found)\"}" },
+	    "ambiguous (2 matches found)\"}", F_LENGTH },
 	{ "/v1.41/services/gone", 404, "{\"message\":\"service gone not "
-	    "found\"}" },
+	    "found\"}", F_LENGTH },
 	{ "/v1.41/services/nomanager", 503, "{\"message\":\"This node is not "
-	    "a swarm manager.\"}" },
+	    "a swarm manager.\"}", F_LENGTH },
 	{ "/v1.41/services/other", 200,
-	    SERVICE_DOC(ID_DB, "db-svc", "{}") },
-	{ "/v1.41/services/hexid", 200, SERVICE_DOC(H64, "hexid", "{}") },
+	    SERVICE_DOC(ID_DB, "db-svc", "{}"), F_LENGTH },
+	{ "/v1.41/services/hexid", 200, SERVICE_DOC(H64, "hexid", "{}"),
+	    F_LENGTH },
 	{ "/v1.41/services/upper", 200,
-	    SERVICE_DOC("1111111111111111111111A11", "upper", "{}") },
+	    SERVICE_DOC("1111111111111111111111A11", "upper", "{}"), F_LENGTH },
 	{ "/v1.41/services/short", 200,
-	    SERVICE_DOC("111111111111111111111111", "short", "{}") },
-	{ "/v1.41/services/noname", 200, "{\"ID\":\"" ID_DB "\"}" },
-	{ "/v1.41/services/slash", 200, SERVICE_DOC(ID_DB, "/slash", "{}") },
+	    SERVICE_DOC("111111111111111111111111", "short", "{}"), F_LENGTH },
+	{ "/v1.41/services/noname", 200, "{\"ID\":\"" ID_DB "\"}", F_LENGTH },
+	{ "/v1.41/services/slash", 200, SERVICE_DOC(ID_DB, "/slash", "{}"),
+	    F_LENGTH },
 	{ "/v1.41/services/badlabel", 200,
-	    SERVICE_DOC(ID_DB, "badlabel", "{\"a\":1}") },
-	{ "/v1.41/services/array", 200, "[]" },
+	    SERVICE_DOC(ID_DB, "badlabel", "{\"a\":1}"), F_LENGTH },
+	{ "/v1.41/services/array", 200, "[]", F_LENGTH },
 	{ "/v1.41/services/%2Fweb-svc", 404, "{\"message\":\"service "
-	    "/web-svc not found\"}" },
+	    "/web-svc not found\"}", F_LENGTH },
 	{ "/v1.41/services/a%20b%3Fc", 200, SERVICE_DOC(ID_DB, "a b?c",
-	    "{}") },
-	{ "/v1.41/services/closed", 0, NULL },
-	{ NULL, 0, NULL },
+	    "{}"), F_LENGTH },
+	{ "/v1.41/services/closed", 0, NULL, F_CLOSE },
+	{ NULL, 0, NULL, F_LENGTH },
 };
-
-struct fake {
-	pid_t	 pid;
-	char	 dir[64];
-	char	 host[128];
-};
-
-static void
-write_all(int fd, const char *p, size_t n)
-{
-	ssize_t w;
-
-	while (n > 0 && (w = write(fd, p, n)) > 0) {
-		p += w;
-		n -= (size_t)w;
-	}
-}
-
-/* One connection: a GET routed by its exact target, Content-Length. */
-static void
-serve(int fd)
-{
-	static const struct froute nf = { NULL, 404,
-	    "{\"message\":\"page not found\"}" };
-	char req[FAKE_MAX_REQUEST + 1], target[FAKE_MAX_REQUEST], *head;
-	const struct froute *rt = &nf, *r;
-	size_t n = 0;
-	ssize_t k;
-
-	while (n < FAKE_MAX_REQUEST && (k = read(fd, req + n,
-	    FAKE_MAX_REQUEST - n)) > 0) {
-		n += (size_t)k;
-		req[n] = '\0';
-		if (strstr(req, "\r\n\r\n") != NULL)
-			break;
-	}
-	req[n] = '\0';
-	if (sscanf(req, "GET %8000s HTTP/1.1\r\n", target) != 1)
-		return;
-	for (r = engine_routes; rt == &nf && r->target != NULL; r++)
-		if (strcmp(r->target, target) == 0)
-			rt = r;
-	if (rt->body == NULL)
-		return;
-	head = xasprintf("HTTP/1.1 %d X\r\nApi-Version: 1.41\r\n"
-	    "Content-Type: application/json\r\nContent-Length: %zu\r\n\r\n",
-	    rt->status, strlen(rt->body));
-	write_all(fd, head, strlen(head));
-	write_all(fd, rt->body, strlen(rt->body));
-	free(head);
-}
 
 static int
 setup_engine(void **state)
 {
 	static struct fake f;
-	struct sockaddr_un sa;
-	int lfd, cfd;
 
-	(void)snprintf(f.dir, sizeof(f.dir), "/tmp/dg-svc.XXXXXX");
-	if (mkdtemp(f.dir) == NULL)
+	if (fake_start(&f, engine_routes) != 0)
 		return -1;
-	memset(&sa, 0, sizeof(sa));
-	sa.sun_family = AF_UNIX;
-	(void)snprintf(sa.sun_path, sizeof(sa.sun_path), "%s/s", f.dir);
-	(void)snprintf(f.host, sizeof(f.host), "unix://%s", sa.sun_path);
-	if ((lfd = socket(AF_UNIX, SOCK_STREAM, 0)) < 0 ||
-	    bind(lfd, (struct sockaddr *)&sa, sizeof(sa)) != 0 ||
-	    listen(lfd, 16) != 0 || (f.pid = fork()) < 0)
-		return -1;
-	if (f.pid == 0) {
-		/* The child never returns into cmocka. */
-		for (;;) {
-			if ((cfd = accept(lfd, NULL, NULL)) < 0)
-				_exit(1);
-			serve(cfd);
-			close(cfd);
-		}
-	}
-	close(lfd);
 	*state = &f;
 	return 0;
 }
@@ -555,14 +481,7 @@ setup_engine(void **state)
 static int
 teardown_engine(void **state)
 {
-	struct fake *f = *state;
-	char path[128];
-
-	(void)kill(f->pid, SIGKILL);
-	(void)waitpid(f->pid, NULL, 0);
-	(void)snprintf(path, sizeof(path), "%s/s", f->dir);
-	(void)unlink(path);
-	(void)rmdir(f->dir);
+	fake_stop(*state);
 	return 0;
 }
 
