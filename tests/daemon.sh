@@ -5,13 +5,15 @@
 # The trap installed here stops both daemons, kills their shims, unmounts
 # what is left under W and removes it, on exit and on INT/TERM.
 #
-# Set SUITE (the name the suite prints) and source it after tests/lib.sh.
+# Set SUITE (the name the suite prints) and source it; it sources
+# tests/lib.sh itself.
 # It defines: W, SOCK, CLI (the docker client), pass=0, fail=0, rdocker,
 # killpid, die, start_daemons (overlay2, then vfs), make_image (dgtest:latest
 # from busybox-static), need (a missing tool or no root: skip outside CI,
 # fail in CI), and for suites that ask the gateway: policy_header, explain,
 # ok, bad.  Prints "$SUITE: ..." lines.
-: "${DG:=$PWD/$BUILD/dockergate}"
+: "${DG:=$PWD/${BUILD:-build}/dockergate}"
+. tests/lib.sh			# containerd_config
 CLI=/usr/bin/docker		# the 20.10 client that matches Debian's dockerd
 [ -x "$CLI" ] || CLI=$(command -v docker)
 pass=0
@@ -96,22 +98,7 @@ die() {
 }
 
 start_containerd() {
-	cat >"$W/containerd/config.toml" <<-EOF
-	version = 2
-	root = "$W/containerd/root"
-	state = "$W/containerd/state"
-	disabled_plugins = ["io.containerd.grpc.v1.cri"]
-	[grpc]
-	  address = "$W/containerd/containerd.sock"
-	[ttrpc]
-	  address = "$W/containerd/containerd.sock.ttrpc"
-	[debug]
-	  address = ""
-	[metrics]
-	  address = ""
-	[plugins."io.containerd.internal.v1.opt"]
-	  path = "$W/containerd/opt"
-	EOF
+	containerd_config "$W/containerd" >"$W/containerd/config.toml"
 	containerd --config "$W/containerd/config.toml" --log-level warn \
 	    >"$W/containerd/log" 2>&1 &
 	CONTAINERD=$!

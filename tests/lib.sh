@@ -19,3 +19,26 @@ dg_secure_dir() {
 	chmod 755 "$d"
 	echo "$d"
 }
+
+# containerd_config DIR: prints the config of a private containerd whose
+# root, state, sockets and opt directory are all under DIR (no CRI plugin,
+# no debug or metrics listener).  Shared by tests/daemon.sh and the e2e
+# harness.
+containerd_config() {
+	cat <<-EOF
+	version = 2
+	root = "$1/root"
+	state = "$1/state"
+	disabled_plugins = ["io.containerd.grpc.v1.cri"]
+	[grpc]
+	  address = "$1/containerd.sock"
+	[ttrpc]
+	  address = "$1/containerd.sock.ttrpc"
+	[debug]
+	  address = ""
+	[metrics]
+	  address = ""
+	[plugins."io.containerd.internal.v1.opt"]
+	  path = "$1/opt"
+	EOF
+}

@@ -34,6 +34,8 @@
 E2E_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 E2E_ROOT=$(cd "$E2E_DIR/../.." && pwd)
 : "${DG:=$E2E_ROOT/build/dockergate}"
+# shellcheck source=../lib.sh
+. "$E2E_ROOT/tests/lib.sh"		# containerd_config
 DOCKER_CLI=/usr/bin/docker		# the 20.10 client matching dockerd
 PY=/usr/bin/python3
 E2E_TOOLS="dockerd containerd containerd-shim-runc-v2 runc $DOCKER_CLI
@@ -197,22 +199,7 @@ e2e_accounts() {
 
 e2e_containerd() {
 	local d=$W/containerd i
-	cat >"$d/config.toml" <<-EOF
-	version = 2
-	root = "$d/root"
-	state = "$d/state"
-	disabled_plugins = ["io.containerd.grpc.v1.cri"]
-	[grpc]
-	  address = "$d/containerd.sock"
-	[ttrpc]
-	  address = "$d/containerd.sock.ttrpc"
-	[debug]
-	  address = ""
-	[metrics]
-	  address = ""
-	[plugins."io.containerd.internal.v1.opt"]
-	  path = "$d/opt"
-	EOF
+	containerd_config "$d" >"$d/config.toml"
 	containerd --config "$d/config.toml" --log-level warn >"$d/log" 2>&1 &
 	echo $! >"$d/pid"
 	for ((i = 0; i < 200; i++)); do
