@@ -70,18 +70,6 @@ check_request(const struct request *r)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct request req;
-	const char *errstr = NULL;
-	char **argv;
-	size_t argc;
-
-	argc = tokens_decode(data, size, &argv);
-	if (grammar_parse(argv, argc, &req, &errstr) == 0) {
-		check_request(&req);
-		grammar_free(&req);
-	} else if (errstr == NULL || req.cmd != NULL || req.flags != NULL ||
-	    req.globals != NULL || req.args != NULL)
-		abort();
-	tokens_free(argv, argc);
+	tokens_parse(data, size, check_request);
 	return 0;
 }

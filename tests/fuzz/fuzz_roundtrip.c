@@ -70,16 +70,6 @@ roundtrip(const struct request *req)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct request req;
-	const char *errstr = NULL;
-	char **argv;
-	size_t argc;
-
-	argc = tokens_decode(data, size, &argv);
-	if (grammar_parse(argv, argc, &req, &errstr) == 0) {
-		roundtrip(&req);
-		grammar_free(&req);
-	}
-	tokens_free(argv, argc);
+	tokens_parse(data, size, roundtrip);
 	return 0;
 }

@@ -1,7 +1,7 @@
 /*
- * tokens.h: bytes -> argv for the grammar harnesses (fuzz_grammar.c,
- * fuzz_roundtrip.c), so that the fuzzer speaks in docker words instead of
- * discovering "--security-opt" one byte at a time.
+ * tokens.h: bytes -> argv -> request for the grammar harnesses
+ * (fuzz_grammar.c, fuzz_roundtrip.c), so that the fuzzer speaks in docker
+ * words instead of discovering "--security-opt" one byte at a time.
  *
  * The vocabulary is built once from the command table: every spelling word
  * of commands_aliases, every flag of every command (and the global and
@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "grammar.h"
 #include "util.h"
 
 #define TOK_MAX_ARGC	96	/* words decoded from one input */
@@ -262,6 +263,30 @@ tokens_decode(const uint8_t *d, size_t size, char ***argvp)
 	}
 	*argvp = argv;
 	return argc;
+}
+
+/*
+ * The harnesses' whole input step: decode, parse, hand each accepted
+ * request to accepted() and free it.  A refusal must say why and leave
+ * nothing allocated in the request.
+ */
+static void
+tokens_parse(const uint8_t *data, size_t size,
+    void (*accepted)(const struct request *))
+{
+	struct request req;
+	const char *errstr = NULL;
+	char **argv;
+	size_t argc;
+
+	argc = tokens_decode(data, size, &argv);
+	if (grammar_parse(argv, argc, &req, &errstr) == 0) {
+		accepted(&req);
+		grammar_free(&req);
+	} else if (errstr == NULL || req.cmd != NULL || req.flags != NULL ||
+	    req.globals != NULL || req.args != NULL)
+		abort();
+	tokens_free(argv, argc);
 }
 
 #endif

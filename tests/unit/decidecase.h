@@ -33,21 +33,6 @@ dcase_policy(const char *text, struct policy **pol)
 	return -1;
 }
 
-/* The rendered argv, space-joined (caller frees). */
-static char *
-dcase_join(const struct strv *argv)
-{
-	char *s = xstrdup(""), *n;
-	size_t i;
-
-	for (i = 0; i < argv->n; i++) {
-		n = xasprintf("%s%s%s", s, i ? " " : "", argv->v[i]);
-		free(s);
-		s = n;
-	}
-	return s;
-}
-
 /*
  * Run c: returns 0 when the verdict is c->allow and c->expect is in the
  * reason (denied) or in the rendered argv (allowed), 1 otherwise (printed).
@@ -79,7 +64,7 @@ dcase_run(const struct policy *pol, const struct resolver *res,
 	}
 	decide(pol, c->role, &req, res, &v);
 	render_argv(&req, &v, &argv);
-	s = dcase_join(&argv);
+	s = words_joined(&argv);
 	if (v.allow != c->allow || (!v.allow && v.reason[0] == '\0') ||
 	    strstr(c->allow ? s : v.reason, c->expect) == NULL ||
 	    (!v.allow && v.unavailable)) {

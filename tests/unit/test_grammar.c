@@ -228,20 +228,6 @@ words_of(const char *in, struct strv *w)
 		fail_msg("cmdline_split(%s): %s", in, err);
 }
 
-static char *
-joined(const struct strv *sv)
-{
-	char *s = xstrdup(""), *n;
-	size_t i;
-
-	for (i = 0; i < sv->n; i++) {
-		n = xasprintf("%s%s%s", s, i ? " " : "", sv->v[i]);
-		free(s);
-		s = n;
-	}
-	return s;
-}
-
 static void
 test_accepts(void **state)
 {
@@ -258,7 +244,7 @@ test_accepts(void **state)
 			fail_msg("%s: unexpected error: %s", accepts[i].in, err);
 		memset(&out, 0, sizeof(out));
 		render_argv(&req, NULL, &out);
-		s = joined(&out);
+		s = words_joined(&out);
 		if (strcmp(s, accepts[i].argv) != 0)
 			fail_msg("%s:\n got  %s\n want %s", accepts[i].in, s,
 			    accepts[i].argv);

@@ -309,6 +309,10 @@ static const struct dcase cases[] = {
 	    "--image=busybox:1.36 web-svc" },
 	{ "c", "docker service update --image alpine web-svc", 0,
 	    "image docker.io/library/alpine:latest is not allowed" },
+	{ "c", "docker service update --image=alpine web-svc", 0,
+	    "image docker.io/library/alpine:latest is not allowed" },
+	{ "c", "docker service update --image=docker.io/library/busybox:1 "
+	    "web-svc", 1, "--image=docker.io/library/busybox:1 web-svc" },
 	{ "c", "docker service update --image busybox --image evil/x "
 	    "web-svc", 0, "evil/x" },
 	{ "c", "docker service update --mount-add type=bind,src=/,dst=/h "

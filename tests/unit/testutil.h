@@ -14,4 +14,21 @@
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
+#include "util.h"
+
+/* The words of sv joined by one space (caller frees). */
+static inline char *
+words_joined(const struct strv *sv)
+{
+	char *s = xstrdup(""), *n;
+	size_t i;
+
+	for (i = 0; i < sv->n; i++) {
+		n = xasprintf("%s%s%s", s, i ? " " : "", sv->v[i]);
+		free(s);
+		s = n;
+	}
+	return s;
+}
+
 #endif
