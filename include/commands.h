@@ -75,16 +75,30 @@ enum risk {
 	RISK_NEVER		= 1u << 31,
 };
 
+/*
+ * Sizes of the strings kept inside the rows (the tables hold no pointers:
+ * see commands.c).  test_commands checks that every string fits with its
+ * NUL.
+ */
+#define CMD_FLAG_MAX	32	/* a long flag name */
+#define CMD_FLAG_ALIAS_MAX 16	/* the flag a hidden alias stands for */
+#define CMD_NAME_MAX	24	/* a command's words: "container run" */
+#define CMD_SUMMARY_MAX	120	/* a command's one-line summary */
+#define CMD_WHY_MAX	96	/* a reason, commands_why() */
+
 struct flagdef {
-	const char	*name;		/* long name, without "--" */
+	char		 name[CMD_FLAG_MAX];
+					/* long name, without "--"; "" ends
+					   a set */
 	char		 shorthand;	/* single byte, 0 if none */
 	enum vtype	 type;
 	enum vkind	 kind;
 	unsigned	 risk;		/* enum risk bits for using the flag */
-	const char	*alias_of;	/* canonical long name of a hidden
-					   alias (--net -> network), or NULL */
-	const char	*why;		/* why it is risky, for messages;
-					   NULL when risk is 0 */
+	char		 alias_of[CMD_FLAG_ALIAS_MAX];
+					/* canonical long name of a hidden
+					   alias (--net -> network), or "" */
+	unsigned char	 why;		/* why it is risky, commands_why();
+					   0 when risk is 0 */
 };
 
 /* What a positional argument names. */
@@ -106,22 +120,25 @@ enum pkind {
 	P_NODE,
 };
 
-#define CMD_MAX_FLAGSETS	4	/* flag arrays a command may combine */
+#define CMD_MAX_FLAGSETS	4	/* flag sets a command may combine */
 #define CMD_ARGS_UNBOUNDED	(-1)
 
 struct cmddef {
-	const char	*name;		/* canonical words: "container run" */
-	const struct flagdef *flagsets[CMD_MAX_FLAGSETS];
-					/* each terminated by a NULL name;
-					   unused slots NULL */
+	char		 name[CMD_NAME_MAX];
+					/* canonical words: "container run";
+					   "" ends the table */
+	unsigned char	 flagsets[CMD_MAX_FLAGSETS];
+					/* flag sets by number, 0 for none:
+					   read them with commands_flagset() */
 	int		 interspersed;	/* 0: first positional ends flags */
 	enum pkind	 pfirst;	/* kind of the first positional */
 	enum pkind	 prest;		/* kind of the others */
 	int		 minargs;
 	int		 maxargs;	/* CMD_ARGS_UNBOUNDED for no limit */
 	unsigned	 risk;		/* risk of the command itself */
-	const char	*why;		/* reason for risk, for messages */
-	const char	*summary;	/* one line for `help` */
+	unsigned char	 why;		/* reason for risk, commands_why() */
+	char		 summary[CMD_SUMMARY_MAX];
+					/* one line for `help` */
 	unsigned	 traits;	/* CMD_* below */
 };
 
@@ -142,12 +159,15 @@ struct cmddef {
 
 /* A spelling: the words a user may type for a canonical command. */
 struct cmdalias {
-	const char	*words;		/* "ps", "container ls", ... */
-	const char	*canon;		/* cmddef name */
+	char		 words[CMD_NAME_MAX];	/* "ps", "container ls", ...;
+						   "" ends the table */
+	char		 canon[CMD_NAME_MAX];	/* cmddef name */
 };
 
-extern const struct cmddef	commands_table[];	/* NULL name ends */
-extern const struct cmdalias	commands_aliases[];	/* NULL words ends */
+#define CMD_ALIASES_MAX	512	/* rows of commands_aliases that are read */
+
+extern const struct cmddef	commands_table[];	/* "" name ends */
+extern const struct cmdalias	commands_aliases[];	/* "" words ends */
 extern const struct flagdef	commands_global_flags[];/* root flags */
 extern const struct flagdef	commands_persistent_flags[];
 					/* --help/-h, merged into every
@@ -173,6 +193,12 @@ int	 commands_is_group(const char *word);
  * ("compose up" -> "compose"), or NULL.
  */
 const struct cmddef *commands_group(const struct cmddef *);
+
+/* Flag set i (0 <= i < CMD_MAX_FLAGSETS) of a command, or NULL if unused. */
+const struct flagdef *commands_flagset(const struct cmddef *, size_t i);
+
+/* Text of a reason (flagdef.why, cmddef.why), or NULL for none. */
+const char *commands_why(unsigned why);
 
 /* Flag of a command by long name or shorthand (0 / NULL to skip). */
 const struct flagdef *commands_flag(const struct cmddef *, const char *name);

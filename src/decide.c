@@ -412,9 +412,9 @@ check_flag(struct check *ck, const struct flagval *fv)
 		if (check_written_tag(ck, what, fv->value) != 0)
 			return -1;
 		if (need_unsafe(ck, d->risk & ~RISK_IMAGE_TAGS, what,
-		    d->why) != 0)
+		    commands_why(d->why)) != 0)
 			return -1;
-	} else if (need_unsafe(ck, d->risk, what, d->why) != 0)
+	} else if (need_unsafe(ck, d->risk, what, commands_why(d->why)) != 0)
 		return -1;
 	if (d->kind == VK_VOLUME || d->kind == VK_MOUNT || d->kind == VK_TMPFS)
 		return check_mount_flag(ck, fv, what);
@@ -696,7 +696,8 @@ const char *
 decide_unavailable(const struct rule *r, const struct cmddef *c)
 {
 	if (c->risk & RISK_NEVER)
-		return c->why != NULL ? c->why : "never allowed";
+		return commands_why(c->why) != NULL ? commands_why(c->why) :
+		    "never allowed";
 	if ((c->traits & CMD_GROUP_FLAGS) && r->subcommands.n == 0)
 		return "the rule lists no compose subcommands";
 	if ((c->traits & CMD_SHOWS_ENV) && (c->traits & CMD_PROJECT) &&
@@ -718,7 +719,7 @@ check_rule(struct check *ck)
 		return deny(ck, "docker %s is not available under this "
 		    "rule: %s", q->cmd->name, why);
 	(void)snprintf(what, sizeof(what), "docker %s", q->cmd->name);
-	if (need_unsafe(ck, q->cmd->risk, what, q->cmd->why) != 0)
+	if (need_unsafe(ck, q->cmd->risk, what, commands_why(q->cmd->why)) != 0)
 		return -1;
 	for (i = 0; i < q->nflags; i++)
 		if (check_flag(ck, &q->flags[i]) != 0)
@@ -841,7 +842,8 @@ decide(const struct policy *pol, const char *rolename,
 	if (req->cmd->risk & RISK_NEVER) {
 		(void)snprintf(v->reason, sizeof(v->reason),
 		    "docker %s is never allowed: %s", req->cmd->name,
-		    req->cmd->why != NULL ? req->cmd->why : "");
+		    commands_why(req->cmd->why) != NULL ?
+		    commands_why(req->cmd->why) : "");
 		return 0;
 	}
 	if (!role_names(role, req->cmd)) {

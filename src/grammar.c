@@ -259,7 +259,7 @@ global_flag(const char *name, char c)
 {
 	const struct flagdef *f;
 
-	for (f = commands_global_flags; f->name != NULL; f++) {
+	for (f = commands_global_flags; f->name[0] != '\0'; f++) {
 		if (name != NULL && strcmp(f->name, name) == 0)
 			return f;
 		if (name == NULL && c != 0 && f->shorthand == c)
@@ -276,7 +276,7 @@ find_long(const struct parser *p, const char *name)
 	if (p->region == R_GLOBAL)
 		return global_flag(name, 0);
 	f = commands_flag(p->cmd, name);
-	if (f != NULL && f->alias_of != NULL)
+	if (f != NULL && f->alias_of[0] != '\0')
 		f = commands_flag(p->cmd, f->alias_of);
 	return f;
 }
@@ -289,7 +289,7 @@ find_short(const struct parser *p, char c)
 	if (p->region == R_GLOBAL)
 		return global_flag(NULL, c);
 	f = commands_short(p->cmd, c);
-	if (f != NULL && f->alias_of != NULL)
+	if (f != NULL && f->alias_of[0] != '\0')
 		f = commands_flag(p->cmd, f->alias_of);
 	return f;
 }
@@ -331,7 +331,8 @@ add_flag(struct parser *p, const struct flagdef *f, const char *value,
 	}
 	if (p->region != R_LEAF && (f->risk & RISK_NEVER)) {
 		*errstr = errfmt(errbuf, sizeof(errbuf), "%s is refused: %s",
-		    spelled, f->why != NULL ? f->why : "not allowed");
+		    spelled, commands_why(f->why) != NULL ?
+		    commands_why(f->why) : "not allowed");
 		return -1;
 	}
 	*vp = xreallocarray(*vp, *np + 1, sizeof(**vp));

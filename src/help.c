@@ -33,7 +33,7 @@ short_name(const struct cmddef *c)
 	const struct cmdalias *a;
 	const char *best = c->name;
 
-	for (a = commands_aliases; a->words != NULL; a++)
+	for (a = commands_aliases; a->words[0] != '\0'; a++)
 		if (strcmp(a->canon, c->name) == 0 &&
 		    strlen(a->words) < strlen(best))
 			best = a->words;
@@ -61,7 +61,7 @@ spellings_json(const struct cmddef *c)
 	const struct cmdalias *a;
 	json_t *arr = json_array();
 
-	for (a = commands_aliases; a->words != NULL; a++)
+	for (a = commands_aliases; a->words[0] != '\0'; a++)
 		if (strcmp(a->canon, c->name) == 0)
 			json_array_append_new(arr, json_string(a->words));
 	return arr;
@@ -93,8 +93,7 @@ rule_json(const struct rule *r, const struct cmddef *c)
 		json_object_set_new(o, "unavailable_because",
 		    json_string(why));
 	json_object_set_new(o, "spellings", spellings_json(c));
-	json_object_set_new(o, "summary", json_string(c->summary ?
-	    c->summary : ""));
+	json_object_set_new(o, "summary", json_string(c->summary));
 	json_object_set_new(o, "rule", json_string(r->where));
 	json_object_set_new(o, "images", strv_json(&r->images));
 	json_object_set_new(o, "containers", strv_json(&r->containers));

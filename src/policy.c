@@ -836,7 +836,7 @@ unknown_command(struct parser *p, const yaml_mark_t *m, const char *name)
 	struct suggest s;
 
 	suggest_init(&s, name);
-	for (a = commands_aliases; a->words != NULL; a++)
+	for (a = commands_aliases; a->words[0] != '\0'; a++)
 		suggest_try(&s, a->words);
 	perr(p, m, "unknown command \"%s\"%s", name, suggest_text(&s));
 }
@@ -1281,20 +1281,19 @@ unknown_deny_flag(struct parser *p, const struct rulectx *c, size_t i)
 {
 	const struct rule *r = c->r;
 	const char *name = r->deny_flags.v[i];
-	const struct flagdef *f = NULL;
+	const struct flagdef *f = NULL, *g;
 	struct suggest sg;
 	char *cmds = NULL, *t;
-	size_t j, k, s;
+	size_t j, s;
 
 	suggest_init(&sg, name);
 	for (j = 0; j < r->ncmds; j++) {
 		if (f == NULL && strlen(name) == 1)
 			f = commands_short(r->cmds[j], name[0]);
 		for (s = 0; s < CMD_MAX_FLAGSETS; s++)
-			for (k = 0; r->cmds[j]->flagsets[s] != NULL &&
-			    r->cmds[j]->flagsets[s][k].name != NULL; k++)
-				suggest_try(&sg,
-				    r->cmds[j]->flagsets[s][k].name);
+			for (g = commands_flagset(r->cmds[j], s);
+			    g != NULL && g->name[0] != '\0'; g++)
+				suggest_try(&sg, g->name);
 		t = xasprintf("%s%s\"%s\"", cmds ? cmds : "", cmds ? ", " : "",
 		    c->spell.v[j]);
 		free(cmds);

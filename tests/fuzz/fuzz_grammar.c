@@ -31,7 +31,7 @@ check_flags(const struct request *r, const struct flagval *fv, size_t n,
 
 	for (i = 0; i < n; i++) {
 		if (fv[i].def == NULL || fv[i].value == NULL ||
-		    fv[i].def->alias_of != NULL)
+		    fv[i].def->alias_of[0] != '\0')
 			abort();
 		if (global && (fv[i].def->risk & RISK_NEVER))
 			abort();

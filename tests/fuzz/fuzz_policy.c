@@ -31,7 +31,7 @@ check_rule(const struct rule *r)
 	if (r->where == NULL || r->ncmds == 0 || r->line < 1 || r->col < 1)
 		abort();
 	for (i = 0; i < r->ncmds; i++)
-		if (r->cmds[i] == NULL || r->cmds[i]->name == NULL)
+		if (r->cmds[i] == NULL || r->cmds[i]->name[0] == '\0')
 			abort();
 	for (i = 0; i < r->nbinds; i++)
 		if (r->binds[i].path == NULL || r->binds[i].path[0] != '/')

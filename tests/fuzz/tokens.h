@@ -120,7 +120,7 @@ tok_add_set(const struct flagdef *set)
 {
 	const struct flagdef *f;
 
-	for (f = set; f != NULL && f->name != NULL; f++)
+	for (f = set; f != NULL && f->name[0] != '\0'; f++)
 		tok_add_flag(f);
 }
 
@@ -133,7 +133,8 @@ tok_add_groups(const struct cmddef *c)
 	size_t i, nb = 0;
 
 	for (i = 0; i < CMD_MAX_FLAGSETS; i++)
-		for (f = c->flagsets[i]; f != NULL && f->name != NULL; f++)
+		for (f = commands_flagset(c, i); f != NULL &&
+		    f->name[0] != '\0'; f++)
 			if (f->shorthand != 0 && f->type == VT_BOOL &&
 			    nb < sizeof(bools) - 1)
 				bools[nb++] = f->shorthand;
@@ -143,7 +144,8 @@ tok_add_groups(const struct cmddef *c)
 		tok_add(buf);
 	}
 	for (i = 0; i < CMD_MAX_FLAGSETS; i++)
-		for (f = c->flagsets[i]; f != NULL && f->name != NULL; f++)
+		for (f = commands_flagset(c, i); f != NULL &&
+		    f->name[0] != '\0'; f++)
 			if (f->shorthand != 0 && f->type != VT_BOOL) {
 				(void)snprintf(buf, sizeof(buf), "-%.2s%c",
 				    bools, f->shorthand);
@@ -182,13 +184,13 @@ tok_init(void)
 
 	if (tok_vocab.ready)
 		return;
-	for (a = commands_aliases; a->words != NULL; a++)
+	for (a = commands_aliases; a->words[0] != '\0'; a++)
 		tok_add_words(a->words);
 	tok_add_set(commands_global_flags);
 	tok_add_set(commands_persistent_flags);
-	for (c = commands_table; c->name != NULL; c++) {
+	for (c = commands_table; c->name[0] != '\0'; c++) {
 		for (i = 0; i < CMD_MAX_FLAGSETS; i++)
-			tok_add_set(c->flagsets[i]);
+			tok_add_set(commands_flagset(c, i));
 		tok_add_groups(c);
 	}
 	for (i = 0; i < sizeof(tok_values) / sizeof(tok_values[0]); i++)

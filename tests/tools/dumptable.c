@@ -28,7 +28,7 @@ dump_set(const char *canon, const struct flagdef *set)
 {
 	const struct flagdef *f;
 
-	for (f = set; f->name != NULL; f++)
+	for (f = set; f->name[0] != '\0'; f++)
 		dump_flag(canon, f, 1);
 }
 
@@ -39,9 +39,9 @@ dump_command(const struct cmddef *c)
 	size_t i;
 
 	for (i = 0; i < CMD_MAX_FLAGSETS; i++)
-		if (c->flagsets[i] != NULL)
-			dump_set(c->name, c->flagsets[i]);
-	for (f = commands_persistent_flags; f->name != NULL; f++) {
+		if (commands_flagset(c, i) != NULL)
+			dump_set(c->name, commands_flagset(c, i));
+	for (f = commands_persistent_flags; f->name[0] != '\0'; f++) {
 		if (commands_flag(c, f->name) != f)
 			continue;
 		dump_flag(c->name, f, commands_short(c, f->shorthand) == f);
@@ -55,7 +55,7 @@ main(void)
 
 	dump_set("(global)", commands_global_flags);
 	dump_set("(global)", commands_persistent_flags);
-	for (c = commands_table; c->name != NULL; c++)
+	for (c = commands_table; c->name[0] != '\0'; c++)
 		dump_command(c);
 	return ferror(stdout) ? 1 : 0;
 }

@@ -39,7 +39,7 @@ test_every_alias_resolves(void **state)
 	char buf[256], *w[MAX_WORDS];
 
 	(void)state;
-	for (a = commands_aliases; a->words != NULL; a++) {
+	for (a = commands_aliases; a->words[0] != '\0'; a++) {
 		n = split_words(a->words, buf, sizeof(buf), w);
 		c = commands_lookup(w, n, &used);
 		assert_non_null(c);
@@ -56,9 +56,9 @@ test_canon_is_own_alias(void **state)
 	int found;
 
 	(void)state;
-	for (c = commands_table; c->name != NULL; c++) {
+	for (c = commands_table; c->name[0] != '\0'; c++) {
 		found = 0;
-		for (a = commands_aliases; a->words != NULL; a++)
+		for (a = commands_aliases; a->words[0] != '\0'; a++)
 			if (strcmp(a->words, c->name) == 0 &&
 			    strcmp(a->canon, c->name) == 0)
 				found = 1;
@@ -74,8 +74,8 @@ test_no_duplicate_spelling(void **state)
 	const struct cmdalias *a, *b;
 
 	(void)state;
-	for (a = commands_aliases; a->words != NULL; a++)
-		for (b = a + 1; b->words != NULL; b++)
+	for (a = commands_aliases; a->words[0] != '\0'; a++)
+		for (b = a + 1; b->words[0] != '\0'; b++)
 			if (strcmp(a->words, b->words) == 0)
 				fail_msg("spelling %s twice", a->words);
 }
@@ -194,9 +194,9 @@ check_unique(const struct cmddef *c)
 	size_t i, j;
 
 	for (i = 0; i < CMD_MAX_FLAGSETS; i++) {
-		if (c->flagsets[i] == NULL)
+		if (commands_flagset(c, i) == NULL)
 			continue;
-		for (f = c->flagsets[i]; f->name != NULL; f++) {
+		for (f = commands_flagset(c, i); f->name[0] != '\0'; f++) {
 			if (commands_flag(c, f->name) != f)
 				fail_msg("%s: --%s twice", c->name, f->name);
 			if (f->shorthand != 0 &&
@@ -204,8 +204,8 @@ check_unique(const struct cmddef *c)
 				fail_msg("%s: -%c twice", c->name,
 				    f->shorthand);
 			for (j = i + 1; j < CMD_MAX_FLAGSETS; j++)
-				for (g = c->flagsets[j]; g != NULL &&
-				    g->name != NULL; g++)
+				for (g = commands_flagset(c, j); g != NULL &&
+				    g->name[0] != '\0'; g++)
 					if (strcmp(f->name, g->name) == 0)
 						fail_msg("%s: --%s in two sets",
 						    c->name, f->name);
@@ -219,7 +219,7 @@ test_flags_unique(void **state)
 	const struct cmddef *c;
 
 	(void)state;
-	for (c = commands_table; c->name != NULL; c++)
+	for (c = commands_table; c->name[0] != '\0'; c++)
 		check_unique(c);
 }
 
@@ -228,8 +228,8 @@ check_flag_rows(const struct cmddef *c, const struct flagdef *set)
 {
 	const struct flagdef *f, *t;
 
-	for (f = set; f->name != NULL; f++) {
-		if (f->risk != 0 && (f->why == NULL || *f->why == '\0'))
+	for (f = set; f->name[0] != '\0'; f++) {
+		if (f->risk != 0 && commands_why(f->why) == NULL)
 			fail_msg("%s: --%s: risk without why", c->name,
 			    f->name);
 		if (f->name[0] == '\0' || f->name[0] == '-' ||
@@ -241,10 +241,10 @@ check_flag_rows(const struct cmddef *c, const struct flagdef *set)
 		    strcmp(f->name, "pretty") == 0) && f->kind != VK_OUTPUT)
 			fail_msg("%s: --%s must be VK_OUTPUT", c->name,
 			    f->name);
-		if (f->alias_of == NULL)
+		if (f->alias_of[0] == '\0')
 			continue;
 		t = commands_flag(c, f->alias_of);
-		if (t == NULL || t == f || t->alias_of != NULL ||
+		if (t == NULL || t == f || t->alias_of[0] != '\0' ||
 		    t->type != f->type || t->kind != f->kind ||
 		    t->risk != f->risk)
 			fail_msg("%s: --%s: bad alias_of", c->name, f->name);
@@ -259,19 +259,97 @@ test_flag_rows(void **state)
 	size_t i;
 
 	(void)state;
-	for (c = commands_table; c->name != NULL; c++) {
+	for (c = commands_table; c->name[0] != '\0'; c++) {
 		for (i = 0; i < CMD_MAX_FLAGSETS; i++)
-			if (c->flagsets[i] != NULL)
-				check_flag_rows(c, c->flagsets[i]);
-		if (c->risk != 0 && c->why == NULL)
+			if (commands_flagset(c, i) != NULL)
+				check_flag_rows(c, commands_flagset(c, i));
+		if (c->risk != 0 && commands_why(c->why) == NULL)
 			fail_msg("%s: risk without why", c->name);
-		if (c->summary == NULL)
+		if (c->summary[0] == '\0')
 			fail_msg("%s: no summary", c->name);
 		if (c->maxargs != CMD_ARGS_UNBOUNDED &&
 		    (c->maxargs < c->minargs || c->minargs < 0))
 			fail_msg("%s: bad arg counts", c->name);
 	}
 	check_flag_rows(commands_find("version"), commands_global_flags);
+}
+
+/* A string that fills its array has no NUL: the row would run into the next. */
+#define FITS(a)	(strnlen((a), sizeof(a)) < sizeof(a))
+
+static void
+check_set_fits(const char *cmd, const struct flagdef *set)
+{
+	const struct flagdef *f;
+
+	for (f = set; f != NULL; f++) {
+		if (!FITS(f->name) || !FITS(f->alias_of))
+			fail_msg("%s: a flag name does not fit its row", cmd);
+		if (f->name[0] == '\0')
+			break;
+		if (f->why != 0 && commands_why(f->why) == NULL)
+			fail_msg("%s: --%s: reason %u has no text", cmd,
+			    f->name, f->why);
+		if (f->risk == 0 && f->why != 0)
+			fail_msg("%s: --%s: reason without risk", cmd,
+			    f->name);
+	}
+}
+
+/*
+ * The tables hold their strings inside the rows and name flag sets and
+ * reasons by number (commands.c): every string fits with its NUL, every
+ * number is a valid one, and the alias index covers every spelling.
+ */
+static void
+test_rows_fit(void **state)
+{
+	const struct cmddef *c;
+	const struct cmdalias *a;
+	const char *w;
+	size_t i, n = 0;
+	unsigned why;
+
+	(void)state;
+	for (c = commands_table; ; c++) {
+		if (!FITS(c->name) || !FITS(c->summary))
+			fail_msg("a command name or summary does not fit");
+		if (c->name[0] == '\0')
+			break;
+		for (i = 0; i < CMD_MAX_FLAGSETS; i++)
+			if (c->flagsets[i] != 0 &&
+			    commands_flagset(c, i) == NULL)
+				fail_msg("%s: flag set %u unknown", c->name,
+				    c->flagsets[i]);
+		for (i = 0; i < CMD_MAX_FLAGSETS; i++)
+			check_set_fits(c->name, commands_flagset(c, i));
+		if (c->why != 0 && commands_why(c->why) == NULL)
+			fail_msg("%s: reason %u has no text", c->name, c->why);
+	}
+	check_set_fits("(global)", commands_global_flags);
+	check_set_fits("(persistent)", commands_persistent_flags);
+	assert_null(commands_flagset(c, 0));
+	assert_null(commands_flagset(NULL, 0));
+	assert_null(commands_flagset(commands_find("compose"),
+	    CMD_MAX_FLAGSETS));
+	for (a = commands_aliases; ; a++) {
+		if (!FITS(a->words) || !FITS(a->canon))
+			fail_msg("a spelling does not fit its row");
+		if (a->words[0] == '\0')
+			break;
+		n++;
+	}
+	if (n > CMD_ALIASES_MAX)
+		fail_msg("%zu spellings, the index holds %d", n,
+		    CMD_ALIASES_MAX);
+	/* Reasons: 0 is none; each one after it has a text, up to the end. */
+	assert_null(commands_why(0));
+	for (why = 1; (w = commands_why(why)) != NULL; why++)
+		if (w[0] == '\0' || strnlen(w, CMD_WHY_MAX) >= CMD_WHY_MAX)
+			fail_msg("reason %u: no text or too long", why);
+	assert_true(why > 1);
+	assert_null(commands_why(why + 1));
+	assert_null(commands_why(1000));
 }
 
 static void
@@ -603,12 +681,12 @@ test_command_risks(void **state)
 	assert_true(cmd("login")->risk & RISK_CLIENT_FILES);
 	assert_int_equal(cmd("container prune")->risk, 0);
 	assert_int_equal(cmd("container run")->risk, 0);
-	for (c = commands_table; c->name != NULL; c++)
+	for (c = commands_table; c->name[0] != '\0'; c++)
 		if (strncmp(c->name, "plugin ", 7) == 0 ||
 		    strncmp(c->name, "context ", 8) == 0)
 			assert_int_equal(c->risk, RISK_NEVER);
 	c = cmd("compose");
-	assert_non_null(c->flagsets[0]);
+	assert_non_null(commands_flagset(c, 0));
 	assert_int_equal(c->pfirst, P_NONE);
 	assert_true(cmd("container inspect")->traits & CMD_SHOWS_ENV);
 	assert_true(cmd("inspect")->traits & CMD_SHOWS_ENV);
@@ -635,12 +713,12 @@ test_global_flags(void **state)
 	int hit;
 
 	(void)state;
-	for (f = commands_global_flags; f->name != NULL; f++)
+	for (f = commands_global_flags; f->name[0] != '\0'; f++)
 		n++;
 	assert_int_equal(n, NELEM(g));
 	for (i = 0; i < NELEM(g); i++) {
 		hit = 0;
-		for (f = commands_global_flags; f->name != NULL; f++) {
+		for (f = commands_global_flags; f->name[0] != '\0'; f++) {
 			if (strcmp(f->name, g[i].name) != 0)
 				continue;
 			hit = 1;
@@ -653,7 +731,7 @@ test_global_flags(void **state)
 	assert_string_equal(f->name, "help");
 	assert_int_equal(f->shorthand, 'h');
 	assert_int_equal(f->risk, 0);
-	assert_null(commands_persistent_flags[1].name);
+	assert_int_equal(commands_persistent_flags[1].name[0], '\0');
 }
 
 int
@@ -668,6 +746,7 @@ main(void)
 		cmocka_unit_test(test_groups),
 		cmocka_unit_test(test_flags_unique),
 		cmocka_unit_test(test_flag_rows),
+		cmocka_unit_test(test_rows_fit),
 		cmocka_unit_test(test_risk_names),
 		cmocka_unit_test(test_shorthands),
 		cmocka_unit_test(test_run_help),

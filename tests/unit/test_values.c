@@ -140,7 +140,7 @@ test_values(void **state)
 
 	(void)state;
 	memset(&def, 0, sizeof(def));
-	def.name = "x";
+	(void)snprintf(def.name, sizeof(def.name), "x");
 	def.type = VT_STRING;
 	for (i = 0; i < NELEM(cases); i++) {
 		print_message("case %d: %s\n", cases[i].kind, cases[i].value);
@@ -170,7 +170,7 @@ test_bool_and_null(void **state)
 
 	(void)state;
 	memset(&def, 0, sizeof(def));
-	def.name = "privileged";
+	(void)snprintf(def.name, sizeof(def.name), "privileged");
 	def.type = VT_BOOL;
 	def.kind = VK_CAPADD;
 	assert_int_equal(values_risk(&def, "true", &risk, &why, &errstr), 0);
