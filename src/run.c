@@ -174,30 +174,24 @@ struct walk {
 	char	cur[PATH_MAX];
 	char	rest[PATH_MAX];
 	int	links;
+	uid_t	uid;		/* the caller's, asked once */
 };
 
 static int
-untrusted(const char *path, const struct stat *st)
+untrusted(const struct walk *w, const char *path, const struct stat *st)
 {
 	if (st->st_uid != 0 || (st->st_mode & (S_IWGRP | S_IWOTH)) != 0)
 		return 1;
 	/* ACLs: the mode bits are not the whole story for the caller. */
-	return getuid() != 0 && access(path, W_OK) == 0;
+	return w->uid != 0 && access(path, W_OK) == 0;
 }
 
-/* A directory on the way to w->path, resolved so far to dir. */
+/* A directory on the way to w->path: p, as lstat described it in st. */
 static int
-check_dir(const struct walk *w, const char *dir, const char **errstr)
+check_dir(const struct walk *w, const char *p, const struct stat *st,
+    const char **errstr)
 {
-	struct stat st;
-	const char *p = dir[0] == '\0' ? "/" : dir;
-
-	if (lstat(p, &st) == -1) {
-		*errstr = errfmt(errbuf, sizeof(errbuf), "%s: %s", p,
-		    strerror(errno));
-		return -1;
-	}
-	if (untrusted(p, &st)) {
+	if (untrusted(w, p, st)) {
 		*errstr = errfmt(errbuf, sizeof(errbuf), "%s: directory %s "
 		    "must be owned by root and not writable by group or "
 		    "others", w->path, p);
@@ -233,9 +227,14 @@ next_component(struct walk *w, char *comp, size_t len, const char **errstr)
 	return 1;
 }
 
-/* Replace the walk's remaining path by the symlink's target + rest. */
-static int
-follow_link(struct walk *w, const char *link, const char **errstr)
+/*
+ * w->cur is a symlink whose directory is w->cur[0..len): the walk goes on
+ * from that directory (or from "/") with the link's target + the rest.
+ * Out of line, so that its two buffers take stack pages only when a link
+ * is followed: each new stack page is a page fault in every run.
+ */
+static __attribute__((noinline)) int
+follow_link(struct walk *w, size_t len, const char **errstr)
 {
 	char target[PATH_MAX], nrest[PATH_MAX];
 	ssize_t n;
@@ -244,7 +243,7 @@ follow_link(struct walk *w, const char *link, const char **errstr)
 		errno = ELOOP;
 		goto fail;
 	}
-	if ((n = readlink(link, target, sizeof(target) - 1)) == -1)
+	if ((n = readlink(w->cur, target, sizeof(target) - 1)) == -1)
 		goto fail;
 	target[n] = '\0';
 	if (snprintf(nrest, sizeof(nrest), "%s/%s", target, w->rest) >=
@@ -252,12 +251,11 @@ follow_link(struct walk *w, const char *link, const char **errstr)
 		errno = ENAMETOOLONG;
 		goto fail;
 	}
-	memcpy(w->rest, nrest, sizeof(w->rest));
-	if (target[0] == '/')
-		w->cur[0] = '\0';
+	memcpy(w->rest, nrest, strlen(nrest) + 1);
+	w->cur[target[0] == '/' ? 0 : len] = '\0';
 	return 0;
 fail:
-	*errstr = errfmt(errbuf, sizeof(errbuf), "%s: %s", link,
+	*errstr = errfmt(errbuf, sizeof(errbuf), "%s: %s", w->cur,
 	    strerror(errno));
 	return -1;
 }
@@ -267,7 +265,7 @@ static int
 walk_step(struct walk *w, const char *comp, struct stat *st,
     const char **errstr)
 {
-	char next[PATH_MAX];
+	size_t len = strlen(w->cur), n = strlen(comp);
 	char *slash;
 
 	if (strcmp(comp, ".") == 0)
@@ -277,30 +275,30 @@ walk_step(struct walk *w, const char *comp, struct stat *st,
 			*slash = '\0';
 		return 0;
 	}
-	if (snprintf(next, sizeof(next), "%s/%s", w->cur, comp) >=
-	    (int)sizeof(next)) {
+	if (len + 1 + n >= sizeof(w->cur)) {
 		*errstr = errfmt(errbuf, sizeof(errbuf), "%s: %s", w->cur,
 		    strerror(ENAMETOOLONG));
 		return -1;
 	}
-	if (lstat(next, st) == -1) {
-		*errstr = errfmt(errbuf, sizeof(errbuf), "%s: %s", next,
+	w->cur[len] = '/';
+	memcpy(w->cur + len + 1, comp, n + 1);
+	if (lstat(w->cur, st) == -1) {
+		*errstr = errfmt(errbuf, sizeof(errbuf), "%s: %s", w->cur,
 		    strerror(errno));
 		return -1;
 	}
 	if (S_ISLNK(st->st_mode))
-		return follow_link(w, next, errstr);
-	memcpy(w->cur, next, sizeof(w->cur));
+		return follow_link(w, len, errstr);
 	/* Anything with more to come must be a trusted directory. */
 	if (strspn(w->rest, "/") != strlen(w->rest))
-		return check_dir(w, w->cur, errstr);
+		return check_dir(w, w->cur, st, errstr);
 	return 0;
 }
 
 /* Check the final, fully resolved object. */
 static int
-check_final(const char *path, const struct stat *st, int dir,
-    const char **errstr)
+check_final(const struct walk *w, const char *path, const struct stat *st,
+    int dir, const char **errstr)
 {
 	if (dir && !S_ISDIR(st->st_mode)) {
 		*errstr = errfmt(errbuf, sizeof(errbuf),
@@ -317,7 +315,7 @@ check_final(const char *path, const struct stat *st, int dir,
 		    "%s: not executable", path);
 		return -1;
 	}
-	if (untrusted(path, st)) {
+	if (untrusted(w, path, st)) {
 		*errstr = errfmt(errbuf, sizeof(errbuf), "%s: must be owned "
 		    "by root and not writable by group or others", path);
 		return -1;
@@ -350,10 +348,20 @@ run_check_trusted(const char *path, int dir, const char **errstr)
 		    "%s: not a regular file", path);
 		return -1;
 	}
-	w = xcalloc(1, sizeof(*w));
+	/* Not zeroed: the strings are read only up to their NULs, and
+	 * zeroing would touch every page of the struct. */
+	w = xmalloc(sizeof(*w));
 	w->path = path;
+	w->cur[0] = '\0';
+	w->links = 0;
+	w->uid = getuid();
 	memcpy(w->rest, path, strlen(path) + 1);
-	if (check_dir(w, "", errstr) == -1)
+	if (lstat("/", &st) == -1) {
+		*errstr = errfmt(errbuf, sizeof(errbuf), "/: %s",
+		    strerror(errno));
+		goto done;
+	}
+	if (check_dir(w, "/", &st, errstr) == -1)
 		goto done;
 	while ((r = next_component(w, comp, sizeof(comp), errstr)) == 1)
 		if (walk_step(w, comp, &st, errstr) == -1)
@@ -367,7 +375,7 @@ run_check_trusted(const char *path, int dir, const char **errstr)
 		    strerror(errno));
 		goto done;
 	}
-	ret = check_final(final, &st, dir, errstr);
+	ret = check_final(w, final, &st, dir, errstr);
 done:
 	free(w);
 	return ret;
