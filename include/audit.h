@@ -6,6 +6,7 @@
 #define DG_AUDIT_H
 
 #include <stddef.h>
+#include <time.h>
 
 #define AUDIT_MAX_STRING	4096	/* bytes kept of one untrusted string */
 #define AUDIT_MAX_ARGV		256	/* argv elements kept in a record */
@@ -47,6 +48,13 @@ int	 audit_exit(struct audit *, int status, int sig, long duration_ms,
 	    const char **errstr);
 
 void	 audit_close(struct audit *);
+
+/*
+ * gmtime_r without the time zone: glibc's reads /etc/localtime on first
+ * use even for UTC.  Sets the date and time fields of *tm (not tm_wday,
+ * tm_yday, tm_isdst, tm_gmtoff, tm_zone).
+ */
+void	 audit_gmtime(time_t, struct tm *);
 
 /*
  * Encode s (any bytes, len of them) as a JSON string into buf: invalid UTF-8

@@ -40,7 +40,8 @@
 #define AUDIT_MARKER		"\xe2\x80\xa6(truncated)"	/* …(truncated) */
 #define AUDIT_MARKER_LEN	(sizeof(AUDIT_MARKER) - 1)
 #define AUDIT_SESSION_BYTES	16	/* random bytes of a session id */
-#define AUDIT_TS_LEN		32	/* "2026-11-29T04:06:39.123Z" + NUL */
+#define AUDIT_TS_LEN		64	/* "2026-11-29T04:06:39.123Z" + NUL, with
+					   room for any int in struct tm */
 #define AUDIT_ERRBUF		256	/* message buffer */
 #define AUDIT_STRINGS		6	/* untrusted scalar strings a record holds */
 #define AUDIT_FIXED		512	/* keys, ts, session, numbers, braces */
@@ -217,17 +218,47 @@ jargv(char *const *argv)
 /* Records                                                              */
 /* ------------------------------------------------------------------ */
 
+/*
+ * Days since 1970-01-01 to a proleptic Gregorian date, by 400-year eras of
+ * 146097 days counted from 0000-03-01 (so that the leap day ends a year).
+ */
+void
+audit_gmtime(time_t t, struct tm *tm)
+{
+	long long days = (long long)(t / 86400), secs = (long long)(t % 86400);
+	long long era, yoe, doe, doy, mp, year;
+
+	if (secs < 0) {
+		secs += 86400;
+		days--;
+	}
+	days += 719468;			/* 0000-03-01 to 1970-01-01 */
+	era = (days >= 0 ? days : days - 146096) / 146097;
+	doe = days - era * 146097;	/* [0, 146096] */
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);	/* from March 1 */
+	mp = (5 * doy + 2) / 153;	/* March = 0 */
+	year = yoe + era * 400 + (mp >= 10);
+	memset(tm, 0, sizeof(*tm));
+	tm->tm_year = (int)(year - 1900);
+	tm->tm_mon = (int)(mp < 10 ? mp + 2 : mp - 10);
+	tm->tm_mday = (int)(doy - (153 * mp + 2) / 5 + 1);
+	tm->tm_hour = (int)(secs / 3600);
+	tm->tm_min = (int)(secs / 60 % 60);
+	tm->tm_sec = (int)(secs % 60);
+}
+
 static void
 timestamp(char *buf, size_t len)
 {
 	struct timespec ts;
 	struct tm tm;
-	size_t n;
 
 	(void)clock_gettime(CLOCK_REALTIME, &ts);
-	(void)gmtime_r(&ts.tv_sec, &tm);
-	n = strftime(buf, len, "%Y-%m-%dT%H:%M:%S", &tm);
-	(void)snprintf(buf + n, len - n, ".%03ldZ", ts.tv_nsec / 1000000L);
+	audit_gmtime(ts.tv_sec, &tm);
+	(void)snprintf(buf, len, "%04d-%02d-%02dT%02d:%02d:%02d.%03ldZ",
+	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+	    tm.tm_min, tm.tm_sec, ts.tv_nsec / 1000000L);
 }
 
 /* A record with its common head: ts, event, session. */
@@ -306,10 +337,16 @@ emit(struct audit *a, json_t *rec, int prio, const char **errstr)
 		*errstr = "cannot build audit record: out of memory";
 		goto done;
 	}
-	buf = xmalloc(AUDIT_MAX_RECORD);
-	n = json_dumpb(rec, buf, AUDIT_MAX_RECORD, AUDIT_DUMP_FLAGS);
+	/* Measure first (a NULL buffer is jansson's way to ask), then
+	 * encode into a buffer of that size + the newline. */
+	n = json_dumpb(rec, NULL, 0, AUDIT_DUMP_FLAGS);
 	if (n == 0 || n >= AUDIT_MAX_RECORD) {
 		*errstr = "cannot build audit record: too large";
+		goto done;
+	}
+	buf = xmalloc(n + 1);
+	if (json_dumpb(rec, buf, n, AUDIT_DUMP_FLAGS) != n) {
+		*errstr = "cannot build audit record: out of memory";
 		goto done;
 	}
 	if (a->use_syslog)

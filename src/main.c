@@ -11,10 +11,12 @@
  *   record was written (or audit is not required).
  * - Only main and run.c exit or exec.
  */
+#include <sys/random.h>
 #include <sys/types.h>
 
 #include <limits.h>
 #include <pwd.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +69,21 @@ struct session {
 	struct strv	 argv;		/* canonical */
 	char		 cwd[PATH_MAX];
 };
+
+/*
+ * Seed jansson's hash function from getrandom(2).  Left to itself, jansson
+ * opens and reads /dev/urandom when the first object is made.  If no
+ * random bytes come, seed 0 leaves that to jansson.
+ */
+static void
+seed_json(void)
+{
+	uint32_t seed = 0;
+
+	if (getrandom(&seed, sizeof(seed), GRND_NONBLOCK) != sizeof(seed))
+		seed = 0;
+	json_object_seed(seed);
+}
 
 static void
 usage(FILE *f)
@@ -496,6 +513,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "dockergate: %s\n", err);
 		return EX_UNAVAILABLE;
 	}
+	seed_json();
 	if (argc >= 2 && strcmp(argv[1], "doctor") == 0)
 		return doctor_main(argc - 1, argv + 1);
 	if (argc == 2 && strcmp(argv[1], "--version") == 0) {

@@ -1764,17 +1764,27 @@ done:
 	return rc;
 }
 
-/* Read the whole descriptor; at most POLICY_MAX_BYTES.  Caller frees. */
+/*
+ * Read the whole descriptor; at most POLICY_MAX_BYTES.  The buffer starts
+ * at the size fstat saw, + 1 to see the end, and grows if the file did.
+ * Caller frees.
+ */
 static int
-read_fd(int fd, const char *path, char **out, size_t *outlen,
+read_fd(int fd, const char *path, size_t hint, char **out, size_t *outlen,
     struct strv *errs)
 {
-	char *buf = xmalloc(POLICY_MAX_BYTES + 1);
+	size_t cap = (hint < POLICY_MAX_BYTES ? hint : POLICY_MAX_BYTES) + 1;
+	char *buf = xmalloc(cap);
 	size_t len = 0;
 	ssize_t n;
 
 	while (len <= POLICY_MAX_BYTES) {
-		n = read(fd, buf + len, POLICY_MAX_BYTES + 1 - len);
+		if (len == cap) {
+			cap = cap > (POLICY_MAX_BYTES + 1) / 2 ?
+			    POLICY_MAX_BYTES + 1 : cap * 2;
+			buf = xreallocarray(buf, cap, 1);
+		}
+		n = read(fd, buf + len, cap - len);
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
@@ -1796,9 +1806,12 @@ read_fd(int fd, const char *path, char **out, size_t *outlen,
 	return 0;
 }
 
-/* Owner, type and mode of the opened file, then of its directories. */
+/*
+ * Owner, type and mode of the opened file, then of its directories; *size
+ * is the file's size.
+ */
 static int
-check_perms(int fd, const char *path, struct strv *errs)
+check_perms(int fd, const char *path, size_t *size, struct strv *errs)
 {
 	struct stat st;
 
@@ -1815,6 +1828,7 @@ check_perms(int fd, const char *path, struct strv *errs)
 		    "group or others");
 		return -1;
 	}
+	*size = st.st_size > 0 ? (size_t)st.st_size : 0;
 	return check_parents(path, errs);
 }
 
@@ -1824,7 +1838,7 @@ policy_load(const char *path, struct policy **out, struct strv *errs,
 {
 	struct strv local = { NULL, 0, 0 };
 	char *buf = NULL;
-	size_t len = 0;
+	size_t len = 0, size = 0;
 	int fd = -1, rc = -1, perm = 0;
 
 	*out = NULL;
@@ -1844,11 +1858,11 @@ policy_load(const char *path, struct policy **out, struct strv *errs,
 			ferr(errs, path, "cannot open: %s", strerror(errno));
 		goto done;
 	}
-	if (check_perms(fd, path, errs) == -1) {
+	if (check_perms(fd, path, &size, errs) == -1) {
 		perm = 1;
 		goto done;
 	}
-	if (read_fd(fd, path, &buf, &len, errs) == -1)
+	if (read_fd(fd, path, size, &buf, &len, errs) == -1)
 		goto done;
 	rc = policy_parse(buf, len, path, out, errs);
 done:

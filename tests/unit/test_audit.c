@@ -500,6 +500,54 @@ test_sinks(void **state)
 	audit_close(NULL);
 }
 
+/*
+ * audit_gmtime against the C library's gmtime_r: every day boundary of
+ * leap and century years, the epoch, times before it, and a sweep of
+ * four centuries in steps that are not a whole number of days.
+ */
+static void
+check_gmtime(time_t t)
+{
+	struct tm want, got;
+
+	assert_non_null(gmtime_r(&t, &want));
+	audit_gmtime(t, &got);
+	if (got.tm_year != want.tm_year || got.tm_mon != want.tm_mon ||
+	    got.tm_mday != want.tm_mday || got.tm_hour != want.tm_hour ||
+	    got.tm_min != want.tm_min || got.tm_sec != want.tm_sec)
+		fail_msg("%lld: %d-%d-%d %d:%d:%d, want %d-%d-%d %d:%d:%d",
+		    (long long)t, got.tm_year, got.tm_mon, got.tm_mday,
+		    got.tm_hour, got.tm_min, got.tm_sec, want.tm_year,
+		    want.tm_mon, want.tm_mday, want.tm_hour, want.tm_min,
+		    want.tm_sec);
+}
+
+static void
+test_gmtime(void **state)
+{
+	static const long long fixed[] = {
+		0, -1, 59, 86399, 86400, -86400, -86401,
+		951782400,	/* 2000-02-29 */
+		951868800,	/* 2000-03-01 */
+		4107542400LL,	/* 2100-03-01 */
+		4107456000LL,	/* 2100-02-28 */
+		1795910400,	/* 2026-11-29 */
+		253402300799LL,	/* 9999-12-31 23:59:59 */
+		-62135596800LL,	/* 0001-01-01 */
+	};
+	long long t;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(fixed); i++)
+		check_gmtime((time_t)fixed[i]);
+	for (t = -2208988800LL; t < 10413792000LL; t += 86400 * 7 + 3601)
+		check_gmtime((time_t)t);
+	for (t = 946684800LL - 86400; t < 946684800LL + 86400 * 400;
+	    t += 86400)
+		check_gmtime((time_t)t);
+}
+
 int
 main(void)
 {
@@ -516,6 +564,7 @@ main(void)
 		cmocka_unit_test(test_full_filesystem),
 		cmocka_unit_test(test_open_failures),
 		cmocka_unit_test(test_sinks),
+		cmocka_unit_test(test_gmtime),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
