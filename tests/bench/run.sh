@@ -19,48 +19,8 @@ RUNS=${RUNS:-500}
 WARMUP=${WARMUP:-20}
 OUT=$PWD/$BUILD
 
-die() {
-	echo "bench: $*" >&2
-	exit 1
-}
-
-command -v hyperfine >/dev/null 2>&1 ||
-	die "hyperfine not found: apt-get install hyperfine (or cargo install hyperfine)"
-[ -x /usr/bin/time ] && /usr/bin/time -v true >/dev/null 2>&1 ||
-	die "GNU time not found at /usr/bin/time: apt-get install time"
-[ "$(id -u)" = 0 ] || die "must run as root (root-owned policy directory)"
+. tests/bench/lib.sh
 [ -x "$DG" ] || die "$DG not found or not executable: run make first"
-
-# A root-owned, 0755 directory under /run: the gateway checks the policy
-# file and every parent directory for ownership and mode.
-DIR=$(mktemp -d /run/dgbench.XXXXXX)
-trap 'rm -rf "$DIR"' EXIT INT TERM
-chmod 0755 "$DIR"
-mkdir -m 0755 "$DIR/docker-config"
-echo '{}' >"$DIR/docker-config/config.json"
-chmod 0644 "$DIR/docker-config/config.json"
-
-header() {
-	cat <<EOF
-version: 1
-docker:
-  binary: /usr/bin/true
-  host: unix:///run/dgbench-nonexistent.sock
-  config_dir: $DIR/docker-config
-  timeout: 0
-audit:
-  syslog: false
-  file: $DIR/audit.jsonl
-  required: true
-roles:
-  bench:
-    allow:
-EOF
-}
-
-# The policy for (a): a role that may run `docker ps`.
-P=$DIR/policy.yaml
-{ header; echo "      - ps"; } >"$P"
 
 # n rules: n-1 container-scoped lifecycle rules, then the run rule.
 gen_rules() {
@@ -84,7 +44,7 @@ P50=$DIR/policy-50.yaml
 { header; gen_rules 50; } >"$P50"
 P1000=$DIR/policy-1000.yaml
 { header; gen_rules 1000; } >"$P1000"
-chmod 0644 "$P" "$P50" "$P1000"
+chmod 0644 "$P50" "$P1000"
 
 # Sanity first, so that a broken setup fails with the gateway's own words
 # rather than as a hyperfine error.
@@ -97,11 +57,6 @@ SSH_ORIGINAL_COMMAND='docker ps' "$DG" --policy "$P" --role bench ||
 EXPLAIN="docker run --rm -v data:/data alpine echo hi"
 "$DG" --explain --policy "$P50" --role bench "$EXPLAIN" >/dev/null ||
 	die "--explain '$EXPLAIN' did not allow (status $?)"
-
-# The floor: a wrapper that only spawns /usr/bin/true and waits.
-FLOOR=$DIR/floor
-${CC:-cc} -O2 -o "$FLOOR" tests/bench/floor.c ||
-	die "cannot build tests/bench/floor.c with ${CC:-cc}"
 
 SUDO=
 if command -v sudo >/dev/null 2>&1 && sudo -n /usr/bin/true 2>/dev/null; then
