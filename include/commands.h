@@ -156,6 +156,11 @@ struct cmddef {
 #define CMD_LABEL_SCOPE	0x10	/* lists containers and takes --filter
 				   label=K=V, which docker ANDs: a rule that
 				   scopes by labels adds its labels as filters */
+#define CMD_SESSION_LABEL 0x20	/* starts a container that the CLI stays
+				   attached to: under a timeout it is
+				   labelled with the session, so that it
+				   can be killed when the CLI is (a PID 1
+				   may ignore the SIGTERM docker proxies) */
 
 /* A spelling: the words a user may type for a canonical command. */
 struct cmdalias {

@@ -10,6 +10,7 @@
 #define RUN_PATH	"/usr/sbin:/usr/bin:/sbin:/bin"	/* the child's PATH */
 #define RUN_GRACE_SEC	10	/* SIGTERM -> SIGKILL after a timeout */
 #define RUN_MAX_ENV	16	/* entries of the child's environment */
+#define RUN_CAPTURE_TIMEOUT_SEC 30	/* run_capture_docker with no timeout */
 #define RUN_MAX_FILTERED_BYTES	(32 * 1024 * 1024)	/* stdout filtered */
 
 struct run_spec {
@@ -86,5 +87,13 @@ int	 run_exec_filtered(const struct run_spec *, run_filter_fn filter,
  */
 int	 run_capture(const char *path, char *const argv[], char **out,
 	    size_t max, long timeout, int *status, const char **errstr);
+
+/*
+ * run_capture for the docker CLI of spec: spec's binary, argv and the
+ * environment run_exec gives docker, killed after spec->timeout seconds
+ * (RUN_CAPTURE_TIMEOUT_SEC when 0).  Same results as run_capture.
+ */
+int	 run_capture_docker(const struct run_spec *, char **out, size_t max,
+	    int *status, const char **errstr);
 
 #endif

@@ -1942,7 +1942,7 @@ const struct cmddef commands_table[] = {
 	    0, P_IMAGE, P_CMD, 1, CMD_ARGS_UNBOUNDED,
 	    0, W_NONE,
 	    "Create and run a new container from an image",
-	    0 },
+	    CMD_SESSION_LABEL },
 	{ "container start", { FS_CONTAINER_START },
 	    1, P_CONTAINER, P_CONTAINER, 1, CMD_ARGS_UNBOUNDED,
 	    0, W_NONE,

@@ -42,6 +42,10 @@
 #include "util.h"
 
 #define DG_VERSION	"0.1.0"
+#define SESSION_LABEL	"dockergate.session"	/* on containers a timed
+							   session may kill */
+#define SESSION_MAX_KILL 64	/* containers killed after one timeout */
+#define SESSION_LS_MAX	65536	/* bytes of docker output read there */
 #define EX_REFUSED	1	/* interactive login refused, usage */
 
 enum mode { MODE_FORCED, MODE_CHECK, MODE_EXPLAIN };
@@ -67,6 +71,8 @@ struct session {
 	struct request	 req;
 	struct verdict	 v;
 	struct strv	 argv;		/* canonical */
+	int		 labelled;	/* argv labels containers with the
+					   session (CMD_SESSION_LABEL) */
 	char		 cwd[PATH_MAX];
 };
 
@@ -267,6 +273,13 @@ decide_request(struct session *s)
 	resolve_init(&res, s->cwd, s->pol->host);
 	compose_resolver_init(&res);
 	(void)decide(s->pol, s->role, &s->req, &res, &s->v);
+	/* Only in a session (not --explain): the label names it. */
+	if (s->v.allow && s->audit_open && s->pol->timeout > 0 &&
+	    (s->req.cmd->traits & CMD_SESSION_LABEL)) {
+		strv_take(&s->v.extra_flags, xasprintf("--label="
+		    SESSION_LABEL "=%s", s->audit.session));
+		s->labelled = 1;
+	}
 	(void)render_argv(&s->req, &s->v, &s->argv);
 	if (s->v.allow)
 		return 0;
@@ -434,6 +447,64 @@ trusted(struct session *s)
 	return 0;
 }
 
+/*
+ * After a timeout: the containers this session started (labelled
+ * SESSION_LABEL=session) can outlive the docker CLI, since a PID 1 without
+ * a handler ignores the SIGTERM docker proxied to it.  Kill the running
+ * ones, with the same docker and environment.  0, or -1 with *errstr.
+ */
+static int
+end_session_containers(const struct session *s, const struct run_spec *run,
+    const char **errstr)
+{
+	char filter[64 + sizeof(s->audit.session)], *out = NULL, *p, *e;
+	char *lsv[] = { "docker", "container", "ls", "--quiet", "--no-trunc",
+	    "--filter", filter, NULL };
+	char *killv[4 + SESSION_MAX_KILL + 1] = { "docker", "container",
+	    "kill", "--" };
+	struct run_spec spec = *run;
+	size_t n = 4;
+	int status, r = -1;
+
+	(void)snprintf(filter, sizeof(filter), "label=" SESSION_LABEL "=%s",
+	    s->audit.session);
+	spec.argv = lsv;
+	spec.timeout = RUN_CAPTURE_TIMEOUT_SEC;
+	if (run_capture_docker(&spec, &out, SESSION_LS_MAX, &status,
+	    errstr) != 0)
+		return -1;
+	if (status != 0) {
+		*errstr = "docker container ls failed";
+		goto done;
+	}
+	/* One full ID per line; anything else is not a container of ours. */
+	for (p = out; *p != '\0' && n < 4 + SESSION_MAX_KILL; p = e) {
+		e = p + strcspn(p, "\n");
+		if (*e == '\n')
+			*e++ = '\0';
+		if (strlen(p) == 64 && strspn(p, "0123456789abcdef") == 64)
+			killv[n++] = p;
+	}
+	killv[n] = NULL;
+	r = 0;
+	if (n > 4) {
+		char *kout = NULL;
+
+		spec.argv = killv;
+		if (run_capture_docker(&spec, &kout, SESSION_LS_MAX, &status,
+		    errstr) != 0)
+			r = -1;
+		else if (status != 0) {
+			*errstr = "docker container kill failed";
+			r = -1;
+		}
+		free(kout);
+	}
+done:
+	free(out);
+	return r;
+}
+
 static int
 execute(struct session *s)
 {
@@ -460,6 +531,10 @@ execute(struct session *s)
 		(void)audit_exit(&s->audit, EX_UNAVAILABLE, 0, 0, &err);
 		return EX_UNAVAILABLE;
 	}
+	if (res.timed_out && s->labelled &&
+	    end_session_containers(s, &spec, &err) != 0)
+		fprintf(stderr, "dockergate: timeout: containers of this "
+		    "session may still run: %s\n", err);
 	(void)audit_exit(&s->audit, res.status, res.sig, res.duration_ms,
 	    &err);
 	return res.sig != 0 ? 128 + res.sig : res.status;

@@ -1093,30 +1093,25 @@ capture_start(const struct run_spec *spec, char *const *env, pid_t *pid,
 	return e;
 }
 
-int
-run_capture(const char *path, char *const argv[], char **out, size_t max,
-    long timeout, int *status, const char **errstr)
+/* The capture both run_capture and run_capture_docker make. */
+static int
+capture(const struct run_spec *spec, char *const *env, char **out,
+    size_t max, long timeout, int *status, const char **errstr)
 {
-	static char pathenv[] = "PATH=" RUN_PATH;
-	char *env[] = { pathenv, NULL };
-	struct run_spec spec;
 	struct sigaction dfl, oldchld;
 	struct timespec deadline;
 	size_t len = 0;
 	pid_t pid;
 	int fd = -1, e;
 
-	memset(&spec, 0, sizeof(spec));
-	spec.binary = path;
-	spec.argv = argv;
 	memset(&dfl, 0, sizeof(dfl));
 	dfl.sa_handler = SIG_DFL;
 	*out = NULL;
 	/* SIGCHLD must not be ignored, or the child is reaped for us. */
 	(void)sigaction(SIGCHLD, &dfl, &oldchld);
-	if ((e = capture_start(&spec, env, &pid, &fd)) != 0) {
+	if ((e = capture_start(spec, env, &pid, &fd)) != 0) {
 		*errstr = errfmt(errbuf, sizeof(errbuf),
-		    "cannot execute %s: %s", path, strerror(e));
+		    "cannot execute %s: %s", spec->binary, strerror(e));
 		(void)sigaction(SIGCHLD, &oldchld, NULL);
 		return -1;
 	}
@@ -1126,9 +1121,9 @@ run_capture(const char *path, char *const argv[], char **out, size_t max,
 	*status = capture_reap(pid, &deadline, e != 0);
 	(void)sigaction(SIGCHLD, &oldchld, NULL);
 	if (e != 0) {
-		*errstr = errfmt(errbuf, sizeof(errbuf), "%s: %s", path,
-		    e == EFBIG ? "output too long" : e == ETIMEDOUT ?
-		    "timed out" : strerror(e));
+		*errstr = errfmt(errbuf, sizeof(errbuf), "%s: %s",
+		    spec->binary, e == EFBIG ? "output too long" :
+		    e == ETIMEDOUT ? "timed out" : strerror(e));
 		free(*out);
 		*out = NULL;
 		return -1;
@@ -1137,4 +1132,32 @@ run_capture(const char *path, char *const argv[], char **out, size_t max,
 		*out = xcalloc(1, 1);
 	(*out)[len] = '\0';
 	return 0;
+}
+
+int
+run_capture(const char *path, char *const argv[], char **out, size_t max,
+    long timeout, int *status, const char **errstr)
+{
+	static char pathenv[] = "PATH=" RUN_PATH;
+	char *env[] = { pathenv, NULL };
+	struct run_spec spec;
+
+	memset(&spec, 0, sizeof(spec));
+	spec.binary = path;
+	spec.argv = argv;
+	return capture(&spec, env, out, max, timeout, status, errstr);
+}
+
+int
+run_capture_docker(const struct run_spec *spec, char **out, size_t max,
+    int *status, const char **errstr)
+{
+	char *env[RUN_MAX_ENV + 1];
+	int r;
+
+	run_build_env(spec, env, RUN_MAX_ENV + 1);
+	r = capture(spec, env, out, max, spec->timeout > 0 ? spec->timeout :
+	    RUN_CAPTURE_TIMEOUT_SEC, status, errstr);
+	run_free_env(env);
+	return r;
 }

@@ -688,6 +688,13 @@ test_command_risks(void **state)
 	c = cmd("compose");
 	assert_non_null(commands_flagset(c, 0));
 	assert_int_equal(c->pfirst, P_NONE);
+	assert_true(cmd("container run")->traits & CMD_SESSION_LABEL);
+	assert_ptr_equal(lookup("run", NULL), cmd("container run"));
+	for (c = commands_table; c->name[0] != '\0'; c++)
+		if ((c->traits & CMD_SESSION_LABEL) &&
+		    strcmp(c->name, "container run") != 0)
+			fail_msg("%s: session label on a command that does "
+			    "not run an attached container", c->name);
 	assert_true(cmd("container inspect")->traits & CMD_SHOWS_ENV);
 	assert_true(cmd("inspect")->traits & CMD_SHOWS_ENV);
 	assert_false(cmd("container ls")->traits & CMD_SHOWS_ENV);

@@ -705,6 +705,42 @@ test_sanitize(void **state)
 	assert_int_equal(WEXITSTATUS(st), 0);
 }
 
+/*
+ * run_capture_docker: the spec's binary and argv, the docker environment
+ * run_exec builds (not the caller's), stdout captured, the exit status
+ * passed back, and the time limit enforced.
+ */
+static void
+test_capture_docker(void **state)
+{
+	char *argv[] = { "docker", "container", "ls", "--filter",
+	    "label=dockergate.session=ab", NULL };
+	struct run_spec s;
+	const char *bin, *err = NULL;
+	char *out = NULL;
+	int status = -1;
+
+	(void)state;
+	bin = script("fake-docker", "printf '%s|' \"$@\"; "
+	    "echo \"$DOCKER_HOST $DOCKER_CONFIG $USER ${LD_PRELOAD-unset}\"; "
+	    "[ \"$1\" = slow ] && sleep 5; exit 3");
+	setenv("LD_PRELOAD", "/tmp/evil.so", 1);
+	spec_init(&s, bin, argv);
+	assert_int_equal(run_capture_docker(&s, &out, 4096, &status, &err), 0);
+	assert_string_equal(out, "container|ls|--filter|"
+	    "label=dockergate.session=ab|unix:///run/dg-test.sock "
+	    "/etc/dockergate/docker-config ai-worker unset\n");
+	assert_int_equal(status, 3);
+	free(out);
+	argv[1] = "slow";
+	s.timeout = 1;
+	assert_int_equal(run_capture_docker(&s, &out, 4096, &status, &err),
+	    -1);
+	assert_non_null(strstr(err, "timed out"));
+	assert_null(out);
+	unsetenv("LD_PRELOAD");
+}
+
 int
 main(int argc, char **argv)
 {
@@ -725,6 +761,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_check_trusted_message),
 		cmocka_unit_test(test_check_trusted_as_nobody),
 		cmocka_unit_test(test_sanitize),
+		cmocka_unit_test(test_capture_docker),
 	};
 
 	if (argc >= 4 && strcmp(argv[1], HELPER) == 0)
