@@ -157,10 +157,11 @@ struct cmddef {
 				   label=K=V, which docker ANDs: a rule that
 				   scopes by labels adds its labels as filters */
 #define CMD_SESSION_LABEL 0x20	/* starts a container that the CLI stays
-				   attached to: under a timeout it is
-				   labelled with the session, so that it
-				   can be killed when the CLI is (a PID 1
-				   may ignore the SIGTERM docker proxies) */
+				   attached to: it is labelled with the
+				   session, so that it can be killed when
+				   a timeout or a vanished client ends the
+				   CLI (a PID 1 may ignore the signal
+				   docker proxies) */
 
 /* A spelling: the words a user may type for a canonical command. */
 struct cmdalias {

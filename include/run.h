@@ -26,7 +26,8 @@ struct run_spec {
 struct run_result {
 	int	 status;	/* exit status, or -1 if killed */
 	int	 sig;		/* signal that killed it, or 0 */
-	int	 timed_out;
+	int	 timed_out;	/* ended by the policy's timeout */
+	int	 client_gone;	/* stdout's reader (sshd) went away */
 	long	 duration_ms;
 };
 
@@ -52,8 +53,10 @@ void	 run_free_env(char **env);
 
 /*
  * fork + execve the docker CLI, forward SIGHUP/SIGINT/SIGTERM, enforce the
- * timeout (SIGTERM, RUN_GRACE_SEC, SIGKILL), wait.  Returns 0 with *res, or
- * -1 with *errstr when it could not be started (exit 69).
+ * timeout (SIGTERM, RUN_GRACE_SEC, SIGKILL), end it when the client goes
+ * away (the reader of our stdout or stderr, a pipe or socket, is gone:
+ * SIGHUP, RUN_GRACE_SEC, SIGKILL), wait.  Returns 0 with *res, or -1 with
+ * *errstr when it could not be started (exit 69).
  */
 int	 run_exec(const struct run_spec *, struct run_result *res,
 	    const char **errstr);

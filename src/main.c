@@ -274,7 +274,7 @@ decide_request(struct session *s)
 	compose_resolver_init(&res);
 	(void)decide(s->pol, s->role, &s->req, &res, &s->v);
 	/* Only in a session (not --explain): the label names it. */
-	if (s->v.allow && s->audit_open && s->pol->timeout > 0 &&
+	if (s->v.allow && s->audit_open &&
 	    (s->req.cmd->traits & CMD_SESSION_LABEL)) {
 		strv_take(&s->v.extra_flags, xasprintf("--label="
 		    SESSION_LABEL "=%s", s->audit.session));
@@ -448,10 +448,11 @@ trusted(struct session *s)
 }
 
 /*
- * After a timeout: the containers this session started (labelled
- * SESSION_LABEL=session) can outlive the docker CLI, since a PID 1 without
- * a handler ignores the SIGTERM docker proxied to it.  Kill the running
- * ones, with the same docker and environment.  0, or -1 with *errstr.
+ * After a timeout or a client that went away: the containers this session
+ * started (labelled SESSION_LABEL=session) can outlive the docker CLI,
+ * since a PID 1 without a handler ignores the SIGTERM or SIGHUP docker
+ * proxied to it.  Kill the running ones, with the same docker and
+ * environment.  0, or -1 with *errstr.
  */
 static int
 end_session_containers(const struct session *s, const struct run_spec *run,
@@ -531,8 +532,10 @@ execute(struct session *s)
 		(void)audit_exit(&s->audit, EX_UNAVAILABLE, 0, 0, &err);
 		return EX_UNAVAILABLE;
 	}
-	if (res.timed_out && s->labelled &&
-	    end_session_containers(s, &spec, &err) != 0)
+	/* No message once the client is gone: nobody reads it, and a write
+	 * to the closed pipe would end us before the exit record. */
+	if ((res.timed_out || res.client_gone) && s->labelled &&
+	    end_session_containers(s, &spec, &err) != 0 && !res.client_gone)
 		fprintf(stderr, "dockergate: timeout: containers of this "
 		    "session may still run: %s\n", err);
 	(void)audit_exit(&s->audit, res.status, res.sig, res.duration_ms,

@@ -19,6 +19,8 @@
  *   mistaken for docker's own exit status.
  * - The gateway MUST NOT die from SIGHUP/SIGINT/SIGTERM/SIGPIPE while
  *   docker runs: they are blocked, consumed and (except SIGPIPE) forwarded.
+ * - Docker MUST NOT outlive the client: when the reader of our stdout or
+ *   stderr goes away, docker gets SIGHUP and, after the grace, SIGKILL.
  * - Filtered output (run_exec_filtered) MUST reach fd 1 only as the
  *   filter's result over all of docker's stdout: nothing when it is over
  *   RUN_MAX_FILTERED_BYTES, unreadable, or the filter fails.
@@ -452,7 +454,10 @@ struct child {
 	int		own_group;	/* leads its own process group */
 	int		status;		/* wait status once reaped */
 	int		reaped;
-	int		termed;		/* timeout SIGTERM sent */
+	int		termed;		/* SIGTERM (timeout) or SIGHUP (client
+					   gone) sent: SIGKILL at the deadline */
+	int		timedout;	/* by the policy's timeout */
+	int		gone;		/* the client went away */
 	int		killed;		/* SIGKILL sent */
 	struct timespec	start;
 	struct timespec	deadline;	/* next timeout step, if armed */
@@ -662,6 +667,7 @@ on_deadline(struct child *c, const struct run_spec *spec)
 {
 	if (!c->termed) {
 		c->termed = 1;
+		c->timedout = 1;
 		(void)kill(c->pid, SIGTERM);
 		ts_add(&c->deadline, spec->grace > 0 ? spec->grace :
 		    RUN_GRACE_SEC);
@@ -690,32 +696,96 @@ try_reap(struct child *c)
 	}
 }
 
-/* Wait for the child, forwarding signals and enforcing the timeout. */
+/*
+ * The client went away: what a hang-up on a terminal would send, SIGHUP,
+ * then SIGKILL after the grace (a docker run proxies the SIGHUP to its
+ * container and waits on, and a PID 1 may ignore it).
+ */
+static void
+on_gone(struct child *c, const struct run_spec *spec)
+{
+	c->gone = 1;
+	if (c->termed)
+		return;		/* the timeout's SIGKILL is already due */
+	c->termed = 1;
+	(void)kill(c->pid, SIGHUP);
+	ts_add(&c->deadline, spec->grace > 0 ? spec->grace : RUN_GRACE_SEC);
+	c->armed = 1;
+}
+
+/*
+ * Our stdout and stderr, when pipes or sockets, lead to sshd: when the
+ * client goes away sshd closes its ends, and poll says POLLERR or POLLHUP
+ * on ours even if docker never writes again.  A terminal or a file tells
+ * nothing (fd -1: poll skips it).
+ */
+static void
+watch_client(struct pollfd *p)
+{
+	struct stat st;
+	int fd;
+
+	for (fd = 1; fd <= 2; fd++) {
+		p[fd].fd = fstat(fd, &st) == 0 && (S_ISFIFO(st.st_mode) ||
+		    S_ISSOCK(st.st_mode)) ? fd : -1;
+		p[fd].events = 0;	/* only POLLERR / POLLHUP */
+	}
+}
+
+/* Signals that arrived on sfd: forward HUP/INT/TERM, then try to reap. */
+static void
+take_signals(struct child *c, int sfd)
+{
+	struct signalfd_siginfo si;
+
+	while (read(sfd, &si, sizeof(si)) == (ssize_t)sizeof(si)) {
+		if (si.ssi_signo == SIGHUP || si.ssi_signo == SIGINT ||
+		    si.ssi_signo == SIGTERM)
+			(void)kill(c->pid, (int)si.ssi_signo);
+		/* SIGPIPE is consumed; SIGCHLD is handled below. */
+	}
+	try_reap(c);
+}
+
+/*
+ * Wait for the child, forwarding signals, enforcing the timeout and
+ * ending it when the client goes away.
+ */
 static void
 wait_loop(struct child *c, const struct run_spec *spec, const sigset_t *set)
 {
-	struct timespec left, *tl;
-	siginfo_t si;
-	int sig;
+	struct pollfd p[3];
+	struct timespec left;
+	int sfd, r;
 
-	while (!c->reaped) {
-		tl = time_left(c, &left);
-		sig = tl ? sigtimedwait(set, &si, tl) : sigwaitinfo(set, &si);
-		if (sig == -1 && errno == EAGAIN)
-			on_deadline(c, spec);
-		else if (sig == SIGHUP || sig == SIGINT || sig == SIGTERM)
-			(void)kill(c->pid, sig);
-		else if (sig == -1 && errno != EINTR) {
-			/* Cannot wait for signals: make sure it ends. */
-			(void)kill(c->pid, SIGKILL);
-			while (waitpid(c->pid, &c->status, 0) == -1 &&
-			    errno == EINTR)
-				;
-			c->reaped = 1;
-		}
-		/* SIGPIPE is consumed; anything may have been SIGCHLD. */
-		try_reap(c);
+	if ((sfd = signalfd(-1, set, SFD_CLOEXEC | SFD_NONBLOCK)) != -1) {
+		p[0].fd = sfd;
+		p[0].events = POLLIN;
+		watch_client(p);
 	}
+	while (!c->reaped && sfd != -1) {
+		p[0].revents = p[1].revents = p[2].revents = 0;
+		r = ppoll(p, 3, time_left(c, &left), NULL);
+		if (r == -1 && errno != EINTR)
+			break;
+		if (r == 0 && c->armed)
+			on_deadline(c, spec);
+		if (r > 0 && ((p[1].revents | p[2].revents) &
+		    (POLLERR | POLLHUP))) {
+			p[1].fd = p[2].fd = -1;
+			on_gone(c, spec);
+		}
+		take_signals(c, sfd);
+	}
+	if (!c->reaped) {
+		/* Cannot wait for signals: make sure it ends. */
+		(void)kill(c->pid, SIGKILL);
+		while (waitpid(c->pid, &c->status, 0) == -1 && errno == EINTR)
+			;
+		c->reaped = 1;
+	}
+	if (sfd != -1)
+		(void)close(sfd);
 }
 
 /* Discard what arrived for the child, so restoring the mask is quiet. */
@@ -735,7 +805,8 @@ fill_result(const struct child *c, struct run_result *res)
 
 	(void)clock_gettime(CLOCK_MONOTONIC, &end);
 	memset(res, 0, sizeof(*res));
-	res->timed_out = c->termed;
+	res->timed_out = c->timedout;
+	res->client_gone = c->gone;
 	res->duration_ms = ms_between(&c->start, &end);
 	if (WIFEXITED(c->status)) {
 		res->status = WEXITSTATUS(c->status);
@@ -832,21 +903,6 @@ read_some(int fd, struct outbuf *b)
 		if (b->len > RUN_MAX_FILTERED_BYTES)
 			return -EFBIG;
 	}
-}
-
-/* Signals that arrived on sfd: forward HUP/INT/TERM, then try to reap. */
-static void
-take_signals(struct child *c, int sfd)
-{
-	struct signalfd_siginfo si;
-
-	while (read(sfd, &si, sizeof(si)) == (ssize_t)sizeof(si)) {
-		if (si.ssi_signo == SIGHUP || si.ssi_signo == SIGINT ||
-		    si.ssi_signo == SIGTERM)
-			(void)kill(c->pid, (int)si.ssi_signo);
-		/* SIGPIPE is consumed; SIGCHLD is handled below. */
-	}
-	try_reap(c);
 }
 
 /*

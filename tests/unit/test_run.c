@@ -741,6 +741,67 @@ test_capture_docker(void **state)
 	unsetenv("LD_PRELOAD");
 }
 
+/*
+ * Run bin with our stdout on a pipe whose only reader, a process of its
+ * own, goes away after a second, as sshd does when the client leaves;
+ * returns the result.
+ */
+static struct run_result
+run_reader_gone(const char *bin)
+{
+	char *argv[] = { "docker", NULL };
+	struct run_result res;
+	struct run_spec s;
+	const char *err = NULL;
+	int p[2], saved, st;
+	pid_t reader;
+
+	spec_init(&s, bin, argv);
+	s.grace = 1;
+	(void)fflush(stdout);
+	assert_int_equal(pipe(p), 0);
+	if ((reader = fork()) == 0) {
+		(void)close(p[1]);
+		(void)sleep(1);
+		_exit(0);
+	}
+	assert_true(reader > 0);
+	(void)close(p[0]);
+	assert_true((saved = dup(STDOUT_FILENO)) != -1);
+	assert_int_equal(dup2(p[1], STDOUT_FILENO), STDOUT_FILENO);
+	(void)close(p[1]);
+	if (run_exec(&s, &res, &err) != 0)
+		fail_msg("run_exec: %s", err);
+	assert_int_equal(dup2(saved, STDOUT_FILENO), STDOUT_FILENO);
+	(void)close(saved);
+	assert_int_equal(waitpid(reader, &st, 0), reader);
+	return res;
+}
+
+/*
+ * The client goes away while docker prints nothing: docker gets SIGHUP,
+ * and SIGKILL after the grace if it ignores that; the result says so.
+ */
+static void
+test_client_gone(void **state)
+{
+	struct run_result res;
+
+	(void)state;
+	res = run_reader_gone(script("hup-ends", "exec sleep 30"));
+	assert_int_equal(res.client_gone, 1);
+	assert_int_equal(res.timed_out, 0);
+	assert_int_equal(res.sig, SIGHUP);
+	res = run_reader_gone(script("hup-ignored",
+	    "trap '' HUP; exec sleep 30"));
+	assert_int_equal(res.client_gone, 1);
+	assert_int_equal(res.sig, SIGKILL);
+	assert_true(res.duration_ms < 10000);
+	/* Control: a reader that stays is no reason to end anything. */
+	res = run_helper("env", NULL, 0);
+	assert_int_equal(res.client_gone, 0);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -762,6 +823,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_check_trusted_as_nobody),
 		cmocka_unit_test(test_sanitize),
 		cmocka_unit_test(test_capture_docker),
+		cmocka_unit_test(test_client_gone),
 	};
 
 	if (argc >= 4 && strcmp(argv[1], HELPER) == 0)
