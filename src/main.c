@@ -42,9 +42,9 @@
 #include "util.h"
 
 #define DG_VERSION	"0.1.0"
-#define SESSION_LABEL	"dockergate.session"	/* on containers a timed
-							   session may kill */
-#define SESSION_MAX_KILL 64	/* containers killed after one timeout */
+#define SESSION_LABEL	"dockergate.session"	/* on the containers a
+							   session's run starts */
+#define SESSION_MAX_KILL 64	/* containers killed at a session's end */
 #define SESSION_LS_MAX	65536	/* bytes of docker output read there */
 #define EX_REFUSED	1	/* interactive login refused, usage */
 
