@@ -34,7 +34,7 @@ struct run_result {
 /*
  * Process hygiene for the gateway itself, first thing in main: fds 0-2 open
  * (on /dev/null if closed), all others closed, umask 077, no core dumps,
- * PR_SET_NO_NEW_PRIVS.  Returns 0 or -1 with *errstr.
+ * PR_SET_NO_NEW_PRIVS, SIGPIPE ignored.  Returns 0 or -1 with *errstr.
  */
 int	 run_sanitize(const char **errstr);
 

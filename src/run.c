@@ -159,6 +159,14 @@ run_sanitize(const char **errstr)
 		    "prctl: %s", strerror(errno));
 		return -1;
 	}
+	/* A client that went away closed our stdout and stderr: a message
+	 * written there must fail with EPIPE, not end us before the exit
+	 * record.  docker starts with every disposition at its default. */
+	if (signal(SIGPIPE, SIG_IGN) == SIG_ERR) {
+		*errstr = errfmt(errbuf, sizeof(errbuf),
+		    "cannot ignore SIGPIPE: %s", strerror(errno));
+		return -1;
+	}
 	return 0;
 }
 

@@ -70,10 +70,29 @@ grep -q '^dockergate [0-9]' "$d/out"; check "version text" 0 $?
 [ -s "$e" ]; check "--help writes nothing to stderr" 1 $?
 "$DG" --policy "$d/none.yaml" --role r -c 'docker ps' 2>"$e"
 check "missing policy" 78 $? "$e" "none.yaml"
+# A client that is gone: stdout and stderr on a pipe nobody reads.  The
+# refusal's message and docker's output fail with EPIPE; the gateway is not
+# ended by SIGPIPE (python reports a signal as a negative status) and
+# still writes every record.
+epipe() {
+	python3 -c 'import os, subprocess, sys
+r, w = os.pipe()
+os.close(r)
+sys.exit(subprocess.run(sys.argv[1:], stdout=w, stderr=w).returncode)' "$@"
+}
+epipe env SSH_ORIGINAL_COMMAND='docker run x' "$DG" $P
+check "client gone: refusal status" 77 $?
+# docker (here true) may end first (0) or get the gateway's SIGHUP (129).
+epipe env SSH_ORIGINAL_COMMAND='docker ps' "$DG" $P
+r=$?
+[ "$r" = 129 ] && r=0
+check "client gone: docker's status" 0 $r
+n=$(grep -c '"event":"exit"' "$d/audit.jsonl")
+check "client gone: exit records" 3 "$n"
 # Every request above that reached the policy left exactly one decision
 # record; the compose one names no plugin (none was found).
 n=$(grep -c '"event":"decision"' "$d/audit.jsonl")
-check "decision records" 8 "$n"
+check "decision records" 10 "$n"
 grep '"decision":"allow"' "$d/audit.jsonl" | grep -q '"plugin"'
 check "no plugin recorded without a plugin" 1 $?
 echo "cli: $pass passed, $fail failed"

@@ -688,6 +688,8 @@ sanitize_child(void)
 		return 15;
 	if (prctl(PR_GET_DUMPABLE, 0, 0, 0, 0) != 0)
 		return 16;
+	if (signal(SIGPIPE, SIG_DFL) != SIG_IGN)
+		return 17;
 	return 0;
 }
 
