@@ -33,196 +33,130 @@
  * start-up, and each page it writes is a copy-on-write fault in every run of
  * the gateway (this table was 16 of them).  So names are arrays inside the
  * rows, reasons are numbers into whys[] and flag sets numbers into
- * flagsets[], the one small pointer table left.
+ * flagsets[], the one small pointer table left.  Each reason and each
+ * flag set is listed once (WHYS, FLAGSETS); its number and its entry are
+ * made from that list.
  */
 
 /* Why a flag or command is risky, for messages (flagdef.why, cmddef.why). */
+#define WHYS(X) \
+	X(W_CGROUP_PARENT, \
+	    "places the container in a host cgroup of the client's choice") \
+	X(W_CLI_WRITES_FILE, \
+	    "the docker CLI writes a file on the gateway host") \
+	X(W_RT_SCHED, "grants real-time CPU scheduling") \
+	X(W_DEVICE, "passes a host device into the container") \
+	X(W_DEVICE_CGROUP, "lets the container use host devices") \
+	X(W_CLI_READS_FILE, "the docker CLI reads a file on the gateway host") \
+	X(W_GPUS, "gives the container host GPUs") \
+	X(W_ISOLATION, "selects the isolation technology") \
+	X(W_KERNEL_MEMORY, "sets kernel memory limits (deprecated)") \
+	X(W_LINK, "links to another container") \
+	X(W_LOG_DRIVER, \
+	    "sends container output to a log driver of the client's choice") \
+	X(W_LOG_OPTS, "configures where container logs are sent") \
+	X(W_NO_OOM_KILL, "lets the container exhaust host memory") \
+	X(W_OOM, "changes how the host kernel chooses OOM victims") \
+	X(W_PRIVILEGED, "gives the container full root on the host") \
+	X(W_RUNTIME, "selects another container runtime") \
+	X(W_STORAGE_OPT, "passes options to the host storage driver") \
+	X(W_SYSCTL, "changes kernel parameters of the container") \
+	X(W_ULIMIT, "raises resource limits above the daemon defaults") \
+	X(W_USE_API_SOCKET, \
+	    "mounts the Docker API socket (root on the host) and registry " \
+	    "credentials into the container") \
+	X(W_VOLUME_DRIVER, "a volume driver can mount host or remote storage") \
+	X(W_VOLUMES_FROM, "mounts another container's volumes and binds") \
+	X(W_EXEC_PRIVILEGED, "gives the command full root on the host") \
+	X(W_RM_VOLUMES, "removes the container's anonymous volumes") \
+	X(W_HOST_DIR, \
+	    "the daemon uses a host directory of the client's choice") \
+	X(W_ENTITLEMENTS, \
+	    "grants build entitlements (host network, insecure, devices)") \
+	X(W_CLI_READS_DIR, \
+	    "the docker CLI reads a directory on the gateway host") \
+	X(W_BUILDER, "selects a buildx builder, which may run privileged") \
+	X(W_CLI_WRITES_BUILD, \
+	    "the docker CLI writes the build result to the gateway host") \
+	X(W_CLI_READS_POLICY, \
+	    "the docker CLI reads a policy file on the gateway host") \
+	X(W_BUILD_PUSH, \
+	    "pushes the built image to a registry; use docker push") \
+	X(W_CLI_READS_SECRET, \
+	    "the docker CLI reads a secret file on the gateway host") \
+	X(W_SSH, "exposes SSH keys or agent sockets of the gateway host") \
+	X(W_IMAGE_TAG, "writes an image tag that other services may run") \
+	X(W_PRUNE_ALL_IMAGES, \
+	    "removes all unused images, not just dangling ones") \
+	X(W_PRUNE_VOLUMES, "removes unused volumes and their data") \
+	X(W_NETWORK_DRIVER_OPTS, "driver options configure host networking") \
+	X(W_VOLUME_DRIVER_OPTS, \
+	    "volume driver options can bind-mount any host path") \
+	X(W_PRUNE_ALL_VOLUMES, \
+	    "removes all unused volumes, not just anonymous ones") \
+	X(W_SWARM_CONFIG, \
+	    "gives the service a swarm config that other services use") \
+	X(W_CREDENTIAL_SPEC, "may name a credential spec file") \
+	X(W_GENERIC_RESOURCES, "claims node resources such as GPUs") \
+	X(W_SWARM_SECRET, \
+	    "gives the service a swarm secret that other services use") \
+	X(W_CLI_READS_COMPOSE, \
+	    "the docker CLI reads compose files on the gateway host") \
+	X(W_GLOBAL_CONFIG, \
+	    "--config selects another docker CLI configuration") \
+	X(W_GLOBAL_CONTEXT, "-c/--context selects another Docker engine") \
+	X(W_GLOBAL_HOST, "-H/--host selects another Docker engine") \
+	X(W_GLOBAL_TLS, "--tls changes how the docker CLI reaches the engine") \
+	X(W_GLOBAL_TLSCACERT, "--tlscacert reads a file on the gateway host") \
+	X(W_GLOBAL_TLSCERT, "--tlscert reads a file on the gateway host") \
+	X(W_GLOBAL_TLSKEY, "--tlskey reads a file on the gateway host") \
+	X(W_GLOBAL_TLSVERIFY, \
+	    "--tlsverify changes how the docker CLI reaches the engine") \
+	X(W_USE_VERSION, "use `docker version`") \
+	X(W_INSECURE_REGISTRY, "lets compose talk to registries without TLS") \
+	X(W_WORKDIR_SPELLING, \
+	    "is a deprecated spelling; write --project-directory") \
+	X(W_COMPOSE_BUILD_PUSH, \
+	    "pushes the built images to a registry; use compose push") \
+	X(W_COMPOSE_WRITES_FILE, "compose writes a file on the gateway host") \
+	X(W_COMPOSE_RMI, "removes the project's images") \
+	X(W_COMPOSE_DOWN_VOLUMES, \
+	    "removes the project's volumes and their data") \
+	X(W_COMPOSE_RM_VOLUMES, \
+	    "removes the containers' anonymous volumes and their data") \
+	X(W_COMPOSE_READS_FILE, "compose reads a file on the gateway host") \
+	X(W_CP, "copies files to or from the gateway host") \
+	X(W_LOAD_TAGS, "writes the image tags named inside the archive") \
+	X(W_DIAL_STDIO, "system dial-stdio is a raw tunnel to the Docker API") \
+	X(W_VOLUME_RM, "removes volumes and their data") \
+	X(W_PLUGIN, "engine plugins run with host privileges") \
+	X(W_CONTEXT, "contexts redirect the docker CLI to another engine") \
+	X(W_MANIFEST, \
+	    "manifest lists live in the docker CLI configuration directory") \
+	X(W_LOGIN, \
+	    "stores registry credentials in the docker CLI configuration") \
+	X(W_LOGOUT, \
+	    "changes registry credentials in the docker CLI configuration") \
+	X(W_COMPOSE_CP, \
+	    "copies files between a container and the gateway host") \
+	X(W_EXPERIMENTAL, "experimental commands are not supported") \
+	X(W_COMPOSE_BRIDGE, \
+	    "writes converted project files on the gateway host") \
+	X(W_COMPOSE_PUBLISH, \
+	    "uploads the project, with its environment files, to a registry")
+
+#define WHY_ENUM(name, text)	name,
+#define WHY_TEXT(name, text)	[name] = { text },
+
 enum why {
 	W_NONE,
-	W_CGROUP_PARENT,
-	W_CLI_WRITES_FILE,
-	W_RT_SCHED,
-	W_DEVICE,
-	W_DEVICE_CGROUP,
-	W_CLI_READS_FILE,
-	W_GPUS,
-	W_ISOLATION,
-	W_KERNEL_MEMORY,
-	W_LINK,
-	W_LOG_DRIVER,
-	W_LOG_OPTS,
-	W_NO_OOM_KILL,
-	W_OOM,
-	W_PRIVILEGED,
-	W_RUNTIME,
-	W_STORAGE_OPT,
-	W_SYSCTL,
-	W_ULIMIT,
-	W_USE_API_SOCKET,
-	W_VOLUME_DRIVER,
-	W_VOLUMES_FROM,
-	W_EXEC_PRIVILEGED,
-	W_RM_VOLUMES,
-	W_HOST_DIR,
-	W_ENTITLEMENTS,
-	W_CLI_READS_DIR,
-	W_BUILDER,
-	W_CLI_WRITES_BUILD,
-	W_CLI_READS_POLICY,
-	W_BUILD_PUSH,
-	W_CLI_READS_SECRET,
-	W_SSH,
-	W_IMAGE_TAG,
-	W_PRUNE_ALL_IMAGES,
-	W_PRUNE_VOLUMES,
-	W_NETWORK_DRIVER_OPTS,
-	W_VOLUME_DRIVER_OPTS,
-	W_PRUNE_ALL_VOLUMES,
-	W_SWARM_CONFIG,
-	W_CREDENTIAL_SPEC,
-	W_GENERIC_RESOURCES,
-	W_SWARM_SECRET,
-	W_CLI_READS_COMPOSE,
-	W_GLOBAL_CONFIG,
-	W_GLOBAL_CONTEXT,
-	W_GLOBAL_HOST,
-	W_GLOBAL_TLS,
-	W_GLOBAL_TLSCACERT,
-	W_GLOBAL_TLSCERT,
-	W_GLOBAL_TLSKEY,
-	W_GLOBAL_TLSVERIFY,
-	W_USE_VERSION,
-	W_INSECURE_REGISTRY,
-	W_WORKDIR_SPELLING,
-	W_COMPOSE_BUILD_PUSH,
-	W_COMPOSE_WRITES_FILE,
-	W_COMPOSE_RMI,
-	W_COMPOSE_DOWN_VOLUMES,
-	W_COMPOSE_RM_VOLUMES,
-	W_COMPOSE_READS_FILE,
-	W_CP,
-	W_LOAD_TAGS,
-	W_DIAL_STDIO,
-	W_VOLUME_RM,
-	W_PLUGIN,
-	W_CONTEXT,
-	W_MANIFEST,
-	W_LOGIN,
-	W_LOGOUT,
-	W_COMPOSE_CP,
-	W_EXPERIMENTAL,
-	W_COMPOSE_BRIDGE,
-	W_COMPOSE_PUBLISH,
+	WHYS(WHY_ENUM)
 	W_COUNT
 };
 
 _Static_assert(W_COUNT <= 256, "flagdef.why holds a reason in a byte");
 
-static const char whys[W_COUNT][CMD_WHY_MAX] = {
-	[W_CGROUP_PARENT] =
-	    "places the container in a host cgroup of the client's choice",
-	[W_CLI_WRITES_FILE] =
-	    "the docker CLI writes a file on the gateway host",
-	[W_RT_SCHED] = "grants real-time CPU scheduling",
-	[W_DEVICE] = "passes a host device into the container",
-	[W_DEVICE_CGROUP] = "lets the container use host devices",
-	[W_CLI_READS_FILE] = "the docker CLI reads a file on the gateway host",
-	[W_GPUS] = "gives the container host GPUs",
-	[W_ISOLATION] = "selects the isolation technology",
-	[W_KERNEL_MEMORY] = "sets kernel memory limits (deprecated)",
-	[W_LINK] = "links to another container",
-	[W_LOG_DRIVER] =
-	    "sends container output to a log driver of the client's choice",
-	[W_LOG_OPTS] = "configures where container logs are sent",
-	[W_NO_OOM_KILL] = "lets the container exhaust host memory",
-	[W_OOM] = "changes how the host kernel chooses OOM victims",
-	[W_PRIVILEGED] = "gives the container full root on the host",
-	[W_RUNTIME] = "selects another container runtime",
-	[W_STORAGE_OPT] = "passes options to the host storage driver",
-	[W_SYSCTL] = "changes kernel parameters of the container",
-	[W_ULIMIT] = "raises resource limits above the daemon defaults",
-	[W_USE_API_SOCKET] =
-	    "mounts the Docker API socket (root on the host) and registry "
-	    "credentials into the container",
-	[W_VOLUME_DRIVER] = "a volume driver can mount host or remote storage",
-	[W_VOLUMES_FROM] = "mounts another container's volumes and binds",
-	[W_EXEC_PRIVILEGED] = "gives the command full root on the host",
-	[W_RM_VOLUMES] = "removes the container's anonymous volumes",
-	[W_HOST_DIR] =
-	    "the daemon uses a host directory of the client's choice",
-	[W_ENTITLEMENTS] =
-	    "grants build entitlements (host network, insecure, devices)",
-	[W_CLI_READS_DIR] =
-	    "the docker CLI reads a directory on the gateway host",
-	[W_BUILDER] = "selects a buildx builder, which may run privileged",
-	[W_CLI_WRITES_BUILD] =
-	    "the docker CLI writes the build result to the gateway host",
-	[W_CLI_READS_POLICY] =
-	    "the docker CLI reads a policy file on the gateway host",
-	[W_BUILD_PUSH] =
-	    "pushes the built image to a registry; use docker push",
-	[W_CLI_READS_SECRET] =
-	    "the docker CLI reads a secret file on the gateway host",
-	[W_SSH] = "exposes SSH keys or agent sockets of the gateway host",
-	[W_IMAGE_TAG] = "writes an image tag that other services may run",
-	[W_PRUNE_ALL_IMAGES] =
-	    "removes all unused images, not just dangling ones",
-	[W_PRUNE_VOLUMES] = "removes unused volumes and their data",
-	[W_NETWORK_DRIVER_OPTS] = "driver options configure host networking",
-	[W_VOLUME_DRIVER_OPTS] =
-	    "volume driver options can bind-mount any host path",
-	[W_PRUNE_ALL_VOLUMES] =
-	    "removes all unused volumes, not just anonymous ones",
-	[W_SWARM_CONFIG] =
-	    "gives the service a swarm config that other services use",
-	[W_CREDENTIAL_SPEC] = "may name a credential spec file",
-	[W_GENERIC_RESOURCES] = "claims node resources such as GPUs",
-	[W_SWARM_SECRET] =
-	    "gives the service a swarm secret that other services use",
-	[W_CLI_READS_COMPOSE] =
-	    "the docker CLI reads compose files on the gateway host",
-	[W_GLOBAL_CONFIG] = "--config selects another docker CLI configuration",
-	[W_GLOBAL_CONTEXT] = "-c/--context selects another Docker engine",
-	[W_GLOBAL_HOST] = "-H/--host selects another Docker engine",
-	[W_GLOBAL_TLS] = "--tls changes how the docker CLI reaches the engine",
-	[W_GLOBAL_TLSCACERT] = "--tlscacert reads a file on the gateway host",
-	[W_GLOBAL_TLSCERT] = "--tlscert reads a file on the gateway host",
-	[W_GLOBAL_TLSKEY] = "--tlskey reads a file on the gateway host",
-	[W_GLOBAL_TLSVERIFY] =
-	    "--tlsverify changes how the docker CLI reaches the engine",
-	[W_USE_VERSION] = "use `docker version`",
-	[W_INSECURE_REGISTRY] = "lets compose talk to registries without TLS",
-	[W_WORKDIR_SPELLING] =
-	    "is a deprecated spelling; write --project-directory",
-	[W_COMPOSE_BUILD_PUSH] =
-	    "pushes the built images to a registry; use compose push",
-	[W_COMPOSE_WRITES_FILE] = "compose writes a file on the gateway host",
-	[W_COMPOSE_RMI] = "removes the project's images",
-	[W_COMPOSE_DOWN_VOLUMES] =
-	    "removes the project's volumes and their data",
-	[W_COMPOSE_RM_VOLUMES] =
-	    "removes the containers' anonymous volumes and their data",
-	[W_COMPOSE_READS_FILE] = "compose reads a file on the gateway host",
-	[W_CP] = "copies files to or from the gateway host",
-	[W_LOAD_TAGS] = "writes the image tags named inside the archive",
-	[W_DIAL_STDIO] = "system dial-stdio is a raw tunnel to the Docker API",
-	[W_VOLUME_RM] = "removes volumes and their data",
-	[W_PLUGIN] = "engine plugins run with host privileges",
-	[W_CONTEXT] = "contexts redirect the docker CLI to another engine",
-	[W_MANIFEST] =
-	    "manifest lists live in the docker CLI configuration directory",
-	[W_LOGIN] =
-	    "stores registry credentials in the docker CLI configuration",
-	[W_LOGOUT] =
-	    "changes registry credentials in the docker CLI configuration",
-	[W_COMPOSE_CP] =
-	    "copies files between a container and the gateway host",
-	[W_EXPERIMENTAL] = "experimental commands are not supported",
-	[W_COMPOSE_BRIDGE] =
-	    "writes converted project files on the gateway host",
-	[W_COMPOSE_PUBLISH] =
-	    "uploads the project, with its environment files, to a registry",
-};
+static const char whys[W_COUNT][CMD_WHY_MAX] = { WHYS(WHY_TEXT) };
 
 /* Ends a flag set. */
 #define FLAGS_END	{ "", 0, VT_BOOL, VK_PLAIN, 0, "", W_NONE }
@@ -1613,241 +1547,133 @@ const struct flagdef commands_persistent_flags[] = {
 };
 
 /* The flag sets by number: commands_table rows name theirs by FS_*. */
+#define FLAGSETS(X) \
+	X(FS_CONTAINER_ATTACH, container_attach_flags) \
+	X(FS_CONTAINER_COMMIT, container_commit_flags) \
+	X(FS_CONTAINER_CP, container_cp_flags) \
+	X(FS_CONTAINER, container_flags) \
+	X(FS_CONTAINER_EXEC, container_exec_flags) \
+	X(FS_CONTAINER_EXPORT, container_export_flags) \
+	X(FS_CONTAINER_INSPECT, container_inspect_flags) \
+	X(FS_CONTAINER_KILL, container_kill_flags) \
+	X(FS_CONTAINER_LOGS, container_logs_flags) \
+	X(FS_CONTAINER_LS, container_ls_flags) \
+	X(FS_CONTAINER_PRUNE, container_prune_flags) \
+	X(FS_CONTAINER_RESTART, container_restart_flags) \
+	X(FS_CONTAINER_RM, container_rm_flags) \
+	X(FS_RUN, run_flags) \
+	X(FS_CONTAINER_START, container_start_flags) \
+	X(FS_CONTAINER_STATS, container_stats_flags) \
+	X(FS_CONTAINER_UPDATE, container_update_flags) \
+	X(FS_IMAGE_BUILD, image_build_flags) \
+	X(FS_IMAGE_HISTORY, image_history_flags) \
+	X(FS_IMAGE_IMPORT, image_import_flags) \
+	X(FS_IMAGE_INSPECT, image_inspect_flags) \
+	X(FS_IMAGE_LOAD, image_load_flags) \
+	X(FS_IMAGE_LS, image_ls_flags) \
+	X(FS_IMAGE_PRUNE, image_prune_flags) \
+	X(FS_IMAGE_PULL, image_pull_flags) \
+	X(FS_IMAGE_RM, image_rm_flags) \
+	X(FS_IMAGE_SAVE, image_save_flags) \
+	X(FS_SYSTEM_DF, system_df_flags) \
+	X(FS_SYSTEM_EVENTS, system_events_flags) \
+	X(FS_SYSTEM_INFO, system_info_flags) \
+	X(FS_SYSTEM_PRUNE, system_prune_flags) \
+	X(FS_INSPECT, inspect_flags) \
+	X(FS_VERSION, version_flags) \
+	X(FS_NETWORK_CONNECT, network_connect_flags) \
+	X(FS_NETWORK_CREATE, network_create_flags) \
+	X(FS_NETWORK_DISCONNECT, network_disconnect_flags) \
+	X(FS_NETWORK_INSPECT, network_inspect_flags) \
+	X(FS_NETWORK_LS, network_ls_flags) \
+	X(FS_VOLUME_CREATE, volume_create_flags) \
+	X(FS_VOLUME_LS, volume_ls_flags) \
+	X(FS_VOLUME_PRUNE, volume_prune_flags) \
+	X(FS_VOLUME_UPDATE, volume_update_flags) \
+	X(FS_PLUGIN_CREATE, plugin_create_flags) \
+	X(FS_PLUGIN_ENABLE, plugin_enable_flags) \
+	X(FS_PLUGIN_INSTALL, plugin_install_flags) \
+	X(FS_PLUGIN_PUSH, plugin_push_flags) \
+	X(FS_PLUGIN_UPGRADE, plugin_upgrade_flags) \
+	X(FS_CONTEXT_CREATE, context_create_flags) \
+	X(FS_CONTEXT_EXPORT, context_export_flags) \
+	X(FS_CONTEXT_LS, context_ls_flags) \
+	X(FS_CONTEXT_UPDATE, context_update_flags) \
+	X(FS_BUILDER_PRUNE, builder_prune_flags) \
+	X(FS_CONFIG_CREATE, config_create_flags) \
+	X(FS_CONFIG_INSPECT, config_inspect_flags) \
+	X(FS_CONFIG_LS, config_ls_flags) \
+	X(FS_SECRET_CREATE, secret_create_flags) \
+	X(FS_NODE_PS, node_ps_flags) \
+	X(FS_NODE_UPDATE, node_update_flags) \
+	X(FS_SERVICE_CREATE, service_create_flags) \
+	X(FS_SERVICE_LOGS, service_logs_flags) \
+	X(FS_SERVICE_ROLLBACK, service_rollback_flags) \
+	X(FS_SERVICE_SCALE, service_scale_flags) \
+	X(FS_SERVICE_UPDATE, service_update_flags) \
+	X(FS_STACK_CONFIG, stack_config_flags) \
+	X(FS_STACK_DEPLOY, stack_deploy_flags) \
+	X(FS_STACK_LS, stack_ls_flags) \
+	X(FS_STACK_PS, stack_ps_flags) \
+	X(FS_STACK_RM, stack_rm_flags) \
+	X(FS_STACK_SERVICES, stack_services_flags) \
+	X(FS_SWARM_CA, swarm_ca_flags) \
+	X(FS_SWARM_INIT, swarm_init_flags) \
+	X(FS_SWARM_JOIN, swarm_join_flags) \
+	X(FS_SWARM_JOIN_TOKEN, swarm_join_token_flags) \
+	X(FS_SWARM_UPDATE, swarm_update_flags) \
+	X(FS_CHECKPOINT_CREATE, checkpoint_create_flags) \
+	X(FS_CHECKPOINT_LS, checkpoint_ls_flags) \
+	X(FS_MANIFEST_ANNOTATE, manifest_annotate_flags) \
+	X(FS_MANIFEST_CREATE, manifest_create_flags) \
+	X(FS_MANIFEST_INSPECT, manifest_inspect_flags) \
+	X(FS_MANIFEST_PUSH, manifest_push_flags) \
+	X(FS_LOGIN, login_flags) \
+	X(FS_SEARCH, search_flags) \
+	X(FS_COMPOSE_GLOBAL, compose_global_flags) \
+	X(FS_COMPOSE_PERSISTENT, compose_persistent_flags) \
+	X(FS_COMPOSE_ATTACH, compose_attach_flags) \
+	X(FS_COMPOSE_BUILD, compose_build_flags) \
+	X(FS_COMPOSE_COMMIT, compose_commit_flags) \
+	X(FS_COMPOSE_CONFIG, compose_config_flags) \
+	X(FS_COMPOSE_CP, compose_cp_flags) \
+	X(FS_COMPOSE_CREATE, compose_create_flags) \
+	X(FS_COMPOSE_DOWN, compose_down_flags) \
+	X(FS_COMPOSE_EVENTS, compose_events_flags) \
+	X(FS_COMPOSE_EXEC, compose_exec_flags) \
+	X(FS_COMPOSE_EXPORT, compose_export_flags) \
+	X(FS_COMPOSE_IMAGES, compose_images_flags) \
+	X(FS_COMPOSE_KILL, compose_kill_flags) \
+	X(FS_COMPOSE_LOGS, compose_logs_flags) \
+	X(FS_COMPOSE_LS, compose_ls_flags) \
+	X(FS_COMPOSE_PORT, compose_port_flags) \
+	X(FS_COMPOSE_PS, compose_ps_flags) \
+	X(FS_COMPOSE_PULL, compose_pull_flags) \
+	X(FS_COMPOSE_PUSH, compose_push_flags) \
+	X(FS_COMPOSE_RESTART, compose_restart_flags) \
+	X(FS_COMPOSE_RM, compose_rm_flags) \
+	X(FS_COMPOSE_RUN, compose_run_flags) \
+	X(FS_COMPOSE_SCALE, compose_scale_flags) \
+	X(FS_COMPOSE_STATS, compose_stats_flags) \
+	X(FS_COMPOSE_STOP, compose_stop_flags) \
+	X(FS_COMPOSE_UP, compose_up_flags) \
+	X(FS_COMPOSE_VERSION, compose_version_flags) \
+	X(FS_COMPOSE_VOLUMES, compose_volumes_flags) \
+	X(FS_COMPOSE_WAIT, compose_wait_flags) \
+	X(FS_COMPOSE_WATCH, compose_watch_flags)
+
+#define FS_ENUM(name, set)	name,
+#define FS_SET(name, set)	[name] = (set),
+
 enum flagset {
 	FS_NONE,
-	FS_CONTAINER_ATTACH,
-	FS_CONTAINER_COMMIT,
-	FS_CONTAINER_CP,
-	FS_CONTAINER,
-	FS_CONTAINER_EXEC,
-	FS_CONTAINER_EXPORT,
-	FS_CONTAINER_INSPECT,
-	FS_CONTAINER_KILL,
-	FS_CONTAINER_LOGS,
-	FS_CONTAINER_LS,
-	FS_CONTAINER_PRUNE,
-	FS_CONTAINER_RESTART,
-	FS_CONTAINER_RM,
-	FS_RUN,
-	FS_CONTAINER_START,
-	FS_CONTAINER_STATS,
-	FS_CONTAINER_UPDATE,
-	FS_IMAGE_BUILD,
-	FS_IMAGE_HISTORY,
-	FS_IMAGE_IMPORT,
-	FS_IMAGE_INSPECT,
-	FS_IMAGE_LOAD,
-	FS_IMAGE_LS,
-	FS_IMAGE_PRUNE,
-	FS_IMAGE_PULL,
-	FS_IMAGE_RM,
-	FS_IMAGE_SAVE,
-	FS_SYSTEM_DF,
-	FS_SYSTEM_EVENTS,
-	FS_SYSTEM_INFO,
-	FS_SYSTEM_PRUNE,
-	FS_INSPECT,
-	FS_VERSION,
-	FS_NETWORK_CONNECT,
-	FS_NETWORK_CREATE,
-	FS_NETWORK_DISCONNECT,
-	FS_NETWORK_INSPECT,
-	FS_NETWORK_LS,
-	FS_VOLUME_CREATE,
-	FS_VOLUME_LS,
-	FS_VOLUME_PRUNE,
-	FS_VOLUME_UPDATE,
-	FS_PLUGIN_CREATE,
-	FS_PLUGIN_ENABLE,
-	FS_PLUGIN_INSTALL,
-	FS_PLUGIN_PUSH,
-	FS_PLUGIN_UPGRADE,
-	FS_CONTEXT_CREATE,
-	FS_CONTEXT_EXPORT,
-	FS_CONTEXT_LS,
-	FS_CONTEXT_UPDATE,
-	FS_BUILDER_PRUNE,
-	FS_CONFIG_CREATE,
-	FS_CONFIG_INSPECT,
-	FS_CONFIG_LS,
-	FS_SECRET_CREATE,
-	FS_NODE_PS,
-	FS_NODE_UPDATE,
-	FS_SERVICE_CREATE,
-	FS_SERVICE_LOGS,
-	FS_SERVICE_ROLLBACK,
-	FS_SERVICE_SCALE,
-	FS_SERVICE_UPDATE,
-	FS_STACK_CONFIG,
-	FS_STACK_DEPLOY,
-	FS_STACK_LS,
-	FS_STACK_PS,
-	FS_STACK_RM,
-	FS_STACK_SERVICES,
-	FS_SWARM_CA,
-	FS_SWARM_INIT,
-	FS_SWARM_JOIN,
-	FS_SWARM_JOIN_TOKEN,
-	FS_SWARM_UPDATE,
-	FS_CHECKPOINT_CREATE,
-	FS_CHECKPOINT_LS,
-	FS_MANIFEST_ANNOTATE,
-	FS_MANIFEST_CREATE,
-	FS_MANIFEST_INSPECT,
-	FS_MANIFEST_PUSH,
-	FS_LOGIN,
-	FS_SEARCH,
-	FS_COMPOSE_GLOBAL,
-	FS_COMPOSE_PERSISTENT,
-	FS_COMPOSE_ATTACH,
-	FS_COMPOSE_BUILD,
-	FS_COMPOSE_COMMIT,
-	FS_COMPOSE_CONFIG,
-	FS_COMPOSE_CP,
-	FS_COMPOSE_CREATE,
-	FS_COMPOSE_DOWN,
-	FS_COMPOSE_EVENTS,
-	FS_COMPOSE_EXEC,
-	FS_COMPOSE_EXPORT,
-	FS_COMPOSE_IMAGES,
-	FS_COMPOSE_KILL,
-	FS_COMPOSE_LOGS,
-	FS_COMPOSE_LS,
-	FS_COMPOSE_PORT,
-	FS_COMPOSE_PS,
-	FS_COMPOSE_PULL,
-	FS_COMPOSE_PUSH,
-	FS_COMPOSE_RESTART,
-	FS_COMPOSE_RM,
-	FS_COMPOSE_RUN,
-	FS_COMPOSE_SCALE,
-	FS_COMPOSE_STATS,
-	FS_COMPOSE_STOP,
-	FS_COMPOSE_UP,
-	FS_COMPOSE_VERSION,
-	FS_COMPOSE_VOLUMES,
-	FS_COMPOSE_WAIT,
-	FS_COMPOSE_WATCH,
+	FLAGSETS(FS_ENUM)
 	FS_COUNT
 };
 
 _Static_assert(FS_COUNT <= 256, "cmddef.flagsets holds a set in a byte");
 
-static const struct flagdef *const flagsets[FS_COUNT] = {
-	[FS_CONTAINER_ATTACH] = container_attach_flags,
-	[FS_CONTAINER_COMMIT] = container_commit_flags,
-	[FS_CONTAINER_CP] = container_cp_flags,
-	[FS_CONTAINER] = container_flags,
-	[FS_CONTAINER_EXEC] = container_exec_flags,
-	[FS_CONTAINER_EXPORT] = container_export_flags,
-	[FS_CONTAINER_INSPECT] = container_inspect_flags,
-	[FS_CONTAINER_KILL] = container_kill_flags,
-	[FS_CONTAINER_LOGS] = container_logs_flags,
-	[FS_CONTAINER_LS] = container_ls_flags,
-	[FS_CONTAINER_PRUNE] = container_prune_flags,
-	[FS_CONTAINER_RESTART] = container_restart_flags,
-	[FS_CONTAINER_RM] = container_rm_flags,
-	[FS_RUN] = run_flags,
-	[FS_CONTAINER_START] = container_start_flags,
-	[FS_CONTAINER_STATS] = container_stats_flags,
-	[FS_CONTAINER_UPDATE] = container_update_flags,
-	[FS_IMAGE_BUILD] = image_build_flags,
-	[FS_IMAGE_HISTORY] = image_history_flags,
-	[FS_IMAGE_IMPORT] = image_import_flags,
-	[FS_IMAGE_INSPECT] = image_inspect_flags,
-	[FS_IMAGE_LOAD] = image_load_flags,
-	[FS_IMAGE_LS] = image_ls_flags,
-	[FS_IMAGE_PRUNE] = image_prune_flags,
-	[FS_IMAGE_PULL] = image_pull_flags,
-	[FS_IMAGE_RM] = image_rm_flags,
-	[FS_IMAGE_SAVE] = image_save_flags,
-	[FS_SYSTEM_DF] = system_df_flags,
-	[FS_SYSTEM_EVENTS] = system_events_flags,
-	[FS_SYSTEM_INFO] = system_info_flags,
-	[FS_SYSTEM_PRUNE] = system_prune_flags,
-	[FS_INSPECT] = inspect_flags,
-	[FS_VERSION] = version_flags,
-	[FS_NETWORK_CONNECT] = network_connect_flags,
-	[FS_NETWORK_CREATE] = network_create_flags,
-	[FS_NETWORK_DISCONNECT] = network_disconnect_flags,
-	[FS_NETWORK_INSPECT] = network_inspect_flags,
-	[FS_NETWORK_LS] = network_ls_flags,
-	[FS_VOLUME_CREATE] = volume_create_flags,
-	[FS_VOLUME_LS] = volume_ls_flags,
-	[FS_VOLUME_PRUNE] = volume_prune_flags,
-	[FS_VOLUME_UPDATE] = volume_update_flags,
-	[FS_PLUGIN_CREATE] = plugin_create_flags,
-	[FS_PLUGIN_ENABLE] = plugin_enable_flags,
-	[FS_PLUGIN_INSTALL] = plugin_install_flags,
-	[FS_PLUGIN_PUSH] = plugin_push_flags,
-	[FS_PLUGIN_UPGRADE] = plugin_upgrade_flags,
-	[FS_CONTEXT_CREATE] = context_create_flags,
-	[FS_CONTEXT_EXPORT] = context_export_flags,
-	[FS_CONTEXT_LS] = context_ls_flags,
-	[FS_CONTEXT_UPDATE] = context_update_flags,
-	[FS_BUILDER_PRUNE] = builder_prune_flags,
-	[FS_CONFIG_CREATE] = config_create_flags,
-	[FS_CONFIG_INSPECT] = config_inspect_flags,
-	[FS_CONFIG_LS] = config_ls_flags,
-	[FS_SECRET_CREATE] = secret_create_flags,
-	[FS_NODE_PS] = node_ps_flags,
-	[FS_NODE_UPDATE] = node_update_flags,
-	[FS_SERVICE_CREATE] = service_create_flags,
-	[FS_SERVICE_LOGS] = service_logs_flags,
-	[FS_SERVICE_ROLLBACK] = service_rollback_flags,
-	[FS_SERVICE_SCALE] = service_scale_flags,
-	[FS_SERVICE_UPDATE] = service_update_flags,
-	[FS_STACK_CONFIG] = stack_config_flags,
-	[FS_STACK_DEPLOY] = stack_deploy_flags,
-	[FS_STACK_LS] = stack_ls_flags,
-	[FS_STACK_PS] = stack_ps_flags,
-	[FS_STACK_RM] = stack_rm_flags,
-	[FS_STACK_SERVICES] = stack_services_flags,
-	[FS_SWARM_CA] = swarm_ca_flags,
-	[FS_SWARM_INIT] = swarm_init_flags,
-	[FS_SWARM_JOIN] = swarm_join_flags,
-	[FS_SWARM_JOIN_TOKEN] = swarm_join_token_flags,
-	[FS_SWARM_UPDATE] = swarm_update_flags,
-	[FS_CHECKPOINT_CREATE] = checkpoint_create_flags,
-	[FS_CHECKPOINT_LS] = checkpoint_ls_flags,
-	[FS_MANIFEST_ANNOTATE] = manifest_annotate_flags,
-	[FS_MANIFEST_CREATE] = manifest_create_flags,
-	[FS_MANIFEST_INSPECT] = manifest_inspect_flags,
-	[FS_MANIFEST_PUSH] = manifest_push_flags,
-	[FS_LOGIN] = login_flags,
-	[FS_SEARCH] = search_flags,
-	[FS_COMPOSE_GLOBAL] = compose_global_flags,
-	[FS_COMPOSE_PERSISTENT] = compose_persistent_flags,
-	[FS_COMPOSE_ATTACH] = compose_attach_flags,
-	[FS_COMPOSE_BUILD] = compose_build_flags,
-	[FS_COMPOSE_COMMIT] = compose_commit_flags,
-	[FS_COMPOSE_CONFIG] = compose_config_flags,
-	[FS_COMPOSE_CP] = compose_cp_flags,
-	[FS_COMPOSE_CREATE] = compose_create_flags,
-	[FS_COMPOSE_DOWN] = compose_down_flags,
-	[FS_COMPOSE_EVENTS] = compose_events_flags,
-	[FS_COMPOSE_EXEC] = compose_exec_flags,
-	[FS_COMPOSE_EXPORT] = compose_export_flags,
-	[FS_COMPOSE_IMAGES] = compose_images_flags,
-	[FS_COMPOSE_KILL] = compose_kill_flags,
-	[FS_COMPOSE_LOGS] = compose_logs_flags,
-	[FS_COMPOSE_LS] = compose_ls_flags,
-	[FS_COMPOSE_PORT] = compose_port_flags,
-	[FS_COMPOSE_PS] = compose_ps_flags,
-	[FS_COMPOSE_PULL] = compose_pull_flags,
-	[FS_COMPOSE_PUSH] = compose_push_flags,
-	[FS_COMPOSE_RESTART] = compose_restart_flags,
-	[FS_COMPOSE_RM] = compose_rm_flags,
-	[FS_COMPOSE_RUN] = compose_run_flags,
-	[FS_COMPOSE_SCALE] = compose_scale_flags,
-	[FS_COMPOSE_STATS] = compose_stats_flags,
-	[FS_COMPOSE_STOP] = compose_stop_flags,
-	[FS_COMPOSE_UP] = compose_up_flags,
-	[FS_COMPOSE_VERSION] = compose_version_flags,
-	[FS_COMPOSE_VOLUMES] = compose_volumes_flags,
-	[FS_COMPOSE_WAIT] = compose_wait_flags,
-	[FS_COMPOSE_WATCH] = compose_watch_flags,
-};
+static const struct flagdef *const flagsets[FS_COUNT] = { FLAGSETS(FS_SET) };
 
 const struct cmddef commands_table[] = {
 	{ "container attach", { FS_CONTAINER_ATTACH },

@@ -669,6 +669,14 @@ time_left(const struct child *c, struct timespec *left)
 	return left;
 }
 
+/* SIGKILL is due after the grace from now. */
+static void
+arm_grace(struct child *c, const struct run_spec *spec)
+{
+	ts_add(&c->deadline, spec->grace > 0 ? spec->grace : RUN_GRACE_SEC);
+	c->armed = 1;
+}
+
 /* The deadline passed: SIGTERM first, then SIGKILL after the grace. */
 static void
 on_deadline(struct child *c, const struct run_spec *spec)
@@ -677,8 +685,7 @@ on_deadline(struct child *c, const struct run_spec *spec)
 		c->termed = 1;
 		c->timedout = 1;
 		(void)kill(c->pid, SIGTERM);
-		ts_add(&c->deadline, spec->grace > 0 ? spec->grace :
-		    RUN_GRACE_SEC);
+		arm_grace(c, spec);
 		return;
 	}
 	c->killed = 1;
@@ -717,8 +724,7 @@ on_gone(struct child *c, const struct run_spec *spec)
 		return;		/* the timeout's SIGKILL is already due */
 	c->termed = 1;
 	(void)kill(c->pid, SIGHUP);
-	ts_add(&c->deadline, spec->grace > 0 ? spec->grace : RUN_GRACE_SEC);
-	c->armed = 1;
+	arm_grace(c, spec);
 }
 
 /*
