@@ -71,7 +71,8 @@ typedef int (*run_filter_fn)(const char *in, size_t len, char **out,
 /*
  * run_exec with the child's stdout on a pipe: read all of it (at most
  * RUN_MAX_FILTERED_BYTES, else the child is killed), reap the child, and
- * write filter(output) to fd 1; signals and the timeout as run_exec.
+ * write filter(output) to fd 1; signals, the timeout and a client that
+ * went away as run_exec (then nothing is written: res->client_gone).
  * Fails closed: when the output is too long, cannot be read or the filter
  * fails, nothing at all is written to fd 1.  Returns 0 with *res, or -1
  * with *errstr (exit 69); after -1, *res holds the child's exit if it ran

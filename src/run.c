@@ -731,19 +731,30 @@ on_gone(struct child *c, const struct run_spec *spec)
  * Our stdout and stderr, when pipes or sockets, lead to sshd: when the
  * client goes away sshd closes its ends, and poll says POLLERR or POLLHUP
  * on ours even if docker never writes again.  A terminal or a file tells
- * nothing (fd -1: poll skips it).
+ * nothing (fd -1: poll skips it).  w[0] watches stdout, w[1] stderr.
  */
 static void
-watch_client(struct pollfd *p)
+watch_client(struct pollfd *w)
 {
 	struct stat st;
-	int fd;
+	int i;
 
-	for (fd = 1; fd <= 2; fd++) {
-		p[fd].fd = fstat(fd, &st) == 0 && (S_ISFIFO(st.st_mode) ||
-		    S_ISSOCK(st.st_mode)) ? fd : -1;
-		p[fd].events = 0;	/* only POLLERR / POLLHUP */
+	for (i = 0; i < 2; i++) {
+		w[i].fd = fstat(STDOUT_FILENO + i, &st) == 0 &&
+		    (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)) ?
+		    STDOUT_FILENO + i : -1;
+		w[i].events = 0;	/* only POLLERR / POLLHUP */
 	}
+}
+
+/* After a ppoll: if the client went away, stop watching and end docker. */
+static void
+check_client(struct child *c, const struct run_spec *spec, struct pollfd *w)
+{
+	if (((w[0].revents | w[1].revents) & (POLLERR | POLLHUP)) == 0)
+		return;
+	w[0].fd = w[1].fd = -1;
+	on_gone(c, spec);
 }
 
 /* Signals that arrived on sfd: forward HUP/INT/TERM, then try to reap. */
@@ -775,7 +786,7 @@ wait_loop(struct child *c, const struct run_spec *spec, const sigset_t *set)
 	if ((sfd = signalfd(-1, set, SFD_CLOEXEC | SFD_NONBLOCK)) != -1) {
 		p[0].fd = sfd;
 		p[0].events = POLLIN;
-		watch_client(p);
+		watch_client(p + 1);
 	}
 	while (!c->reaped && sfd != -1) {
 		p[0].revents = p[1].revents = p[2].revents = 0;
@@ -784,11 +795,8 @@ wait_loop(struct child *c, const struct run_spec *spec, const sigset_t *set)
 			break;
 		if (r == 0 && c->armed)
 			on_deadline(c, spec);
-		if (r > 0 && ((p[1].revents | p[2].revents) &
-		    (POLLERR | POLLHUP))) {
-			p[1].fd = p[2].fd = -1;
-			on_gone(c, spec);
-		}
+		if (r > 0)
+			check_client(c, spec, p + 1);
 		take_signals(c, sfd);
 	}
 	if (!c->reaped) {
@@ -920,16 +928,17 @@ read_some(int fd, struct outbuf *b)
 }
 
 /*
- * Read the child's stdout from fd to EOF, forwarding signals and enforcing
- * the timeout meanwhile.  Once the child is reaped, whatever the pipe
- * still holds is all it wrote: a grandchild holding the pipe open cannot
- * stall us.  0, or an errno value (EFBIG: over RUN_MAX_FILTERED_BYTES).
+ * Read the child's stdout from fd to EOF, forwarding signals, enforcing
+ * the timeout and ending it when the client goes away, as wait_loop does.
+ * Once the child is reaped, whatever the pipe still holds is all it
+ * wrote: a grandchild holding the pipe open cannot stall us.  0, or an
+ * errno value (EFBIG: over RUN_MAX_FILTERED_BYTES).
  */
 static int
 read_child(struct child *c, const struct run_spec *spec, const sigset_t *set,
     int fd, struct outbuf *b)
 {
-	struct pollfd p[2];
+	struct pollfd p[4];
 	struct timespec left;
 	int sfd, r = 0;
 
@@ -938,15 +947,18 @@ read_child(struct child *c, const struct run_spec *spec, const sigset_t *set,
 	p[0].fd = fd;
 	p[1].fd = sfd;
 	p[0].events = p[1].events = POLLIN;
+	watch_client(p + 2);
 	while (r == 0) {
-		p[0].revents = p[1].revents = 0;
-		r = ppoll(p, 2, time_left(c, &left), NULL);
+		p[0].revents = p[1].revents = p[2].revents = p[3].revents = 0;
+		r = ppoll(p, 4, time_left(c, &left), NULL);
 		if (r == -1) {
 			r = errno == EINTR ? 0 : -errno;
 			continue;
 		}
 		if (r == 0 && c->armed)
 			on_deadline(c, spec);
+		if (r > 0)
+			check_client(c, spec, p + 2);
 		if (p[1].revents != 0)
 			take_signals(c, sfd);
 		r = read_some(fd, b);
@@ -1041,6 +1053,11 @@ run_exec_filtered(const struct run_spec *spec, run_filter_fn filter,
 		    "output over %d bytes: not shown", RUN_MAX_FILTERED_BYTES) :
 		    errfmt(errbuf, sizeof(errbuf), "cannot read docker "
 		    "output: %s", strerror(e));
+		goto done;
+	}
+	/* Nobody to show it to: the result is what the audit record needs. */
+	if (res->client_gone) {
+		ret = 0;
 		goto done;
 	}
 	if (filter(b.p != NULL ? b.p : "", b.len, &fout, &foutlen,

@@ -4,6 +4,7 @@
  * redirected to a file, so the test sees exactly what would reach the
  * client.
  */
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -331,7 +332,76 @@ test_signal_forwarded(void **state)
 	assert_int_equal(WEXITSTATUS(st), 0);
 }
 
-/* A client that went away: an error, not death by SIGPIPE. */
+/*
+ * Run body as docker with fd 1 on a pipe whose reader leaves after
+ * `after` seconds (0: before docker starts), as sshd's end does when the
+ * client disconnects; returns run_exec_filtered's result.
+ */
+static int
+run_reader_gone(const char *body, unsigned after, struct run_result *res,
+    const char **err)
+{
+	char *argv[] = { "docker", "inspect", "x", NULL };
+	struct run_spec s;
+	int p[2], saved, r, st;
+	pid_t reader = -1;
+
+	memset(&s, 0, sizeof(s));
+	s.binary = script(body);
+	s.argv = argv;
+	s.grace = 1;
+	assert_int_equal(pipe(p), 0);
+	if (after > 0 && (reader = fork()) == 0) {
+		(void)close(p[1]);
+		(void)sleep(after);
+		_exit(0);
+	}
+	(void)close(p[0]);
+	saved = dup(STDOUT_FILENO);
+	assert_int_equal(dup2(p[1], STDOUT_FILENO), STDOUT_FILENO);
+	(void)close(p[1]);
+	r = run_exec_filtered(&s, redact_inspect, res, err);
+	assert_int_equal(dup2(saved, STDOUT_FILENO), STDOUT_FILENO);
+	(void)close(saved);
+	if (reader != -1)
+		assert_int_equal(waitpid(reader, &st, 0), reader);
+	return r;
+}
+
+/*
+ * The client goes away while docker runs: docker gets SIGHUP, SIGKILL
+ * after the grace if it ignores that, nothing is written, and the result
+ * (for the exit record) says so; never death by SIGPIPE.
+ */
+static void
+test_client_gone(void **state)
+{
+	struct run_result res;
+	const char *err = NULL;
+
+	(void)state;
+	if (run_reader_gone("printf '['; exec sleep 30", 1, &res, &err) != 0)
+		fail_msg("run_exec_filtered: %s", err);
+	assert_int_equal(res.client_gone, 1);
+	assert_int_equal(res.timed_out, 0);
+	assert_int_equal(res.sig, SIGHUP);
+	if (run_reader_gone("trap '' HUP; printf '['; exec sleep 30", 1, &res,
+	    &err) != 0)
+		fail_msg("run_exec_filtered: %s", err);
+	assert_int_equal(res.client_gone, 1);
+	assert_int_equal(res.sig, SIGKILL);
+	assert_true(res.duration_ms < 10000);
+	/* Gone before docker started: ended at once, whatever it does. */
+	if (run_reader_gone("trap '' HUP; exec sleep 30", 0, &res, &err) != 0)
+		fail_msg("run_exec_filtered: %s", err);
+	assert_int_equal(res.client_gone, 1);
+	assert_true(res.duration_ms < 5000);
+}
+
+/*
+ * A stdout that poll cannot tell is gone (a socket whose reader shut down
+ * its side: EPIPE on write, no POLLHUP): an error, not death by SIGPIPE.
+ */
 static void
 test_stdout_closed(void **state)
 {
@@ -339,23 +409,25 @@ test_stdout_closed(void **state)
 	struct run_result res;
 	struct run_spec s;
 	const char *err = NULL;
-	int p[2], saved, r;
+	int sv[2], saved, r;
 
 	(void)state;
 	memset(&s, 0, sizeof(s));
 	s.binary = script("echo '[]'");
 	s.argv = argv;
-	assert_int_equal(pipe(p), 0);
-	(void)close(p[0]);
+	assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+	assert_int_equal(shutdown(sv[1], SHUT_RD), 0);
 	saved = dup(STDOUT_FILENO);
-	assert_int_equal(dup2(p[1], STDOUT_FILENO), STDOUT_FILENO);
+	assert_int_equal(dup2(sv[0], STDOUT_FILENO), STDOUT_FILENO);
 	r = run_exec_filtered(&s, redact_inspect, &res, &err);
 	assert_int_equal(dup2(saved, STDOUT_FILENO), STDOUT_FILENO);
 	(void)close(saved);
-	(void)close(p[1]);
+	(void)close(sv[0]);
+	(void)close(sv[1]);
 	assert_int_equal(r, -1);
 	assert_string_equal(err, "cannot write output: Broken pipe");
 	assert_int_equal(res.status, 0);
+	assert_int_equal(res.client_gone, 0);
 }
 
 static void
@@ -389,6 +461,7 @@ main(void)
 		cmocka_unit_test(test_timeout),
 		cmocka_unit_test(test_grandchild_holds_pipe),
 		cmocka_unit_test(test_signal_forwarded),
+		cmocka_unit_test(test_client_gone),
 		cmocka_unit_test(test_stdout_closed),
 		cmocka_unit_test(test_exec_failure),
 	};
