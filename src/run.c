@@ -472,15 +472,51 @@ struct child {
 	int		armed;
 };
 
+/*
+ * What run_exec and run_exec_filtered hold while docker runs: its
+ * environment, and our signal state (the signals we wait for blocked, to
+ * be read from a signalfd; SIGCHLD at its default) to restore afterwards.
+ */
+struct frame {
+	char		*env[RUN_MAX_ENV + 1];
+	sigset_t	 set;		/* HUP INT TERM CHLD PIPE */
+	sigset_t	 oldmask;
+	struct sigaction oldchld;
+};
+
 static void
-wait_set(sigset_t *set)
+frame_enter(const struct run_spec *spec, struct frame *f)
 {
-	(void)sigemptyset(set);
-	(void)sigaddset(set, SIGHUP);
-	(void)sigaddset(set, SIGINT);
-	(void)sigaddset(set, SIGTERM);
-	(void)sigaddset(set, SIGCHLD);
-	(void)sigaddset(set, SIGPIPE);
+	struct sigaction dfl;
+
+	memset(&dfl, 0, sizeof(dfl));
+	dfl.sa_handler = SIG_DFL;
+	run_build_env(spec, f->env, sizeof(f->env) / sizeof(f->env[0]));
+	(void)sigemptyset(&f->set);
+	(void)sigaddset(&f->set, SIGHUP);
+	(void)sigaddset(&f->set, SIGINT);
+	(void)sigaddset(&f->set, SIGTERM);
+	(void)sigaddset(&f->set, SIGCHLD);
+	(void)sigaddset(&f->set, SIGPIPE);
+	/* SIGCHLD must not be ignored, or the child is reaped for us. */
+	(void)sigaction(SIGCHLD, &dfl, &f->oldchld);
+	(void)sigprocmask(SIG_BLOCK, &f->set, &f->oldmask);
+}
+
+/*
+ * Restore our signal state, first discarding what arrived for the child
+ * so that unblocking is quiet, and free the environment.
+ */
+static void
+frame_leave(struct frame *f)
+{
+	struct timespec zero = { 0, 0 };
+
+	while (sigtimedwait(&f->set, NULL, &zero) > 0)
+		;
+	(void)sigprocmask(SIG_SETMASK, &f->oldmask, NULL);
+	(void)sigaction(SIGCHLD, &f->oldchld, NULL);
+	run_free_env(f->env);
 }
 
 /*
@@ -810,16 +846,6 @@ wait_loop(struct child *c, const struct run_spec *spec, const sigset_t *set)
 		(void)close(sfd);
 }
 
-/* Discard what arrived for the child, so restoring the mask is quiet. */
-static void
-drain(const sigset_t *set)
-{
-	struct timespec zero = { 0, 0 };
-
-	while (sigtimedwait(set, NULL, &zero) > 0)
-		;
-}
-
 static void
 fill_result(const struct child *c, struct run_result *res)
 {
@@ -855,21 +881,13 @@ int
 run_exec(const struct run_spec *spec, struct run_result *res,
     const char **errstr)
 {
-	char *env[RUN_MAX_ENV + 1];
+	struct frame f;
 	struct child c;
-	struct sigaction dfl, oldchld;
-	sigset_t set, oldmask;
 	int e, ret = -1;
 
 	memset(&c, 0, sizeof(c));
-	memset(&dfl, 0, sizeof(dfl));
-	dfl.sa_handler = SIG_DFL;
-	run_build_env(spec, env, sizeof(env) / sizeof(env[0]));
-	wait_set(&set);
-	/* SIGCHLD must not be ignored, or the child is reaped for us. */
-	(void)sigaction(SIGCHLD, &dfl, &oldchld);
-	(void)sigprocmask(SIG_BLOCK, &set, &oldmask);
-	if ((e = start_child(&c, spec, env, -1)) != 0) {
+	frame_enter(spec, &f);
+	if ((e = start_child(&c, spec, f.env, -1)) != 0) {
 		*errstr = errfmt(errbuf, sizeof(errbuf),
 		    "cannot execute %s: %s", spec->binary, strerror(e));
 		goto done;
@@ -878,14 +896,11 @@ run_exec(const struct run_spec *spec, struct run_result *res,
 		ts_add(&c.deadline, spec->timeout);
 		c.armed = 1;
 	}
-	wait_loop(&c, spec, &set);
+	wait_loop(&c, spec, &f.set);
 	fill_result(&c, res);
 	ret = 0;
 done:
-	drain(&set);
-	(void)sigprocmask(SIG_SETMASK, &oldmask, NULL);
-	(void)sigaction(SIGCHLD, &oldchld, NULL);
-	run_free_env(env);
+	frame_leave(&f);
 	return ret;
 }
 
@@ -1030,23 +1045,16 @@ int
 run_exec_filtered(const struct run_spec *spec, run_filter_fn filter,
     struct run_result *res, const char **errstr)
 {
-	char *env[RUN_MAX_ENV + 1], *fout = NULL;
 	struct outbuf b = { NULL, 0, 0 };
-	struct sigaction dfl, oldchld;
-	sigset_t set, oldmask;
+	struct frame f;
 	const char *ferr = "filter failed";
+	char *fout = NULL;
 	size_t foutlen = 0;
 	int e, started = 0, ret = -1;
 
 	memset(res, 0, sizeof(*res));
-	memset(&dfl, 0, sizeof(dfl));
-	dfl.sa_handler = SIG_DFL;
-	run_build_env(spec, env, sizeof(env) / sizeof(env[0]));
-	wait_set(&set);
-	/* SIGCHLD must not be ignored, or the child is reaped for us. */
-	(void)sigaction(SIGCHLD, &dfl, &oldchld);
-	(void)sigprocmask(SIG_BLOCK, &set, &oldmask);
-	if ((e = collect(spec, env, &set, &b, res, &started)) != 0) {
+	frame_enter(spec, &f);
+	if ((e = collect(spec, f.env, &f.set, &b, res, &started)) != 0) {
 		*errstr = !started ? errfmt(errbuf, sizeof(errbuf),
 		    "cannot execute %s: %s", spec->binary, strerror(e)) :
 		    e == EFBIG ? errfmt(errbuf, sizeof(errbuf), "docker "
@@ -1076,10 +1084,7 @@ run_exec_filtered(const struct run_spec *spec, run_filter_fn filter,
 done:
 	free(fout);
 	free(b.p);
-	drain(&set);
-	(void)sigprocmask(SIG_SETMASK, &oldmask, NULL);
-	(void)sigaction(SIGCHLD, &oldchld, NULL);
-	run_free_env(env);
+	frame_leave(&f);
 	return ret;
 }
 
