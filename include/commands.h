@@ -206,6 +206,10 @@ const struct flagdef *commands_flagset(const struct cmddef *, size_t i);
 /* Text of a reason (flagdef.why, cmddef.why), or NULL for none. */
 const char *commands_why(unsigned why);
 
+/* Flag of one set by long name, or (name NULL) by shorthand c; or NULL. */
+const struct flagdef *commands_set_flag(const struct flagdef *set,
+    const char *name, char c);
+
 /* Flag of a command by long name or shorthand (0 / NULL to skip). */
 const struct flagdef *commands_flag(const struct cmddef *, const char *name);
 const struct flagdef *commands_short(const struct cmddef *, char c);

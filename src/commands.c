@@ -2932,28 +2932,8 @@ commands_why(unsigned why)
 	return whys[why];
 }
 
-/* The command's own flag named `name' (long), searching all its sets. */
-static const struct flagdef *
-own_flag(const struct cmddef *cmd, const char *name, char c)
-{
-	const struct flagdef *f;
-	size_t i;
-
-	for (i = 0; i < CMD_MAX_FLAGSETS; i++) {
-		if ((f = commands_flagset(cmd, i)) == NULL)
-			continue;
-		for (; f->name[0] != '\0'; f++) {
-			if (name != NULL && strcmp(f->name, name) == 0)
-				return f;
-			if (name == NULL && c != 0 && f->shorthand == c)
-				return f;
-		}
-	}
-	return NULL;
-}
-
-static const struct flagdef *
-set_flag(const struct flagdef *set, const char *name, char c)
+const struct flagdef *
+commands_set_flag(const struct flagdef *set, const char *name, char c)
 {
 	const struct flagdef *f;
 
@@ -2966,6 +2946,20 @@ set_flag(const struct flagdef *set, const char *name, char c)
 	return NULL;
 }
 
+/* The command's own flag named `name' (long), searching all its sets. */
+static const struct flagdef *
+own_flag(const struct cmddef *cmd, const char *name, char c)
+{
+	const struct flagdef *set, *f;
+	size_t i;
+
+	for (i = 0; i < CMD_MAX_FLAGSETS; i++)
+		if ((set = commands_flagset(cmd, i)) != NULL &&
+		    (f = commands_set_flag(set, name, c)) != NULL)
+			return f;
+	return NULL;
+}
+
 const struct flagdef *
 commands_flag(const struct cmddef *cmd, const char *name)
 {
@@ -2975,7 +2969,7 @@ commands_flag(const struct cmddef *cmd, const char *name)
 		return NULL;
 	if ((f = own_flag(cmd, name, 0)) != NULL)
 		return f;
-	return set_flag(commands_persistent_flags, name, 0);
+	return commands_set_flag(commands_persistent_flags, name, 0);
 }
 
 /*
@@ -2992,7 +2986,7 @@ commands_short(const struct cmddef *cmd, char c)
 		return NULL;
 	if ((f = own_flag(cmd, NULL, c)) != NULL)
 		return f;
-	if ((f = set_flag(commands_persistent_flags, NULL, c)) == NULL)
+	if ((f = commands_set_flag(commands_persistent_flags, NULL, c)) == NULL)
 		return NULL;
 	if (own_flag(cmd, f->name, 0) != NULL)
 		return NULL;

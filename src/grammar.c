@@ -147,24 +147,33 @@ check_duration(const char *s)
 	return 0;
 }
 
-/* go-units RAMInBytes: digits[.digits] [space] [kmgtp][i][b], or -1. */
-static int
-check_bytes(const char *s)
+/* Past digits[.digits] at the start of s, or NULL if there are none. */
+static const char *
+skip_decimal(const char *p)
 {
-	const char *p = s;
-
-	if (strcmp(s, "-1") == 0)
-		return 0;
 	if (!isdigit((unsigned char)*p))
-		return -1;
+		return NULL;
 	while (isdigit((unsigned char)*p))
 		p++;
 	if (*p == '.') {
 		if (!isdigit((unsigned char)p[1]))
-			return -1;
+			return NULL;
 		for (p++; isdigit((unsigned char)*p); p++)
 			;
 	}
+	return p;
+}
+
+/* go-units RAMInBytes: digits[.digits] [space] [kmgtp][i][b], or -1. */
+static int
+check_bytes(const char *s)
+{
+	const char *p;
+
+	if (strcmp(s, "-1") == 0)
+		return 0;
+	if ((p = skip_decimal(s)) == NULL)
+		return -1;
 	if (*p == ' ')
 		p++;
 	if (*p != '\0' && strchr("kKmMgGtTpP", *p) != NULL)
@@ -180,19 +189,9 @@ check_bytes(const char *s)
 static int
 check_decimal(const char *s)
 {
-	const char *p = s;
+	const char *p = skip_decimal(s);
 
-	if (!isdigit((unsigned char)*p))
-		return -1;
-	while (isdigit((unsigned char)*p))
-		p++;
-	if (*p == '.') {
-		if (!isdigit((unsigned char)p[1]))
-			return -1;
-		for (p++; isdigit((unsigned char)*p); p++)
-			;
-	}
-	return *p == '\0' ? 0 : -1;
+	return p != NULL && *p == '\0' ? 0 : -1;
 }
 
 static int
@@ -255,26 +254,12 @@ grammar_check_value(enum vtype t, const char *s, const char **errstr)
 }
 
 static const struct flagdef *
-global_flag(const char *name, char c)
-{
-	const struct flagdef *f;
-
-	for (f = commands_global_flags; f->name[0] != '\0'; f++) {
-		if (name != NULL && strcmp(f->name, name) == 0)
-			return f;
-		if (name == NULL && c != 0 && f->shorthand == c)
-			return f;
-	}
-	return NULL;
-}
-
-static const struct flagdef *
 find_long(const struct parser *p, const char *name)
 {
 	const struct flagdef *f;
 
 	if (p->region == R_GLOBAL)
-		return global_flag(name, 0);
+		return commands_set_flag(commands_global_flags, name, 0);
 	f = commands_flag(p->cmd, name);
 	if (f != NULL && f->alias_of[0] != '\0')
 		f = commands_flag(p->cmd, f->alias_of);
@@ -287,7 +272,7 @@ find_short(const struct parser *p, char c)
 	const struct flagdef *f;
 
 	if (p->region == R_GLOBAL)
-		return global_flag(NULL, c);
+		return commands_set_flag(commands_global_flags, NULL, c);
 	f = commands_short(p->cmd, c);
 	if (f != NULL && f->alias_of[0] != '\0')
 		f = commands_flag(p->cmd, f->alias_of);

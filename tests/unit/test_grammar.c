@@ -104,6 +104,10 @@ static const struct accept_case accepts[] = {
 	    "--memory-swap=-1 alpine" },
 	{ "run --health-interval 1m30s --cpus 1.5 alpine", "docker container "
 	    "run --health-interval=1m30s --cpus=1.5 alpine" },
+	{ "run -m 1.5gb --cpus 2 alpine", "docker container run "
+	    "--memory=1.5gb --cpus=2 alpine" },
+	{ "run --memory '1.5 GiB' alpine", "docker container run "
+	    "--memory=1.5 GiB alpine" },
 	{ "run --ip 10.0.0.1 alpine", "docker container run --ip=10.0.0.1 "
 	    "alpine" },
 	{ "container run alpine", "docker container run alpine" },
@@ -184,6 +188,13 @@ static const struct reject_case rejects[] = {
 	{ "run --memory 1q alpine", "invalid value" },
 	{ "run --health-interval 30 alpine", "invalid value" },
 	{ "run --cpus 1,5 alpine", "invalid value" },
+	{ "run --cpus 1. alpine", "invalid value" },
+	{ "run --cpus .5 alpine", "invalid value" },
+	{ "run --cpus 1.5.2 alpine", "invalid value" },
+	{ "run --cpus 2g alpine", "invalid value" },
+	{ "run --memory 1.g alpine", "invalid value" },
+	{ "run --memory .5g alpine", "invalid value" },
+	{ "run --memory 1gg alpine", "invalid value" },
 	{ "run --ip 10.0.0.999 alpine", "invalid value" },
 	{ "ps --filter name", "invalid value" },
 	{ "exec c", "at least 2" },
