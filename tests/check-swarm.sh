@@ -22,7 +22,7 @@ init_swarm() {
 	if ! out=$(rdocker swarm init --advertise-addr 127.0.0.1 \
 	    --listen-addr 127.0.0.1:2377 2>&1); then
 		printf '%s\n' "$out" >&2
-		tail -n 20 "$W/dockerd.log" >&2
+		tail -n 20 "$W/docker/log" >&2
 		die "docker swarm init failed on the private daemon"
 	fi
 }

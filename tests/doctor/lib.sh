@@ -22,6 +22,8 @@ DD_ROOT=$(cd "$DD_DIR/../.." && pwd)
 : "${DG:=$DD_ROOT/$BUILD/dockergate}"
 : "${PROBE:=$DD_ROOT/$BUILD/dockergate-probe}"
 SSHD=/usr/sbin/sshd
+# shellcheck source=../lib.sh
+. "$DD_ROOT/tests/lib.sh"		# start_sshd, killpid
 
 dd_die() { printf 'doctor-test: FATAL: %s\n' "$*" >&2; exit 1; }
 
@@ -51,15 +53,10 @@ dd_cleanup() {
 }
 
 dd_stop_sshd() {
-	local pid i
+	local pid
 	[ -n "${W:-}" ] && [ -s "$W/sshd.bg" ] || return 0
 	pid=$(cat "$W/sshd.bg")
-	kill -TERM "$pid" 2>/dev/null
-	for ((i = 0; i < 50; i++)); do
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.1
-	done
-	kill -KILL "$pid" 2>/dev/null
+	killpid "$pid" 5
 	wait "$pid" 2>/dev/null
 	rm -f "$W/sshd.bg"
 }
@@ -201,18 +198,9 @@ dd_config() {
 }
 
 dd_sshd() {
-	local i
 	dd_stop_sshd
-	"$SSHD" -t -f "$W/sshd_config" || dd_die "sshd -t rejects the config"
-	"$SSHD" -D -e -f "$W/sshd_config" >>"$W/sshd.log" 2>&1 &
-	echo $! >"$W/sshd.bg"
-	for ((i = 0; i < 100; i++)); do
-		(exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && return 0
-		kill -0 "$(cat "$W/sshd.bg")" 2>/dev/null || break
-		sleep 0.1
-	done
-	tail -n 20 "$W/sshd.log" >&2
-	dd_die "sshd did not listen on 127.0.0.1:$PORT"
+	start_sshd "$W/sshd_config" "$W/sshd.log" "$W/sshd.bg" "$PORT" ||
+	    dd_die "sshd did not come up on 127.0.0.1:$PORT"
 }
 
 # dd_doctor: run doctor for the case; sets DRC, output in $W/doctor.out.

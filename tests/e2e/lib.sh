@@ -35,7 +35,7 @@ E2E_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 E2E_ROOT=$(cd "$E2E_DIR/../.." && pwd)
 : "${DG:=$E2E_ROOT/build/dockergate}"
 # shellcheck source=../lib.sh
-. "$E2E_ROOT/tests/lib.sh"		# containerd_config
+. "$E2E_ROOT/tests/lib.sh"		# daemons_start, start_sshd, killpid
 DOCKER_CLI=/usr/bin/docker		# the 20.10 client matching dockerd
 PY=/usr/bin/python3
 E2E_TOOLS="dockerd containerd containerd-shim-runc-v2 runc $DOCKER_CLI
@@ -62,7 +62,7 @@ e2e_require_tools() {
 
 E2E_CLEANED=0
 e2e_cleanup() {
-	local rc=$? u g p m
+	local rc=$? u g p
 	[ "$E2E_CLEANED" = 1 ] && return
 	E2E_CLEANED=1
 	[ -n "${W:-}" ] && [ -d "$W" ] || return "$rc"
@@ -72,39 +72,15 @@ e2e_cleanup() {
 		kill -TERM "$E2E_CHILD" 2>/dev/null
 		wait "$E2E_CHILD" 2>/dev/null
 	fi
-	e2e_killpidfile "$W/ssh/sshd.pid.bg" 5
+	killpid "$(cat "$W/ssh/sshd.pid.bg" 2>/dev/null)" 5
 	for u in ${E2E_USERS:-}; do
 		for p in $(pgrep -u "$u" 2>/dev/null); do kill -KILL "$p" 2>/dev/null; done
 	done
-	if [ -S "$W/docker/docker.sock" ]; then
-		p=$(rdocker ps -aq 2>/dev/null)
-		[ -n "$p" ] && timeout 30 "$DOCKER_CLI" -H "unix://$W/docker/docker.sock" \
-		    rm -f $p >/dev/null 2>&1
-	fi
-	e2e_killpidfile "$W/docker/pid" 20
-	e2e_killpidfile "$W/containerd/pid" 10
-	# shims of our containerd carry its socket path on their command line
-	for p in /proc/[0-9]*; do
-		if { tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null |
-		    grep -qF "$W/containerd/containerd.sock"; then
-			kill -KILL "${p#/proc/}" 2>/dev/null
-		fi
-	done
-	sleep 0.2
-	# innermost first
-	for m in $(awk -v w="$W" 'index($5, w "/") == 1 { print $5 }' \
-	    /proc/self/mountinfo | sort -r); do
-		umount -R "$m" 2>/dev/null || umount -l "$m" 2>/dev/null
-	done
+	daemons_stop "$W" "$W/containerd" "$W/docker" "${W##*/}"
 	for u in ${E2E_USERS:-}; do
 		userdel -r "$u" >/dev/null 2>&1 || userdel -f -r "$u" >/dev/null 2>&1
 	done
 	for g in ${E2E_GROUPS:-}; do groupdel "$g" >/dev/null 2>&1; done
-	if [ -n "${E2E_CGPARENT:-}" ]; then
-		for m in /sys/fs/cgroup/*/"$E2E_CGPARENT" /sys/fs/cgroup/"$E2E_CGPARENT"; do
-			[ -d "$m" ] && find "$m" -depth -type d -exec rmdir {} \; 2>/dev/null
-		done
-	fi
 	rm -rf "$W"
 	# Shared, fixed paths: by containerd for shim sockets, by dockerd for
 	# plugin discovery (whatever --exec-root says), by us for sshd's
@@ -119,21 +95,6 @@ e2e_cleanup() {
 	[ "${E2E_MADE_ETC_DOCKER:-0}" = 1 ] && ! pgrep -x dockerd >/dev/null &&
 	    rmdir /etc/docker 2>/dev/null
 	return "$rc"
-}
-
-# e2e_killpidfile FILE SECONDS: TERM the pid in FILE, KILL after SECONDS.
-e2e_killpidfile() {
-	local pid i
-	[ -s "$1" ] || return 0
-	pid=$(cat "$1")
-	[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-	kill -TERM "$pid" 2>/dev/null
-	for ((i = 0; i < $2 * 10; i++)); do
-		kill -0 "$pid" 2>/dev/null || return 0
-		sleep 0.1
-	done
-	kill -KILL "$pid" 2>/dev/null
-	sleep 0.2
 }
 
 # ------------------------------------------------------------------ setup
@@ -159,7 +120,6 @@ e2e_setup() {
 	export E2E_MADE_RUN_CONTAINERD E2E_MADE_RUN_SSHD E2E_MADE_ETC_DOCKER \
 	    E2E_MADE_RUN_DOCKER
 	e2e_accounts
-	e2e_containerd
 	e2e_dockerd
 	e2e_image
 	e2e_gateway
@@ -197,66 +157,16 @@ e2e_accounts() {
 	export G_DOCK G_AUDIT U_AI U_CI E2E_USERS E2E_GROUPS
 }
 
-e2e_containerd() {
-	local d=$W/containerd i
-	containerd_config "$d" >"$d/config.toml"
-	containerd --config "$d/config.toml" --log-level warn >"$d/log" 2>&1 &
-	echo $! >"$d/pid"
-	for ((i = 0; i < 200; i++)); do
-		[ -S "$d/containerd.sock" ] && return 0
-		kill -0 "$(cat "$d/pid")" 2>/dev/null || break
-		sleep 0.1
-	done
-	tail -n 30 "$d/log" >&2
-	e2e_die "private containerd did not come up"
-}
-
 rdocker() {
 	DOCKER_CONFIG=$W/root-docker-config "$DOCKER_CLI" \
 	    -H "unix://$W/docker/docker.sock" "$@"
 }
 
-# e2e_dockerd_start DRIVER: start dockerd, wait up to 60s; 0 when ready.
-e2e_dockerd_start() {
-	local d=$W/docker i
-	# the trust key would otherwise go to /etc/docker/key.json (no flag)
-	printf '{"deprecated-key-path": "%s/key.json"}\n' "$d" >"$d/daemon.json"
-	E2E_CGPARENT=${W##*/}
-	export E2E_CGPARENT
-	# Own network namespace: --bridge=none needs no networking, and there
-	# ip_forward=1 (avoiding the daemon's per-run "IPv4 forwarding is
-	# disabled" warning on stderr) changes nothing on the host.
-	unshare --net -- /bin/sh -c \
-	    'echo 1 >/proc/sys/net/ipv4/ip_forward && exec "$@"' dockerd \
-	    dockerd --config-file "$d/daemon.json" \
-	    --containerd "$W/containerd/containerd.sock" \
-	    --data-root "$d/data" --exec-root "$d/exec" --pidfile "$d/pid" \
-	    -H "unix://$d/docker.sock" --group "$G_DOCK" \
-	    --iptables=false --ip6tables=false --ip-forward=false \
-	    --bridge=none --cgroup-parent "$E2E_CGPARENT" \
-	    --shutdown-timeout 2 --storage-driver "$1" --log-level warn \
-	    >>"$d/log" 2>&1 &
-	E2E_DOCKERD_PID=$!
-	for ((i = 0; i < 600; i++)); do
-		rdocker version >/dev/null 2>&1 && return 0
-		kill -0 "$E2E_DOCKERD_PID" 2>/dev/null || return 1
-		sleep 0.1
-	done
-	return 1
-}
-
+# The private containerd and dockerd (tests/lib.sh), dockerd's socket
+# group-owned by $G_DOCK (--group) for the test accounts.
 e2e_dockerd() {
-	if ! e2e_dockerd_start overlay2; then
-		e2e_log "dockerd with overlay2 failed, retrying with vfs:"
-		tail -n 5 "$W/docker/log" >&2
-		e2e_killpidfile "$W/docker/pid" 10
-		kill -KILL "$E2E_DOCKERD_PID" 2>/dev/null
-		rm -rf "$W/docker/data"
-		e2e_dockerd_start vfs || {
-			tail -n 30 "$W/docker/log" >&2
-			e2e_die "dockerd did not come up on $W/docker/docker.sock"
-		}
-	fi
+	daemons_start "$W/containerd" "$W/docker" "${W##*/}" \
+	    --group "$G_DOCK" || e2e_die "the private daemons did not come up"
 	DOCKER_SOCK=$W/docker/docker.sock
 	chmod 0660 "$DOCKER_SOCK"
 	export DOCKER_SOCK
@@ -279,10 +189,9 @@ e2e_image() {
 	    >/dev/null || e2e_die "docker import"
 	rdocker tag dgtest:latest alpine:latest || e2e_die "docker tag"
 	rm -rf "$r" "$W/rootfs.tar"
-	[ "$(rdocker run --rm dgtest:latest echo ok 2>&1)" = ok ] ||
-	    e2e_die "test image: unexpected output: $(rdocker run --rm dgtest:latest echo ok 2>&1 | tail -n 3)"
-	[ "$(rdocker run --rm dgtest:latest echo ok 2>&1)" = ok ] ||
-	    e2e_die "test image does not run: $(rdocker run --rm dgtest:latest echo ok 2>&1 | tail -n 3)"
+	out=$(rdocker run --rm dgtest:latest echo ok 2>&1)
+	[ "$out" = ok ] || e2e_die "test image does not run: $(printf '%s\n' \
+	    "$out" | tail -n 3)"
 }
 
 e2e_gateway() {
@@ -434,21 +343,10 @@ e2e_sshd() {
 	Match User $U_AI
 	    ForceCommand $DGW --policy $POLICY
 	EOF
-	/usr/sbin/sshd -t -f "$W/ssh/sshd_config" || e2e_die "sshd -t rejects config"
-	/usr/sbin/sshd -D -e -f "$W/ssh/sshd_config" >"$W/ssh/sshd.log" 2>&1 &
-	echo $! >"$W/ssh/sshd.pid.bg"
-	for ((i = 0; i < 100; i++)); do
-		if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
-			printf '[127.0.0.1]:%s %s\n' "$PORT" \
-			    "$(cut -d' ' -f1,2 "$W/ssh/host_ed25519.pub")" \
-			    >"$W/ssh/known_hosts"
-			return 0
-		fi
-		kill -0 "$(cat "$W/ssh/sshd.pid.bg")" 2>/dev/null || break
-		sleep 0.1
-	done
-	cat "$W/ssh/sshd.log" >&2
-	e2e_die "sshd did not listen on 127.0.0.1:$PORT"
+	start_sshd "$W/ssh/sshd_config" "$W/ssh/sshd.log" "$W/ssh/sshd.pid.bg" \
+	    "$PORT" || e2e_die "sshd did not come up on 127.0.0.1:$PORT"
+	printf '[127.0.0.1]:%s %s\n' "$PORT" \
+	    "$(cut -d' ' -f1,2 "$W/ssh/host_ed25519.pub")" >"$W/ssh/known_hosts"
 }
 
 e2e_write_env() {
