@@ -49,6 +49,10 @@ enum vkind {
 			   --image): held to the rule's images */
 	VK_OUTPUT,	/* shapes the output (--format template, --pretty
 			   text): env redaction cannot work on it */
+	VK_PROJECT_FILE,/* compose -f, --env-file, --project-directory:
+			   files compose reads before any subcommand runs,
+			   judged by compose.c for project subcommands and
+			   refused with the others */
 };
 
 /*
@@ -106,7 +110,9 @@ enum pkind {
 	P_NONE,
 	P_ANY,		/* not interpreted */
 	P_CONTAINER,	/* a container: name, ID or ID prefix */
-	P_IMAGE,	/* an image reference that is read (run, pull, rmi) */
+	P_IMAGE,	/* an image that is read (run, rmi): a reference, or
+			   an ID or any prefix of one */
+	P_IMAGE_NAME,	/* an image reference, never an ID (pull, push) */
 	P_IMAGE_TAG,	/* an image reference that is written (tag target) */
 	P_CMD,		/* the container's command: verbatim, never parsed */
 	P_NETWORK,

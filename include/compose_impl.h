@@ -56,12 +56,31 @@ int	 cx_refail(struct project *pj, const yaml_node_t *n);
 
 /* Paths: path against dir, cleaned (caller frees; NULL if unusable). */
 char	*cx_join(const char *dir, const char *path);
+/* What a resource must be, beyond trusted and inside the project. */
+enum cx_want {
+	CX_ANY,		/* a file or a directory */
+	CX_DIR,		/* a directory (a build context) */
+	CX_ENVFILE	/* a file compose parses as KEY=VALUE lines without
+			   an error (cx_dotenv_bad) */
+};
+
 /*
- * A host path a compose file names: inside its root, trusted; *found is 0
- * when it does not exist (found NULL: missing is denied).
+ * A host path a compose file names: inside its root, trusted, as `want'
+ * says; *found is 0 when it does not exist (found NULL: missing is
+ * denied).
  */
 int	 cx_resource(struct project *pj, const yaml_node_t *n,
-	    const char *path, int *found, int want_dir);
+	    const char *path, int *found, enum cx_want want);
+
+/*
+ * 0 if compose's .env parser reads buf (len bytes) without an error, else
+ * the number of the first line it could fail on.  Compose prints the text
+ * it fails on, so a file that is no env file (a key, a password next to
+ * the compose file) would reach the client.  Stricter than compose: each
+ * line blank, a comment, or [export] KEY, KEY=VALUE or KEY: VALUE, KEY of
+ * letters, digits and _ . - [ ], a quoted VALUE closed on its line.
+ */
+size_t	 cx_dotenv_bad(const char *buf, size_t len);
 
 /* YAML of the current file. */
 yaml_node_t *cx_node(const struct cfile *f, int i);

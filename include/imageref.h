@@ -23,8 +23,11 @@ struct imageref {
 int	 imageref_parse(const char *ref, struct imageref *out,
 	    const char **errstr);
 
-/* 1 if s looks like an image ID (64 hex, "sha256:" + hex, or a hex prefix
- * of at least 12 characters that is not also a valid name). */
+/*
+ * 1 if the daemon could take s as an image ID: 1 to 64 hex digits, alone
+ * or after "sha256:".  Such a string is looked up, not judged as a name:
+ * the daemon tries the name, then every ID it is a prefix of.
+ */
 int	 imageref_is_id(const char *s);
 
 /*

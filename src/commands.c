@@ -52,6 +52,8 @@
 	X(W_ISOLATION, "selects the isolation technology") \
 	X(W_KERNEL_MEMORY, "sets kernel memory limits (deprecated)") \
 	X(W_LINK, "links to another container") \
+	X(W_START_ATTACH, "attaches to the container's input and output, " \
+	    "as docker attach does, even when it already runs") \
 	X(W_LOG_DRIVER, \
 	    "sends container output to a log driver of the client's choice") \
 	X(W_LOG_OPTS, "configures where container logs are sent") \
@@ -400,13 +402,19 @@ static const struct flagdef run_flags[] = {
 	FLAGS_END,
 };
 
+/*
+ * start -a/-i attach before they start, and starting a running container
+ * is no error (304): on a running container they are docker attach.
+ */
 static const struct flagdef container_start_flags[] = {
-	{ "attach", 'a', VT_BOOL, VK_PLAIN, 0, "", W_NONE },
+	{ "attach", 'a', VT_BOOL, VK_PLAIN, RISK_OTHER_CONTAINERS, "",
+	    W_START_ATTACH },
 	{ "checkpoint", 0, VT_STRING, VK_PLAIN, 0, "", W_NONE },
 	{ "checkpoint-dir", 0, VT_STRING, VK_PLAIN, RISK_HOST_MOUNTS, "",
 	    W_HOST_DIR },
 	{ "detach-keys", 0, VT_STRING, VK_PLAIN, 0, "", W_NONE },
-	{ "interactive", 'i', VT_BOOL, VK_PLAIN, 0, "", W_NONE },
+	{ "interactive", 'i', VT_BOOL, VK_PLAIN, RISK_OTHER_CONTAINERS, "",
+	    W_START_ATTACH },
 	FLAGS_END,
 };
 
@@ -1222,15 +1230,15 @@ static const struct flagdef compose_global_flags[] = {
 	{ "ansi", 0, VT_STRING, VK_PLAIN, 0, "", W_NONE },
 	{ "compatibility", 0, VT_BOOL, VK_PLAIN, 0, "", W_NONE },
 	{ "dry-run", 0, VT_BOOL, VK_PLAIN, 0, "", W_NONE },
-	{ "env-file", 0, VT_ARRAY, VK_PLAIN, 0, "", W_NONE },
-	{ "file", 'f', VT_ARRAY, VK_PLAIN, 0, "", W_NONE },
+	{ "env-file", 0, VT_ARRAY, VK_PROJECT_FILE, 0, "", W_NONE },
+	{ "file", 'f', VT_ARRAY, VK_PROJECT_FILE, 0, "", W_NONE },
 	{ "insecure-registry", 0, VT_ARRAY, VK_PLAIN, RISK_NEVER, "",
 	    W_INSECURE_REGISTRY },
 	{ "no-ansi", 0, VT_BOOL, VK_PLAIN, 0, "", W_NONE },
 	{ "parallel", 0, VT_INT, VK_PLAIN, 0, "", W_NONE },
 	{ "profile", 0, VT_ARRAY, VK_PLAIN, 0, "", W_NONE },
 	{ "progress", 0, VT_STRING, VK_PLAIN, 0, "", W_NONE },
-	{ "project-directory", 0, VT_STRING, VK_PLAIN, 0, "", W_NONE },
+	{ "project-directory", 0, VT_STRING, VK_PROJECT_FILE, 0, "", W_NONE },
 	{ "project-name", 'p', VT_STRING, VK_PLAIN, 0, "", W_NONE },
 	{ "verbose", 0, VT_BOOL, VK_PLAIN, 0, "", W_NONE },
 	{ "version", 'v', VT_BOOL, VK_PLAIN, 0, "", W_NONE },
@@ -1842,12 +1850,12 @@ const struct cmddef commands_table[] = {
 	    "Remove unused images",
 	    0 },
 	{ "image pull", { FS_IMAGE_PULL },
-	    1, P_IMAGE, P_NONE, 1, 1,
+	    1, P_IMAGE_NAME, P_NONE, 1, 1,
 	    0, W_NONE,
 	    "Download an image from a registry",
 	    0 },
 	{ "image push", { FS_IMAGE_PULL },
-	    1, P_IMAGE, P_NONE, 1, 1,
+	    1, P_IMAGE_NAME, P_NONE, 1, 1,
 	    0, W_NONE,
 	    "Upload an image to a registry",
 	    0 },

@@ -203,6 +203,84 @@ examine(struct project *pj, const yaml_node_t *n, const char *path,
 	return 0;
 }
 
+static int
+keychar(int c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	    (c >= '0' && c <= '9') || strchr("_.-[]", c) != NULL;
+}
+
+/* One line of an env file: 1 if compose reads it without an error. */
+static int
+dotenv_line_ok(const char *l, const char *end)
+{
+	const char *k;
+	char q;
+
+	while (l < end && (*l == ' ' || *l == '\t'))
+		l++;
+	if (l == end || *l == '#')
+		return 1;
+	if (end - l > 7 && strncmp(l, "export", 6) == 0 &&
+	    (l[6] == ' ' || l[6] == '\t'))
+		for (l += 6; l < end && (*l == ' ' || *l == '\t'); l++)
+			;
+	for (k = l; l < end && keychar((unsigned char)*l); l++)
+		;
+	if (l == k)
+		return 0;
+	while (l < end && (*l == ' ' || *l == '\t'))
+		l++;
+	if (l == end)
+		return 1;		/* KEY alone: taken from the env */
+	if (*l != '=' && *l != ':')
+		return 0;
+	for (l++; l < end && (*l == ' ' || *l == '\t'); l++)
+		;
+	if (l == end || (*l != '"' && *l != '\''))
+		return 1;		/* unquoted: the rest of the line */
+	for (q = *l++; l < end && *l != q; l++)
+		if (q == '"' && *l == '\\' && l + 1 < end)
+			l++;
+	if (l == end)
+		return 0;		/* not closed on this line */
+	for (l++; l < end && (*l == ' ' || *l == '\t'); l++)
+		;
+	return l == end || *l == '#';
+}
+
+size_t
+cx_dotenv_bad(const char *buf, size_t len)
+{
+	const char *l = buf, *end = buf + len, *e;
+	size_t line;
+
+	for (line = 1; l < end; line++, l = e + 1) {
+		if ((e = memchr(l, '\n', (size_t)(end - l))) == NULL)
+			e = end;
+		if (memchr(l, '\0', (size_t)(e - l)) != NULL ||
+		    !dotenv_line_ok(l, e > l && e[-1] == '\r' ? e - 1 : e))
+			return line;
+	}
+	return 0;
+}
+
+/* An env file compose would read: refused when it could not parse it. */
+static int
+envfile_ok(struct project *pj, const yaml_node_t *n, const char *path,
+    const char *content, size_t len)
+{
+	size_t bad;
+
+	if (content == NULL)
+		return cx_fail(pj, n, "%s is not a file", path);
+	if ((bad = cx_dotenv_bad(content, len)) != 0)
+		return cx_fail(pj, n, "%s line %zu is not a KEY=VALUE line "
+		    "(compose would print the file's text in its error)", path,
+		    bad);
+	return 0;
+}
+
 /*
  * A host path a compose file names (env_file, secrets, build context,
  * watched path): relative to the file's base, inside its root, trusted.
@@ -211,7 +289,7 @@ examine(struct project *pj, const yaml_node_t *n, const char *path,
  */
 int
 cx_resource(struct project *pj, const yaml_node_t *n, const char *path,
-    int *found, int want_dir)
+    int *found, enum cx_want want)
 {
 	char *p = NULL, *rp = NULL, *content = NULL;
 	size_t len;
@@ -236,8 +314,10 @@ cx_resource(struct project *pj, const yaml_node_t *n, const char *path,
 	else if (e == 0 && !inside(pj->cur->root, rp))
 		r = cx_fail(pj, n, "%s resolves to %s, outside the project "
 		    "directory %s", p, rp, pj->cur->root);
-	else if (e == 0 && want_dir && content != NULL)
+	else if (e == 0 && want == CX_DIR && content != NULL)
 		r = cx_fail(pj, n, "%s is not a directory", p);
+	else if (e == 0 && want == CX_ENVFILE)
+		r = envfile_ok(pj, n, p, content, len);
 	else
 		r = 0;
 out:
@@ -747,7 +827,7 @@ file_def(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 		return 0;
 	if ((s = cx_str(pj, f)) == NULL)
 		return -1;
-	r = cx_resource(pj, f, s, NULL, 0);
+	r = cx_resource(pj, f, s, NULL, CX_ANY);
 	free(s);
 	return r;
 }
@@ -1084,7 +1164,8 @@ load_env(struct project *pj)
 		else if (e == 0 && (content == NULL || !inside(pj->dir, rp)))
 			r = cx_fail(pj, NULL, "the env file %s is not a file "
 			    "in the project directory", p);
-		else if (e == 0)
+		else if (e == 0 && (r = envfile_ok(pj, NULL, p, content,
+		    len)) == 0)
 			dotenv_parse(&pj->env, content);
 		free(rp);
 		free(content);
@@ -1326,16 +1407,30 @@ check_subcommand(struct project *pj)
 	    "subcommands", sub);
 }
 
-/* The group flags, as the decision judges any flag. */
+/*
+ * The group flags, as the decision judges any flag.  Compose reads the
+ * env files (--env-file, else .env where -f or --project-directory
+ * point) before any subcommand runs, and echoes a file it cannot parse:
+ * the flags that name project files are for subcommands that load the
+ * project, whose files check_project judges, and refused with the rest
+ * (ls, version), where nothing would check them.
+ */
 static int
 check_gflags(struct project *pj)
 {
 	const struct request *q = pj->req;
 	size_t i;
 
-	for (i = 0; i < q->ngflags; i++)
+	for (i = 0; i < q->ngflags; i++) {
+		if (q->gflags[i].def->kind == VK_PROJECT_FILE &&
+		    !(q->cmd->traits & CMD_PROJECT))
+			return cx_fail(pj, NULL, "--%s is refused with docker "
+			    "%s: it loads no project, and compose would read "
+			    "the files all the same", q->gflags[i].def->name,
+			    q->cmd->name);
 		if (pj->h->flag(pj->h->ctx, &q->gflags[i]) != 0)
 			return cx_refail(pj, NULL);
+	}
 	return 0;
 }
 

@@ -369,7 +369,7 @@ cx_envfile_item(struct project *pj, yaml_node_t *n, void *arg)
 	}
 	if ((s = cx_str(pj, p)) == NULL)
 		return -1;
-	r = cx_resource(pj, n, s, &found, 0);
+	r = cx_resource(pj, n, s, &found, CX_ENVFILE);
 	if (r == 0 && !found && !optional)
 		r = cx_fail(pj, n, "%s does not exist", s);
 	free(s);
@@ -518,7 +518,7 @@ watch_item(struct project *pj, yaml_node_t *n, void *arg)
 		return cx_fail(pj, n, "a watch rule needs a path");
 	if ((s = cx_str(pj, p)) == NULL)
 		return -1;
-	r = cx_resource(pj, p, s, &found, 0);
+	r = cx_resource(pj, p, s, &found, CX_ANY);
 	free(s);
 	if (r == 0 && (x = cx_get(pj->cur, n, "exec")) != NULL)
 		r = hook_item(pj, x, NULL);
@@ -572,7 +572,7 @@ compose_context(struct project *pj, yaml_node_t *n, const char *s)
 		return strv_has(&pj->rule->contexts, s) ? 0 : cx_fail(pj, n,
 		    "the remote build context %.200s is not in this rule's "
 		    "contexts", s);
-	return cx_resource(pj, n, s, NULL, 1);
+	return cx_resource(pj, n, s, NULL, CX_DIR);
 }
 
 static int
@@ -710,7 +710,7 @@ build_dockerfile(struct project *pj, yaml_node_t *b)
 		goto out;
 	}
 	p = xasprintf("%s/%s", cs != NULL ? cs : ".", ds);
-	r = cx_resource(pj, d, ds[0] == '/' ? ds : p, NULL, 0);
+	r = cx_resource(pj, d, ds[0] == '/' ? ds : p, NULL, CX_ANY);
 out:
 	free(cs);
 	free(ds);

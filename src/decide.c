@@ -193,8 +193,8 @@ check_image_id(struct check *ck, const char *ref)
 	int unavailable = 0, ok = 0;
 
 	if (ck->res == NULL || ck->res->image == NULL)
-		return deny(ck, "image %.100s is given by ID and images cannot "
-		    "be looked up here; name the image by reference", ref);
+		return deny(ck, "image %.100s could be an image ID (hex "
+		    "digits) and images cannot be looked up here", ref);
 	if (ck->res->image(ck->res->ctx, ref, &tags, &unavailable,
 	    &err) != 0) {
 		ck->unavailable = unavailable;
@@ -210,9 +210,9 @@ check_image_id(struct check *ck, const char *ref)
 	    "(allowed images: %s)", ref, allowed);
 }
 
-/* An image the command reads (run, create, pull, rmi). */
+/* An image named by reference (pull, push: never an ID). */
 static int
-check_image(struct check *ck, const char *ref)
+check_image_name(struct check *ck, const char *ref)
 {
 	struct imageref ir;
 	const char *err;
@@ -221,8 +221,6 @@ check_image(struct check *ck, const char *ref)
 
 	if (ck->rule->images.n == 0)
 		return 0;
-	if (imageref_is_id(ref))
-		return check_image_id(ck, ref);
 	if (imageref_parse(ref, &ir, &err) != 0)
 		return deny(ck, "invalid image reference \"%.200s\": %s", ref,
 		    err);
@@ -234,6 +232,19 @@ check_image(struct check *ck, const char *ref)
 	}
 	imageref_free(&ir);
 	return ok ? 0 : -1;
+}
+
+/*
+ * An image the command reads (run, create, rmi, compose, services): what
+ * could also be an image ID is looked up, as the daemon would, not judged
+ * as a name.
+ */
+static int
+check_image(struct check *ck, const char *ref)
+{
+	if (ck->rule->images.n > 0 && imageref_is_id(ref))
+		return check_image_id(ck, ref);
+	return check_image_name(ck, ref);
 }
 
 static int
@@ -543,6 +554,8 @@ check_arg(struct check *ck, size_t i, enum pkind kind)
 	switch (kind) {
 	case P_IMAGE:
 		return check_image(ck, arg);
+	case P_IMAGE_NAME:
+		return check_image_name(ck, arg);
 	case P_IMAGE_TAG:
 		return check_written_tag(ck, "the target", arg);
 	case P_CONTAINER:

@@ -16,7 +16,9 @@
  *   "ollama/a/b".  A pattern that names a tag MUST NOT match a reference
  *   that carries a digest: the digest, not the tag, selects the image.
  * - A string that the daemon could also take as an image ID (prefix) MUST
- *   be reported by imageref_is_id so the caller does not judge it as a name.
+ *   be reported by imageref_is_id so the caller does not judge it as a name:
+ *   the daemon tries the name, then any ID that starts with the string, of
+ *   whatever length (moby's digest set has no shortest prefix).
  */
 #include <ctype.h>
 #include <fnmatch.h>
@@ -29,7 +31,6 @@
 #define IMAGEREF_MAX_INPUT	1024	/* bytes in a reference or pattern */
 #define IMAGEREF_MAX_NAME	255	/* NameTotalLengthMax: domain/path */
 #define IMAGEREF_MAX_TAG	128	/* [\w][\w.-]{0,127} */
-#define IMAGEREF_ID_MIN		12	/* shortest ID prefix docker shows */
 #define IMAGEREF_ID_LEN		64	/* sha256 hex digits */
 
 #define DEFAULT_DOMAIN		"docker.io"
@@ -348,7 +349,7 @@ imageref_is_id(const char *s)
 	if (strncmp(s, "sha256:", 7) == 0)
 		s += 7;
 	n = hexlen(s, 0);
-	return n >= IMAGEREF_ID_MIN && n <= IMAGEREF_ID_LEN;
+	return n >= 1 && n <= IMAGEREF_ID_LEN;
 }
 
 char *

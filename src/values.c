@@ -35,8 +35,8 @@ static const char WHY_HOSTNS[] = "joins a namespace of the host";
 static const char WHY_OTHERNS[] = "joins another container's namespace";
 static const char WHY_LABEL[] =
     "sets a label with the reserved dockergate. prefix";
-static const char WHY_WORKDIR[] = "puts the working directory under /proc "
-    "or /sys (runc CVE-2024-21626 class)";
+static const char WHY_WORKDIR[] = "puts the working directory under /proc, "
+    "/sys or /dev/fd (runc CVE-2024-21626 class)";
 
 static int
 bad(const char **errstr, const char *what, const char *value)
@@ -325,7 +325,9 @@ risk_workdir(const char *value, unsigned *risk, const char **why,
 		return 0;	/* the image's own working directory */
 	if ((clean = mounts_clean_path(value)) == NULL)
 		return bad(errstr, "working directory (not absolute)", value);
-	if (under(clean, "/proc") || under(clean, "/sys")) {
+	/* runc makes /dev/fd a link to /proc/self/fd in every container */
+	if (under(clean, "/proc") || under(clean, "/sys") ||
+	    under(clean, "/dev/fd")) {
 		*risk = RISK_KERNEL;
 		*why = WHY_WORKDIR;
 	}
@@ -368,6 +370,7 @@ values_risk(const struct flagdef *def, const char *value, unsigned *risk,
 	case VK_TMPFS:
 	case VK_IMAGE:
 	case VK_OUTPUT:
+	case VK_PROJECT_FILE:
 		return 0;
 	}
 	*errstr = "values: unknown value kind";

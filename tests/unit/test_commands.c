@@ -535,7 +535,14 @@ static const struct {
 	{ "image build", "allow", VT_ARRAY, VK_PLAIN, RISK_NEVER },
 	{ "image build", "builder", VT_STRING, VK_PLAIN, RISK_NEVER },
 	{ "image build", "network", VT_STRING, VK_NETWORK, 0 },
-	{ "compose", "file", VT_ARRAY, VK_PLAIN, 0 },
+	{ "compose", "file", VT_ARRAY, VK_PROJECT_FILE, 0 },
+	{ "compose", "env-file", VT_ARRAY, VK_PROJECT_FILE, 0 },
+	{ "compose", "project-directory", VT_STRING, VK_PROJECT_FILE, 0 },
+	{ "compose", "project-name", VT_STRING, VK_PLAIN, 0 },
+	{ "container start", "attach", VT_BOOL, VK_PLAIN,
+	    RISK_OTHER_CONTAINERS },
+	{ "container start", "interactive", VT_BOOL, VK_PLAIN,
+	    RISK_OTHER_CONTAINERS },
 	{ "compose", "workdir", VT_STRING, VK_PLAIN, RISK_NEVER },
 	{ "compose run", "volume", VT_ARRAY, VK_VOLUME, 0 },
 	{ "compose run", "cap-add", VT_ARRAY, VK_CAPADD, 0 },
@@ -631,6 +638,9 @@ test_positionals(void **state)
 	assert_int_equal(c->pfirst, P_CONTAINER);
 	assert_int_equal(c->prest, P_CMD);
 	assert_int_equal(c->minargs, 2);
+	assert_int_equal(cmd("image pull")->pfirst, P_IMAGE_NAME);
+	assert_int_equal(cmd("image push")->pfirst, P_IMAGE_NAME);
+	assert_int_equal(cmd("image rm")->pfirst, P_IMAGE);
 	c = cmd("image tag");
 	assert_int_equal(c->prest, P_IMAGE_TAG);
 	assert_int_equal(c->minargs, 2);

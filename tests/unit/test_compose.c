@@ -10,6 +10,7 @@
 
 #include "cmdline.h"
 #include "compose.h"
+#include "compose_impl.h"
 #include "decide.h"
 #include "grammar.h"
 #include "mounts.h"
@@ -185,6 +186,25 @@ static const struct dcase cases[] = {
 	{ "r", P "gpus up", 0, "gpus" },
 	{ "r", P "logging up", 0, "log-egress" },
 	{ "r", P "billion up", 0, "too large" },
+	/* env files: compose prints the text of one it cannot parse */
+	{ "r", P "dotenv-ok up", 1, "" },
+	{ "r", P "envfile-key up", 0, "id_deploy line 1 is not a KEY=VALUE "
+	    "line" },
+	{ "r", P "dotenv-key up", 0, "dotenv-key/.env line 2 is not a "
+	    "KEY=VALUE line" },
+	{ "r", P "envfile-key --env-file /srv/stacks/envfile-key/id_deploy "
+	    "ps", 0, "id_deploy line 1" },
+	{ "r", P "dotenv-ok --env-file /srv/stacks/dotenv-ok/token ps", 1,
+	    "" },
+	/* ... and reads them before any subcommand, ls and version too */
+	{ "r", "docker compose --env-file /srv/stacks/ok/.env ls", 0,
+	    "--env-file is refused with docker compose ls" },
+	{ "r", "docker compose -f /srv/stacks/ok/compose.yaml version", 0,
+	    "--file is refused with docker compose version" },
+	{ "r", "docker compose --file=/etc/passwd ls", 0, "--file is refused" },
+	{ "r", "docker compose --project-directory /srv/stacks/ok version",
+	    0, "--project-directory is refused" },
+	{ "r", "docker compose -p okapp ls", 1, "" },
 	/* docker build */
 	{ "r", "docker build -t local/x -", 1, "docker image build "
 	    "--tag=local/x -" },
@@ -262,6 +282,42 @@ test_cases(void **state)
 }
 
 /* Without a file resolver nothing local can be checked: denied. */
+/* The env-file syntax check, line by line: what compose reads, and not. */
+static void
+test_dotenv_bad(void **state)
+{
+	static const char nul[] = "A=1\nB\0=2\n";
+	static const struct {
+		const char	*text;
+		size_t		 bad;
+	} t[] = {
+		{ "", 0 },
+		{ "A=1\nB=2", 0 },
+		{ "# c\n\n  \t\nexport A=1\n", 0 },
+		{ "A = \"x y\" # c\r\nB='z'\n", 0 },
+		{ "A: b\nKEY\nx.y-z[1]=v\nI=\"a \\\" b\"\n", 0 },
+		{ "s3cret\n", 0 },		/* a bare key: inherited */
+		{ "export=1\n", 0 },		/* a key named export */
+		{ "export\n", 0 },
+		{ "A=1\n-----BEGIN KEY-----\n", 2 },
+		{ "hunter2!\n", 1 },
+		{ "A B=1\n", 1 },
+		{ "A=\"open\nB=1\"\n", 1 },	/* multi-line value */
+		{ "A='x' junk!\n", 1 },
+		{ "=1\n", 1 },
+		{ "\xc3\xa9=1\n", 1 },		/* stricter than compose */
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(t); i++)
+		if (cx_dotenv_bad(t[i].text, strlen(t[i].text)) != t[i].bad)
+			fail_msg("case %zu: line %zu, want %zu", i,
+			    cx_dotenv_bad(t[i].text, strlen(t[i].text)),
+			    t[i].bad);
+	assert_int_equal(cx_dotenv_bad(nul, sizeof(nul) - 1), 2);
+}
+
 static void
 test_no_resolver(void **state)
 {
@@ -291,6 +347,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_dotenv_bad),
 		cmocka_unit_test(test_no_resolver),
 	};
 

@@ -43,6 +43,8 @@ static const char policy_text[] =
     "      - volume rm\n"
     "      - command: create\n"
     "        images: [alpine]\n"
+    "      - command: pull\n"
+    "        images: [alpine]\n"
     "  s:\n"
     "    allow:\n"
     "      - command: [ps, events, stats]\n"
@@ -288,6 +290,17 @@ static const struct dcase cases[] = {
 	{ "r", "docker run 0123456789cd true", 0, "no tag among" },
 	{ "r", "docker run 0123456789ef true", 0, "no tag among" },
 	{ "r", "docker run 012345678999 true", 0, "no such image" },
+	/* the daemon takes any ID prefix, however short: looked up too */
+	{ "r", "docker run 4eab true", 1, "docker container run 4eab true" },
+	{ "r", "docker run 4ecd true", 0, "no tag among" },
+	{ "r", "docker run a true", 0, "no such image" },
+	{ "r", "docker run sha256:4ecd true", 0, "no tag among" },
+	{ "r", "docker create 0123456789cd", 0, "no tag among" },
+	/* pull takes names only: a hex string is a name there */
+	{ "r", "docker pull 0123456789ab", 0, "image "
+	    "docker.io/library/0123456789ab:latest is not allowed" },
+	{ "r", "docker pull 4eab", 0, "not allowed" },
+	{ "r", "docker pull alpine:3", 1, "" },
 	{ "r", "docker run ALPINE true", 0, "invalid image" },
 	{ "r", "docker run alpine/evil true", 0, "not allowed" },
 	/* own: the owner label is added; our prefix is reserved */

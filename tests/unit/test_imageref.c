@@ -141,7 +141,11 @@ test_is_id(void **state)
 	assert_true(imageref_is_id("0123456789ab"));
 	assert_true(imageref_is_id("deadbeefcafe"));
 	assert_true(imageref_is_id("DEADBEEFCAFE"));
-	assert_false(imageref_is_id("0123456789a"));
+	/* the daemon takes any prefix of an ID, however short */
+	assert_true(imageref_is_id("0123456789a"));
+	assert_true(imageref_is_id("4e8d"));
+	assert_true(imageref_is_id("a"));
+	assert_true(imageref_is_id("sha256:4e8d"));
 	assert_false(imageref_is_id(H64 "0"));
 	assert_false(imageref_is_id("alpine"));
 	assert_false(imageref_is_id("0123456789ag"));
