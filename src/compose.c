@@ -20,7 +20,11 @@
  * - The check MUST be a superset of what compose merges: every file is
  *   checked on its own, every YAML merge key ("<<") is followed and both
  *   the merged and the explicit values are checked, so no precedence rule
- *   can hide a value from the check.
+ *   can hide a value from the check.  A value looked up by key (cx_get)
+ *   follows merge keys too; a file of more than one document is refused.
+ * - Every file MUST be interpolated with the variables compose would use
+ *   for it: an include that would bring its own (.env beside it,
+ *   env_file) is refused.
  * - A service key that is not known MUST be denied; a security-relevant
  *   value that needs a variable the project's .env does not define (or
  *   that the gateway's environment would supply) MUST be denied.
@@ -681,12 +685,12 @@ cx_each_item(struct project *pj, yaml_node_t *n, itemfn fn, void *arg)
 	return 0;
 }
 
-/* The value of key in mapping m (last explicit one), or NULL. */
-yaml_node_t *
-cx_get(const struct cfile *f, yaml_node_t *m, const char *key)
+static yaml_node_t *
+get_at(const struct cfile *f, yaml_node_t *m, const char *key, int depth)
 {
 	yaml_node_pair_t *pr;
-	yaml_node_t *v = NULL;
+	yaml_node_item_t *it;
+	yaml_node_t *v = NULL, *mv;
 	const char *k;
 
 	if (m == NULL || m->type != YAML_MAPPING_NODE)
@@ -696,7 +700,34 @@ cx_get(const struct cfile *f, yaml_node_t *m, const char *key)
 		if ((k = cx_sval(cx_node(f, pr->key))) != NULL &&
 		    strcmp(k, key) == 0)
 			v = cx_node(f, pr->value);
+	if (v != NULL || depth >= COMPOSE_MAX_DEPTH)
+		return v;
+	for (pr = m->data.mapping.pairs.start;
+	    pr < m->data.mapping.pairs.top && v == NULL; pr++) {
+		if ((k = cx_sval(cx_node(f, pr->key))) == NULL ||
+		    strcmp(k, "<<") != 0 || (mv = cx_node(f, pr->value)) == NULL)
+			continue;
+		if (mv->type == YAML_MAPPING_NODE)
+			v = get_at(f, mv, key, depth + 1);
+		else if (mv->type == YAML_SEQUENCE_NODE)
+			for (it = mv->data.sequence.items.start;
+			    it < mv->data.sequence.items.top && v == NULL; it++)
+				v = get_at(f, cx_node(f, *it), key, depth + 1);
+	}
 	return v;
+}
+
+/*
+ * The value of key in mapping m as compose sees it: the last explicit
+ * one, else the first mapping merged in with "<<" (in order, recursively)
+ * that has it; NULL if none.  Files whose merge chains are deeper than
+ * COMPOSE_MAX_DEPTH are refused when loaded (check_merges), so that bound
+ * never hides a key here.
+ */
+yaml_node_t *
+cx_get(const struct cfile *f, yaml_node_t *m, const char *key)
+{
+	return get_at(f, m, key, 0);
 }
 
 /* A bool as compose reads it: false only for n, no, false, off. */
@@ -792,6 +823,9 @@ network_def(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 		return cx_fail(pj, v, "network driver options are refused");
 	n = cx_get(pj->cur, v, "name");
 	e = cx_get(pj->cur, v, "external");
+	/* the deprecated external: {name: X} names it when name: does not */
+	if (n == NULL && e != NULL && e->type == YAML_MAPPING_NODE)
+		n = cx_get(pj->cur, e, "name");
 	if (n != NULL && (s = cx_str(pj, n)) == NULL)
 		return -1;
 	if ((s != NULL && strcmp(s, "host") == 0) ||
@@ -861,24 +895,118 @@ top_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 /* ------------------------------------------------------------------ */
 /* Loading */
 
+static int merge_levels(yaml_document_t *, yaml_node_t *, int *);
+
+/* The deepest merge level of a "<<" value (a mapping or a list of them). */
+static int
+merged_levels(yaml_document_t *d, yaml_node_t *mv, int *memo)
+{
+	yaml_node_item_t *it;
+	yaml_node_t *c;
+	int best = 0, l;
+
+	if (mv->type == YAML_MAPPING_NODE)
+		return merge_levels(d, mv, memo);
+	if (mv->type != YAML_SEQUENCE_NODE)
+		return 0;
+	for (it = mv->data.sequence.items.start;
+	    it < mv->data.sequence.items.top; it++) {
+		if ((c = yaml_document_get_node(d, *it)) == NULL ||
+		    c->type != YAML_MAPPING_NODE)
+			continue;
+		if ((l = merge_levels(d, c, memo)) < 0)
+			return -1;
+		if (l > best)
+			best = l;
+	}
+	return best;
+}
+
+/*
+ * How many "<<" levels lie below mapping m (memo by node: 0 unknown, -1
+ * on the current path, else levels + 1); -1 for a cycle or more than
+ * COMPOSE_MAX_DEPTH levels.
+ */
+static int
+merge_levels(yaml_document_t *d, yaml_node_t *m, int *memo)
+{
+	size_t i = (size_t)(m - d->nodes.start);
+	yaml_node_pair_t *pr;
+	yaml_node_t *k, *mv;
+	int best = 0, l;
+
+	if (memo[i] != 0)
+		return memo[i] < 0 ? -1 : memo[i] - 1;
+	memo[i] = -1;
+	for (pr = m->data.mapping.pairs.start;
+	    pr < m->data.mapping.pairs.top; pr++) {
+		k = yaml_document_get_node(d, pr->key);
+		if (k == NULL || k->type != YAML_SCALAR_NODE ||
+		    strcmp((const char *)k->data.scalar.value, "<<") != 0 ||
+		    (mv = yaml_document_get_node(d, pr->value)) == NULL)
+			continue;
+		if ((l = merged_levels(d, mv, memo)) < 0 ||
+		    l + 1 > COMPOSE_MAX_DEPTH)
+			return -1;
+		if (l + 1 > best)
+			best = l + 1;
+	}
+	memo[i] = best + 1;
+	return best;
+}
+
+/* Merge chains within COMPOSE_MAX_DEPTH and without cycles (cx_get). */
+static int
+check_merges(struct project *pj, yaml_document_t *d)
+{
+	size_t i, n = (size_t)(d->nodes.top - d->nodes.start);
+	int *memo = xcalloc(n > 0 ? n : 1, sizeof(*memo)), r = 0;
+
+	for (i = 0; i < n && r == 0; i++)
+		if (d->nodes.start[i].type == YAML_MAPPING_NODE &&
+		    merge_levels(d, d->nodes.start + i, memo) < 0)
+			r = cx_fail(pj, d->nodes.start + i, "merge keys (<<) "
+			    "nested deeper than %d, or in a cycle",
+			    COMPOSE_MAX_DEPTH);
+	free(memo);
+	return r;
+}
+
+/*
+ * One YAML document, whose merge keys cx_get can follow.  Compose merges
+ * every document of a file ("---"), so a file of more than one is refused
+ * rather than checked in part.
+ */
 static int
 parse_yaml(struct project *pj, struct cfile *f, const char *buf, size_t len)
 {
 	yaml_parser_t p;
-	int ok;
+	yaml_document_t more;
+	int ok, extra = 0;
 
 	if (!yaml_parser_initialize(&p))
 		return cx_fail(pj, NULL, "out of memory");
 	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
 	ok = yaml_parser_load(&p, &f->doc);
-	if (!ok) {
+	if (ok && (ok = yaml_parser_load(&p, &more)) != 0) {
+		extra = yaml_document_get_root_node(&more) != NULL;
+		yaml_document_delete(&more);
+	}
+	if (!ok || extra) {
+		yaml_document_delete(&f->doc);
 		memset(&f->doc, 0, sizeof(f->doc));
-		(void)cx_fail(pj, NULL, "line %lu: %s", (unsigned long)
-		    p.problem_mark.line + 1, p.problem != NULL ? p.problem :
-		    "YAML error");
+		if (extra)
+			(void)cx_fail(pj, NULL, "more than one YAML document "
+			    "(\"---\"): compose merges them all; give one");
+		else
+			(void)cx_fail(pj, NULL, "line %lu: %s", (unsigned long)
+			    p.problem_mark.line + 1, p.problem != NULL ?
+			    p.problem : "YAML error");
 	}
 	yaml_parser_delete(&p);
-	return ok ? 0 : -1;
+	if (ok && !extra && check_merges(pj, &f->doc) != 0)
+		return -1;
+	return ok && !extra ? 0 : -1;
 }
 
 /*
@@ -968,6 +1096,43 @@ struct incl {
 	char		*pdir;
 };
 
+/*
+ * Compose interpolates an included file with the project's variables plus
+ * those of a .env in the include's own project directory (or its
+ * env_file, refused in include_item).  The gateway interpolates with the
+ * project's .env only, so an include whose directory holds another .env
+ * is refused rather than checked with the wrong values.
+ */
+static int
+include_env(struct project *pj, yaml_node_t *n, const char *path,
+    const char *pdir)
+{
+	char *p, *dir, *env, *rp = NULL, *content = NULL;
+	size_t len;
+	int e, r = 0;
+
+	if ((p = cx_join(pj->cur->dir, path)) == NULL)
+		return cx_fail(pj, n, "cannot read the path %.200s", path);
+	dir = pdir != NULL ? cx_join(pj->cur->dir, pdir) : dirname_of(p);
+	free(p);
+	if (dir == NULL)
+		return cx_fail(pj, n, "cannot read the path %.200s", path);
+	if (strcmp(dir, pj->dir) != 0) {
+		env = xasprintf("%s/.env", dir);
+		if ((e = examine(pj, n, env, &rp, &content, &len)) == 0)
+			r = cx_fail(pj, n, "%s would add its variables to "
+			    "those of the included file, and the gateway "
+			    "interpolates with the project's .env only", env);
+		else if (e < 0)
+			r = -1;
+		free(env);
+		free(rp);
+		free(content);
+	}
+	free(dir);
+	return r;
+}
+
 static int
 include_path(struct project *pj, yaml_node_t *n, void *arg)
 {
@@ -977,7 +1142,9 @@ include_path(struct project *pj, yaml_node_t *n, void *arg)
 
 	if ((s = cx_str(pj, n)) == NULL)
 		return -1;
-	r = load_named(pj, n, s, in->pdir, in->depth);
+	r = include_env(pj, n, s, in->pdir);
+	if (r == 0)
+		r = load_named(pj, n, s, in->pdir, in->depth);
 	free(s);
 	return r;
 }
@@ -993,9 +1160,10 @@ include_item(struct project *pj, yaml_node_t *n, void *arg)
 	if (n->type != YAML_MAPPING_NODE)
 		return include_path(pj, n, &in);
 	pj->key = "include";
-	if ((ef = cx_get(pj->cur, n, "env_file")) != NULL &&
-	    cx_each_item(pj, ef, cx_envfile_item, NULL) != 0)
-		return -1;
+	if ((ef = cx_get(pj->cur, n, "env_file")) != NULL)
+		return cx_fail(pj, ef, "an include's env_file adds variables "
+		    "to those of the included file, and the gateway "
+		    "interpolates with the project's .env only");
 	if ((pd = cx_get(pj->cur, n, "project_directory")) != NULL &&
 	    (in.pdir = cx_str(pj, pd)) == NULL)
 		return -1;

@@ -463,6 +463,20 @@ k_gpus(struct project *pj, yaml_node_t *v, const struct svckey *k,
 	return cx_run_flag(pj, v, "gpus", "all");
 }
 
+/*
+ * USER[:GROUP] names root: "root", or a number that is 0 however written
+ * ("00": the runtime reads the number).
+ */
+static int
+is_root_user(const char *s)
+{
+	size_t n = strcspn(s, ":");
+
+	if (n == 4 && strncmp(s, "root", 4) == 0)
+		return 1;
+	return n > 0 && strspn(s, "0") == n;
+}
+
 /* post_start / pre_stop: {command, user, privileged, ...}. */
 static int
 hook_item(struct project *pj, yaml_node_t *n, void *arg)
@@ -485,8 +499,7 @@ hook_item(struct project *pj, yaml_node_t *n, void *arg)
 	    !(pj->rule->unsafe & RISK_PRIVILEGED)) {
 		if ((s = cx_str(pj, u)) == NULL)
 			return -1;
-		if (strcmp(s, "root") == 0 || strcmp(s, "0") == 0 ||
-		    strncmp(s, "0:", 2) == 0 || strncmp(s, "root:", 5) == 0)
+		if (is_root_user(s))
 			r = cx_fail(pj, u, "a lifecycle hook as root is "
 			    "refused (risk class privileged)");
 		free(s);
@@ -615,8 +628,10 @@ cache_item(struct project *pj, yaml_node_t *n, void *arg)
 	(void)arg;
 	if ((s = cx_str(pj, n)) == NULL)
 		return -1;
-	if (strstr(s, "type=local") != NULL || strstr(s, "type=tar") != NULL ||
-	    strstr(s, "src=") != NULL || strstr(s, "dest=") != NULL)
+	/* buildx lower-cases the keys (and the type), as docker build does */
+	if (strcasestr(s, "type=local") != NULL ||
+	    strcasestr(s, "type=tar") != NULL ||
+	    strcasestr(s, "src=") != NULL || strcasestr(s, "dest=") != NULL)
 		r = cx_fail(pj, n, "a local build cache reads or writes files "
 		    "on the gateway host (risk class client-files)");
 	free(s);

@@ -186,6 +186,28 @@ static const struct dcase cases[] = {
 	{ "r", P "gpus up", 0, "gpus" },
 	{ "r", P "logging up", 0, "log-egress" },
 	{ "r", P "billion up", 0, "too large" },
+	/* YAML as compose reads it: every document, merge keys anywhere */
+	{ "r", P "multidoc up", 0, "more than one YAML document" },
+	{ "r", P "merge-ok up", 1, "" },
+	{ "r", P "merge-list up", 0, "privileged" },
+	{ "r", P "merge-vol up", 0, "volume-drivers" },
+	{ "r", P "merge-net up", 0, "host-namespaces" },
+	{ "r", P "merge-hook up", 0, "privileged" },
+	{ "r", P "merge-secret up", 0, "/etc/shadow is outside the project" },
+	{ "r", P "merge-log up", 0, "log-egress" },
+	{ "r", P "merge-deploy up", 0, "gpus" },
+	{ "r", P "merge-ext up", 0, "base.yaml:3: service b: privileged" },
+	{ "r", P "merge-incl up", 0, "evil.yaml:4: service y: privileged" },
+	{ "r", P "merge-deep up", 0, "merge keys (<<) nested deeper than" },
+	{ "r", P "merge-cycle up", 0, "or in a cycle" },
+	{ "r", P "extname up", 0, "host-namespaces" },
+	/* an include's own variables */
+	{ "r", P "inclenv up", 0, "inclenv/sub/.env would add its "
+	    "variables" },
+	{ "r", P "inclenv2 up", 0, "an include's env_file adds variables" },
+	/* spellings compose and buildx fold */
+	{ "r", P "cache-upper build", 0, "client-files" },
+	{ "r", P "hookuser up", 0, "hook as root" },
 	/* env files: compose prints the text of one it cannot parse */
 	{ "r", P "dotenv-ok up", 1, "" },
 	{ "r", P "envfile-key up", 0, "id_deploy line 1 is not a KEY=VALUE "
