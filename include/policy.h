@@ -46,6 +46,7 @@ struct rule {
 	int		 own;		/* run/create add the owner label */
 	struct strv	 images;	/* normalized patterns; empty = any */
 	enum mounts_mode mounts;
+	struct strv	 volumes;	/* named volume globs; empty = any */
 	struct bindspec	*binds;
 	size_t		 nbinds;
 	struct strv	 deny_flags;	/* canonical long names */

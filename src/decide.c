@@ -14,6 +14,7 @@
  * - Every denial names what was refused and why, and the rule it was held
  *   to, in one line.
  */
+#include <fnmatch.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -329,6 +330,20 @@ check_bind(struct check *ck, const char *what, const struct mount *m)
 	return r;
 }
 
+/* A named volume the rule may mount: any, or one matching volumes. */
+static int
+volume_allowed(const struct rule *r, const char *name)
+{
+	size_t i;
+
+	if (r->volumes.n == 0)
+		return 1;
+	for (i = 0; i < r->volumes.n; i++)
+		if (name != NULL && fnmatch(r->volumes.v[i], name, 0) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 check_mount(struct check *ck, const char *what, const struct mount *m)
 {
@@ -344,6 +359,15 @@ check_mount(struct check *ck, const char *what, const struct mount *m)
 			return need_unsafe(ck, RISK_VOLUME_DRIVERS, what,
 			    "sets volume driver options, which can mount "
 			    "host paths and devices");
+		if (m->type == MOUNT_VOLUME && !volume_allowed(ck->rule,
+		    m->source)) {
+			char list[LIST_MAX];
+
+			list_text(&ck->rule->volumes, list, sizeof(list));
+			return deny(ck, "%s: the volume %s is not among this "
+			    "rule's volumes (allowed: %s)", what, m->source,
+			    list);
+		}
 		return 0;
 	case MOUNT_TMPFS:
 		return 0;

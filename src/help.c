@@ -107,6 +107,7 @@ rule_json(const struct rule *r, const struct cmddef *c)
 	json_object_set_new(o, "owned", json_boolean(r->owned));
 	json_object_set_new(o, "mounts", json_string(r->mounts ==
 	    MOUNTS_NAMED ? "named" : "none"));
+	json_object_set_new(o, "volumes", strv_json(&r->volumes));
 	binds = json_array();
 	for (i = 0; i < r->nbinds; i++)
 		json_array_append_new(binds, json_pack("{s:s,s:b}", "path",
@@ -183,6 +184,7 @@ rule_text(char **buf, const struct rule *r)
 		cat(buf, "%s%s", "\n", "");
 	}
 	cat_list(buf, "images:", &r->images);
+	cat_list(buf, "named volumes:", &r->volumes);
 	cat_list(buf, "containers:", &r->containers);
 	cat_list(buf, "compose subcommands:", &r->subcommands);
 	cat_list(buf, "compose projects:", &r->projects);

@@ -76,6 +76,7 @@ struct rulectx {
 	int		 bad_command;	/* an unknown name was reported */
 	int		 scoped_compose;/* subcommands or projects given */
 	yaml_mark_t	 compose_mark;
+	yaml_mark_t	 volumes_mark;	/* of volumes:, if given */
 };
 
 typedef int (*keyfn)(struct parser *, void *);
@@ -956,6 +957,27 @@ key_images(struct parser *p, void *obj)
 	return parse_strseq(p, "images", 0, image_item, c->r);
 }
 
+/* A volume name glob: docker's name characters and glob characters. */
+static int
+volume_item(struct parser *p, void *obj, const char *s, const yaml_mark_t *m)
+{
+	if (s[0] == '\0' || strspn(s, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-*?[]!") != strlen(s))
+		perr(p, m, "volumes: \"%s\" is not a volume name glob", s);
+	else
+		strv_push(obj, s);
+	return 0;
+}
+
+static int
+key_volumes(struct parser *p, void *obj)
+{
+	struct rulectx *c = obj;
+
+	c->volumes_mark = p->ev.start_mark;
+	return parse_strseq(p, "volumes", 0, volume_item, &c->r->volumes);
+}
+
 static int
 label_add(struct parser *p, struct rule *r, char *key, const yaml_mark_t *m)
 {
@@ -1263,6 +1285,7 @@ static const struct key rule_keys[] = {
 	{ "own",	 key_own },
 	{ "images",	 key_images },
 	{ "mounts",	 key_mounts },
+	{ "volumes",	 key_volumes },
 	{ "binds",	 key_binds },
 	{ "deny_flags",	 key_deny_flags },
 	{ "unsafe",	 key_unsafe },
@@ -1350,6 +1373,12 @@ rule_finish(struct parser *p, struct rulectx *c, const yaml_mark_t *m)
 	if (c->scoped_compose && !compose)
 		perr(p, &c->compose_mark, "subcommands and projects apply "
 		    "only to compose");
+	if (r->volumes.n > 0 && r->mounts != MOUNTS_NAMED)
+		perr(p, &c->volumes_mark, "volumes: needs mounts: named");
+	/* compose names volumes after the project: not modelled here */
+	if (r->volumes.n > 0 && compose)
+		perr(p, &c->volumes_mark, "volumes: does not apply to compose "
+		    "rules");
 }
 
 static struct rule *
@@ -1653,6 +1682,7 @@ rule_free(struct rule *r)
 	free(r->where);
 	free(r->cmds);
 	strv_free(&r->containers);
+	strv_free(&r->volumes);
 	for (i = 0; i < r->nlabels; i++) {
 		free(r->labels[i].key);
 		free(r->labels[i].value);

@@ -69,7 +69,12 @@ static const char policy_text[] =
     "  d:\n"
     "    allow:\n"
     "      - command: run\n"
-    "        deny_flags: [net, publish-all, add-host]\n";
+    "        deny_flags: [net, publish-all, add-host]\n"
+    "  v:\n"
+    "    allow:\n"
+    "      - command: [run, create, service create]\n"
+    "        mounts: named\n"
+    "        volumes: [\"scratch-*\", cache]\n";
 
 /* Fake host: a link, a writable directory, everything else as given. */
 static int
@@ -290,6 +295,25 @@ static const struct dcase cases[] = {
 	{ "r", "docker run 0123456789cd true", 0, "no tag among" },
 	{ "r", "docker run 0123456789ef true", 0, "no tag among" },
 	{ "r", "docker run 012345678999 true", 0, "no such image" },
+	/* volumes: named volumes by name glob; anonymous ones always */
+	{ "v", "docker run -v scratch-1:/d alpine", 1, "" },
+	{ "v", "docker run -v cache:/c -v /anon alpine", 1, "" },
+	{ "v", "docker run -v prod_dbdata:/d alpine", 0, "the volume "
+	    "prod_dbdata is not among this rule's volumes" },
+	{ "v", "docker run --mount type=volume,src=prod_dbdata,dst=/d alpine",
+	    0, "prod_dbdata is not among" },
+	{ "v", "docker run --mount TYPE=VOLUME,SOURCE=prod_dbdata,TARGET=/d "
+	    "alpine", 0, "prod_dbdata is not among" },
+	{ "v", "docker run --mount source=prod_dbdata,target=/d alpine", 0,
+	    "prod_dbdata is not among" },
+	{ "v", "docker run -v=prod_dbdata:/d:ro alpine", 0, "not among" },
+	{ "v", "docker run -v Cache:/c alpine", 0, "not among" },
+	{ "v", "docker run -itv prod_dbdata:/d alpine", 0, "not among" },
+	{ "v", "docker create -v scratch-x:/d -v prod:/p alpine", 0,
+	    "the volume prod is not among" },
+	{ "v", "docker service create --mount type=volume,src=prod,dst=/d "
+	    "alpine", 0, "not among" },
+	{ "v", "docker run --mount type=volume,dst=/d alpine", 1, "" },
 	/* the daemon takes any ID prefix, however short: looked up too */
 	{ "r", "docker run 4eab true", 1, "docker container run 4eab true" },
 	{ "r", "docker run 4ecd true", 0, "no tag among" },

@@ -322,6 +322,19 @@ static const struct bad bad_cases[] = {
 	{ "projects without compose", HEAD "      - command: ps\n"
 	    "        projects: [/srv]\n",
 	    "t.yaml:6:19: subcommands and projects apply only to compose" },
+	{ "volumes without named mounts", HEAD "      - command: run\n"
+	    "        volumes: [\"scratch-*\"]\n",
+	    "t.yaml:6:18: volumes: needs mounts: named" },
+	{ "volumes on compose", HEAD "      - command: compose\n"
+	    "        subcommands: [up]\n        projects: [/srv]\n"
+	    "        mounts: named\n        volumes: [x]\n",
+	    "volumes: does not apply to compose rules" },
+	{ "volumes not a name", HEAD "      - command: run\n"
+	    "        mounts: named\n        volumes: [\"/srv/x\"]\n",
+	    "volumes: \"/srv/x\" is not a volume name glob" },
+	{ "volumes empty name", HEAD "      - command: run\n"
+	    "        mounts: named\n        volumes: [\"\"]\n",
+	    "is not a volume name glob" },
 	{ "subcommand unknown", HEAD "      - command: compose\n"
 	    "        subcommands: [upp]\n",
 	    "t.yaml:6:23: subcommands: unknown compose subcommand \"upp\"; did "
