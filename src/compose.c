@@ -895,18 +895,18 @@ top_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 /* ------------------------------------------------------------------ */
 /* Loading */
 
-static int merge_levels(yaml_document_t *, yaml_node_t *, int *);
+static int merge_levels(yaml_document_t *, yaml_node_t *, int *, int);
 
 /* The deepest merge level of a "<<" value (a mapping or a list of them). */
 static int
-merged_levels(yaml_document_t *d, yaml_node_t *mv, int *memo)
+merged_levels(yaml_document_t *d, yaml_node_t *mv, int *memo, int depth)
 {
 	yaml_node_item_t *it;
 	yaml_node_t *c;
 	int best = 0, l;
 
 	if (mv->type == YAML_MAPPING_NODE)
-		return merge_levels(d, mv, memo);
+		return merge_levels(d, mv, memo, depth);
 	if (mv->type != YAML_SEQUENCE_NODE)
 		return 0;
 	for (it = mv->data.sequence.items.start;
@@ -914,7 +914,7 @@ merged_levels(yaml_document_t *d, yaml_node_t *mv, int *memo)
 		if ((c = yaml_document_get_node(d, *it)) == NULL ||
 		    c->type != YAML_MAPPING_NODE)
 			continue;
-		if ((l = merge_levels(d, c, memo)) < 0)
+		if ((l = merge_levels(d, c, memo, depth)) < 0)
 			return -1;
 		if (l > best)
 			best = l;
@@ -923,12 +923,13 @@ merged_levels(yaml_document_t *d, yaml_node_t *mv, int *memo)
 }
 
 /*
- * How many "<<" levels lie below mapping m (memo by node: 0 unknown, -1
- * on the current path, else levels + 1); -1 for a cycle or more than
- * COMPOSE_MAX_DEPTH levels.
+ * How many "<<" levels lie below mapping m, reached through depth levels
+ * (memo by node: 0 unknown, -1 on the current path, else levels + 1); -1
+ * for a cycle or more than COMPOSE_MAX_DEPTH levels, which the recursion
+ * never goes beyond.
  */
 static int
-merge_levels(yaml_document_t *d, yaml_node_t *m, int *memo)
+merge_levels(yaml_document_t *d, yaml_node_t *m, int *memo, int depth)
 {
 	size_t i = (size_t)(m - d->nodes.start);
 	yaml_node_pair_t *pr;
@@ -937,6 +938,8 @@ merge_levels(yaml_document_t *d, yaml_node_t *m, int *memo)
 
 	if (memo[i] != 0)
 		return memo[i] < 0 ? -1 : memo[i] - 1;
+	if (depth > COMPOSE_MAX_DEPTH)
+		return -1;
 	memo[i] = -1;
 	for (pr = m->data.mapping.pairs.start;
 	    pr < m->data.mapping.pairs.top; pr++) {
@@ -945,7 +948,7 @@ merge_levels(yaml_document_t *d, yaml_node_t *m, int *memo)
 		    strcmp((const char *)k->data.scalar.value, "<<") != 0 ||
 		    (mv = yaml_document_get_node(d, pr->value)) == NULL)
 			continue;
-		if ((l = merged_levels(d, mv, memo)) < 0 ||
+		if ((l = merged_levels(d, mv, memo, depth + 1)) < 0 ||
 		    l + 1 > COMPOSE_MAX_DEPTH)
 			return -1;
 		if (l + 1 > best)
@@ -964,7 +967,7 @@ check_merges(struct project *pj, yaml_document_t *d)
 
 	for (i = 0; i < n && r == 0; i++)
 		if (d->nodes.start[i].type == YAML_MAPPING_NODE &&
-		    merge_levels(d, d->nodes.start + i, memo) < 0)
+		    merge_levels(d, d->nodes.start + i, memo, 0) < 0)
 			r = cx_fail(pj, d->nodes.start + i, "merge keys (<<) "
 			    "nested deeper than %d, or in a cycle",
 			    COMPOSE_MAX_DEPTH);
