@@ -49,6 +49,8 @@ enum vkind {
 			   --image): held to the rule's images */
 	VK_OUTPUT,	/* shapes the output (--format template, --pretty
 			   text): env redaction cannot work on it */
+	VK_TASK_FILTER,	/* --filter of service/node ps: a service= value
+			   adds services to the pinned one (ORed) */
 	VK_PROJECT_FILE,/* compose -f, --env-file, --project-directory:
 			   files compose reads before any subcommand runs,
 			   judged by compose.c for project subcommands and
@@ -113,6 +115,9 @@ enum pkind {
 	P_IMAGE,	/* an image that is read (run, rmi): a reference, or
 			   an ID or any prefix of one */
 	P_IMAGE_NAME,	/* an image reference, never an ID (pull, push) */
+	P_NEWNAME,	/* a name given to a container (rename): held to
+			   the rule's container globs */
+	P_PSARGS,	/* ps options (top): "e" prints the environment */
 	P_IMAGE_TAG,	/* an image reference that is written (tag target) */
 	P_CMD,		/* the container's command: verbatim, never parsed */
 	P_NETWORK,

@@ -806,7 +806,7 @@ static const struct flagdef secret_create_flags[] = {
 };
 
 static const struct flagdef node_ps_flags[] = {
-	{ "filter", 'f', VT_FILTER, VK_PLAIN, 0, "", W_NONE },
+	{ "filter", 'f', VT_FILTER, VK_TASK_FILTER, 0, "", W_NONE },
 	{ "format", 0, VT_STRING, VK_OUTPUT, 0, "", W_NONE },
 	{ "no-resolve", 0, VT_BOOL, VK_PLAIN, 0, "", W_NONE },
 	{ "no-trunc", 0, VT_BOOL, VK_PLAIN, 0, "", W_NONE },
@@ -1758,7 +1758,7 @@ const struct cmddef commands_table[] = {
 	    "Remove all stopped containers",
 	    0 },
 	{ "container rename", { FS_NONE },
-	    1, P_CONTAINER, P_ANY, 2, 2,
+	    1, P_CONTAINER, P_NEWNAME, 2, 2,
 	    0, W_NONE,
 	    "Rename a container",
 	    0 },
@@ -1793,7 +1793,7 @@ const struct cmddef commands_table[] = {
 	    "Stop one or more running containers",
 	    0 },
 	{ "container top", { FS_NONE },
-	    0, P_CONTAINER, P_ANY, 1, CMD_ARGS_UNBOUNDED,
+	    0, P_CONTAINER, P_PSARGS, 1, CMD_ARGS_UNBOUNDED,
 	    0, W_NONE,
 	    "Display the running processes of a container",
 	    0 },

@@ -426,6 +426,20 @@ value_risk(struct check *ck, const struct flagval *fv, const char *what)
 	return r;
 }
 
+/* A --filter KEY=VALUE whose key, as docker reads it, is key. */
+static int
+filter_key_is(const char *v, const char *key)
+{
+	size_t n;
+
+	v += strspn(v, " \t");
+	n = strcspn(v, "=");
+	while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+		n--;
+	return v[strcspn(v, "=")] == '=' && n == strlen(key) &&
+	    strncasecmp(v, key, n) == 0;
+}
+
 static int
 check_flag(struct check *ck, const struct flagval *fv)
 {
@@ -453,6 +467,10 @@ check_flag(struct check *ck, const struct flagval *fv)
 		return -1;
 	if (d->kind == VK_VOLUME || d->kind == VK_MOUNT || d->kind == VK_TMPFS)
 		return check_mount_flag(ck, fv, what);
+	if (d->kind == VK_TASK_FILTER && rule_scoped(ck->rule) &&
+	    filter_key_is(fv->value, "service"))
+		return deny(ck, "%s adds services to the ones named, outside "
+		    "this rule's containers", what);
 	return value_risk(ck, fv, what);
 }
 
@@ -570,6 +588,25 @@ check_path_arg(struct check *ck, const char *arg)
 	    "would be read or written by the docker CLI on this host");
 }
 
+/* A container's new name stays inside the rule's name globs. */
+static int
+check_new_name(struct check *ck, const char *name)
+{
+	const struct rule *r = ck->rule;
+	char list[LIST_MAX];
+	size_t i;
+
+	if (r->containers.n == 0)
+		return 0;
+	for (i = 0; i < r->containers.n; i++)
+		if (fnmatch(r->containers.v[i], name[0] == '/' ? name + 1 :
+		    name, 0) == 0)
+			return 0;
+	list_text(&r->containers, list, sizeof(list));
+	return deny(ck, "the new name %.100s is outside this rule's "
+	    "containers (allowed: %s)", name, list);
+}
+
 static int
 check_arg(struct check *ck, size_t i, enum pkind kind)
 {
@@ -591,6 +628,14 @@ check_arg(struct check *ck, size_t i, enum pkind kind)
 	case P_PATH:
 	case P_CPPATH:
 		return check_path_arg(ck, arg);
+	case P_NEWNAME:
+		return check_new_name(ck, arg);
+	case P_PSARGS:
+		if (ck->rule->redact_env)
+			return deny(ck, "ps options (%.60s) can print the "
+			    "processes' environment, which redact_env hides "
+			    "(redact_env: false in the rule allows them)", arg);
+		return 0;
 	case P_OBJECT:
 		if (rule_scoped(ck->rule))
 			return deny(ck, "a rule that limits containers "

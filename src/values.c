@@ -370,6 +370,7 @@ values_risk(const struct flagdef *def, const char *value, unsigned *risk,
 	case VK_TMPFS:
 	case VK_IMAGE:
 	case VK_OUTPUT:
+	case VK_TASK_FILTER:
 	case VK_PROJECT_FILE:
 		return 0;
 	}

@@ -3,7 +3,7 @@
 # without a Docker daemon: docker.binary is a root-owned copy of /bin/true.
 . tests/lib.sh
 d=$(dg_secure_dir) || exit 1
-trap 'rm -rf "$d"' EXIT
+trap 'umount "$d/full" 2>/dev/null; rm -rf "$d"' EXIT
 pass=0
 fail=0
 check() {	# check NAME WANT-STATUS GOT-STATUS [stderr-file pattern]
@@ -95,5 +95,34 @@ n=$(grep -c '"event":"decision"' "$d/audit.jsonl")
 check "decision records" 10 "$n"
 grep '"decision":"allow"' "$d/audit.jsonl" | grep -q '"plugin"'
 check "no plugin recorded without a plugin" 1 $?
+# A policy that does not require the audit log: a record that cannot be
+# written (a full file system) is said in the one refusal line, and a
+# policy with no sink at all says nothing of it.
+write_policy() {	# write_policy FILE AUDIT-LINES
+	printf 'version: 1\ndocker:\n  binary: %s\n  config_dir: %s\n%s\nroles:\n  r:\n    allow:\n      - ps\n' \
+	    "$d/bin/docker" "$d/cfg" "$2" >"$1"
+	chmod 644 "$1"
+}
+mkdir -m 755 "$d/full"
+if mount -t tmpfs -o size=64k,mode=0755 tmpfs "$d/full"; then
+	dd if=/dev/zero of="$d/full/fill" bs=4k count=64 2>/dev/null
+	write_policy "$d/full.yaml" "audit:
+  syslog: false
+  file: $d/full/audit.jsonl
+  required: false"
+	"$DG" --policy "$d/full.yaml" --role r -c 'docker rm x' 2>"$e"
+	check "audit not required, disk full" 77 $? "$e" \
+	    "not allowed for role r (allowed: container ls) (audit record not written: cannot write audit record: No space left"
+	umount "$d/full"
+else
+	check "tmpfs for the disk-full case (needs root)" 0 1
+fi
+write_policy "$d/nosink.yaml" "audit:
+  syslog: false
+  required: false"
+"$DG" --policy "$d/nosink.yaml" --role r -c 'docker rm x' 2>"$e"
+check "no audit sink: one line" 77 $? "$e" "not allowed for role r"
+grep -q 'audit' "$e"
+check "no audit sink: not mentioned" 1 $?
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -539,6 +539,8 @@ static const struct {
 	{ "compose", "env-file", VT_ARRAY, VK_PROJECT_FILE, 0 },
 	{ "compose", "project-directory", VT_STRING, VK_PROJECT_FILE, 0 },
 	{ "compose", "project-name", VT_STRING, VK_PLAIN, 0 },
+	{ "service ps", "filter", VT_FILTER, VK_TASK_FILTER, 0 },
+	{ "node ps", "filter", VT_FILTER, VK_TASK_FILTER, 0 },
 	{ "container start", "attach", VT_BOOL, VK_PLAIN,
 	    RISK_OTHER_CONTAINERS },
 	{ "container start", "interactive", VT_BOOL, VK_PLAIN,
@@ -641,6 +643,8 @@ test_positionals(void **state)
 	assert_int_equal(cmd("image pull")->pfirst, P_IMAGE_NAME);
 	assert_int_equal(cmd("image push")->pfirst, P_IMAGE_NAME);
 	assert_int_equal(cmd("image rm")->pfirst, P_IMAGE);
+	assert_int_equal(cmd("container rename")->prest, P_NEWNAME);
+	assert_int_equal(cmd("container top")->prest, P_PSARGS);
 	c = cmd("image tag");
 	assert_int_equal(c->prest, P_IMAGE_TAG);
 	assert_int_equal(c->minargs, 2);

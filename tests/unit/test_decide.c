@@ -70,6 +70,15 @@ static const char policy_text[] =
     "    allow:\n"
     "      - command: run\n"
     "        deny_flags: [net, publish-all, add-host]\n"
+    "  t:\n"
+    "    allow:\n"
+    "      - command: [rename, top]\n"
+    "        containers: [\"web-*\"]\n"
+    "      - command: top\n"
+    "        containers: [db]\n"
+    "        redact_env: false\n"
+    "      - command: service ps\n"
+    "        containers: [\"web-*\"]\n"
     "  v:\n"
     "    allow:\n"
     "      - command: [run, create, service create]\n"
@@ -295,6 +304,23 @@ static const struct dcase cases[] = {
 	{ "r", "docker run 0123456789cd true", 0, "no tag among" },
 	{ "r", "docker run 0123456789ef true", 0, "no tag among" },
 	{ "r", "docker run 012345678999 true", 0, "no such image" },
+	/* rename: the new name stays inside the globs */
+	{ "t", "docker rename web-1 web-2", 1, "container rename" },
+	{ "t", "docker rename web-1 sandbox-x", 0, "the new name sandbox-x "
+	    "is outside this rule's containers" },
+	{ "t", "docker container rename web-1 /sandbox", 0, "new name" },
+	/* top: ps options can print the environment (e) */
+	{ "t", "docker top web-1", 1, "" },
+	{ "t", "docker top web-1 aux e", 0, "ps options (aux)" },
+	{ "t", "docker container top web-1 -ef", 0, "ps options" },
+	{ "t", "docker top db axe", 1, "axe" },
+	/* service ps: a service= filter adds services to the pinned one */
+	{ "t", "docker service ps --filter service=db web-svc", 0,
+	    "adds services" },
+	{ "t", "docker service ps -f ' SERVICE =db' web-svc", 0,
+	    "adds services" },
+	{ "t", "docker service ps --filter=service=db --no-trunc web-svc", 0,
+	    "adds services" },
 	/* volumes: named volumes by name glob; anonymous ones always */
 	{ "v", "docker run -v scratch-1:/d alpine", 1, "" },
 	{ "v", "docker run -v cache:/c -v /anon alpine", 1, "" },
