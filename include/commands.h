@@ -49,6 +49,8 @@ enum vkind {
 			   --image): held to the rule's images */
 	VK_OUTPUT,	/* shapes the output (--format template, --pretty
 			   text): env redaction cannot work on it */
+	VK_PRUNE_FILTER,/* --filter of a prune: dangling= can widen it to
+			   every unused image (data-loss) */
 	VK_TASK_FILTER,	/* --filter of service/node ps: a service= value
 			   adds services to the pinned one (ORed) */
 	VK_PROJECT_FILE,/* compose -f, --env-file, --project-directory:
@@ -167,6 +169,9 @@ struct cmddef {
 #define CMD_LABEL_SCOPE	0x10	/* lists containers and takes --filter
 				   label=K=V, which docker ANDs: a rule that
 				   scopes by labels adds its labels as filters */
+#define CMD_OWNABLE	0x40	/* creates a container or service that
+				   own: true labels with the owner (its
+				   --label is the container's or service's) */
 #define CMD_SESSION_LABEL 0x20	/* starts a container that the CLI stays
 				   attached to: it is labelled with the
 				   session, so that it can be killed when

@@ -798,6 +798,11 @@ volume_def(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 	o = cx_get(pj->cur, v, "driver_opts");
 	if (d == NULL && o == NULL)
 		return 0;
+	/* compose creates it as volume create -o would: options bind any
+	 * host path (host-mounts), and a driver is volume-drivers */
+	if (o != NULL && cx_hook_flag(pj, o, "volume create", "opt",
+	    "driver_opts") != 0)
+		return -1;
 	if (d != NULL && (s = cx_str(pj, d)) == NULL)
 		return -1;
 	r = cx_run_flag(pj, d != NULL ? d : o, "volume-driver",

@@ -355,6 +355,12 @@ check_mount(struct check *ck, const char *what, const struct mount *m)
 		if (ck->rule->mounts != MOUNTS_NAMED)
 			return deny(ck, "%s: volumes are not allowed by this "
 			    "rule (mounts: none)", what);
+		/* the local driver's options bind any host path, as volume
+		 * create -o does: host-mounts, whatever the driver */
+		if (m->has_driver_opts && need_unsafe(ck, RISK_HOST_MOUNTS,
+		    what, "sets volume driver options, which can bind-mount "
+		    "host paths and devices") != 0)
+			return -1;
 		if (m->has_driver || m->has_driver_opts)
 			return need_unsafe(ck, RISK_VOLUME_DRIVERS, what,
 			    "sets volume driver options, which can mount "
@@ -873,7 +879,8 @@ try_rules(struct check *ck, const struct role *role, struct verdict *v)
 			v->pins = ck->pins;
 			v->npins = ck->npins;
 			v->extra_flags = ck->extra;
-			if (ck->rule->own)
+			if (ck->rule->own &&
+			    (ck->req->cmd->traits & CMD_OWNABLE))
 				strv_take(&v->extra_flags, xasprintf(
 				    "--label=" OWNER_LABEL "=%s", ck->role));
 			return;

@@ -1373,6 +1373,11 @@ rule_finish(struct parser *p, struct rulectx *c, const yaml_mark_t *m)
 	if (c->scoped_compose && !compose)
 		perr(p, &c->compose_mark, "subcommands and projects apply "
 		    "only to compose");
+	for (i = 0; r->own && i < r->ncmds; i++)
+		if (!(r->cmds[i]->traits & CMD_OWNABLE))
+			perr(p, m, "own: true applies to run, create and "
+			    "service create only, not to \"%s\"",
+			    c->spell.v[i]);
 	if (r->volumes.n > 0 && r->mounts != MOUNTS_NAMED)
 		perr(p, &c->volumes_mark, "volumes: needs mounts: named");
 	/* compose names volumes after the project: not modelled here */

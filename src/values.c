@@ -35,6 +35,8 @@ static const char WHY_HOSTNS[] = "joins a namespace of the host";
 static const char WHY_OTHERNS[] = "joins another container's namespace";
 static const char WHY_LABEL[] =
     "sets a label with the reserved dockergate. prefix";
+static const char WHY_PRUNE_DANGLING[] = "a dangling= filter can widen the "
+    "prune to every unused image, as -a does";
 static const char WHY_WORKDIR[] = "puts the working directory under /proc, "
     "/sys or /dev/fd (runc CVE-2024-21626 class)";
 
@@ -335,6 +337,27 @@ risk_workdir(const char *value, unsigned *risk, const char **why,
 	return 0;
 }
 
+/*
+ * A prune --filter: docker ORs a dangling= value with the one -a sets, and
+ * the daemon then prunes every unused image, tagged ones too.  The key as
+ * docker reads it: spaces trimmed, any case.
+ */
+static int
+risk_prune_filter(const char *value, unsigned *risk, const char **why)
+{
+	size_t n;
+
+	value += strspn(value, " \t");
+	n = strcspn(value, "=");
+	while (n > 0 && (value[n - 1] == ' ' || value[n - 1] == '\t'))
+		n--;
+	if (n == 8 && strncasecmp(value, "dangling", 8) == 0) {
+		*risk = RISK_DATA_LOSS;
+		*why = WHY_PRUNE_DANGLING;
+	}
+	return 0;
+}
+
 int
 values_risk(const struct flagdef *def, const char *value, unsigned *risk,
     const char **why, const char **errstr)
@@ -364,6 +387,8 @@ values_risk(const struct flagdef *def, const char *value, unsigned *risk,
 		return risk_label(value, risk, why);
 	case VK_WORKDIR:
 		return risk_workdir(value, risk, why, errstr);
+	case VK_PRUNE_FILTER:
+		return risk_prune_filter(value, risk, why);
 	case VK_PLAIN:
 	case VK_VOLUME:
 	case VK_MOUNT:

@@ -51,10 +51,12 @@ write_policy() {
 	    allow:
 	      - command: [service scale, service update, service ls]
 	        containers: ["web-*"]
+	        unsafe: [other-containers]
 	  labels:
 	    allow:
 	      - command: [service scale, service update]
 	        labels: {team: a}
+	        unsafe: [other-containers]
 	  creator:
 	    allow:
 	      - command: service create

@@ -79,6 +79,14 @@ static const char policy_text[] =
     "        redact_env: false\n"
     "      - command: service ps\n"
     "        containers: [\"web-*\"]\n"
+    "  vd:\n"
+    "    allow:\n"
+    "      - command: [run, service create]\n"
+    "        mounts: named\n"
+    "        unsafe: [volume-drivers]\n"
+    "      - command: [image prune, system prune, service update,\n"
+    "                  service rollback, stack deploy, swarm join,\n"
+    "                  swarm join-token, node update]\n"
     "  v:\n"
     "    allow:\n"
     "      - command: [run, create, service create]\n"
@@ -259,7 +267,32 @@ static const struct dcase cases[] = {
 	    "bind-propagation=rshared,ro alpine", 0, "propagation" },
 	{ "r", "docker run --mount 'type=volume,dst=/host,volume-driver=local,"
 	    "volume-opt=type=none,volume-opt=device=/,volume-opt=o=bind' "
-	    "alpine", 0, "volume-drivers" },
+	    "alpine", 0, "host-mounts" },
+	/* volume-drivers alone: a driver, but no options (they bind) */
+	{ "vd", "docker run --mount type=volume,src=vv,dst=/d,"
+	    "volume-driver=nfs alpine", 1, "" },
+	{ "vd", "docker run --mount type=volume,src=vv,dst=/d,"
+	    "VOLUME-OPT=o=bind,volume-opt=device=/ alpine", 0, "host-mounts" },
+	{ "vd", "docker service create --mount type=volume,src=hh,dst=/h,"
+	    "volume-driver=local,volume-opt=type=none,volume-opt=o=bind,"
+	    "volume-opt=device=/ alpine", 0, "host-mounts" },
+	/* prune: dangling= widens it as -a does */
+	{ "vd", "docker image prune -f --filter dangling=false", 0,
+	    "data-loss" },
+	{ "vd", "docker image prune --filter ' Dangling =0'", 0, "data-loss" },
+	{ "vd", "docker system prune --filter=dangling=true", 0, "data-loss" },
+	{ "vd", "docker image prune --filter until=24h", 1, "" },
+	/* service update and rollback act inside another's service */
+	{ "vd", "docker service update --health-cmd id x", 0,
+	    "other-containers" },
+	{ "vd", "docker service rollback x", 0, "other-containers" },
+	/* stack files are not checked: never; swarm control: privileged */
+	{ "vd", "docker stack deploy -c - s", 0, "never" },
+	{ "vd", "docker stack up --compose-file=- s", 0, "never" },
+	{ "vd", "docker swarm join --token t 203.0.113.9:2377", 0,
+	    "privileged" },
+	{ "vd", "docker swarm join-token -q manager", 0, "privileged" },
+	{ "vd", "docker node update --role manager n1", 0, "privileged" },
 	{ "r", "docker run --volume-driver local -v d:/d alpine", 0,
 	    "volume-drivers" },
 	{ "r", "docker run -v data:/d alpine", 1, "" },

@@ -40,9 +40,12 @@ static const char policy_text[] =
     "roles:\n"
     "  n:\n"
     "    allow:\n"
-    "      - command: [service scale, service update, service rollback,\n"
-    "                  service ps, service logs, service rm, service ls]\n"
+    "      - command: [service scale, service ps, service logs, service rm,\n"
+    "                  service ls]\n"
     "        containers: [\"web-*\"]\n"
+    "      - command: [service update, service rollback]\n"
+    "        containers: [\"web-*\"]\n"
+    "        unsafe: [other-containers]\n"
     "      - command: service inspect\n"
     "        containers: [\"web-*\"]\n"
     "        redact_env: false\n"
@@ -50,6 +53,7 @@ static const char policy_text[] =
     "    allow:\n"
     "      - command: [service scale, service update]\n"
     "        labels: {team: a}\n"
+    "        unsafe: [other-containers]\n"
     "  o:\n"
     "    allow:\n"
     "      - command: [service scale, service rm]\n"
@@ -64,12 +68,14 @@ static const char policy_text[] =
     "        mounts: named\n"
     "      - command: service update\n"
     "        images: [busybox]\n"
+    "        unsafe: [other-containers]\n"
     "      - service ls\n"
     "      - service inspect\n"
     "  d:\n"
     "    allow:\n"
     "      - command: service create\n"
     "        deny_flags: [publish]\n"
+    "      - command: [service update, service rollback]\n"
     "  u:\n"
     "    allow:\n"
     "      - command: service create\n"
@@ -263,7 +269,7 @@ static const struct dcase cases[] = {
 	    "target=/h,readonly busybox", 0, "host-mounts" },
 	{ "c", "docker service create --mount type=volume,src=vol,dst=/d,"
 	    "volume-driver=local,volume-opt=type=none,volume-opt=device=/,"
-	    "volume-opt=o=bind busybox", 0, "volume-drivers" },
+	    "volume-opt=o=bind busybox", 0, "host-mounts" },
 	{ "c", "docker service create --cap-add SYS_ADMIN busybox", 0,
 	    "capabilities" },
 	{ "c", "docker service create --cap-add=cap_net_admin busybox", 0,
@@ -321,10 +327,14 @@ static const struct dcase cases[] = {
 	    "capabilities" },
 	{ "c", "docker service update --network-add host web-svc", 0,
 	    "host-namespaces" },
-	{ "c", "docker service update --secret-add db_password web-svc", 0,
+	/* update and rollback act inside a service someone else set up */
+	{ "d", "docker service update --secret-add db_password web-svc", 0,
 	    "other-containers" },
-	{ "c", "docker service update --config-add app web-svc", 0,
+	{ "d", "docker service update --force web-svc", 0, "changes what a "
+	    "service runs" },
+	{ "d", "docker service update --health-cmd id web-svc", 0,
 	    "other-containers" },
+	{ "d", "docker service rollback web-svc", 0, "other-containers" },
 	{ "c", "docker service update --sysctl-add a.b=1 web-svc", 0,
 	    "kernel" },
 	{ "c", "docker service update --generic-resource-add gpu=1 web-svc",
