@@ -66,7 +66,7 @@ explain 77 "compose.yaml:1: service x: " "docker compose up"
 compose_file '{"services":{"x":{"image":"alpine","volumes":["h:/h"]}},"volumes":{"h":{"driver_opts":{"type":"none","o":"bind","device":"/"}}}}'
 explain 77 "compose.yaml:1: service x: volumes" "docker compose up"
 compose_file '{"services":{"x":{"image":"alpine","volumes":["hv:/h"]}},"volumes":{"hv":{"driver_opts":{"type":"none","o":"bind","device":"/"}}}}'
-explain 77 "compose.yaml:1: .*volume-drivers" "docker compose up"
+explain 77 "compose.yaml:1: .*host-mounts" "docker compose up"
 compose_file '{"services":{"x":{"image":"alpine","env_file":"/srv/other/.env","command":"env"}}}'
 explain 77 "compose.yaml:1: service x: env_file" "docker compose up"
 compose_file '{"services":{"x":{"build":{"context":"/","network":"host","ssh":["default"],"dockerfile_inline":"FROM scratch\nCOPY etc/shadow /"}}}}'
