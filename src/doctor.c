@@ -398,6 +398,10 @@ struct keys {
 	size_t		 nbad;		/* lines failing the forced check */
 	char		 bad[DOCTOR_MAX_TEXT];	/* the first such, why */
 	char		 writable[PATH_MAX];	/* a file the account may edit */
+	char		 others[PATH_MAX];	/* a file or directory above
+						   it that someone other than
+						   root or the account may
+						   edit */
 };
 
 struct ctx {
@@ -587,6 +591,55 @@ keys_line(struct ctx *c, const char *path, size_t n, int r,
 		    path, n, why);
 }
 
+/*
+ * Someone other than root and the account may rewrite path or a directory
+ * above it (mode bits; sshd's StrictModes may be off): the first such is
+ * noted in c->keys.others.
+ */
+static void
+keys_others(struct ctx *c, const char *path)
+{
+	char p[PATH_MAX], *slash;
+	struct stat st;
+
+	if (snprintf(p, sizeof(p), "%s", path) >= (int)sizeof(p))
+		return;
+	for (;;) {
+		if (lstat(p, &st) == 0 && c->keys.others[0] == '\0' &&
+		    ((st.st_uid != 0 && st.st_uid != c->uid) ||
+		    (st.st_mode & (S_IWGRP | S_IWOTH)) != 0))
+			(void)snprintf(c->keys.others, sizeof(c->keys.others),
+			    "%s", p);
+		if ((slash = strrchr(p, '/')) == NULL || slash == p)
+			break;
+		*slash = '\0';
+	}
+}
+
+/*
+ * A key file sshd names that cannot be read.  Missing is normal (the
+ * default second file), unless its directory is missing too: sshd -T
+ * prints AuthorizedKeysFile without quotes, so a path with a space comes
+ * out as two words, and the real file would go unchecked.
+ */
+static void
+keys_missing(struct ctx *c, const char *path)
+{
+	char dir[PATH_MAX], *slash;
+	struct stat st;
+	int e = errno;
+
+	(void)snprintf(dir, sizeof(dir), "%s", path);
+	if ((slash = strrchr(dir, '/')) != NULL && slash != dir)
+		*slash = '\0';
+	if (e == ENOENT && stat(dir, &st) == 0)
+		return;
+	if (c->keys.nbad++ == 0)
+		(void)snprintf(c->keys.bad, sizeof(c->keys.bad), "%s: %s%s",
+		    path, strerror(e), e == ENOENT ? " (its directory too: "
+		    "a path with a space, which sshd -T can not show?)" : "");
+}
+
 /* Read one authorized_keys file (bounded) into c->keys. */
 static void
 keys_file(struct ctx *c, const char *path)
@@ -600,8 +653,11 @@ keys_file(struct ctx *c, const char *path)
 	int r;
 
 	memset(&o, 0, sizeof(o));
-	if ((f = fopen(path, "re")) == NULL)
+	if ((f = fopen(path, "re")) == NULL) {
+		keys_missing(c, path);
 		return;
+	}
+	keys_others(c, path);
 	if (fstat(fileno(f), &st) == 0 && writable_by(c, &st))
 		(void)snprintf(c->keys.writable, sizeof(c->keys.writable),
 		    "%s", path);
@@ -718,13 +774,43 @@ check_policy(struct ctx *c, struct result *r)
 /* sshd checks                                                          */
 /* ------------------------------------------------------------------ */
 
+/* A login that no authorized_keys line governs, or NULL. */
+static const char *
+unforced_login(const struct ctx *c)
+{
+	static const char *const none[] = { "trustedusercakeys",
+	    "authorizedprincipalsfile", "authorizedprincipalscommand", NULL };
+	static const char *const no[] = { "hostbasedauthentication",
+	    "gssapiauthentication", NULL };
+	const char *v;
+	size_t i;
+
+	for (i = 0; none[i] != NULL; i++)
+		if ((v = doctor_sshcfg_get(&c->cfg, none[i])) != NULL &&
+		    strcmp(v, "none") != 0)
+			return none[i];
+	for (i = 0; no[i] != NULL; i++)
+		if ((v = doctor_sshcfg_get(&c->cfg, no[i])) != NULL &&
+		    strcmp(v, "no") != 0)
+			return no[i];
+	return NULL;
+}
+
 static void
 check_forced_keys(struct ctx *c, struct result *r)
 {
-	const char *fix = fixfmt("in a `Match User %s` block: ForceCommand "
-	    "%s --policy %s", c->user, DOCTOR_GATEWAY_PATH, c->policy_path);
+	char fix[DOCTOR_MAX_TEXT];
+	const char *login;
 
-	if (c->keys.akcommand != NULL)
+	(void)snprintf(fix, sizeof(fix), "in a `Match User %s` block: "
+	    "ForceCommand %s --policy %s", c->user, DOCTOR_GATEWAY_PATH,
+	    c->policy_path);
+	if ((login = unforced_login(c)) != NULL)
+		set(r, ST_FAIL, fix, "no ForceCommand, and %s %s lets in "
+		    "logins (certificates, principals, host or GSSAPI "
+		    "authentication) that no command= line forces", login,
+		    cfgval(c, login));
+	else if (c->keys.akcommand != NULL)
 		set(r, ST_FAIL, fix, "no ForceCommand, and keys from "
 		    "AuthorizedKeysCommand %s cannot be checked",
 		    c->keys.akcommand);
@@ -735,6 +821,12 @@ check_forced_keys(struct ctx *c, struct result *r)
 		set(r, ST_FAIL, fixfmt("%s; or prefix every key with "
 		    "restrict,command=\"%s\"", fix, DOCTOR_GATEWAY_PATH),
 		    "no ForceCommand; %s", c->keys.bad);
+	else if (c->keys.others[0] != '\0')
+		set(r, ST_FAIL, fixfmt("chown root:root %s && chmod go-w %s, "
+		    "or %s", c->keys.others, c->keys.others, fix),
+		    "no ForceCommand, and someone other than root and %s may "
+		    "rewrite %s (an added key would not be forced)", c->user,
+		    c->keys.others);
 	else if (c->keys.writable[0] != '\0')
 		set(r, ST_WARN, fixfmt("AuthorizedKeysFile /etc/ssh/"
 		    "authorized_keys/%%u (root-owned), or %s", fix),
@@ -788,19 +880,22 @@ check_forwarding(struct ctx *c, struct result *r)
 	const char *fix;
 	size_t i, len;
 
-	if (strcmp(cfgval(c, "disableforwarding"), "yes") != 0)
-		for (i = 0; i < sizeof(fwds) / sizeof(fwds[0]); i++) {
-			if (is_no(c, fwds[i].key))
-				continue;
-			len = strlen(open);
-			(void)snprintf(open + len, sizeof(open) - len,
-			    "%s%s (%s %s)", len ? ", " : "", fwds[i].what,
-			    fwds[i].key, cfgval(c, fwds[i].key));
-		}
-	fix = fixfmt("DisableForwarding yes in the `Match User %s` block",
-	    c->user);
-	if (strcmp(cfgval(c, "disableforwarding"), "yes") == 0)
-		set(r, ST_PASS, NULL, "DisableForwarding yes");
+	/* DisableForwarding does not cover tunnels (PermitTunnel) */
+	for (i = 0; i < sizeof(fwds) / sizeof(fwds[0]); i++) {
+		if ((strcmp(cfgval(c, "disableforwarding"), "yes") == 0 &&
+		    strcmp(fwds[i].key, "permittunnel") != 0) ||
+		    is_no(c, fwds[i].key))
+			continue;
+		len = strlen(open);
+		(void)snprintf(open + len, sizeof(open) - len, "%s%s (%s %s)",
+		    len ? ", " : "", fwds[i].what, fwds[i].key,
+		    cfgval(c, fwds[i].key));
+	}
+	fix = fixfmt("DisableForwarding yes and PermitTunnel no in the `Match "
+	    "User %s` block", c->user);
+	if (open[0] == '\0' && strcmp(cfgval(c, "disableforwarding"),
+	    "yes") == 0)
+		set(r, ST_PASS, NULL, "DisableForwarding yes, PermitTunnel no");
 	else if (open[0] == '\0')
 		set(r, ST_PASS, NULL, "every kind of forwarding is off");
 	else if (keys_all_restricted(c))
@@ -939,12 +1034,24 @@ check_role(struct ctx *c, struct result *r)
 static void
 check_shell(struct ctx *c, struct result *r)
 {
-	const char *base = strrchr(c->shell, '/');
+	const char *base = strrchr(c->shell, '/'), *err;
+	int gateway;
 
 	base = base ? base + 1 : c->shell;
-	if (strcmp(c->shell, "/bin/sh") == 0 ||
-	    strcmp(c->shell, "/usr/bin/sh") == 0 ||
-	    (c->shell[0] == '/' && strcmp(base, DOCTOR_GATEWAY_NAME) == 0))
+	gateway = c->shell[0] == '/' && strcmp(base, DOCTOR_GATEWAY_NAME) == 0;
+	/* sshd runs every command, forced or not, through the shell */
+	if ((gateway || strcmp(c->shell, "/bin/sh") == 0 ||
+	    strcmp(c->shell, "/usr/bin/sh") == 0) &&
+	    run_check_trusted(c->shell, 0, &err) != 0)
+		set(r, ST_FAIL, fixfmt("usermod -s /bin/sh %s", c->user),
+		    "login shell: %s (sshd runs it for every request)", err);
+	else if (gateway && c->fc_words.n > 0)
+		set(r, ST_FAIL, fixfmt("usermod -s /bin/sh %s", c->user),
+		    "login shell %s with a ForceCommand: sshd runs %s -c "
+		    "'<ForceCommand>', whose options are then ignored",
+		    c->shell, DOCTOR_GATEWAY_NAME);
+	else if (gateway || strcmp(c->shell, "/bin/sh") == 0 ||
+	    strcmp(c->shell, "/usr/bin/sh") == 0)
 		set(r, ST_PASS, NULL, "login shell %s", c->shell);
 	else
 		set(r, ST_FAIL, fixfmt("usermod -s /bin/sh %s", c->user),

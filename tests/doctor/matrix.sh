@@ -205,6 +205,56 @@ case_account_files() {
 	rm -rf "$h/.ssh"
 }
 
+# The login shell runs every request: a gateway copy others may replace,
+# and the gateway itself under a ForceCommand (which it then ignores).
+case_shell_gateway() {
+	dd_config none
+	mkdir -m 0777 "$W/opt"
+	cp "$DGW" "$W/opt/dockergate" && chmod 0777 "$W/opt/dockergate"
+	usermod -s "$W/opt/dockergate" "$U" || dd_die "usermod"
+	doctor_fails shell-writable login-shell "writable"
+	usermod -s "$DGW" "$U" || dd_die "usermod"
+	doctor_fails shell-gateway-forced login-shell "with a ForceCommand"
+	usermod -s /bin/sh "$U" || dd_die "usermod"
+	rm -rf "$W/opt"
+}
+
+# DisableForwarding does not cover tunnel forwarding.
+case_tunnel() {
+	dd_config none
+	echo "    PermitTunnel yes" >>"$W/sshd_config"
+	dd_sshd
+	doctor_fails tunnel forwarding "PermitTunnel"
+}
+
+# Keys-only deployments: logins no key line governs, and key files that
+# others may rewrite.
+case_keys_only() {
+	dd_config noforce
+	dd_authkeys "restrict,command=\"$DGW --policy $POLICY\""
+	ssh-keygen -q -t ed25519 -N '' -f "$W/keys/ca" || dd_die "ssh-keygen"
+	sed -i "/^Match User/i TrustedUserCAKeys $W/keys/ca.pub" \
+	    "$W/sshd_config"
+	dd_sshd
+	doctor_fails keys-ca forced-command "trustedusercakeys"
+	dd_config noforce
+	dd_sshd
+	chgrp nogroup "$W/authorized_keys/$U" &&
+	    chmod 0664 "$W/authorized_keys/$U"
+	doctor_fails keys-others forced-command "may rewrite"
+	dd_authkeys "restrict,command=\"$DGW --policy $POLICY\""
+	# a second key file whose path has a space: sshd -T prints it
+	# unquoted, so doctor can not read it and must not pass the rest
+	mkdir -m 0755 "$W/ak extra"
+	cp "$KEY.pub" "$W/ak extra/$U" && chmod 0644 "$W/ak extra/$U"
+	sed -i "s|^AuthorizedKeysFile .*|& \"$W/ak extra/%u\"|" \
+	    "$W/sshd_config"
+	dd_sshd
+	doctor_fails keys-space forced-command "directory too"
+	rm -rf "$W/ak extra"
+	dd_authkeys ""
+}
+
 dd_setup
 echo "doctor-test: sshd on 127.0.0.1:$PORT, account $U, work dir $W"
 case_recommended
@@ -217,5 +267,8 @@ case_bash
 case_acceptenv
 case_policy
 case_account_files
+case_shell_gateway
+case_tunnel
+case_keys_only
 echo "doctor: $PASS passed, $FAILS failed"
 [ "$FAILS" = 0 ]
