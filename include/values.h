@@ -19,6 +19,10 @@
 int	 values_risk(const struct flagdef *def, const char *value,
 	    unsigned *risk, const char **why, const char **errstr);
 
+/* 1 if a --filter KEY=VALUE has key `key' as docker reads it (spaces
+ * around it trimmed, any case). */
+int	 values_filter_key_is(const char *filter, const char *key);
+
 /* Normalize a capability name: "cap_sys_admin" -> "SYS_ADMIN", "all" -> "ALL".
  * Returns a new string (caller frees). */
 char	*values_cap_normalize(const char *name);

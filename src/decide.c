@@ -432,20 +432,6 @@ value_risk(struct check *ck, const struct flagval *fv, const char *what)
 	return r;
 }
 
-/* A --filter KEY=VALUE whose key, as docker reads it, is key. */
-static int
-filter_key_is(const char *v, const char *key)
-{
-	size_t n;
-
-	v += strspn(v, " \t");
-	n = strcspn(v, "=");
-	while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t'))
-		n--;
-	return v[strcspn(v, "=")] == '=' && n == strlen(key) &&
-	    strncasecmp(v, key, n) == 0;
-}
-
 static int
 check_flag(struct check *ck, const struct flagval *fv)
 {
@@ -474,7 +460,7 @@ check_flag(struct check *ck, const struct flagval *fv)
 	if (d->kind == VK_VOLUME || d->kind == VK_MOUNT || d->kind == VK_TMPFS)
 		return check_mount_flag(ck, fv, what);
 	if (d->kind == VK_TASK_FILTER && rule_scoped(ck->rule) &&
-	    filter_key_is(fv->value, "service"))
+	    values_filter_key_is(fv->value, "service"))
 		return deny(ck, "%s adds services to the ones named, outside "
 		    "this rule's containers", what);
 	return value_risk(ck, fv, what);

@@ -337,21 +337,28 @@ risk_workdir(const char *value, unsigned *risk, const char **why,
 	return 0;
 }
 
+int
+values_filter_key_is(const char *v, const char *key)
+{
+	size_t n;
+
+	v += strspn(v, " \t");
+	n = strcspn(v, "=");
+	if (v[n] != '=')
+		return 0;
+	while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+		n--;
+	return n == strlen(key) && strncasecmp(v, key, n) == 0;
+}
+
 /*
  * A prune --filter: docker ORs a dangling= value with the one -a sets, and
- * the daemon then prunes every unused image, tagged ones too.  The key as
- * docker reads it: spaces trimmed, any case.
+ * the daemon then prunes every unused image, tagged ones too.
  */
 static int
 risk_prune_filter(const char *value, unsigned *risk, const char **why)
 {
-	size_t n;
-
-	value += strspn(value, " \t");
-	n = strcspn(value, "=");
-	while (n > 0 && (value[n - 1] == ' ' || value[n - 1] == '\t'))
-		n--;
-	if (n == 8 && strncasecmp(value, "dangling", 8) == 0) {
+	if (values_filter_key_is(value, "dangling")) {
 		*risk = RISK_DATA_LOSS;
 		*why = WHY_PRUNE_DANGLING;
 	}

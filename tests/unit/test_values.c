@@ -223,6 +223,20 @@ test_cap_normalize(void **state)
 	assert_null(values_cap_normalize(NULL));
 }
 
+/* A --filter key as docker reads it: trimmed, any case, before "=". */
+static void
+test_filter_key(void **state)
+{
+	(void)state;
+	assert_true(values_filter_key_is("dangling=false", "dangling"));
+	assert_true(values_filter_key_is(" Dangling =0", "dangling"));
+	assert_true(values_filter_key_is("\tDANGLING\t=", "dangling"));
+	assert_false(values_filter_key_is("dangling", "dangling"));
+	assert_false(values_filter_key_is("danglingx=1", "dangling"));
+	assert_false(values_filter_key_is("label=dangling=1", "dangling"));
+	assert_false(values_filter_key_is("=dangling", "dangling"));
+}
+
 int
 main(void)
 {
@@ -231,6 +245,7 @@ main(void)
 		cmocka_unit_test(test_bool_and_null),
 		cmocka_unit_test(test_workdir_named),
 		cmocka_unit_test(test_cap_normalize),
+		cmocka_unit_test(test_filter_key),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
