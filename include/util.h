@@ -43,9 +43,9 @@ const char *errfmt(char *buf, size_t len, const char *fmt, ...)
 int	 utf8_valid(const char *s, size_t len);
 
 /*
- * Glob match of a name against a pattern: fnmatch(3) with no flags, so '*'
- * matches '/' too (container and image names).  Returns 1 on match.
+ * 1 if name matches one of the globs: fnmatch(3) with no flags, so '*'
+ * matches '/' too (container and volume names).
  */
-int	 glob_match(const char *pattern, const char *name);
+int	 glob_any(const struct strv *globs, const char *name);
 
 #endif

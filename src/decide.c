@@ -14,7 +14,6 @@
  * - Every denial names what was refused and why, and the rule it was held
  *   to, in one line.
  */
-#include <fnmatch.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -330,20 +329,6 @@ check_bind(struct check *ck, const char *what, const struct mount *m)
 	return r;
 }
 
-/* A named volume the rule may mount: any, or one matching volumes. */
-static int
-volume_allowed(const struct rule *r, const char *name)
-{
-	size_t i;
-
-	if (r->volumes.n == 0)
-		return 1;
-	for (i = 0; i < r->volumes.n; i++)
-		if (name != NULL && fnmatch(r->volumes.v[i], name, 0) == 0)
-			return 1;
-	return 0;
-}
-
 static int
 check_mount(struct check *ck, const char *what, const struct mount *m)
 {
@@ -365,8 +350,9 @@ check_mount(struct check *ck, const char *what, const struct mount *m)
 			return need_unsafe(ck, RISK_VOLUME_DRIVERS, what,
 			    "sets volume driver options, which can mount "
 			    "host paths and devices");
-		if (m->type == MOUNT_VOLUME && !volume_allowed(ck->rule,
-		    m->source)) {
+		/* a named volume: any, or one that volumes: names */
+		if (m->type == MOUNT_VOLUME && ck->rule->volumes.n > 0 &&
+		    !glob_any(&ck->rule->volumes, m->source)) {
 			char list[LIST_MAX];
 
 			list_text(&ck->rule->volumes, list, sizeof(list));
@@ -483,10 +469,8 @@ target_in_scope(const struct check *ck, const struct target *t)
 {
 	const struct rule *r = ck->rule;
 	size_t i;
-	int ok = r->containers.n == 0;
+	int ok = r->containers.n == 0 || glob_any(&r->containers, t->name);
 
-	for (i = 0; i < r->containers.n && !ok; i++)
-		ok = glob_match(r->containers.v[i], t->name);
 	for (i = 0; i < r->nlabels && ok; i++)
 		ok = label_matches(t, r->labels[i].key, r->labels[i].value);
 	if (ok && r->owned)
@@ -586,14 +570,10 @@ check_new_name(struct check *ck, const char *name)
 {
 	const struct rule *r = ck->rule;
 	char list[LIST_MAX];
-	size_t i;
 
-	if (r->containers.n == 0)
+	if (r->containers.n == 0 || glob_any(&r->containers,
+	    name[0] == '/' ? name + 1 : name))
 		return 0;
-	for (i = 0; i < r->containers.n; i++)
-		if (fnmatch(r->containers.v[i], name[0] == '/' ? name + 1 :
-		    name, 0) == 0)
-			return 0;
 	list_text(&r->containers, list, sizeof(list));
 	return deny(ck, "the new name %.100s is outside this rule's "
 	    "containers (allowed: %s)", name, list);

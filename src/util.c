@@ -190,7 +190,12 @@ utf8_valid(const char *s, size_t len)
 }
 
 int
-glob_match(const char *pattern, const char *name)
+glob_any(const struct strv *globs, const char *name)
 {
-	return fnmatch(pattern, name, 0) == 0;
+	size_t i;
+
+	for (i = 0; name != NULL && i < globs->n; i++)
+		if (fnmatch(globs->v[i], name, 0) == 0)
+			return 1;
+	return 0;
 }
