@@ -86,6 +86,14 @@ struct policy {
 int	 policy_load(const char *path, struct policy **out, struct strv *errs,
 	    int *unsafe_perm);
 
+/*
+ * Read and parse path with no owner, mode or link checks (for
+ * --check --content-only: a file in the Nix store, /dev/stdin).  Same
+ * return and errs as policy_load.
+ */
+int	 policy_load_content(const char *path, struct policy **out,
+	    struct strv *errs);
+
 /* Parse a policy from memory without any file checks (tests, fuzzing). */
 int	 policy_parse(const char *buf, size_t len, const char *name,
 	    struct policy **out, struct strv *errs);

@@ -1909,3 +1909,40 @@ done:
 		*unsafe_perm = perm;
 	return rc;
 }
+
+/*
+ * Content only: links are followed and any readable file (a store path,
+ * /dev/stdin, a pipe) is parsed, with no owner or mode check.  Only for
+ * --check --content-only (build-time checks); nothing that runs docker
+ * may load a policy this way.
+ */
+int
+policy_load_content(const char *path, struct policy **out,
+    struct strv *errs)
+{
+	struct strv local = { NULL, 0, 0 };
+	char *buf = NULL;
+	size_t len = 0;
+	int fd = -1, rc = -1;
+
+	*out = NULL;
+	if (errs == NULL)
+		errs = &local;
+	if (path == NULL || *path == '\0') {
+		ferr(errs, "(policy)", "no policy file named");
+		goto done;
+	}
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		ferr(errs, path, "cannot open: %s", strerror(errno));
+		goto done;
+	}
+	if (read_fd(fd, path, 0, &buf, &len, errs) == -1)
+		goto done;
+	rc = policy_parse(buf, len, path, out, errs);
+done:
+	if (fd != -1)
+		close(fd);
+	free(buf);
+	strv_free(&local);
+	return rc;
+}

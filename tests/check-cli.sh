@@ -124,5 +124,32 @@ write_policy "$d/nosink.yaml" "audit:
 check "no audit sink: one line" 77 $? "$e" "not allowed for role r"
 grep -q 'audit' "$e"
 check "no audit sink: not mentioned" 1 $?
+# --check --content-only: a policy in the Nix store or on standard input is
+# parsed with no owner/mode checks; nothing else accepts the option.
+mkdir -m 0777 "$d/open"
+cp "$d/policy.yaml" "$d/open/p.yaml" && chmod 0666 "$d/open/p.yaml"
+ln -s "$d/open/p.yaml" "$d/open/link.yaml"
+"$DG" --check --policy "$d/open/p.yaml" >"$d/out" 2>"$e"
+check "check: unsafe directory refused" 78 $? "$e" "1 problem"
+grep -q 'must be owned by root' "$d/out"
+check "check: unsafe directory: the reason" 0 $?
+"$DG" --check --policy "$d/open/link.yaml" >/dev/null 2>"$e"
+check "check: link refused" 78 $? "$e" "1 problem"
+"$DG" --check --content-only --policy "$d/open/link.yaml" >"$d/out" 2>"$e"
+check "check --content-only: link into an open directory" 0 $?
+"$DG" --check --content-only --policy /dev/stdin <"$d/policy.yaml" \
+    >"$d/out" 2>"$e"
+check "check --content-only: standard input" 0 $?
+printf 'version: 1\nroles:\n  r:\n    allow: [nosuchcmd]\n' |
+    "$DG" --check --content-only --policy /dev/stdin >"$d/out" 2>"$e"
+check "check --content-only: bad policy on stdin" 78 $? "$e" "1 problem"
+grep -q '^/dev/stdin:4:' "$d/out"
+check "check --content-only: FILE:LINE of the problem" 0 $?
+"$DG" --content-only --policy "$d/policy.yaml" --role r -c 'docker ps' \
+    2>"$e"
+check "--content-only only with --check" 1 $? "$e" "invalid arguments"
+"$DG" --content-only --explain --policy "$d/open/p.yaml" 'docker ps' \
+    >/dev/null 2>"$e"
+check "--content-only not with --explain" 1 $? "$e" "invalid arguments"
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
