@@ -39,9 +39,8 @@ struct run_result {
 int	 run_sanitize(const char **errstr);
 
 /*
- * Check that path is absolute, root-owned and not writable by group, other
- * or the calling user, nor is any parent directory.  dir says whether it
- * must be a directory (1) or a regular executable file (0).
+ * trust_path (trust.c) for the docker binary (dir 0: an executable
+ * regular file) or config directory (dir 1).
  */
 int	 run_check_trusted(const char *path, int dir, const char **errstr);
 

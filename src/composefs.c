@@ -3,10 +3,9 @@
  * decision inspects, and finding the compose CLI plugin.
  *
  * Invariants:
- * - A file or directory MUST be reported trusted only when it and every
- *   directory above it, on the path as given and on its resolved path, is
- *   owned by root and not writable by group or others: then the caller
- *   can not change what compose will read after the check.
+ * - A file or directory MUST be reported trusted only when trust_path
+ *   (trust.c, the one rule) says so: then the caller can not change what
+ *   compose will read after the check.
  * - A file is opened once and examined on the descriptor (fstat), never
  *   stat-then-open; only regular files and directories are accepted, and
  *   at most COMPOSE_MAX_BYTES are read.
@@ -26,6 +25,7 @@
 
 #include "compose.h"
 #include "decide.h"
+#include "trust.h"
 #include "util.h"
 
 static char errbuf[PATH_MAX + 128];
@@ -38,34 +38,6 @@ static const char *const plugin_dirs[] = {
 	"/usr/libexec/docker/cli-plugins",
 	NULL,
 };
-
-static int
-root_only(const struct stat *st)
-{
-	return st->st_uid == 0 && (st->st_mode & (S_IWGRP | S_IWOTH)) == 0;
-}
-
-/* 1 if every directory above the absolute path p is root_only. */
-static int
-parents_trusted(const char *p)
-{
-	struct stat st;
-	char *dir = xstrdup(p), *slash;
-	int ok = 1;
-
-	while (ok && (slash = strrchr(dir, '/')) != NULL) {
-		if (slash == dir)
-			slash[1] = '\0';
-		else
-			*slash = '\0';
-		ok = lstat(dir, &st) == 0 && (S_ISDIR(st.st_mode) ||
-		    S_ISLNK(st.st_mode)) && root_only(&st);
-		if (strcmp(dir, "/") == 0)
-			break;
-	}
-	free(dir);
-	return ok;
-}
 
 /* Read at most COMPOSE_MAX_BYTES of fd; NULL with *errstr. */
 static char *
@@ -91,6 +63,7 @@ compose_read_file(void *ctx, const char *path, char **resolved,
     char **content, size_t *len, int *trusted, const char **errstr)
 {
 	struct stat st;
+	const char *terr;
 	char *rp;
 	int fd;
 
@@ -124,8 +97,7 @@ compose_read_file(void *ctx, const char *path, char **resolved,
 		return -1;
 	}
 	(void)close(fd);
-	*trusted = root_only(&st) && parents_trusted(rp) &&
-	    parents_trusted(path);
+	*trusted = trust_path(path, TRUST_ANY, NULL, 0, &terr) == 0;
 	*resolved = rp;
 	return 0;
 }
@@ -141,6 +113,7 @@ compose_plugin_path(void)
 {
 	static char path[PATH_MAX];
 	struct stat st;
+	const char *err;
 	size_t i;
 
 	for (i = 0; plugin_dirs[i] != NULL; i++) {
@@ -148,8 +121,7 @@ compose_plugin_path(void)
 		    plugin_dirs[i]);
 		if (lstat(path, &st) != 0)
 			continue;
-		if (S_ISREG(st.st_mode) && root_only(&st) &&
-		    parents_trusted(path))
+		if (trust_path(path, TRUST_EXEC, NULL, 0, &err) == 0)
 			return path;
 		return NULL;	/* the CLI would run this one: refuse */
 	}

@@ -43,6 +43,7 @@
 #include "imageref.h"
 #include "mounts.h"
 #include "policy.h"
+#include "trust.h"
 #include "util.h"
 
 #define POLICY_MAX_ROLES	1024	/* roles per file */
@@ -1741,64 +1742,6 @@ policy_role(const struct policy *pol, const char *name)
 /* ------------------------------------------------------------------ */
 /* Loading from a file */
 
-static int
-check_dir(const char *dir, const char *path, struct strv *errs)
-{
-	struct stat st;
-
-	if (lstat(dir, &st) == -1) {
-		ferr(errs, path, "cannot check directory %s: %s", dir,
-		    strerror(errno));
-		return -1;
-	}
-	if (!S_ISDIR(st.st_mode) || st.st_uid != 0 ||
-	    (st.st_mode & 022) != 0) {
-		ferr(errs, path, "directory %s must be owned by root and not "
-		    "writable by group or others", dir);
-		return -1;
-	}
-	return 0;
-}
-
-/*
- * Every directory from "/" down to the one holding path, resolved: whoever
- * may write to any of them may replace the policy.
- */
-static int
-check_parents(const char *path, struct strv *errs)
-{
-	char *dir, *real = NULL, *slash, c;
-	size_t i;
-	int rc = -1;
-
-	dir = xstrdup(path);
-	if ((slash = strrchr(dir, '/')) == NULL)
-		strcpy(dir, ".");	/* "." fits: path is not empty */
-	else
-		slash[slash == dir] = '\0';	/* "/x" keeps the "/" */
-	if ((real = realpath(dir, NULL)) == NULL) {
-		ferr(errs, path, "cannot resolve directory %s: %s", dir,
-		    strerror(errno));
-		goto done;
-	}
-	for (i = 1; real[i - 1] != '\0'; i++) {
-		if (i > 1 && real[i] != '/' && real[i] != '\0')
-			continue;
-		c = real[i];
-		real[i] = '\0';		/* the prefix [0, i) */
-		if (check_dir(real, path, errs) == -1)
-			goto done;
-		real[i] = c;
-		if (c == '\0')
-			break;
-	}
-	rc = 0;
-done:
-	free(real);
-	free(dir);
-	return rc;
-}
-
 /*
  * Read the whole descriptor; at most POLICY_MAX_BYTES.  The buffer starts
  * at the size fstat saw, + 1 to see the end, and grows if the file did.
@@ -1842,8 +1785,8 @@ read_fd(int fd, const char *path, size_t hint, char **out, size_t *outlen,
 }
 
 /*
- * Owner, type and mode of the opened file, then of its directories; *size
- * is the file's size.
+ * Owner, type and mode of the opened file (trust_path judged the path to
+ * it); *size is the file's size.
  */
 static int
 check_perms(int fd, const char *path, size_t *size, struct strv *errs)
@@ -1864,7 +1807,7 @@ check_perms(int fd, const char *path, size_t *size, struct strv *errs)
 		return -1;
 	}
 	*size = st.st_size > 0 ? (size_t)st.st_size : 0;
-	return check_parents(path, errs);
+	return 0;
 }
 
 int
@@ -1872,7 +1815,8 @@ policy_load(const char *path, struct policy **out, struct strv *errs,
     int *unsafe_perm)
 {
 	struct strv local = { NULL, 0, 0 };
-	char *buf = NULL;
+	char *buf = NULL, real[PATH_MAX];
+	const char *err = NULL;
 	size_t len = 0, size = 0;
 	int fd = -1, rc = -1, perm = 0;
 
@@ -1883,14 +1827,22 @@ policy_load(const char *path, struct policy **out, struct strv *errs,
 		ferr(errs, "(policy)", "no policy file named");
 		goto done;
 	}
-	/* O_NONBLOCK: a FIFO must not hang us before fstat refuses it. */
-	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-	if (fd == -1) {
-		perm = errno == ELOOP;
-		if (perm)
-			ferr(errs, path, "must not be a symbolic link");
+	/* Links are followed as the kernel would, each judged (trust.c):
+	 * /etc/dockergate/policy.yaml -> /etc/static/... -> /nix/store/... */
+	if (trust_path(path, TRUST_ANY, real, sizeof(real), &err) == -1) {
+		perm = errno != ENOENT && errno != ENOTDIR &&
+		    errno != ENAMETOOLONG;
+		if (perm)	/* err names the path itself */
+			strv_take(errs, sanitize(xstrdup(err)));
 		else
 			ferr(errs, path, "cannot open: %s", strerror(errno));
+		goto done;
+	}
+	/* O_NOFOLLOW: real is resolved, in directories only root changes.
+	 * O_NONBLOCK: a FIFO must not hang us before fstat refuses it. */
+	fd = open(real, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	if (fd == -1) {
+		ferr(errs, path, "cannot open: %s", strerror(errno));
 		goto done;
 	}
 	if (check_perms(fd, path, &size, errs) == -1) {

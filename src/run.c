@@ -12,9 +12,8 @@
  *   no PATH search.
  * - The child MUST start with fds 0-2 open and every other descriptor
  *   closed (close-on-exec), default signal dispositions and an empty mask.
- * - A trusted path MUST be root-owned and not writable by group, others or
- *   the caller, and so MUST every directory on the way to it, including
- *   the directories that hold any symlink followed on the way.
+ * - The docker binary and config directory MUST be trusted paths by the
+ *   one rule of trust.c.
  * - An exec failure MUST be reported to the caller (exit 69), never
  *   mistaken for docker's own exit status.
  * - The gateway MUST NOT die from SIGHUP/SIGINT/SIGTERM/SIGPIPE while
@@ -48,9 +47,9 @@
 #include <unistd.h>
 
 #include "run.h"
+#include "trust.h"
 #include "util.h"
 
-#define RUN_MAX_SYMLINKS	40	/* symlinks followed in one path (ELOOP) */
 #define RUN_MAX_LOCALE		64	/* bytes of a LANG / LC_ALL value kept */
 #define RUN_ERRBUF		(2 * PATH_MAX + 128)	/* message buffer */
 #define RUN_MS_PER_SEC		1000L
@@ -174,221 +173,10 @@ run_sanitize(const char **errstr)
 /* Trusted paths                                                        */
 /* ------------------------------------------------------------------ */
 
-/*
- * A path walk that follows symlinks itself, so that every directory that
- * holds a component (or a symlink) is checked, not only the final target.
- * cur is the resolved prefix ("" is "/"), rest what is left to resolve.
- */
-struct walk {
-	const char	*path;		/* as given, for messages */
-	char	cur[PATH_MAX];
-	char	rest[PATH_MAX];
-	int	links;
-	uid_t	uid;		/* the caller's, asked once */
-};
-
-static int
-untrusted(const struct walk *w, const char *path, const struct stat *st)
-{
-	if (st->st_uid != 0 || (st->st_mode & (S_IWGRP | S_IWOTH)) != 0)
-		return 1;
-	/* ACLs: the mode bits are not the whole story for the caller. */
-	return w->uid != 0 && access(path, W_OK) == 0;
-}
-
-/* A directory on the way to w->path: p, as lstat described it in st. */
-static int
-check_dir(const struct walk *w, const char *p, const struct stat *st,
-    const char **errstr)
-{
-	if (untrusted(w, p, st)) {
-		*errstr = errfmt(errbuf, sizeof(errbuf), "%s: directory %s "
-		    "must be owned by root and not writable by group or "
-		    "others", w->path, p);
-		return -1;
-	}
-	return 0;
-}
-
-/*
- * Split the next component off w->rest into comp: 1, or 0 if none is
- * left, or -1 if it is too long.
- */
-static int
-next_component(struct walk *w, char *comp, size_t len, const char **errstr)
-{
-	char *s = w->rest, *e;
-	size_t n;
-
-	while (*s == '/')
-		s++;
-	if (*s == '\0')
-		return 0;
-	e = strchr(s, '/');
-	n = e ? (size_t)(e - s) : strlen(s);
-	if (n >= len) {
-		*errstr = errfmt(errbuf, sizeof(errbuf), "%s: %s", w->path,
-		    strerror(ENAMETOOLONG));
-		return -1;
-	}
-	memcpy(comp, s, n);
-	comp[n] = '\0';
-	memmove(w->rest, s + n, strlen(s + n) + 1);
-	return 1;
-}
-
-/*
- * w->cur is a symlink whose directory is w->cur[0..len): the walk goes on
- * from that directory (or from "/") with the link's target + the rest.
- * Out of line, so that its two buffers take stack pages only when a link
- * is followed: each new stack page is a page fault in every run.
- */
-static __attribute__((noinline)) int
-follow_link(struct walk *w, size_t len, const char **errstr)
-{
-	char target[PATH_MAX], nrest[PATH_MAX];
-	ssize_t n;
-
-	if (++w->links > RUN_MAX_SYMLINKS) {
-		errno = ELOOP;
-		goto fail;
-	}
-	if ((n = readlink(w->cur, target, sizeof(target) - 1)) == -1)
-		goto fail;
-	target[n] = '\0';
-	if (snprintf(nrest, sizeof(nrest), "%s/%s", target, w->rest) >=
-	    (int)sizeof(nrest)) {
-		errno = ENAMETOOLONG;
-		goto fail;
-	}
-	memcpy(w->rest, nrest, strlen(nrest) + 1);
-	w->cur[target[0] == '/' ? 0 : len] = '\0';
-	return 0;
-fail:
-	*errstr = errfmt(errbuf, sizeof(errbuf), "%s: %s", w->cur,
-	    strerror(errno));
-	return -1;
-}
-
-/* One step of the walk: resolve comp below w->cur. */
-static int
-walk_step(struct walk *w, const char *comp, struct stat *st,
-    const char **errstr)
-{
-	size_t len = strlen(w->cur), n = strlen(comp);
-	char *slash;
-
-	if (strcmp(comp, ".") == 0)
-		return 0;
-	if (strcmp(comp, "..") == 0) {
-		if ((slash = strrchr(w->cur, '/')) != NULL)
-			*slash = '\0';
-		return 0;
-	}
-	if (len + 1 + n >= sizeof(w->cur)) {
-		*errstr = errfmt(errbuf, sizeof(errbuf), "%s: %s", w->cur,
-		    strerror(ENAMETOOLONG));
-		return -1;
-	}
-	w->cur[len] = '/';
-	memcpy(w->cur + len + 1, comp, n + 1);
-	if (lstat(w->cur, st) == -1) {
-		*errstr = errfmt(errbuf, sizeof(errbuf), "%s: %s", w->cur,
-		    strerror(errno));
-		return -1;
-	}
-	if (S_ISLNK(st->st_mode))
-		return follow_link(w, len, errstr);
-	/* Anything with more to come must be a trusted directory. */
-	if (strspn(w->rest, "/") != strlen(w->rest))
-		return check_dir(w, w->cur, st, errstr);
-	return 0;
-}
-
-/* Check the final, fully resolved object. */
-static int
-check_final(const struct walk *w, const char *path, const struct stat *st,
-    int dir, const char **errstr)
-{
-	if (dir && !S_ISDIR(st->st_mode)) {
-		*errstr = errfmt(errbuf, sizeof(errbuf),
-		    "%s: not a directory", path);
-		return -1;
-	}
-	if (!dir && !S_ISREG(st->st_mode)) {
-		*errstr = errfmt(errbuf, sizeof(errbuf),
-		    "%s: not a regular file", path);
-		return -1;
-	}
-	if (!dir && (st->st_mode & (S_IXUSR | S_IXGRP | S_IXOTH)) == 0) {
-		*errstr = errfmt(errbuf, sizeof(errbuf),
-		    "%s: not executable", path);
-		return -1;
-	}
-	if (untrusted(w, path, st)) {
-		*errstr = errfmt(errbuf, sizeof(errbuf), "%s: must be owned "
-		    "by root and not writable by group or others", path);
-		return -1;
-	}
-	return 0;
-}
-
 int
 run_check_trusted(const char *path, int dir, const char **errstr)
 {
-	struct walk *w = NULL;
-	struct stat st;
-	const char *final;
-	char comp[NAME_MAX + 1];
-	int r, ret = -1;
-
-	if (path == NULL || path[0] != '/') {
-		*errstr = errfmt(errbuf, sizeof(errbuf),
-		    "%s: must be an absolute path", path ? path : "(null)");
-		return -1;
-	}
-	if (strlen(path) >= PATH_MAX) {
-		*errstr = errfmt(errbuf, sizeof(errbuf), "%.64s...: %s", path,
-		    strerror(ENAMETOOLONG));
-		return -1;
-	}
-	/* execve would fail with ENOTDIR: say so now. */
-	if (!dir && path[strlen(path) - 1] == '/') {
-		*errstr = errfmt(errbuf, sizeof(errbuf),
-		    "%s: not a regular file", path);
-		return -1;
-	}
-	/* Not zeroed: the strings are read only up to their NULs, and
-	 * zeroing would touch every page of the struct. */
-	w = xmalloc(sizeof(*w));
-	w->path = path;
-	w->cur[0] = '\0';
-	w->links = 0;
-	w->uid = getuid();
-	memcpy(w->rest, path, strlen(path) + 1);
-	if (lstat("/", &st) == -1) {
-		*errstr = errfmt(errbuf, sizeof(errbuf), "/: %s",
-		    strerror(errno));
-		goto done;
-	}
-	if (check_dir(w, "/", &st, errstr) == -1)
-		goto done;
-	while ((r = next_component(w, comp, sizeof(comp), errstr)) == 1)
-		if (walk_step(w, comp, &st, errstr) == -1)
-			goto done;
-	if (r == -1)
-		goto done;
-	/* Again: a trailing "." or ".." left st describing another node. */
-	final = w->cur[0] ? w->cur : "/";
-	if (lstat(final, &st) == -1) {
-		*errstr = errfmt(errbuf, sizeof(errbuf), "%s: %s", final,
-		    strerror(errno));
-		goto done;
-	}
-	ret = check_final(w, final, &st, dir, errstr);
-done:
-	free(w);
-	return ret;
+	return trust_path(path, dir ? TRUST_DIR : TRUST_EXEC, NULL, 0, errstr);
 }
 
 /* ------------------------------------------------------------------ */

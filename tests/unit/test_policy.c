@@ -970,20 +970,60 @@ test_load_not_root(void **state)
 	free(path);
 }
 
+/* Loads through path; p->file is the name as given. */
+static void
+load_ok(const char *path)
+{
+	struct strv e = { NULL, 0, 0 };
+	struct policy *p = NULL;
+	int perm = -1;
+
+	if (policy_load(path, &p, &e, &perm) != 0)
+		dump_errors(path, &e);
+	assert_non_null(p);
+	assert_int_equal(perm, 0);
+	assert_string_equal(p->file, path);
+	policy_free(p);
+	strv_free(&e);
+}
+
+/*
+ * Links are followed and judged (trust.c): a link in a trusted directory
+ * to a trusted file loads (/etc/dockergate/policy.yaml -> /etc/static/...
+ * on NixOS); a link planted in a writable directory, or one to a file
+ * others may write, does not.
+ */
 static void
 test_load_symlink(void **state)
 {
-	char *path, *link;
+	char *path, *link, *ww, *wwlink, *gw, *gwlink;
 
 	(void)state;
 	need_root();
 	path = write_file("target.yaml", small, 0644);
-	if (asprintf(&link, "%s/link.yaml", tmpdir) < 0)
+	gw = write_file("gwtarget.yaml", small, 0664);
+	if (asprintf(&link, "%s/link.yaml", tmpdir) < 0 ||
+	    asprintf(&ww, "%s/wwdir", tmpdir) < 0 ||
+	    asprintf(&wwlink, "%s/wwdir/link.yaml", tmpdir) < 0 ||
+	    asprintf(&gwlink, "%s/gwlink.yaml", tmpdir) < 0)
 		fail();
 	(void)unlink(link);
 	assert_int_equal(symlink(path, link), 0);
-	load_fails(link, ": must not be a symbolic link", 1);
+	load_ok(link);
+	(void)mkdir(ww, 0755);
+	assert_int_equal(chmod(ww, 0777), 0);
+	(void)unlink(wwlink);
+	assert_int_equal(symlink(path, wwlink), 0);
+	load_fails(wwlink, "must be owned by root and not writable", 1);
+	(void)unlink(gwlink);
+	assert_int_equal(symlink(gw, gwlink), 0);
+	load_fails(gwlink, ": must be owned by root and not writable by group",
+	    1);
+	free(gwlink);
+	free(wwlink);
+	free(ww);
 	free(link);
+	free(gw);
 	free(path);
 }
 
@@ -1012,8 +1052,8 @@ test_load_parents(void **state)
 		mode_t		 mode;
 		uid_t		 uid;
 	} cases[] = {
-		{ "ww", 0777, 0 }, { "sticky", 01777, 0 }, { "gw", 0775, 0 },
-		{ "nobody", 0755, 65534 },
+		{ "ww", 0777, 0 }, { "gw", 0775, 0 },
+		{ "nobody", 0755, 65534 }, { "nobodysticky", 01777, 65534 },
 	};
 	char *dir, *path, *want;
 	size_t i;
@@ -1038,6 +1078,34 @@ test_load_parents(void **state)
 		free(path);
 		free(dir);
 	}
+}
+
+/*
+ * A root-owned sticky directory writable by others (the Nix store, /tmp)
+ * holds the policy safely only when the entry is root's: nobody else can
+ * rename or replace it there.
+ */
+static void
+test_load_sticky(void **state)
+{
+	char *dir, *path;
+
+	(void)state;
+	need_root();
+	if (asprintf(&dir, "%s/store", tmpdir) < 0)
+		fail();
+	assert_int_equal(mkdir(dir, 0755), 0);
+	assert_int_equal(chmod(dir, 01775), 0);
+	path = write_file("store/p.yaml", small, 0444);
+	load_ok(path);
+	assert_int_equal(chown(path, 65534, 65534), 0);
+	load_fails(path, "is in a shared (sticky) directory and must be owned "
+	    "by root", 1);
+	assert_int_equal(chown(path, 0, 0), 0);
+	assert_int_equal(chmod(dir, 0775), 0);	/* not sticky */
+	load_fails(path, "must be owned by root and not writable by group", 1);
+	free(path);
+	free(dir);
 }
 
 static void
@@ -1094,6 +1162,7 @@ main(void)
 		cmocka_unit_test(test_load_symlink),
 		cmocka_unit_test(test_load_missing),
 		cmocka_unit_test(test_load_parents),
+		cmocka_unit_test(test_load_sticky),
 		cmocka_unit_test(test_load_fifo),
 		cmocka_unit_test(test_load_large),
 	};
