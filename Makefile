@@ -100,6 +100,17 @@ bench: all
 demo: all
 	sh tests/e2e/demo.sh
 
+# Debian packages dockergate and dockergate-probe, built from a copy of the
+# tracked files (a clean tree) in build-deb/; then lintian, where errors and
+# warnings fail.
+DEBSRC	 = build-deb/dockergate
+deb:
+	rm -rf build-deb
+	mkdir -p $(DEBSRC)
+	git ls-files -z | xargs -0 cp --parents -t $(DEBSRC)
+	cd $(DEBSRC) && dpkg-buildpackage -us -uc -b
+	lintian --fail-on error,warning build-deb/*.changes
+
 # Debian/Ubuntu packages for building and testing (run as root).
 deps:
 	sh tests/deps.sh
@@ -117,6 +128,6 @@ install: all
 	install -m 0644 policy/*.yaml $(DESTDIR)$(DOCDIR)/policy/
 
 clean:
-	rm -rf build build-san build-fuzz
+	rm -rf build build-san build-fuzz build-deb
 
-.PHONY: all check units fuzz-replay fuzz bench demo deps install clean
+.PHONY: all check units fuzz-replay fuzz bench demo deb deps install clean
