@@ -60,15 +60,31 @@ getent passwd | grep -q dockergate && bad "the package made an account" || ok
 if dpkg --purge dockergate dockergate-probe >"$log" 2>&1; then ok; else
 	bad "dpkg --purge"; tail -n 20 "$log"
 fi
-left=""
-for p in $shipped; do
-	case $p in /etc|/usr|/usr/*/|/var|/var/log|/usr/bin|/usr/share|\
-	    /usr/share/doc|/usr/share/man|/usr/share/man/man[158]|\
-	    /etc/logrotate.d) continue ;; esac
-	[ -e "$p" ] && left="$left $p"
-done
-[ -z "$left" ] && ok || bad "left after purge:$left"
-for b in /usr/bin/dockergate /usr/bin/dockergate-probe; do
-	[ -e "$b" ] && bad "$b still there" || ok
-done
+# purged_clean WHEN: nothing either package shipped is left
+purged_clean() {
+	left=""
+	for p in $shipped; do
+		case $p in /etc|/usr|/var|/var/log|/usr/bin|/usr/share|\
+		    /usr/share/doc|/usr/share/man|/usr/share/man/man[158]|\
+		    /etc/logrotate.d) continue ;; esac
+		[ -e "$p" ] && left="$left $p"
+	done
+	[ -z "$left" ] && ok || bad "$1: left after purge:$left"
+}
+purged_clean "apt-get install"
+
+# The autopkgtest control and its "installed" test, with the null runner
+# (this host is the test bed); then purge again.
+if command -v autopkgtest >/dev/null 2>&1; then
+	# shellcheck disable=SC2086
+	if autopkgtest --test-name installed $debs build-deb/dockergate/ \
+	    -- null >"$log" 2>&1; then ok; else
+		bad "autopkgtest installed"; tail -n 20 "$log"
+	fi
+	dpkg --purge dockergate dockergate-probe >"$log" 2>&1 && ok ||
+	    { bad "dpkg --purge after autopkgtest"; tail -n 20 "$log"; }
+	purged_clean "autopkgtest"
+else
+	bad "missing autopkgtest (tests/deps.sh)"
+fi
 finish

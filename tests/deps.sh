@@ -6,7 +6,7 @@ pkgs="build-essential pkg-config libyaml-dev libjansson-dev libcmocka-dev
 	libssh-dev openssh-server openssh-client docker.io busybox-static
 	clang libclang-rt-14-dev hyperfine python3 sudo time curl iproute2
 	procps passwd acl mandoc valgrind cppcheck clang-tidy clang-tools-14
-	nix-bin debhelper dpkg-dev lintian man-db"
+	nix-bin debhelper dpkg-dev lintian man-db autopkgtest"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
