@@ -214,6 +214,29 @@ keychar(int c)
 	    (c >= '0' && c <= '9') || strchr("_.-[]", c) != NULL;
 }
 
+/*
+ * The key of an env file line: its start, *kend past it; NULL for a blank
+ * line or a comment.  An empty key (*kend == start) is an error.
+ */
+static const char *
+dotenv_key(const char *l, const char *end, const char **kend)
+{
+	const char *k;
+
+	while (l < end && (*l == ' ' || *l == '\t'))
+		l++;
+	if (l == end || *l == '#')
+		return NULL;
+	if (end - l > 7 && strncmp(l, "export", 6) == 0 &&
+	    (l[6] == ' ' || l[6] == '\t'))
+		for (l += 6; l < end && (*l == ' ' || *l == '\t'); l++)
+			;
+	for (k = l; l < end && keychar((unsigned char)*l); l++)
+		;
+	*kend = l;
+	return k;
+}
+
 /* One line of an env file: 1 if compose reads it without an error. */
 static int
 dotenv_line_ok(const char *l, const char *end)
@@ -221,16 +244,8 @@ dotenv_line_ok(const char *l, const char *end)
 	const char *k;
 	char q;
 
-	while (l < end && (*l == ' ' || *l == '\t'))
-		l++;
-	if (l == end || *l == '#')
+	if ((k = dotenv_key(l, end, &l)) == NULL)
 		return 1;
-	if (end - l > 7 && strncmp(l, "export", 6) == 0 &&
-	    (l[6] == ' ' || l[6] == '\t'))
-		for (l += 6; l < end && (*l == ' ' || *l == '\t'); l++)
-			;
-	for (k = l; l < end && keychar((unsigned char)*l); l++)
-		;
 	if (l == k)
 		return 0;
 	while (l < end && (*l == ' ' || *l == '\t'))
@@ -286,6 +301,30 @@ envfile_ok(struct project *pj, const yaml_node_t *n, const char *path,
 }
 
 /*
+ * A label_file: every label it sets is held to the check of docker run
+ * --label (the reserved dockergate. prefix).  content is a valid env file.
+ */
+static int
+labelfile_ok(struct project *pj, const yaml_node_t *n, const char *content,
+    size_t len)
+{
+	const char *l = content, *end = content + len, *e, *k, *ke;
+	char *label;
+	int r = 0;
+
+	for (; l < end && r == 0; l = e + 1) {
+		if ((e = memchr(l, '\n', (size_t)(end - l))) == NULL)
+			e = end;
+		if ((k = dotenv_key(l, e, &ke)) == NULL)
+			continue;
+		label = xasprintf("%.*s=", (int)(ke - k), k);
+		r = cx_run_flag(pj, n, "label", label);
+		free(label);
+	}
+	return r;
+}
+
+/*
  * A host path a compose file names (env_file, secrets, build context,
  * watched path): relative to the file's base, inside its root, trusted.
  * Sets *found to 0 when it does not exist (if found is not NULL; else a
@@ -322,6 +361,9 @@ cx_resource(struct project *pj, const yaml_node_t *n, const char *path,
 		r = cx_fail(pj, n, "%s is not a directory", p);
 	else if (e == 0 && want == CX_ENVFILE)
 		r = envfile_ok(pj, n, p, content, len);
+	else if (e == 0 && want == CX_LABELFILE)
+		r = envfile_ok(pj, n, p, content, len) != 0 ? -1 :
+		    labelfile_ok(pj, n, content, len);
 	else
 		r = 0;
 out:
@@ -741,9 +783,11 @@ cx_truthy(const char *s)
 /* ------------------------------------------------------------------ */
 /* The checks of docker run and build, through the decision */
 
-int
-cx_hook_flag(struct project *pj, const yaml_node_t *n, const char *cmd,
-    const char *flag, const char *value)
+typedef int (*flagfn)(void *, const struct flagval *);
+
+static int
+hook(struct project *pj, const yaml_node_t *n, const char *cmd,
+    const char *flag, const char *value, flagfn fn)
 {
 	struct flagval fv;
 
@@ -751,16 +795,30 @@ cx_hook_flag(struct project *pj, const yaml_node_t *n, const char *cmd,
 	if (fv.def == NULL)
 		return cx_fail(pj, n, "no --%s in docker %s", flag, cmd);
 	fv.value = (char *)value;
-	if (pj->h->flag(pj->h->ctx, &fv) != 0)
+	if (fn(pj->h->ctx, &fv) != 0)
 		return cx_refail(pj, n);
 	return 0;
+}
+
+int
+cx_hook_flag(struct project *pj, const yaml_node_t *n, const char *cmd,
+    const char *flag, const char *value)
+{
+	return hook(pj, n, cmd, flag, value, pj->h->flag);
 }
 
 int
 cx_run_flag(struct project *pj, const yaml_node_t *n, const char *flag,
     const char *value)
 {
-	return cx_hook_flag(pj, n, RUN_CMD, flag, value);
+	return hook(pj, n, RUN_CMD, flag, value, pj->h->flag);
+}
+
+int
+cx_run_named(struct project *pj, const yaml_node_t *n, const char *flag,
+    const char *value)
+{
+	return hook(pj, n, RUN_CMD, flag, value, pj->h->named);
 }
 
 int
@@ -1020,11 +1078,13 @@ parse_yaml(struct project *pj, struct cfile *f, const char *buf, size_t len)
 /*
  * Load path (absolute) as a compose file whose relative paths are against
  * dir and whose resources stay in root.  A file loaded before is not loaded
- * again.  n is where it was named, for messages.
+ * again: *out is NULL, and *seen (if not NULL) that file.  n is where it
+ * was named, for messages.
  */
 static int
 load(struct project *pj, const yaml_node_t *n, const char *path,
-    const char *dir, const char *root, struct cfile **out)
+    const char *dir, const char *root, struct cfile **out,
+    struct cfile **seen)
 {
 	struct cfile *f;
 	char *rp = NULL, *buf = NULL;
@@ -1036,6 +1096,8 @@ load(struct project *pj, const yaml_node_t *n, const char *path,
 		return e < 0 ? -1 : cx_fail(pj, n, "%s does not exist", path);
 	for (i = 0; i < pj->nfiles; i++)
 		if (strcmp(pj->files[i]->path, rp) == 0) {
+			if (seen != NULL)
+				*seen = pj->files[i];
 			free(rp);
 			free(buf);
 			return 0;
@@ -1058,6 +1120,8 @@ load(struct project *pj, const yaml_node_t *n, const char *path,
 	e = parse_yaml(pj, f, buf, len);
 	free(buf);
 	*out = f;
+	if (seen != NULL)
+		*seen = f;
 	return e;
 }
 
@@ -1089,7 +1153,7 @@ load_named(struct project *pj, yaml_node_t *n, const char *given,
 		    "%s", p, root);
 		goto out;
 	}
-	if (load(pj, n, p, dir, root, &f) == 0)
+	if (load(pj, n, p, dir, root, &f, NULL) == 0)
 		r = f == NULL ? 0 : gather(pj, f, depth + 1);
 	pj->cur = cur;
 out:
@@ -1212,12 +1276,14 @@ gather_service(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 	return r;
 }
 
-/* Pass 1: names, services, and every file include/extends load. */
+/*
+ * Pass 1: services, and every file include/extends load.  The project
+ * name is not taken here: only the project's own files name it.
+ */
 static int
 gather(struct project *pj, struct cfile *f, int depth)
 {
 	yaml_node_t *root, *n;
-	char *s;
 
 	pj->cur = f;
 	if (depth > NEST_MAX)
@@ -1227,13 +1293,6 @@ gather(struct project *pj, struct cfile *f, int depth)
 		return 0;
 	if (root->type != YAML_MAPPING_NODE)
 		return cx_fail(pj, root, "a compose file must be a mapping");
-	if ((n = cx_get(f, root, "name")) != NULL) {
-		pj->key = "name";
-		if ((s = cx_str(pj, n)) == NULL)
-			return -1;
-		free(pj->name);
-		pj->name = s;
-	}
 	if ((n = cx_get(f, root, "include")) != NULL &&
 	    cx_each_item(pj, n, include_item, &depth) != 0)
 		return -1;
@@ -1434,7 +1493,77 @@ normalize_name(const char *s)
 	return out;
 }
 
-/* -p must name this project, not another project's containers. */
+/* 1 if a name: value is one compose skips (empty or null). */
+static int
+name_unset(const yaml_node_t *n)
+{
+	static const char *const null[] = { "", "~", "null", "Null", "NULL",
+	    NULL };
+	size_t i;
+
+	if (n->type != YAML_SCALAR_NODE)
+		return 0;
+	if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return n->data.scalar.length == 0;
+	for (i = 0; null[i] != NULL; i++)
+		if (strcmp(cx_sval(n), null[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The name: of the project's own files, as compose-go's loader takes it:
+ * the last file whose name: is set, interpolated, normalized.  Included
+ * and extended files never name the project.  NULL with *denied 0 when
+ * none is set.
+ */
+static char *
+name_of_files(struct project *pj, int *denied)
+{
+	const yaml_node_t *n = NULL, *v;
+	const struct cfile *nf = NULL;
+	char *s, *name;
+	size_t i;
+
+	*denied = 0;
+	for (i = 0; i < pj->nmain; i++) {
+		v = cx_get(pj->mainf[i], yaml_document_get_root_node(
+		    &pj->mainf[i]->doc), "name");
+		if (v != NULL && !name_unset(v)) {
+			n = v;
+			nf = pj->mainf[i];
+		}
+	}
+	if (n == NULL)
+		return NULL;
+	pj->cur = nf;
+	pj->key = "name";
+	if ((s = cx_str(pj, n)) == NULL) {
+		*denied = 1;
+		return NULL;
+	}
+	name = normalize_name(s);
+	if (*name == '\0') {
+		*denied = 1;
+		(void)cx_fail(pj, n, "the project name \"%.100s\" is empty "
+		    "once normalized, and compose refuses it", s);
+		free(name);
+		name = NULL;
+	}
+	free(s);
+	pj->cur = NULL;
+	pj->key = NULL;
+	return name;
+}
+
+/*
+ * The project name as compose takes it (compose-go cli/options.go and
+ * loader.projectName): -p; else COMPOSE_PROJECT_NAME (the gateway passes
+ * no environment, so only the .env files' one), which compose refuses
+ * unless already normalized; else the name: of the project's own files;
+ * else the project directory's base name, normalized.  -p must be this
+ * name: compose acts on the containers of the project -p names.
+ */
 static int
 project_name(struct project *pj)
 {
@@ -1442,15 +1571,28 @@ project_name(struct project *pj)
 	    "project-name");
 	const char *env = env_get(&pj->env, "COMPOSE_PROJECT_NAME", 20);
 	const char *base = strrchr(pj->dir, '/') + 1;
-	char *want;
+	char *want = NULL;
+	int denied = 0;
 
-	if (env != NULL && strchr(env, '$') != NULL)
-		return cx_fail(pj, NULL, "COMPOSE_PROJECT_NAME in .env is "
-		    "interpolated and can not be checked");
-	want = normalize_name(env != NULL ? env : pj->name != NULL ?
-	    pj->name : base);
+	if (env != NULL && *env != '\0') {
+		if (strchr(env, '$') != NULL)
+			return cx_fail(pj, NULL, "COMPOSE_PROJECT_NAME in .env "
+			    "is interpolated and can not be checked");
+		want = normalize_name(env);
+		if (strcmp(want, env) != 0) {
+			free(want);
+			return cx_fail(pj, NULL, "COMPOSE_PROJECT_NAME %.100s "
+			    "in .env is not a valid project name", env);
+		}
+	} else if ((want = name_of_files(pj, &denied)) == NULL && !denied)
+		want = normalize_name(base);
+	if (want == NULL)
+		return -1;
 	free(pj->name);
 	pj->name = want;
+	if (*want == '\0')
+		return cx_fail(pj, NULL, "the project directory %s gives an "
+		    "empty project name", pj->dir);
 	if (p != NULL && strcmp(p, want) != 0)
 		return cx_fail(pj, NULL, "-p %.100s names another project than "
 		    "%s (this project is %s)", p, pj->dir, want);
@@ -1462,7 +1604,7 @@ static int
 load_project(struct project *pj)
 {
 	struct strv files = { NULL, 0, 0 };
-	struct cfile *f;
+	struct cfile *f, *seen;
 	char *p;
 	size_t i;
 	int r = -1;
@@ -1484,8 +1626,13 @@ load_project(struct project *pj)
 			goto out;
 		}
 		pj->cur = NULL;
-		r = load(pj, NULL, p, pj->dir, pj->dir, &f);
+		r = load(pj, NULL, p, pj->dir, pj->dir, &f, &seen);
 		free(p);
+		if (r == 0) {
+			pj->mainf = xreallocarray(pj->mainf, pj->nmain + 1,
+			    sizeof(*pj->mainf));
+			pj->mainf[pj->nmain++] = seen;
+		}
 		if (r == 0 && f != NULL)
 			r = gather(pj, f, 0);
 		if (r != 0)
@@ -1546,6 +1693,7 @@ project_free(struct project *pj)
 		free(pj->files[i]);
 	}
 	free(pj->files);
+	free(pj->mainf);
 	free(pj->dir);
 	free(pj->name);
 	strv_free(&pj->env);
