@@ -73,6 +73,16 @@ k_bool(struct project *pj, yaml_node_t *v, const struct svckey *k,
 	return r;
 }
 
+/* For messages: a scalar, a list's first scalar, else what. */
+static const char *
+shown(struct project *pj, const yaml_node_t *v, const char *what)
+{
+	if (v->type == YAML_SEQUENCE_NODE &&
+	    v->data.sequence.items.start < v->data.sequence.items.top)
+		v = cx_node(pj->cur, *v->data.sequence.items.start);
+	return cx_sval(v) != NULL ? cx_sval(v) : what;
+}
+
 /*
  * A key whose value carries no risk class in docker run (ports, restart,
  * hostname, ...): the run flag it maps to is held to the rule's
@@ -88,8 +98,7 @@ k_named(struct project *pj, yaml_node_t *v, const struct svckey *k,
 	    (v->type == YAML_MAPPING_NODE &&
 	    v->data.mapping.pairs.start == v->data.mapping.pairs.top))
 		return 0;	/* [] or {}: sets nothing */
-	return cx_run_named(pj, v, k->flag, cx_sval(v) != NULL ? cx_sval(v) :
-	    k->name);
+	return cx_run_named(pj, v, k->flag, shown(pj, v, k->name));
 }
 
 /* Keys of a mapping that are run flags of their own (healthcheck, ...). */
@@ -105,8 +114,7 @@ sub_named(struct project *pj, yaml_node_t *v, const struct subflag *t)
 
 	for (; t->key != NULL; t++)
 		if ((n = cx_get(pj->cur, v, t->key)) != NULL &&
-		    cx_run_named(pj, n, t->flag, cx_sval(n) != NULL ?
-		    cx_sval(n) : t->key) != 0)
+		    cx_run_named(pj, n, t->flag, shown(pj, n, t->key)) != 0)
 			return -1;
 	return 0;
 }
@@ -173,8 +181,7 @@ static int
 network_item(struct project *pj, yaml_node_t *n, void *arg)
 {
 	(void)arg;
-	return cx_run_named(pj, n, "network", cx_sval(n) != NULL ?
-	    cx_sval(n) : "networks");
+	return cx_run_named(pj, n, "network", shown(pj, n, "networks"));
 }
 
 static int
