@@ -1411,6 +1411,33 @@ load_env(struct project *pj)
 	return r;
 }
 
+/*
+ * Without --project-directory, compose takes the directory of the first
+ * COMPOSE_FILE entry as the project's (compose-go GetWorkingDir): its
+ * name, its .env, the base of relative paths.  Only the project
+ * directory itself is accepted.
+ */
+static int
+compose_file_dir(struct project *pj, const struct strv *files)
+{
+	char *p, *d;
+	int r = 0;
+
+	if (files->n == 0 || last_value(pj->req->gflags, pj->req->ngflags,
+	    "project-directory") != NULL)
+		return 0;
+	if ((p = cx_join(cwd_of(pj), files->v[0])) == NULL)
+		return cx_fail(pj, NULL, "cannot read %s", files->v[0]);
+	d = dirname_of(p);
+	if (strcmp(d, pj->dir) != 0)
+		r = cx_fail(pj, NULL, "COMPOSE_FILE entry %s: compose would "
+		    "take %s as the project directory, not %s", files->v[0],
+		    d, pj->dir);
+	free(d);
+	free(p);
+	return r;
+}
+
 /* The compose files: -f, else COMPOSE_FILE from .env; never stdin. */
 static int
 file_list(struct project *pj, struct strv *files)
@@ -1437,6 +1464,8 @@ file_list(struct project *pj, struct strv *files)
 				return cx_fail(pj, NULL, "COMPOSE_FILE entry "
 				    "%s is relative; give absolute paths",
 				    files->v[i]);
+		if (compose_file_dir(pj, files) != 0)
+			return -1;
 	}
 	for (i = 0; i < files->n; i++)
 		if (strcmp(files->v[i], "-") == 0)

@@ -265,6 +265,9 @@ static const struct dcase cases[] = {
 	{ "r", P "name-env -p envname down", 1, "" },
 	{ "r", P "name-env -p filename down", 0, "this project is envname" },
 	{ "r", P "name-empty down", 0, "empty once normalized" },
+	/* COMPOSE_FILE: --project-directory stays the project directory */
+	{ "r", P "cfile-sub -p cfile-sub down", 1, "" },
+	{ "r", P "cfile-ok -p cfileapp down", 1, "" },
 	/* issue 13: labels as docker run --label: no dockergate. prefix */
 	{ "r", P "label-map up", 0, "service x: labels: --label "
 	    "dockergate.owner=" },
@@ -409,6 +412,31 @@ test_key_table(void **state)
 	assert_true(n > 70);
 }
 
+/*
+ * Without --project-directory compose takes the directory of the first
+ * COMPOSE_FILE entry as the project's: its name ("sub"), its .env, the
+ * base of relative paths.  Refused unless that is the project directory.
+ */
+static void
+test_compose_file_dir(void **state)
+{
+	static const struct dcase c[] = {
+		{ "r", "docker compose -p sub down", 0, "compose would take "
+		    "/srv/stacks/cfile-sub/sub as the project directory" },
+		{ "r", "docker compose down", 0, "COMPOSE_FILE entry" },
+	};
+	static const struct dcase ok[] = {
+		{ "r", "docker compose -p cfileapp down", 1, "" },
+	};
+	struct resolver r = fake;
+
+	(void)state;
+	r.cwd = "/srv/stacks/cfile-sub";
+	assert_int_equal(dcase_run_all(pol, &r, c, NELEM(c)), 0);
+	r.cwd = "/srv/stacks/cfile-ok";
+	assert_int_equal(dcase_run_all(pol, &r, ok, NELEM(ok)), 0);
+}
+
 /* Without a file resolver nothing local can be checked: denied. */
 /* The env-file syntax check, line by line: what compose reads, and not. */
 static void
@@ -477,6 +505,7 @@ main(void)
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_dotenv_bad),
 		cmocka_unit_test(test_key_table),
+		cmocka_unit_test(test_compose_file_dir),
 		cmocka_unit_test(test_no_resolver),
 	};
 
