@@ -265,9 +265,11 @@ k_nsmode(struct project *pj, yaml_node_t *v, const struct svckey *k,
 	(void)st;
 	if ((s = cx_str(pj, v)) == NULL)
 		return -1;
+	/* as --network container:ID would be: deny_flags still apply */
 	if (strncmp(s, "service:", 8) == 0)
-		r = strv_has(&pj->services, s + 8) ? 0 : cx_fail(pj, v,
-		    "%s is not a service of this project", s + 8);
+		r = strv_has(&pj->services, s + 8) ? cx_run_named(pj, v,
+		    k->flag, s) : cx_fail(pj, v, "%s is not a service of "
+		    "this project", s + 8);
 	else
 		r = cx_run_flag(pj, v, k->flag, s);
 	free(s);
@@ -374,7 +376,7 @@ volfrom_item(struct project *pj, yaml_node_t *n, void *arg)
 	if ((c = strchr(s, ':')) != NULL && strncmp(s, "container:", 10) != 0)
 		*c = '\0';
 	if (strncmp(s, "container:", 10) != 0 && strv_has(&pj->services, s))
-		r = 0;
+		r = cx_run_named(pj, n, "volumes-from", s);
 	else
 		r = cx_run_flag(pj, n, "volumes-from", s);
 	free(s);

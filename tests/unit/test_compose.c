@@ -294,6 +294,8 @@ static const struct dcase cases[] = {
 	    "restart" },
 	{ "strict", P "df-ext up", 0, "base.yaml:2: service b: ports" },
 	{ "strict", P "netmode up", 0, "--network host is denied" },
+	{ "strict", P "df-svcnet up", 0, "network_mode: --network service:y "
+	    "is denied" },
 	/* docker build */
 	{ "r", "docker build -t local/x -", 1, "docker image build "
 	    "--tag=local/x -" },
