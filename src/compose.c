@@ -30,6 +30,10 @@
  *   that the gateway's environment would supply) MUST be denied.
  * - Explicit YAML tags other than compose's !reset and !override are
  *   refused: a tag such as !!binary changes what a scalar means.
+ * - The project name MUST be the one compose takes (-p, the .env's
+ *   COMPOSE_PROJECT_NAME, the project's own files' name:, the directory),
+ *   never the name: of an included or extended file, and -p MUST equal
+ *   it: compose acts on the containers of the project so named.
  * - Work is bounded: file size, number of files, nesting depth and node
  *   visits (aliases make a document a graph).
  */

@@ -1,9 +1,16 @@
 /*
  * compose_svc.c: the keys of one compose service, each turned into the
  * docker run (or build) flag it means and held to the same checks through
- * the decision's hooks (compose_impl.h).  A key that is not in svckeys[]
- * is denied; the project, its files and top-level definitions are
- * compose.c's.
+ * the decision's hooks (compose_impl.h).
+ *
+ * Invariants:
+ * - A key that is not in service_keys[] MUST be denied.
+ * - Every key that a docker run flag expresses MUST name that flag (long
+ *   name) in service_keys[], so the rule's deny_flags hold as for run;
+ *   keys whose values can carry a risk class MUST take the full check.
+ * - Every label a container or its image gets (labels, build.labels,
+ *   deploy.labels, label_file lines) MUST pass docker run --label's check.
+ * The project, its files and top-level definitions are compose.c's.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -1030,7 +1037,7 @@ static const struct svckey service_keys[] = {
 	{ "memswap_limit", k_named, "memory-swap" },
 	{ "models", k_never, "models are not supported" },
 	{ "network_mode", k_nsmode, "network" },
-	{ "networks", k_networks, "network" },	/* definitions: top level */
+	{ "networks", k_networks, "network" }, /* top-level: checked */
 	{ "oom_kill_disable", k_bool, "oom-kill-disable" },
 	{ "oom_score_adj", k_list, "oom-score-adj" },
 	{ "pid", k_nsmode, "pid" },
