@@ -37,8 +37,9 @@ struct project {
 	struct strv	 env;		/* "K=V" of the .env files */
 	struct cfile	**files;	/* each allocated: pointers stay */
 	size_t		 nfiles;
-	struct cfile	**mainf;	/* the project's own files, in order
-					   (-f, COMPOSE_FILE or defaults) */
+	size_t		*mainf;		/* the project's own files, in order
+					   (-f, COMPOSE_FILE or defaults):
+					   indexes into files */
 	size_t		 nmain;
 	struct strv	 services;	/* every service name seen */
 	struct strv	 built;		/* services with a build section */

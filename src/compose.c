@@ -1082,13 +1082,12 @@ parse_yaml(struct project *pj, struct cfile *f, const char *buf, size_t len)
 /*
  * Load path (absolute) as a compose file whose relative paths are against
  * dir and whose resources stay in root.  A file loaded before is not loaded
- * again: *out is NULL, and *seen (if not NULL) that file.  n is where it
- * was named, for messages.
+ * again: *out is NULL.  *seen (if not NULL) is the file's index in
+ * pj->files either way.  n is where it was named, for messages.
  */
 static int
 load(struct project *pj, const yaml_node_t *n, const char *path,
-    const char *dir, const char *root, struct cfile **out,
-    struct cfile **seen)
+    const char *dir, const char *root, struct cfile **out, size_t *seen)
 {
 	struct cfile *f;
 	char *rp = NULL, *buf = NULL;
@@ -1101,7 +1100,7 @@ load(struct project *pj, const yaml_node_t *n, const char *path,
 	for (i = 0; i < pj->nfiles; i++)
 		if (strcmp(pj->files[i]->path, rp) == 0) {
 			if (seen != NULL)
-				*seen = pj->files[i];
+				*seen = i;
 			free(rp);
 			free(buf);
 			return 0;
@@ -1125,7 +1124,7 @@ load(struct project *pj, const yaml_node_t *n, const char *path,
 	free(buf);
 	*out = f;
 	if (seen != NULL)
-		*seen = f;
+		*seen = pj->nfiles - 1;
 	return e;
 }
 
@@ -1555,16 +1554,17 @@ name_of_files(struct project *pj, int *denied)
 {
 	const yaml_node_t *n = NULL, *v;
 	const struct cfile *nf = NULL;
+	struct cfile *f;
 	char *s, *name;
 	size_t i;
 
 	*denied = 0;
 	for (i = 0; i < pj->nmain; i++) {
-		v = cx_get(pj->mainf[i], yaml_document_get_root_node(
-		    &pj->mainf[i]->doc), "name");
+		f = pj->files[pj->mainf[i]];
+		v = cx_get(f, yaml_document_get_root_node(&f->doc), "name");
 		if (v != NULL && !name_unset(v)) {
 			n = v;
-			nf = pj->mainf[i];
+			nf = f;
 		}
 	}
 	if (n == NULL)
@@ -1637,7 +1637,8 @@ static int
 load_project(struct project *pj)
 {
 	struct strv files = { NULL, 0, 0 };
-	struct cfile *f, *seen;
+	struct cfile *f;
+	size_t seen = 0;
 	char *p;
 	size_t i;
 	int r = -1;
@@ -1663,7 +1664,7 @@ load_project(struct project *pj)
 		free(p);
 		if (r == 0) {
 			pj->mainf = xreallocarray(pj->mainf, pj->nmain + 1,
-			    sizeof(*pj->mainf));
+			    sizeof(size_t));
 			pj->mainf[pj->nmain++] = seen;
 		}
 		if (r == 0 && f != NULL)
