@@ -675,6 +675,13 @@ is_root_user(const char *s)
 	return n > 0 && strspn(s, "0") == n;
 }
 
+/* A hook's other keys, as the flags of docker exec (and run) they mean. */
+static const struct subflag hookflags[] = {
+	{ "user", "user" },
+	{ "environment", "env" },
+	{ NULL, NULL },
+};
+
 /* post_start / pre_stop: {command, user, privileged, ...}. */
 static int
 hook_item(struct project *pj, yaml_node_t *n, void *arg)
@@ -709,7 +716,7 @@ hook_item(struct project *pj, yaml_node_t *n, void *arg)
 		r = cx_hook_flag(pj, w, EXEC_CMD, "workdir", s);
 		free(s);
 	}
-	return r;
+	return r == 0 ? sub_named(pj, n, hookflags) : r;
 }
 
 static int

@@ -43,7 +43,7 @@ static const char policy_text[] =
     "        projects: [\"/srv/stacks/*\"]\n"
     "        images: [alpine]\n"
     "        deny_flags: [publish, restart, network, network-alias,\n"
-    "                     add-host]\n"
+    "                     add-host, user]\n"
     "  bare:\n"
     "    allow:\n"
     "      - compose\n"
@@ -294,6 +294,8 @@ static const struct dcase cases[] = {
 	    "restart" },
 	{ "strict", P "df-ext up", 0, "base.yaml:2: service b: ports" },
 	{ "strict", P "netmode up", 0, "--network host is denied" },
+	{ "strict", P "df-hookuser up", 0, "post_start: --user nobody is "
+	    "denied" },
 	{ "strict", P "df-svcnet up", 0, "network_mode: --network service:y "
 	    "is denied" },
 	/* docker build */
