@@ -20,12 +20,15 @@
 
 /*
  * What compose.c needs from the decision: the checks of docker run and
- * docker build, applied to one synthesized flag, image or written tag.
+ * docker build (deny_flags, risk classes, mounts, values), applied to one
+ * synthesized flag, image or written tag.
  * Each returns 0, or -1 with the reason written to reason.
  */
 struct compose_hooks {
 	void	*ctx;
 	int	(*flag)(void *ctx, const struct flagval *fv);
+	/* the rule's deny_flags only, for a value compose confines */
+	int	(*named)(void *ctx, const struct flagval *fv);
 	int	(*image)(void *ctx, const char *ref);
 	int	(*tag)(void *ctx, const char *what, const char *ref);
 	char	*reason;	/* the decision's reason buffer */

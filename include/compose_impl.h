@@ -16,6 +16,7 @@
 
 #define RUN_CMD		"container run"
 #define BUILD_CMD	"image build"
+#define EXEC_CMD	"container exec"
 
 /* One loaded compose file. */
 struct cfile {
@@ -36,6 +37,10 @@ struct project {
 	struct strv	 env;		/* "K=V" of the .env files */
 	struct cfile	**files;	/* each allocated: pointers stay */
 	size_t		 nfiles;
+	size_t		*mainf;		/* the project's own files, in order
+					   (-f, COMPOSE_FILE or defaults):
+					   indexes into files */
+	size_t		 nmain;
 	struct strv	 services;	/* every service name seen */
 	struct strv	 built;		/* services with a build section */
 	char		*name;		/* project name */
@@ -60,8 +65,10 @@ char	*cx_join(const char *dir, const char *path);
 enum cx_want {
 	CX_ANY,		/* a file or a directory */
 	CX_DIR,		/* a directory (a build context) */
-	CX_ENVFILE	/* a file compose parses as KEY=VALUE lines without
+	CX_ENVFILE,	/* a file compose parses as KEY=VALUE lines without
 			   an error (cx_dotenv_bad) */
+	CX_LABELFILE	/* an env file whose keys are container labels,
+			   each held to docker run --label's check */
 };
 
 /*
@@ -99,6 +106,13 @@ int	 cx_hook_flag(struct project *pj, const yaml_node_t *n,
 	    const char *cmd, const char *flag, const char *value);
 int	 cx_run_flag(struct project *pj, const yaml_node_t *n,
 	    const char *flag, const char *value);
+/*
+ * The run flag a compose key maps to, held to the rule's deny_flags only:
+ * for keys whose values carry no risk class, or whose files compose reads
+ * confined to the project (env_file, label_file).
+ */
+int	 cx_run_named(struct project *pj, const yaml_node_t *n,
+	    const char *flag, const char *value);
 int	 cx_hook_tag(struct project *pj, const yaml_node_t *n,
 	    const char *ref);
 int	 cx_hook_image(struct project *pj, const yaml_node_t *n,
@@ -110,5 +124,8 @@ int	 cx_envfile_item(struct project *pj, yaml_node_t *n, void *arg);
 /* One service (compose_svc.c), as a pairfn over services: NAME: {...}. */
 int	 cx_check_service(struct project *pj, yaml_node_t *k, yaml_node_t *v,
 	    void *arg);
+
+/* The service key table, for tests: see compose_svc.c. */
+const char *cx_service_key(size_t i, const char **flag, int *named);
 
 #endif

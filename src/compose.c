@@ -30,6 +30,10 @@
  *   that the gateway's environment would supply) MUST be denied.
  * - Explicit YAML tags other than compose's !reset and !override are
  *   refused: a tag such as !!binary changes what a scalar means.
+ * - The project name MUST be the one compose takes (-p, the .env's
+ *   COMPOSE_PROJECT_NAME, the project's own files' name:, the directory),
+ *   never the name: of an included or extended file, and -p MUST equal
+ *   it: compose acts on the containers of the project so named.
  * - Work is bounded: file size, number of files, nesting depth and node
  *   visits (aliases make a document a graph).
  */
@@ -214,6 +218,29 @@ keychar(int c)
 	    (c >= '0' && c <= '9') || strchr("_.-[]", c) != NULL;
 }
 
+/*
+ * The key of an env file line: its start, *kend past it; NULL for a blank
+ * line or a comment.  An empty key (*kend == start) is an error.
+ */
+static const char *
+dotenv_key(const char *l, const char *end, const char **kend)
+{
+	const char *k;
+
+	while (l < end && (*l == ' ' || *l == '\t'))
+		l++;
+	if (l == end || *l == '#')
+		return NULL;
+	if (end - l > 7 && strncmp(l, "export", 6) == 0 &&
+	    (l[6] == ' ' || l[6] == '\t'))
+		for (l += 6; l < end && (*l == ' ' || *l == '\t'); l++)
+			;
+	for (k = l; l < end && keychar((unsigned char)*l); l++)
+		;
+	*kend = l;
+	return k;
+}
+
 /* One line of an env file: 1 if compose reads it without an error. */
 static int
 dotenv_line_ok(const char *l, const char *end)
@@ -221,16 +248,8 @@ dotenv_line_ok(const char *l, const char *end)
 	const char *k;
 	char q;
 
-	while (l < end && (*l == ' ' || *l == '\t'))
-		l++;
-	if (l == end || *l == '#')
+	if ((k = dotenv_key(l, end, &l)) == NULL)
 		return 1;
-	if (end - l > 7 && strncmp(l, "export", 6) == 0 &&
-	    (l[6] == ' ' || l[6] == '\t'))
-		for (l += 6; l < end && (*l == ' ' || *l == '\t'); l++)
-			;
-	for (k = l; l < end && keychar((unsigned char)*l); l++)
-		;
 	if (l == k)
 		return 0;
 	while (l < end && (*l == ' ' || *l == '\t'))
@@ -286,6 +305,30 @@ envfile_ok(struct project *pj, const yaml_node_t *n, const char *path,
 }
 
 /*
+ * A label_file: every label it sets is held to the check of docker run
+ * --label (the reserved dockergate. prefix).  content is a valid env file.
+ */
+static int
+labelfile_ok(struct project *pj, const yaml_node_t *n, const char *content,
+    size_t len)
+{
+	const char *l = content, *end = content + len, *e, *k, *ke;
+	char *label;
+	int r = 0;
+
+	for (; l < end && r == 0; l = e + 1) {
+		if ((e = memchr(l, '\n', (size_t)(end - l))) == NULL)
+			e = end;
+		if ((k = dotenv_key(l, e, &ke)) == NULL)
+			continue;
+		label = xasprintf("%.*s=", (int)(ke - k), k);
+		r = cx_run_flag(pj, n, "label", label);
+		free(label);
+	}
+	return r;
+}
+
+/*
  * A host path a compose file names (env_file, secrets, build context,
  * watched path): relative to the file's base, inside its root, trusted.
  * Sets *found to 0 when it does not exist (if found is not NULL; else a
@@ -322,6 +365,9 @@ cx_resource(struct project *pj, const yaml_node_t *n, const char *path,
 		r = cx_fail(pj, n, "%s is not a directory", p);
 	else if (e == 0 && want == CX_ENVFILE)
 		r = envfile_ok(pj, n, p, content, len);
+	else if (e == 0 && want == CX_LABELFILE)
+		r = envfile_ok(pj, n, p, content, len) != 0 ? -1 :
+		    labelfile_ok(pj, n, content, len);
 	else
 		r = 0;
 out:
@@ -741,9 +787,11 @@ cx_truthy(const char *s)
 /* ------------------------------------------------------------------ */
 /* The checks of docker run and build, through the decision */
 
-int
-cx_hook_flag(struct project *pj, const yaml_node_t *n, const char *cmd,
-    const char *flag, const char *value)
+typedef int (*flagfn)(void *, const struct flagval *);
+
+static int
+hook(struct project *pj, const yaml_node_t *n, const char *cmd,
+    const char *flag, const char *value, flagfn fn)
 {
 	struct flagval fv;
 
@@ -751,16 +799,30 @@ cx_hook_flag(struct project *pj, const yaml_node_t *n, const char *cmd,
 	if (fv.def == NULL)
 		return cx_fail(pj, n, "no --%s in docker %s", flag, cmd);
 	fv.value = (char *)value;
-	if (pj->h->flag(pj->h->ctx, &fv) != 0)
+	if (fn(pj->h->ctx, &fv) != 0)
 		return cx_refail(pj, n);
 	return 0;
+}
+
+int
+cx_hook_flag(struct project *pj, const yaml_node_t *n, const char *cmd,
+    const char *flag, const char *value)
+{
+	return hook(pj, n, cmd, flag, value, pj->h->flag);
 }
 
 int
 cx_run_flag(struct project *pj, const yaml_node_t *n, const char *flag,
     const char *value)
 {
-	return cx_hook_flag(pj, n, RUN_CMD, flag, value);
+	return hook(pj, n, RUN_CMD, flag, value, pj->h->flag);
+}
+
+int
+cx_run_named(struct project *pj, const yaml_node_t *n, const char *flag,
+    const char *value)
+{
+	return hook(pj, n, RUN_CMD, flag, value, pj->h->named);
 }
 
 int
@@ -1020,11 +1082,12 @@ parse_yaml(struct project *pj, struct cfile *f, const char *buf, size_t len)
 /*
  * Load path (absolute) as a compose file whose relative paths are against
  * dir and whose resources stay in root.  A file loaded before is not loaded
- * again.  n is where it was named, for messages.
+ * again: *out is NULL.  *seen (if not NULL) is the file's index in
+ * pj->files either way.  n is where it was named, for messages.
  */
 static int
 load(struct project *pj, const yaml_node_t *n, const char *path,
-    const char *dir, const char *root, struct cfile **out)
+    const char *dir, const char *root, struct cfile **out, size_t *seen)
 {
 	struct cfile *f;
 	char *rp = NULL, *buf = NULL;
@@ -1036,6 +1099,8 @@ load(struct project *pj, const yaml_node_t *n, const char *path,
 		return e < 0 ? -1 : cx_fail(pj, n, "%s does not exist", path);
 	for (i = 0; i < pj->nfiles; i++)
 		if (strcmp(pj->files[i]->path, rp) == 0) {
+			if (seen != NULL)
+				*seen = i;
 			free(rp);
 			free(buf);
 			return 0;
@@ -1058,6 +1123,8 @@ load(struct project *pj, const yaml_node_t *n, const char *path,
 	e = parse_yaml(pj, f, buf, len);
 	free(buf);
 	*out = f;
+	if (seen != NULL)
+		*seen = pj->nfiles - 1;
 	return e;
 }
 
@@ -1089,7 +1156,7 @@ load_named(struct project *pj, yaml_node_t *n, const char *given,
 		    "%s", p, root);
 		goto out;
 	}
-	if (load(pj, n, p, dir, root, &f) == 0)
+	if (load(pj, n, p, dir, root, &f, NULL) == 0)
 		r = f == NULL ? 0 : gather(pj, f, depth + 1);
 	pj->cur = cur;
 out:
@@ -1212,12 +1279,14 @@ gather_service(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 	return r;
 }
 
-/* Pass 1: names, services, and every file include/extends load. */
+/*
+ * Pass 1: services, and every file include/extends load.  The project
+ * name is not taken here: only the project's own files name it.
+ */
 static int
 gather(struct project *pj, struct cfile *f, int depth)
 {
 	yaml_node_t *root, *n;
-	char *s;
 
 	pj->cur = f;
 	if (depth > NEST_MAX)
@@ -1227,13 +1296,6 @@ gather(struct project *pj, struct cfile *f, int depth)
 		return 0;
 	if (root->type != YAML_MAPPING_NODE)
 		return cx_fail(pj, root, "a compose file must be a mapping");
-	if ((n = cx_get(f, root, "name")) != NULL) {
-		pj->key = "name";
-		if ((s = cx_str(pj, n)) == NULL)
-			return -1;
-		free(pj->name);
-		pj->name = s;
-	}
 	if ((n = cx_get(f, root, "include")) != NULL &&
 	    cx_each_item(pj, n, include_item, &depth) != 0)
 		return -1;
@@ -1352,6 +1414,33 @@ load_env(struct project *pj)
 	return r;
 }
 
+/*
+ * Without --project-directory, compose takes the directory of the first
+ * COMPOSE_FILE entry as the project's (compose-go GetWorkingDir): its
+ * name, its .env, the base of relative paths.  Only the project
+ * directory itself is accepted.
+ */
+static int
+compose_file_dir(struct project *pj, const struct strv *files)
+{
+	char *p, *d;
+	int r = 0;
+
+	if (files->n == 0 || last_value(pj->req->gflags, pj->req->ngflags,
+	    "project-directory") != NULL)
+		return 0;
+	if ((p = cx_join(cwd_of(pj), files->v[0])) == NULL)
+		return cx_fail(pj, NULL, "cannot read %s", files->v[0]);
+	d = dirname_of(p);
+	if (strcmp(d, pj->dir) != 0)
+		r = cx_fail(pj, NULL, "COMPOSE_FILE entry %s: compose would "
+		    "take %s as the project directory, not %s", files->v[0],
+		    d, pj->dir);
+	free(d);
+	free(p);
+	return r;
+}
+
 /* The compose files: -f, else COMPOSE_FILE from .env; never stdin. */
 static int
 file_list(struct project *pj, struct strv *files)
@@ -1378,6 +1467,8 @@ file_list(struct project *pj, struct strv *files)
 				return cx_fail(pj, NULL, "COMPOSE_FILE entry "
 				    "%s is relative; give absolute paths",
 				    files->v[i]);
+		if (compose_file_dir(pj, files) != 0)
+			return -1;
 	}
 	for (i = 0; i < files->n; i++)
 		if (strcmp(files->v[i], "-") == 0)
@@ -1434,7 +1525,78 @@ normalize_name(const char *s)
 	return out;
 }
 
-/* -p must name this project, not another project's containers. */
+/* 1 if a name: value is one compose skips (empty or null). */
+static int
+name_unset(const yaml_node_t *n)
+{
+	static const char *const null[] = { "", "~", "null", "Null", "NULL",
+	    NULL };
+	size_t i;
+
+	if (n->type != YAML_SCALAR_NODE)
+		return 0;
+	if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return n->data.scalar.length == 0;
+	for (i = 0; null[i] != NULL; i++)
+		if (strcmp(cx_sval(n), null[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The name: of the project's own files, as compose-go's loader takes it:
+ * the last file whose name: is set, interpolated, normalized.  Included
+ * and extended files never name the project.  NULL with *denied 0 when
+ * none is set.
+ */
+static char *
+name_of_files(struct project *pj, int *denied)
+{
+	const yaml_node_t *n = NULL, *v;
+	const struct cfile *nf = NULL;
+	struct cfile *f;
+	char *s, *name;
+	size_t i;
+
+	*denied = 0;
+	for (i = 0; i < pj->nmain; i++) {
+		f = pj->files[pj->mainf[i]];
+		v = cx_get(f, yaml_document_get_root_node(&f->doc), "name");
+		if (v != NULL && !name_unset(v)) {
+			n = v;
+			nf = f;
+		}
+	}
+	if (n == NULL)
+		return NULL;
+	pj->cur = nf;
+	pj->key = "name";
+	if ((s = cx_str(pj, n)) == NULL) {
+		*denied = 1;
+		return NULL;
+	}
+	name = normalize_name(s);
+	if (*name == '\0') {
+		*denied = 1;
+		(void)cx_fail(pj, n, "the project name \"%.100s\" is empty "
+		    "once normalized, and compose refuses it", s);
+		free(name);
+		name = NULL;
+	}
+	free(s);
+	pj->cur = NULL;
+	pj->key = NULL;
+	return name;
+}
+
+/*
+ * The project name as compose takes it (compose-go cli/options.go and
+ * loader.projectName): -p; else COMPOSE_PROJECT_NAME (the gateway passes
+ * no environment, so only the .env files' one), which compose refuses
+ * unless already normalized; else the name: of the project's own files;
+ * else the project directory's base name, normalized.  -p must be this
+ * name: compose acts on the containers of the project -p names.
+ */
 static int
 project_name(struct project *pj)
 {
@@ -1442,15 +1604,28 @@ project_name(struct project *pj)
 	    "project-name");
 	const char *env = env_get(&pj->env, "COMPOSE_PROJECT_NAME", 20);
 	const char *base = strrchr(pj->dir, '/') + 1;
-	char *want;
+	char *want = NULL;
+	int denied = 0;
 
-	if (env != NULL && strchr(env, '$') != NULL)
-		return cx_fail(pj, NULL, "COMPOSE_PROJECT_NAME in .env is "
-		    "interpolated and can not be checked");
-	want = normalize_name(env != NULL ? env : pj->name != NULL ?
-	    pj->name : base);
+	if (env != NULL && *env != '\0') {
+		if (strchr(env, '$') != NULL)
+			return cx_fail(pj, NULL, "COMPOSE_PROJECT_NAME in .env "
+			    "is interpolated and can not be checked");
+		want = normalize_name(env);
+		if (strcmp(want, env) != 0) {
+			free(want);
+			return cx_fail(pj, NULL, "COMPOSE_PROJECT_NAME %.100s "
+			    "in .env is not a valid project name", env);
+		}
+	} else if ((want = name_of_files(pj, &denied)) == NULL && !denied)
+		want = normalize_name(base);
+	if (want == NULL)
+		return -1;
 	free(pj->name);
 	pj->name = want;
+	if (*want == '\0')
+		return cx_fail(pj, NULL, "the project directory %s gives an "
+		    "empty project name", pj->dir);
 	if (p != NULL && strcmp(p, want) != 0)
 		return cx_fail(pj, NULL, "-p %.100s names another project than "
 		    "%s (this project is %s)", p, pj->dir, want);
@@ -1463,6 +1638,7 @@ load_project(struct project *pj)
 {
 	struct strv files = { NULL, 0, 0 };
 	struct cfile *f;
+	size_t seen = 0;
 	char *p;
 	size_t i;
 	int r = -1;
@@ -1484,8 +1660,13 @@ load_project(struct project *pj)
 			goto out;
 		}
 		pj->cur = NULL;
-		r = load(pj, NULL, p, pj->dir, pj->dir, &f);
+		r = load(pj, NULL, p, pj->dir, pj->dir, &f, &seen);
 		free(p);
+		if (r == 0) {
+			pj->mainf = xreallocarray(pj->mainf, pj->nmain + 1,
+			    sizeof(size_t));
+			pj->mainf[pj->nmain++] = seen;
+		}
 		if (r == 0 && f != NULL)
 			r = gather(pj, f, 0);
 		if (r != 0)
@@ -1546,6 +1727,7 @@ project_free(struct project *pj)
 		free(pj->files[i]);
 	}
 	free(pj->files);
+	free(pj->mainf);
 	free(pj->dir);
 	free(pj->name);
 	strv_free(&pj->env);

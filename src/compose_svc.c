@@ -1,9 +1,16 @@
 /*
  * compose_svc.c: the keys of one compose service, each turned into the
  * docker run (or build) flag it means and held to the same checks through
- * the decision's hooks (compose_impl.h).  A key that is not in svckeys[]
- * is denied; the project, its files and top-level definitions are
- * compose.c's.
+ * the decision's hooks (compose_impl.h).
+ *
+ * Invariants:
+ * - A key that is not in service_keys[] MUST be denied.
+ * - Every key that a docker run flag expresses MUST name that flag (long
+ *   name) in service_keys[], so the rule's deny_flags hold as for run;
+ *   keys whose values can carry a risk class MUST take the full check.
+ * - Every label a container or its image gets (labels, build.labels,
+ *   deploy.labels, label_file lines) MUST pass docker run --label's check.
+ * The project, its files and top-level definitions are compose.c's.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,6 +80,187 @@ k_bool(struct project *pj, yaml_node_t *v, const struct svckey *k,
 	return r;
 }
 
+/* For messages: a scalar, a list's first scalar, else what. */
+static const char *
+shown(struct project *pj, const yaml_node_t *v, const char *what)
+{
+	if (v->type == YAML_SEQUENCE_NODE &&
+	    v->data.sequence.items.start < v->data.sequence.items.top)
+		v = cx_node(pj->cur, *v->data.sequence.items.start);
+	return cx_sval(v) != NULL ? cx_sval(v) : what;
+}
+
+/*
+ * A key whose value carries no risk class in docker run (ports, restart,
+ * hostname, ...): the run flag it maps to is held to the rule's
+ * deny_flags.  Not interpolated: the value is shown, never judged.
+ */
+static int
+k_named(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)st;
+	if ((v->type == YAML_SEQUENCE_NODE &&
+	    v->data.sequence.items.start == v->data.sequence.items.top) ||
+	    (v->type == YAML_MAPPING_NODE &&
+	    v->data.mapping.pairs.start == v->data.mapping.pairs.top))
+		return 0;	/* [] or {}: sets nothing */
+	return cx_run_named(pj, v, k->flag, shown(pj, v, k->name));
+}
+
+/* Keys of a mapping that are run flags of their own (healthcheck, ...). */
+struct subflag {
+	const char	*key;
+	const char	*flag;
+};
+
+static int
+sub_named(struct project *pj, yaml_node_t *v, const struct subflag *t)
+{
+	yaml_node_t *n;
+
+	for (; t->key != NULL; t++)
+		if ((n = cx_get(pj->cur, v, t->key)) != NULL &&
+		    cx_run_named(pj, n, t->flag, shown(pj, n, t->key)) != 0)
+			return -1;
+	return 0;
+}
+
+static int
+k_healthcheck(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	static const struct subflag t[] = {
+		{ "test", "health-cmd" },
+		{ "interval", "health-interval" },
+		{ "timeout", "health-timeout" },
+		{ "retries", "health-retries" },
+		{ "start_period", "health-start-period" },
+		{ "start_interval", "health-start-interval" },
+		{ "disable", "no-healthcheck" },
+		{ NULL, NULL },
+	};
+
+	(void)k;
+	(void)st;
+	return sub_named(pj, v, t);
+}
+
+static int
+k_blkio(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	static const struct subflag t[] = {
+		{ "weight", "blkio-weight" },
+		{ "weight_device", "blkio-weight-device" },
+		{ "device_read_bps", "device-read-bps" },
+		{ "device_write_bps", "device-write-bps" },
+		{ "device_read_iops", "device-read-iops" },
+		{ "device_write_iops", "device-write-iops" },
+		{ NULL, NULL },
+	};
+
+	(void)k;
+	(void)st;
+	return sub_named(pj, v, t);
+}
+
+/* networks: [NAME] or {NAME: {aliases, ipv4_address, ...}}. */
+static int
+network_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	static const struct subflag t[] = {
+		{ "aliases", "network-alias" },
+		{ "ipv4_address", "ip" },
+		{ "ipv6_address", "ip6" },
+		{ "link_local_ips", "link-local-ip" },
+		{ "mac_address", "mac-address" },
+		{ NULL, NULL },
+	};
+
+	(void)arg;
+	if (cx_run_named(pj, k, "network", cx_sval(k)) != 0)
+		return -1;
+	return v->type == YAML_MAPPING_NODE ? sub_named(pj, v, t) : 0;
+}
+
+static int
+network_item(struct project *pj, yaml_node_t *n, void *arg)
+{
+	(void)arg;
+	return cx_run_named(pj, n, "network", shown(pj, n, "networks"));
+}
+
+static int
+k_networks(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)k;
+	(void)st;
+	if (v->type == YAML_MAPPING_NODE)
+		return cx_each_pair(pj, v, network_pair, NULL);
+	return cx_each_item(pj, v, network_item, NULL);
+}
+
+/*
+ * Labels, held to the check of docker run --label (the reserved
+ * dockergate. prefix, in any case): only the key matters.  A mapping's
+ * keys are not interpolated by compose; a variable in one is refused all
+ * the same.  A list item "KEY[=VALUE]" is interpolated whole.
+ */
+static int
+label_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	const char *cmd = arg;
+	char *kv;
+	int r;
+
+	(void)v;
+	if (strchr(cx_sval(k), '$') != NULL)
+		return cx_fail(pj, k, "a variable in a label name can not be "
+		    "checked");
+	kv = xasprintf("%s=", cx_sval(k));
+	r = cx_hook_flag(pj, k, cmd, "label", kv);
+	free(kv);
+	return r;
+}
+
+static int
+label_item(struct project *pj, yaml_node_t *n, void *arg)
+{
+	const char *cmd = arg;
+	char *s, *eq;
+	int r;
+
+	if ((s = cx_str(pj, n)) == NULL)
+		return -1;
+	if ((eq = strchr(s, '=')) != NULL)
+		eq[1] = '\0';
+	r = cx_hook_flag(pj, n, cmd, "label", s);
+	free(s);
+	return r;
+}
+
+/* labels of a service, its build (image labels) or its deploy section. */
+static int
+labels_of(struct project *pj, yaml_node_t *v, const char *cmd)
+{
+	if (v == NULL)
+		return 0;
+	if (v->type == YAML_MAPPING_NODE)
+		return cx_each_pair(pj, v, label_pair, (void *)cmd);
+	return cx_each_item(pj, v, label_item, (void *)cmd);
+}
+
+static int
+k_labels(struct project *pj, yaml_node_t *v, const struct svckey *k,
+    struct svcstate *st)
+{
+	(void)k;
+	(void)st;
+	return labels_of(pj, v, RUN_CMD);
+}
+
 /* "service:NAME" joins a service of this project; else as docker run. */
 static int
 k_nsmode(struct project *pj, yaml_node_t *v, const struct svckey *k,
@@ -84,9 +272,11 @@ k_nsmode(struct project *pj, yaml_node_t *v, const struct svckey *k,
 	(void)st;
 	if ((s = cx_str(pj, v)) == NULL)
 		return -1;
+	/* as --network container:ID would be: deny_flags still apply */
 	if (strncmp(s, "service:", 8) == 0)
-		r = strv_has(&pj->services, s + 8) ? 0 : cx_fail(pj, v,
-		    "%s is not a service of this project", s + 8);
+		r = strv_has(&pj->services, s + 8) ? cx_run_named(pj, v,
+		    k->flag, s) : cx_fail(pj, v, "%s is not a service of "
+		    "this project", s + 8);
 	else
 		r = cx_run_flag(pj, v, k->flag, s);
 	free(s);
@@ -193,7 +383,7 @@ volfrom_item(struct project *pj, yaml_node_t *n, void *arg)
 	if ((c = strchr(s, ':')) != NULL && strncmp(s, "container:", 10) != 0)
 		*c = '\0';
 	if (strncmp(s, "container:", 10) != 0 && strv_has(&pj->services, s))
-		r = 0;
+		r = cx_run_named(pj, n, "volumes-from", s);
 	else
 		r = cx_run_flag(pj, n, "volumes-from", s);
 	free(s);
@@ -349,15 +539,15 @@ k_volumes(struct project *pj, yaml_node_t *v, const struct svckey *k,
 	return cx_each_item(pj, v, volume_item, NULL);
 }
 
-/* env_file / label_file: PATH or {path, required}. */
+/* env_file / label_file: PATH or {path, required}; arg: cx_want or NULL. */
 int
 cx_envfile_item(struct project *pj, yaml_node_t *n, void *arg)
 {
 	yaml_node_t *p = n, *req;
 	char *s, *rq = NULL;
+	enum cx_want want = arg != NULL ? *(enum cx_want *)arg : CX_ENVFILE;
 	int found = 0, r, optional = 0;
 
-	(void)arg;
 	if (n->type == YAML_MAPPING_NODE) {
 		p = cx_get(pj->cur, n, "path");
 		if ((req = cx_get(pj->cur, n, "required")) != NULL) {
@@ -369,20 +559,28 @@ cx_envfile_item(struct project *pj, yaml_node_t *n, void *arg)
 	}
 	if ((s = cx_str(pj, p)) == NULL)
 		return -1;
-	r = cx_resource(pj, n, s, &found, CX_ENVFILE);
+	r = cx_resource(pj, n, s, &found, want);
 	if (r == 0 && !found && !optional)
 		r = cx_fail(pj, n, "%s does not exist", s);
 	free(s);
 	return r;
 }
 
+/*
+ * env_file, label_file: compose reads them on the gateway host, confined
+ * to the project (cx_resource), so --env-file's client-files class does
+ * not apply; the run flag is held to deny_flags.
+ */
 static int
 k_files(struct project *pj, yaml_node_t *v, const struct svckey *k,
     struct svcstate *st)
 {
-	(void)k;
-	(void)st;
-	return cx_each_item(pj, v, cx_envfile_item, NULL);
+	enum cx_want want = strcmp(k->name, "label_file") == 0 ?
+	    CX_LABELFILE : CX_ENVFILE;
+
+	if (k_named(pj, v, k, st) != 0)
+		return -1;
+	return cx_each_item(pj, v, cx_envfile_item, &want);
 }
 
 /* logging: {driver, options}. */
@@ -477,11 +675,18 @@ is_root_user(const char *s)
 	return n > 0 && strspn(s, "0") == n;
 }
 
+/* A hook's other keys, as the flags of docker exec (and run) they mean. */
+static const struct subflag hookflags[] = {
+	{ "user", "user" },
+	{ "environment", "env" },
+	{ NULL, NULL },
+};
+
 /* post_start / pre_stop: {command, user, privileged, ...}. */
 static int
 hook_item(struct project *pj, yaml_node_t *n, void *arg)
 {
-	yaml_node_t *p, *u;
+	yaml_node_t *p, *u, *w;
 	char *s;
 	int r = 0;
 
@@ -504,7 +709,14 @@ hook_item(struct project *pj, yaml_node_t *n, void *arg)
 			    "refused (risk class privileged)");
 		free(s);
 	}
-	return r;
+	/* compose execs the hook as docker exec --workdir would */
+	if (r == 0 && (w = cx_get(pj->cur, n, "working_dir")) != NULL) {
+		if ((s = cx_str(pj, w)) == NULL)
+			return -1;
+		r = cx_hook_flag(pj, w, EXEC_CMD, "workdir", s);
+		free(s);
+	}
+	return r == 0 ? sub_named(pj, n, hookflags) : r;
 }
 
 static int
@@ -556,17 +768,38 @@ k_develop(struct project *pj, yaml_node_t *v, const struct svckey *k,
 	return cx_each_pair(pj, v, develop_pair, NULL);
 }
 
-/* deploy: only resources.reservations.devices gives anything away. */
+/*
+ * deploy: compose applies resources and restart_policy to the container
+ * as the run flags below; resources.reservations.devices gives devices
+ * away; labels are checked as labels.
+ */
 static int
 k_deploy(struct project *pj, yaml_node_t *v, const struct svckey *k,
     struct svcstate *st)
 {
-	yaml_node_t *d;
+	static const struct subflag limits[] = {
+		{ "cpus", "cpus" },
+		{ "memory", "memory" },
+		{ "pids", "pids-limit" },
+		{ NULL, NULL },
+	}, reserv[] = {
+		{ "memory", "memory-reservation" },
+		{ NULL, NULL },
+	}, top[] = {
+		{ "restart_policy", "restart" },
+		{ NULL, NULL },
+	};
+	yaml_node_t *res, *d;
 
 	(void)k;
 	(void)st;
-	d = cx_get(pj->cur, cx_get(pj->cur, cx_get(pj->cur, v, "resources"),
-	    "reservations"), "devices");
+	res = cx_get(pj->cur, v, "resources");
+	if (sub_named(pj, v, top) != 0 ||
+	    sub_named(pj, cx_get(pj->cur, res, "limits"), limits) != 0 ||
+	    sub_named(pj, cx_get(pj->cur, res, "reservations"), reserv) != 0 ||
+	    labels_of(pj, cx_get(pj->cur, v, "labels"), RUN_CMD) != 0)
+		return -1;
+	d = cx_get(pj->cur, cx_get(pj->cur, res, "reservations"), "devices");
 	if (d == NULL)
 		return 0;
 	return cx_run_flag(pj, d, "gpus", "all") != 0 ? -1 :
@@ -747,105 +980,124 @@ k_build(struct project *pj, yaml_node_t *v, const struct svckey *k,
 }
 
 /*
- * Every service key compose knows.  fn NULL: nothing the gateway must
- * judge (resources, names, commands, health checks, ports, ...).
+ * Every service key compose knows, and the docker run flag (long name) it
+ * maps to: the flag is held to the rule's deny_flags, and where its value
+ * can carry a risk class (fn other than k_named) to every check of docker
+ * run.  flag NULL: no run flag (compose's own keys: depends_on, scale,
+ * ...; command and entrypoint's positional arguments; configs and secrets,
+ * checked at the top level).  k_never: flag is the reason.
  */
 static const struct svckey service_keys[] = {
-	{ "annotations", NULL, NULL },
+	{ "annotations", k_named, "annotation" },
 	{ "attach", NULL, NULL },
-	{ "blkio_config", NULL, NULL },
+	{ "blkio_config", k_blkio, "blkio-weight" },
 	{ "build", k_build, NULL },
 	{ "cap_add", k_list, "cap-add" },
-	{ "cap_drop", NULL, NULL },
+	{ "cap_drop", k_list, "cap-drop" },
 	{ "cgroup", k_nsmode, "cgroupns" },
 	{ "cgroup_parent", k_list, "cgroup-parent" },
 	{ "command", NULL, NULL },
 	{ "configs", NULL, NULL },
-	{ "container_name", NULL, NULL },
-	{ "cpu_count", NULL, NULL },
-	{ "cpu_percent", NULL, NULL },
-	{ "cpu_period", NULL, NULL },
-	{ "cpu_quota", NULL, NULL },
+	{ "container_name", k_named, "name" },
+	{ "cpu_count", k_named, "cpu-count" },
+	{ "cpu_percent", k_named, "cpu-percent" },
+	{ "cpu_period", k_named, "cpu-period" },
+	{ "cpu_quota", k_named, "cpu-quota" },
 	{ "cpu_rt_period", k_list, "cpu-rt-period" },
 	{ "cpu_rt_runtime", k_list, "cpu-rt-runtime" },
-	{ "cpu_shares", NULL, NULL },
-	{ "cpus", NULL, NULL },
-	{ "cpuset", NULL, NULL },
+	{ "cpu_shares", k_named, "cpu-shares" },
+	{ "cpus", k_named, "cpus" },
+	{ "cpuset", k_named, "cpuset-cpus" },
 	{ "credential_spec", k_never, "credential_spec is not supported" },
 	{ "depends_on", NULL, NULL },
 	{ "deploy", k_deploy, NULL },
 	{ "develop", k_develop, NULL },
 	{ "device_cgroup_rules", k_list, "device-cgroup-rule" },
 	{ "devices", k_devices, "device" },
-	{ "dns", NULL, NULL },
-	{ "dns_opt", NULL, NULL },
-	{ "dns_search", NULL, NULL },
-	{ "domainname", NULL, NULL },
-	{ "entrypoint", NULL, NULL },
-	{ "env_file", k_files, NULL },
-	{ "environment", NULL, NULL },
-	{ "expose", NULL, NULL },
+	{ "dns", k_named, "dns" },
+	{ "dns_opt", k_named, "dns-option" },
+	{ "dns_search", k_named, "dns-search" },
+	{ "domainname", k_named, "domainname" },
+	{ "entrypoint", k_named, "entrypoint" },
+	{ "env_file", k_files, "env-file" },
+	{ "environment", k_named, "env" },
+	{ "expose", k_named, "expose" },
 	{ "extends", k_extends, NULL },
 	{ "external_links", k_list, "link" },
-	{ "extra_hosts", NULL, NULL },
-	{ "gpus", k_gpus, NULL },
-	{ "group_add", NULL, NULL },
-	{ "healthcheck", NULL, NULL },
-	{ "hostname", NULL, NULL },
+	{ "extra_hosts", k_named, "add-host" },
+	{ "gpus", k_gpus, "gpus" },
+	{ "group_add", k_named, "group-add" },
+	{ "healthcheck", k_healthcheck, "health-cmd" },
+	{ "hostname", k_named, "hostname" },
 	{ "image", k_image, NULL },
-	{ "init", NULL, NULL },
+	{ "init", k_bool, "init" },
 	{ "ipc", k_nsmode, "ipc" },
 	{ "isolation", k_list, "isolation" },
-	{ "label_file", k_files, NULL },
-	{ "labels", NULL, NULL },
-	{ "links", NULL, NULL },
-	{ "logging", k_logging, NULL },
-	{ "mac_address", NULL, NULL },
-	{ "mem_limit", NULL, NULL },
-	{ "mem_reservation", NULL, NULL },
-	{ "mem_swappiness", NULL, NULL },
-	{ "memswap_limit", NULL, NULL },
+	{ "label_file", k_files, "label-file" },
+	{ "labels", k_labels, "label" },
+	{ "links", k_named, "link" },	/* services of this project */
+	{ "logging", k_logging, "log-driver" },
+	{ "mac_address", k_named, "mac-address" },
+	{ "mem_limit", k_named, "memory" },
+	{ "mem_reservation", k_named, "memory-reservation" },
+	{ "mem_swappiness", k_named, "memory-swappiness" },
+	{ "memswap_limit", k_named, "memory-swap" },
 	{ "models", k_never, "models are not supported" },
 	{ "network_mode", k_nsmode, "network" },
-	{ "networks", NULL, NULL },	/* top-level networks are checked */
+	{ "networks", k_networks, "network" }, /* top-level: checked */
 	{ "oom_kill_disable", k_bool, "oom-kill-disable" },
 	{ "oom_score_adj", k_list, "oom-score-adj" },
 	{ "pid", k_nsmode, "pid" },
-	{ "pids_limit", NULL, NULL },
-	{ "platform", NULL, NULL },
-	{ "ports", NULL, NULL },
+	{ "pids_limit", k_named, "pids-limit" },
+	{ "platform", k_named, "platform" },
+	{ "ports", k_named, "publish" },
 	{ "post_start", k_hooks, NULL },
 	{ "pre_stop", k_hooks, NULL },
 	{ "privileged", k_bool, "privileged" },
 	{ "profiles", NULL, NULL },
 	{ "provider", k_never, "provider services run a host program "
 	    "of the file's choice and are never allowed" },
-	{ "pull_policy", NULL, NULL },
-	{ "read_only", NULL, NULL },
-	{ "restart", NULL, NULL },
+	{ "pull_policy", k_named, "pull" },
+	{ "read_only", k_bool, "read-only" },
+	{ "restart", k_named, "restart" },
 	{ "runtime", k_list, "runtime" },
 	{ "scale", NULL, NULL },
 	{ "secrets", NULL, NULL },	/* top-level secrets are checked */
 	{ "security_opt", k_list, "security-opt" },
-	{ "shm_size", NULL, NULL },
-	{ "stdin_open", NULL, NULL },
-	{ "stop_grace_period", NULL, NULL },
-	{ "stop_signal", NULL, NULL },
+	{ "shm_size", k_named, "shm-size" },
+	{ "stdin_open", k_bool, "interactive" },
+	{ "stop_grace_period", k_named, "stop-timeout" },
+	{ "stop_signal", k_named, "stop-signal" },
 	{ "storage_opt", k_map, "storage-opt" },
 	{ "sysctls", k_map, "sysctl" },
 	{ "tmpfs", k_list, "tmpfs" },
-	{ "tty", NULL, NULL },
-	{ "ulimits", k_ulimits, NULL },
+	{ "tty", k_bool, "tty" },
+	{ "ulimits", k_ulimits, "ulimit" },
 	{ "use_api_socket", k_bool, "use-api-socket" },
-	{ "user", NULL, NULL },
+	{ "user", k_named, "user" },
 	{ "userns_mode", k_list, "userns" },
 	{ "uts", k_nsmode, "uts" },
 	{ "volume_driver", k_list, "volume-driver" },
-	{ "volumes", k_volumes, NULL },
-	{ "volumes_from", k_volumes_from, NULL },
-	{ "working_dir", NULL, NULL },
+	{ "volumes", k_volumes, "volume" },
+	{ "volumes_from", k_volumes_from, "volumes-from" },
+	{ "working_dir", k_list, "workdir" },
 	{ NULL, NULL, NULL },
 };
+
+/*
+ * The table, for tests: the i-th key, its run flag and 1 if only the
+ * rule's deny_flags apply to it; NULL past the end.
+ */
+const char *
+cx_service_key(size_t i, const char **flag, int *named)
+{
+	if (i >= sizeof(service_keys) / sizeof(service_keys[0]) - 1)
+		return NULL;
+	*flag = service_keys[i].fn == k_never ? NULL : service_keys[i].flag;
+	*named = service_keys[i].fn == k_named ||
+	    service_keys[i].fn == k_files;
+	return service_keys[i].name;
+}
 
 static int
 service_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
@@ -886,6 +1138,11 @@ cx_check_service(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 		r = cx_fail(pj, v, "a service must be a mapping");
 	else
 		r = cx_each_pair(pj, v, service_pair, &st);
+	/* an image label is a label of every container of the image */
+	pj->key = "build";
+	if (r == 0 && v->type == YAML_MAPPING_NODE)
+		r = labels_of(pj, cx_get(pj->cur, cx_get(pj->cur, v, "build"),
+		    "labels"), BUILD_CMD);
 	pj->key = "image";
 	built = st.build || strv_has(&pj->built, pj->svc);
 	/* an image a build writes is a tag; extends may add a build */

@@ -418,6 +418,15 @@ value_risk(struct check *ck, const struct flagval *fv, const char *what)
 	return r;
 }
 
+/* The rule's deny_flags: by the flag's long name. */
+static int
+check_deny_flag(struct check *ck, const char *name, const char *what)
+{
+	if (strv_has(&ck->rule->deny_flags, name))
+		return deny(ck, "%s is denied by this rule (deny_flags)", what);
+	return 0;
+}
+
 static int
 check_flag(struct check *ck, const struct flagval *fv)
 {
@@ -431,8 +440,8 @@ check_flag(struct check *ck, const struct flagval *fv)
 	else
 		(void)snprintf(what, sizeof(what), "--%s %.200s", name,
 		    fv->value);
-	if (strv_has(&ck->rule->deny_flags, name))
-		return deny(ck, "%s is denied by this rule (deny_flags)", what);
+	if (check_deny_flag(ck, name, what) != 0)
+		return -1;
 	if (d->type == VT_BOOL && strcmp(fv->value, "true") != 0)
 		return 0;
 	if (d->risk & RISK_IMAGE_TAGS) {
@@ -721,6 +730,17 @@ hook_flag(void *ctx, const struct flagval *fv)
 	return check_flag(ctx, fv);
 }
 
+/* A compose key whose value compose confines itself: deny_flags only. */
+static int
+hook_named(void *ctx, const struct flagval *fv)
+{
+	char what[300];
+
+	(void)snprintf(what, sizeof(what), "--%s %.200s",
+	    commands_flag_canon(fv->def), fv->value);
+	return check_deny_flag(ctx, commands_flag_canon(fv->def), what);
+}
+
 static int
 hook_image(void *ctx, const char *ref)
 {
@@ -737,8 +757,8 @@ hook_tag(void *ctx, const char *what, const char *ref)
 static int
 check_compose(struct check *ck)
 {
-	struct compose_hooks h = { ck, hook_flag, hook_image, hook_tag,
-	    ck->reason, sizeof(ck->reason) };
+	struct compose_hooks h = { ck, hook_flag, hook_named, hook_image,
+	    hook_tag, ck->reason, sizeof(ck->reason) };
 
 	if (!compose_applies(ck->req))
 		return 0;

@@ -1332,6 +1332,25 @@ unknown_deny_flag(struct parser *p, const struct rulectx *c, size_t i)
 	free(cmds);
 }
 
+/*
+ * A flag of cmd by name; for compose, also the docker run and exec flags
+ * its service keys map to (compose.c holds services to the rule's
+ * deny_flags by those names).
+ */
+static const struct flagdef *
+rule_flag(const struct cmddef *cmd, const char *name)
+{
+	const struct flagdef *f = commands_flag(cmd, name);
+
+	if (f == NULL && (commands_group(cmd) != NULL ||
+	    (cmd->traits & CMD_GROUP_FLAGS)))
+		f = commands_flag(commands_find("container run"), name);
+	if (f == NULL && (commands_group(cmd) != NULL ||
+	    (cmd->traits & CMD_GROUP_FLAGS)))
+		f = commands_flag(commands_find("container exec"), name);
+	return f;
+}
+
 /* Each deny_flags name must be a flag of at least one of the commands. */
 static void
 check_deny_flags(struct parser *p, struct rulectx *c)
@@ -1343,7 +1362,7 @@ check_deny_flags(struct parser *p, struct rulectx *c)
 	for (i = 0; i < r->deny_flags.n; i++) {
 		f = NULL;
 		for (j = 0; j < r->ncmds && f == NULL; j++)
-			f = commands_flag(r->cmds[j], r->deny_flags.v[i]);
+			f = rule_flag(r->cmds[j], r->deny_flags.v[i]);
 		if (f == NULL) {
 			unknown_deny_flag(p, c, i);
 			continue;

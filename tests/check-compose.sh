@@ -96,6 +96,55 @@ printf 'services:\n  x:\n    image: alpine\n    privileged: true\n' \
     >"$p/evil.yml" && chmod 644 "$p/evil.yml"
 explain 77 "evil.yml:4: service x: privileged" "docker compose up"
 rm -f "$p/.env" "$p/evil.yml"
+# Second review (issue 13): working_dir as docker run -w, hooks as exec -w.
+compose_file 'services:
+  x: {image: alpine, working_dir: /proc/self/fd/7}'
+explain 77 "service x: working_dir: --workdir /proc/self/fd/7.*kernel" \
+    "docker compose up"
+compose_file '{"services":{"x":{"image":"alpine","post_start":[{"command":"ls","working_dir":"/dev/fd/8"}]}}}'
+explain 77 "service x: post_start: --workdir /dev/fd/8" "docker compose up"
+# ... labels as docker run -l: no dockergate. prefix, in any spelling.
+compose_file 'services:
+  x: {image: alpine, labels: {dockergate.owner: ai-worker}}'
+explain 77 "labels: --label dockergate.owner=" "docker compose up"
+compose_file 'x-l: &l
+  labels: ["DockerGate.Owner=ai-worker"]
+services:
+  x: {<<: *l, image: alpine}'
+explain 77 "reserved dockergate. prefix" "docker compose up"
+printf 'export dockergate.owner=ai-worker\n' >"$p/labels" && chmod 644 "$p/labels"
+compose_file 'services:
+  x: {image: alpine, label_file: ./labels}'
+explain 77 "label_file: --label dockergate.owner=" "docker compose up"
+rm -f "$p/labels"
+# ... the rule's deny_flags, by the run flag each key means.
+compose_file 'services:
+  x: {image: alpine, ports: ["8080:80"]}'
+explain 77 "ports: --publish 8080:80 is denied by this rule" \
+    "docker compose up"
+compose_file 'services:
+  x: {image: alpine, deploy: {restart_policy: {condition: any}}}'
+explain 77 "deploy: --restart" "docker compose up"
+compose_file 'services:
+  x:
+    image: alpine
+    networks: {n: {aliases: [db]}}
+networks:
+  n: {}'
+explain 77 "networks: --network n is denied" "docker compose up"
+# ... the project name: an included file's name: is not the project's.
+mkdir -p "$p/sub" && chmod 755 "$p/sub"
+printf 'name: prodapp\nservices:\n  y: {image: alpine}\n' \
+    >"$p/sub/compose.yaml" && chmod 644 "$p/sub/compose.yaml"
+compose_file 'include: [sub/compose.yaml]
+services:
+  x: {image: alpine}'
+base=$(basename "$p" | tr 'A-Z' 'a-z' | tr -cd 'a-z0-9_-')
+explain 77 "names another project" "docker compose -p prodapp down"
+explain 77 "names another project" "docker compose --project-name=prodapp down"
+explain 0 "verdict: allow" "docker compose -p$base down"
+rm -rf "$p/sub"
+
 compose_file 'services:
   web:
     image: alpine'

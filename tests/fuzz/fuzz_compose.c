@@ -77,8 +77,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static char *argv[] = { "compose", "--project-directory",
 	    "/srv/stacks/f", "up" };
 	char reason[DECIDE_REASON_MAX];
-	struct compose_hooks h = { NULL, fz_flag, fz_image, fz_tag, reason,
-	    sizeof(reason) };
+	struct compose_hooks h = { NULL, fz_flag, fz_flag, fz_image, fz_tag,
+	    reason, sizeof(reason) };
 	struct resolver res;
 	struct request req;
 	struct rule rule;

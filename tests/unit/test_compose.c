@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "cmdline.h"
+#include "commands.h"
 #include "compose.h"
 #include "compose_impl.h"
 #include "decide.h"
@@ -35,6 +36,14 @@ static const char policy_text[] =
     "        images: [\"local/*\"]\n"
     "        contexts: [\"/srv/builds/*\", "
     "\"https://github.com/example/app.git#v1\"]\n"
+    "  strict:\n"
+    "    allow:\n"
+    "      - command: compose\n"
+    "        subcommands: [up]\n"
+    "        projects: [\"/srv/stacks/*\"]\n"
+    "        images: [alpine]\n"
+    "        deny_flags: [publish, restart, network, network-alias,\n"
+    "                     add-host, user]\n"
     "  bare:\n"
     "    allow:\n"
     "      - compose\n"
@@ -227,6 +236,68 @@ static const struct dcase cases[] = {
 	{ "r", "docker compose --project-directory /srv/stacks/ok version",
 	    0, "--project-directory is refused" },
 	{ "r", "docker compose -p okapp ls", 1, "" },
+	/* issue 13: working_dir as docker run -w, hooks as exec -w */
+	{ "r", P "wd-proc up", 0, "service x: working_dir: --workdir "
+	    "/proc/self/fd/7" },
+	{ "r", P "wd-merge up", 0, "working_dir: --workdir /dev/fd/5" },
+	{ "r", P "wd-var up", 0, "kernel" },
+	{ "r", P "wd-ext up", 0, "base.yaml:2: service b: working_dir" },
+	{ "r", P "wd-hook up", 0, "pre_stop: --workdir /proc/self/fd/8" },
+	{ "r", P "wd-watch up", 0, "develop: --workdir /sys/fs" },
+	{ "r", P "keys-ok up", 1, "" },
+	/* issue 13: the project name is compose's, not an included file's */
+	{ "r", P "name-incl -p prodapp down", 0, "this project is name-incl" },
+	{ "r", P "name-incl -p name-incl down", 1, "" },
+	{ "r", P "name-ext --project-name=prodapp down", 0,
+	    "this project is name-ext" },
+	{ "r", P "name-ext -pname-ext down", 1, "" },
+	{ "r", P "name-upper -p prodapp down", 1, "" },
+	{ "r", P "name-upper -p ProdApp down", 0, "this project is prodapp" },
+	{ "r", P "name-var --project-name prodapp_1 down", 1, "" },
+	{ "r", P "name-var -p prod.app_1 down", 0, "names another project" },
+	{ "r", P "name-override -psecond down", 1, "" },
+	{ "r", P "name-override -p first down", 0, "this project is second" },
+	{ "r", "docker compose -f /srv/stacks/name-override/compose.yaml -f "
+	    "/srv/stacks/name-override/blank.yaml -p first down", 1, "" },
+	{ "r", "docker compose -f /srv/stacks/name-override/compose.override."
+	    "yaml -f /srv/stacks/name-override/compose.yaml -p first down", 1,
+	    "" },
+	{ "r", P "name-env -p envname down", 1, "" },
+	{ "r", P "name-env -p filename down", 0, "this project is envname" },
+	{ "r", P "name-empty down", 0, "empty once normalized" },
+	/* COMPOSE_FILE: --project-directory stays the project directory */
+	{ "r", P "cfile-sub -p cfile-sub down", 1, "" },
+	{ "r", P "cfile-ok -p cfileapp down", 1, "" },
+	/* issue 13: labels as docker run --label: no dockergate. prefix */
+	{ "r", P "label-map up", 0, "service x: labels: --label "
+	    "dockergate.owner=" },
+	{ "r", P "label-list up", 0, "reserved dockergate. prefix" },
+	{ "r", P "label-merge up", 0, "reserved dockergate. prefix" },
+	{ "r", P "label-var up", 0, "reserved dockergate. prefix" },
+	{ "r", P "label-build up", 0, "service x: build: --label "
+	    "dockergate.owner=" },
+	{ "r", P "label-deploy up", 0, "deploy: --label dockergate.owner=" },
+	{ "r", P "label-file up", 0, "label_file: --label DOCKERGATE.owner=" },
+	{ "r", P "label-ext up", 0, "base.yaml:5: service b: labels" },
+	{ "r", P "label-incl up", 0, "sub/compose.yaml:4: service y: labels" },
+	/* issue 13: the rule's deny_flags, by the run flag each key means */
+	{ "strict", P "df-clean up", 1, "" },
+	{ "strict", P "ok up", 0, "(deny_flags)" },
+	{ "strict", P "df-ports up", 0, "service x: ports: --publish ports is "
+	    "denied by this rule (deny_flags)" },
+	{ "strict", P "df-restart up", 0, "restart: --restart unless-stopped "
+	    "is denied" },
+	{ "strict", P "df-deploy up", 0, "deploy: --restart" },
+	{ "strict", P "df-net up", 0, "networks: --network front is denied" },
+	{ "strict", P "df-hosts up", 0, "--add-host" },
+	{ "strict", P "df-incl up", 0, "sub/compose.yaml:2: service y: "
+	    "restart" },
+	{ "strict", P "df-ext up", 0, "base.yaml:2: service b: ports" },
+	{ "strict", P "netmode up", 0, "--network host is denied" },
+	{ "strict", P "df-hookuser up", 0, "post_start: --user nobody is "
+	    "denied" },
+	{ "strict", P "df-svcnet up", 0, "network_mode: --network service:y "
+	    "is denied" },
 	/* docker build */
 	{ "r", "docker build -t local/x -", 1, "docker image build "
 	    "--tag=local/x -" },
@@ -303,6 +374,73 @@ test_cases(void **state)
 	assert_int_equal(dcase_run_all(pol, &fake, cases, NELEM(cases)), 0);
 }
 
+/*
+ * Every service key maps to the docker run flag it means, or is one of
+ * compose's own keys; a key held to deny_flags only must be one whose run
+ * flag carries no risk class (or a file compose confines itself).
+ */
+static void
+test_key_table(void **state)
+{
+	static const char *const own[] = { "attach", "build", "command",
+	    "configs", "credential_spec", "depends_on", "deploy", "develop",
+	    "extends", "image", "models", "post_start", "pre_stop",
+	    "profiles", "provider", "scale", "secrets", NULL };
+	static const char *const confined[] = { "env_file", "label_file",
+	    "links", NULL };
+	const struct cmddef *run = commands_find("container run");
+	const struct flagdef *f;
+	const char *key, *flag;
+	size_t i, j, n = 0;
+	int named, listed;
+
+	(void)state;
+	for (i = 0; (key = cx_service_key(i, &flag, &named)) != NULL; i++) {
+		for (j = 0, listed = 0; own[j] != NULL; j++)
+			listed |= strcmp(own[j], key) == 0;
+		if (flag == NULL) {
+			if (!listed)
+				fail_msg("service key %s maps to no run flag",
+				    key);
+			continue;
+		}
+		n++;
+		if ((f = commands_flag(run, flag)) == NULL)
+			fail_msg("%s: no --%s in docker run", key, flag);
+		for (j = 0, listed = 0; confined[j] != NULL; j++)
+			listed |= strcmp(confined[j], key) == 0;
+		if (named && !listed && (f->kind != VK_PLAIN || f->risk != 0))
+			fail_msg("%s: --%s has a risk class; it needs the full "
+			    "check", key, flag);
+	}
+	assert_true(n > 70);
+}
+
+/*
+ * Without --project-directory compose takes the directory of the first
+ * COMPOSE_FILE entry as the project's: its name ("sub"), its .env, the
+ * base of relative paths.  Refused unless that is the project directory.
+ */
+static void
+test_compose_file_dir(void **state)
+{
+	static const struct dcase c[] = {
+		{ "r", "docker compose -p sub down", 0, "compose would take "
+		    "/srv/stacks/cfile-sub/sub as the project directory" },
+		{ "r", "docker compose down", 0, "COMPOSE_FILE entry" },
+	};
+	static const struct dcase ok[] = {
+		{ "r", "docker compose -p cfileapp down", 1, "" },
+	};
+	struct resolver r = fake;
+
+	(void)state;
+	r.cwd = "/srv/stacks/cfile-sub";
+	assert_int_equal(dcase_run_all(pol, &r, c, NELEM(c)), 0);
+	r.cwd = "/srv/stacks/cfile-ok";
+	assert_int_equal(dcase_run_all(pol, &r, ok, NELEM(ok)), 0);
+}
+
 /* Without a file resolver nothing local can be checked: denied. */
 /* The env-file syntax check, line by line: what compose reads, and not. */
 static void
@@ -370,6 +508,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_dotenv_bad),
+		cmocka_unit_test(test_key_table),
+		cmocka_unit_test(test_compose_file_dir),
 		cmocka_unit_test(test_no_resolver),
 	};
 
