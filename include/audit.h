@@ -102,6 +102,12 @@ int	 audit_exit(struct audit *, int status, int sig, long duration_ms,
 void	 audit_close(struct audit *);
 
 /*
+ * Whether the syslog socket takes connections now (for doctor): connects
+ * as audit records would, sends nothing.  0, or -1 with *errstr.
+ */
+int	 audit_syslog_probe(const char **errstr);
+
+/*
  * gmtime_r without the time zone: glibc's reads /etc/localtime on first
  * use even for UTC.  Sets the date and time fields of *tm (not tm_wday,
  * tm_yday, tm_isdst, tm_gmtoff, tm_zone).

@@ -523,6 +523,19 @@ log_disconnect(struct audit *a)
 	a->logfd = -1;
 }
 
+int
+audit_syslog_probe(const char **errstr)
+{
+	struct audit a;
+
+	memset(&a, 0, sizeof(a));
+	a.logfd = -1;
+	if (log_connect(&a, errstr) == -1)
+		return -1;
+	log_disconnect(&a);
+	return 0;
+}
+
 static long long
 now_ms(void)
 {
