@@ -576,10 +576,11 @@ log_send(struct audit *a, const char *buf, size_t len)
 			return -1;
 		pfd.fd = a->logfd;
 		pfd.events = POLLOUT;
-		/* ENOBUFS is not polled for: nap, then try again. */
-		(void)poll(errno == ENOBUFS ? NULL : &pfd, errno == ENOBUFS ?
-		    0 : 1, (int)(errno == ENOBUFS && left > AUDIT_SYSLOG_NAP_MS ?
-		    AUDIT_SYSLOG_NAP_MS : left));
+		if (errno == ENOBUFS)	/* not polled for: nap, try again */
+			(void)poll(NULL, 0, left < AUDIT_SYSLOG_NAP_MS ?
+			    (int)left : AUDIT_SYSLOG_NAP_MS);
+		else
+			(void)poll(&pfd, 1, (int)left);
 	}
 	return 0;
 }
