@@ -8,27 +8,23 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "cmdline.h"
-#include "grammar.h"
-
 /*
  * What a record holds.  The caps of a record are caps of what may run: a
  * decision record holds every command the command line lets through whole
- * (AUDIT_MAX_COMMAND is CMDLINE_MAX_BYTES), and a canonical argv that does
+ * (static asserts in audit.c tie these to CMDLINE_MAX_BYTES,
+ * CMDLINE_MAX_ARGC and GRAMMAR_MAX_FLAGS), and a canonical argv that does
  * not fit a record is refused (audit_fits), never cut while docker runs it.
  */
 #define AUDIT_MAX_STRING	4096	/* encoded bytes kept of user, role,
 					   client, rule, reason, plugin */
-#define AUDIT_MAX_COMMAND	CMDLINE_MAX_BYTES	/* raw command bytes
-					   kept: every command that may run */
+#define AUDIT_MAX_COMMAND	65536	/* raw command bytes kept: every
+					   command that may run */
 #define AUDIT_ESC_MAX		6	/* encoded bytes of one input byte at
 					   worst (\u00XX) */
-#define AUDIT_MAX_ARGV		(CMDLINE_MAX_ARGC + GRAMMAR_MAX_FLAGS + 512)
-					/* canonical argv elements a record
+#define AUDIT_MAX_ARGV		2048	/* canonical argv elements a record
 					   holds; more is refused */
-#define AUDIT_MAX_ARGV_BYTES	(AUDIT_ESC_MAX * CMDLINE_MAX_BYTES)
-					/* encoded bytes of all argv elements;
-					   more is refused */
+#define AUDIT_MAX_ARGV_BYTES	(384 * 1024)	/* encoded bytes of all argv
+					   elements; more is refused */
 #define AUDIT_MAX_RECORD	(1024 * 1024)	/* bytes of one record */
 
 /*

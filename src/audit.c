@@ -50,6 +50,8 @@
 #include <jansson.h>
 
 #include "audit.h"
+#include "cmdline.h"
+#include "grammar.h"
 #include "util.h"
 
 #define AUDIT_MARKER		"\xe2\x80\xa6(truncated)"	/* …(truncated) */
