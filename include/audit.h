@@ -8,14 +8,45 @@
 #include <stddef.h>
 #include <time.h>
 
-#define AUDIT_MAX_STRING	4096	/* bytes kept of one untrusted string */
-#define AUDIT_MAX_ARGV		256	/* argv elements kept in a record */
-#define AUDIT_MAX_RECORD	65536	/* bytes of one record */
-#define AUDIT_MAX_ARGV_BYTES	32768	/* encoded bytes of all argv kept */
+/*
+ * What a record holds.  The caps of a record are caps of what may run: a
+ * decision record holds every command the command line lets through whole
+ * (static asserts in audit.c tie these to CMDLINE_MAX_BYTES,
+ * CMDLINE_MAX_ARGC and GRAMMAR_MAX_FLAGS), and a canonical argv that does
+ * not fit a record is refused (audit_fits), never cut while docker runs it.
+ */
+#define AUDIT_MAX_STRING	4096	/* encoded bytes kept of user, role,
+					   client, rule, reason, plugin */
+#define AUDIT_MAX_COMMAND	65536	/* raw command bytes kept: every
+					   command that may run */
+#define AUDIT_ESC_MAX		6	/* encoded bytes of one input byte at
+					   worst (\u00XX) */
+#define AUDIT_MAX_ARGV		2048	/* canonical argv elements a record
+					   holds; more is refused */
+#define AUDIT_MAX_ARGV_BYTES	(384 * 1024)	/* encoded bytes of all argv
+					   elements; more is refused */
+#define AUDIT_MAX_RECORD	(1024 * 1024)	/* bytes of one record */
+
+/*
+ * Syslog: records go to the local socket as glibc's syslog(3) frames them
+ * ("<PRI>Mmm dd hh:mm:ss dockergate[PID]: JSON", facility authpriv), but
+ * written by us so that a lost record is known.
+ */
+#define AUDIT_SYSLOG_PATH	"/dev/log"	/* the local syslog socket */
+#define AUDIT_SYSLOG_MAX	8192	/* bytes of one syslog message, header
+					   included: common relay limit */
+#define AUDIT_SYSLOG_WAIT_MS	2000	/* a full syslog queue may delay a
+					   record this long, then it is lost */
+#define AUDIT_SYSLOG_NAP_MS	10	/* pause between tries on ENOBUFS */
+#define AUDIT_SUMMARY_STRING	512	/* encoded bytes of each string of a
+					   syslog summary record */
 
 struct audit {
 	int	 fd;			/* -1: no file */
+	char	*file;			/* its path, or NULL */
 	int	 use_syslog;
+	int	 logfd;			/* syslog socket, -1: not connected */
+	int	 logstream;		/* it is a stream socket */
 	int	 required;
 	char	 session[33];		/* 128 random bits, hex */
 	char	*user;
@@ -35,19 +66,42 @@ int	 audit_open(struct audit *, const char *file, int use_syslog,
 	    const char *client, const char **errstr);
 
 /*
+ * Whether a decision record holds command (cmdlen bytes) and argv whole:
+ * AUDIT_MAX_COMMAND bytes of command, AUDIT_MAX_ARGV elements and
+ * AUDIT_MAX_ARGV_BYTES encoded bytes of argv.  Returns 0, or -1 with
+ * *errstr saying which cap the command exceeds; the caller refuses it.
+ */
+int	 audit_fits(const char *command, size_t cmdlen, char *const *argv,
+	    const char **errstr);
+
+/*
  * Write the decision record.  command is the raw client string (any bytes),
  * argv the canonical argv (NULL when the command did not parse).  Returns 0
- * when at least one sink took the whole record, -1 with *errstr otherwise.
+ * when at least one sink took the whole record, -1 with *errstr otherwise
+ * (also, writing nothing, for an allow whose command does not fit a record).
+ * Syslog counts as taking it only when the socket accepted the whole
+ * message; a record over AUDIT_SYSLOG_MAX goes to syslog as a summary
+ * (decision, ids, record_bytes, record_fnv1a64, record_file) that does not
+ * count.
  */
 int	 audit_decision(struct audit *, const char *command, size_t cmdlen,
 	    char *const *argv, int allow, const char *rule, const char *reason,
 	    const char **errstr);
 
-/* Write the exit record: exit status, or signal if killed. */
+/*
+ * Write the exit record: exit status, or signal if killed.  Docker has run:
+ * a failure cannot undo that, the caller only reports it.
+ */
 int	 audit_exit(struct audit *, int status, int sig, long duration_ms,
 	    const char **errstr);
 
 void	 audit_close(struct audit *);
+
+/*
+ * Whether the syslog socket takes connections now (for doctor): connects
+ * as audit records would, sends nothing.  0, or -1 with *errstr.
+ */
+int	 audit_syslog_probe(const char **errstr);
 
 /*
  * gmtime_r without the time zone: glibc's reads /etc/localtime on first
@@ -57,10 +111,11 @@ void	 audit_close(struct audit *);
 void	 audit_gmtime(time_t, struct tm *);
 
 /*
- * Encode s (any bytes, len of them) as a JSON string into buf: invalid UTF-8
- * bytes become \u00XX escapes of U+FFFD-free form ("\\xNN"), control bytes
- * are escaped, and the result is cut at AUDIT_MAX_STRING input bytes with a
- * "…(truncated)" marker.  Returns a new string including the quotes.
+ * Encode s (any bytes, len of them) as a JSON string: invalid UTF-8 bytes
+ * become the visible text "\\xNN", control bytes (C0, DEL aside, and C1)
+ * and the line separators U+2028, U+2029 are escaped as \uXXXX, and the
+ * result is cut at AUDIT_MAX_STRING encoded bytes with a "…(truncated)"
+ * marker.  Returns a new string including the quotes; caller frees.
  */
 char	*audit_json_string(const char *s, size_t len);
 

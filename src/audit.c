@@ -6,25 +6,40 @@
  * - Every untrusted string MUST be made valid UTF-8 without NUL before it
  *   reaches jansson (json_string returns NULL on invalid UTF-8 and the
  *   record would be lost): invalid bytes and NUL become the visible text
- *   "\xNN", and the string is cut, with a marker, at AUDIT_MAX_STRING
- *   bytes of its JSON encoding.
- * - argv MUST be bounded: at most AUDIT_MAX_ARGV elements and
- *   AUDIT_MAX_ARGV_BYTES encoded bytes, so that no record can exceed
+ *   "\xNN".  Scalar strings are cut, with a marker, at AUDIT_MAX_STRING
+ *   bytes of their JSON encoding.
+ * - A record MUST NOT split into lines for any reader: C0 and C1 controls
+ *   (U+0085 NEL among them) and U+2028, U+2029 are written as \uXXXX.
+ * - A decision record MUST hold what runs whole: the raw command up to
+ *   AUDIT_MAX_COMMAND (= CMDLINE_MAX_BYTES, checked at compile time) and
+ *   the canonical argv up to AUDIT_MAX_ARGV elements and
+ *   AUDIT_MAX_ARGV_BYTES; an allow that does not fit is refused
+ *   (audit_fits), so no record is ever cut while docker runs the rest.
+ *   Denials are cut with a marker instead.  No record can exceed
  *   AUDIT_MAX_RECORD (checked at compile time below).
+ * - The decision, the rule and the ids MUST come first in a record, so
+ *   a relay that cuts a long line keeps them.
  * - A record MUST be built completely in memory and reach the file in
  *   exactly one write(2) on an O_APPEND descriptor, so concurrent
  *   gateways never interleave.  A short write is a failure, and the
  *   partial line is cut off again when nobody appended after it.
  * - The file MUST be opened with O_NOFOLLOW and MUST be a regular file.
+ * - Syslog MUST count as a sink only when the socket took the whole
+ *   message (glibc's syslog(3) cannot report a loss); a record over
+ *   AUDIT_SYSLOG_MAX is sent as a bounded summary that does not count.
  * - A failure MUST be reported to the caller, who decides (exit 69 when
  *   audit is required); this module never exits or prints.
  */
 #include <sys/random.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/un.h>
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +50,8 @@
 #include <jansson.h>
 
 #include "audit.h"
+#include "cmdline.h"
+#include "grammar.h"
 #include "util.h"
 
 #define AUDIT_MARKER		"\xe2\x80\xa6(truncated)"	/* …(truncated) */
@@ -47,12 +64,33 @@
 #define AUDIT_FIXED		512	/* keys, ts, session, numbers, braces */
 #define AUDIT_ESC_BYTE		5	/* encoded cost of "\xNN": \\xNN */
 #define AUDIT_ESC_CTRL		6	/* encoded cost of \u00XX */
+#define AUDIT_SUMMARY_STRINGS	7	/* strings of a summary record */
+#define AUDIT_SYSLOG_HEAD	64	/* "<PRI>Mmm dd hh:mm:ss dockergate[PID]: " */
+#define AUDIT_TIME_LEN		32	/* "Mmm dd hh:mm:ss" + NUL, with room */
 #define AUDIT_DUMP_FLAGS	(JSON_COMPACT | JSON_PRESERVE_ORDER)
+#define AUDIT_FNV_OFFSET	0xcbf29ce484222325ULL	/* FNV-1a 64 basis */
+#define AUDIT_FNV_PRIME		0x100000001b3ULL	/* FNV-1a 64 prime */
 
-/* Worst case: every string, every argv element with a marker, quotes. */
+/* Every command the command line lets through fits a record whole. */
+_Static_assert(AUDIT_MAX_COMMAND >= CMDLINE_MAX_BYTES,
+    "the audit record cannot hold every command that may run");
+_Static_assert(AUDIT_ESC_MAX >= AUDIT_ESC_CTRL &&
+    AUDIT_ESC_MAX >= AUDIT_ESC_BYTE, "AUDIT_ESC_MAX is not the worst case");
+_Static_assert(AUDIT_MAX_ARGV >= CMDLINE_MAX_ARGC + GRAMMAR_MAX_FLAGS,
+    "the audit record cannot hold every word and flag that may run");
+_Static_assert(AUDIT_MAX_ARGV_BYTES >= AUDIT_ESC_MAX * CMDLINE_MAX_BYTES,
+    "the audit record cannot hold the words of every command that may run");
+
+/* Worst case: every string, command and argv element with a marker. */
 _Static_assert(AUDIT_STRINGS * (AUDIT_MAX_STRING + AUDIT_MARKER_LEN + 2) +
+    AUDIT_ESC_MAX * AUDIT_MAX_COMMAND + AUDIT_MARKER_LEN + 2 +
     AUDIT_MAX_ARGV_BYTES + AUDIT_MAX_ARGV * (AUDIT_MARKER_LEN + 3) + 2 +
     AUDIT_FIXED + 1 <= AUDIT_MAX_RECORD, "an audit record can overflow");
+
+/* A summary always fits one syslog message. */
+_Static_assert(AUDIT_SYSLOG_HEAD + AUDIT_SUMMARY_STRINGS *
+    (AUDIT_SUMMARY_STRING + AUDIT_MARKER_LEN + 2) + AUDIT_FIXED <=
+    AUDIT_SYSLOG_MAX, "a syslog summary record can overflow");
 
 static char errbuf[AUDIT_ERRBUF];
 
@@ -64,6 +102,7 @@ struct sbuf {
 	char	*p;
 	size_t	 len;
 	size_t	 cap;
+	int	 cut;		/* sanitize left something out */
 };
 
 static void
@@ -110,6 +149,49 @@ ascii_cost(unsigned char c)
 }
 
 /*
+ * Whether the valid UTF-8 character at p (n bytes) is one that readers
+ * take as a line break or control and that jansson leaves raw: C1
+ * (U+0080-U+009F, NEL among them), U+2028, U+2029.  Being lead bytes, 0xc2
+ * and 0xe2 also mark such a character in any valid UTF-8 text.
+ */
+static int
+raw_separator(const unsigned char *p, size_t n)
+{
+	if (n == 2)
+		return p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f;
+	if (n == 3)
+		return p[0] == 0xe2 && p[1] == 0x80 &&
+		    (p[2] == 0xa8 || p[2] == 0xa9);
+	return 0;
+}
+
+/* The encoded cost of the input at p (left bytes); *n: bytes it takes. */
+static size_t
+char_cost(const unsigned char *p, size_t left, size_t *n)
+{
+	*n = utf8_char(p, left);
+	if (*n == 1)
+		return ascii_cost(*p);
+	if (*n == 0)
+		return AUDIT_ESC_BYTE;
+	return raw_separator(p, *n) ? AUDIT_ESC_CTRL : *n;
+}
+
+/* The encoded bytes of s (len bytes), quotes excluded. */
+static size_t
+enc_cost(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, n, cost = 0;
+
+	while (i < len) {
+		cost += char_cost(p + i, len - i, &n);
+		i += n ? n : 1;
+	}
+	return cost;
+}
+
+/*
  * Make s (len bytes, any content) valid UTF-8 without NUL into b, cut so
  * that its JSON encoding holds at most limit bytes (the marker is added
  * beyond that).  Returns the encoded bytes used, marker excluded.
@@ -123,13 +205,10 @@ sanitize(struct sbuf *b, const char *s, size_t len, size_t limit)
 
 	sb_add(b, "", 0);
 	while (i < len) {
-		n = utf8_char(p + i, len - i);
-		if (n == 1)
-			cost = ascii_cost(p[i]);
-		else
-			cost = n ? n : AUDIT_ESC_BYTE;
+		cost = char_cost(p + i, len - i, &n);
 		if (used + cost > limit) {
 			sb_add(b, AUDIT_MARKER, AUDIT_MARKER_LEN);
+			b->cut = 1;
 			break;
 		}
 		if (n == 0) {
@@ -144,11 +223,41 @@ sanitize(struct sbuf *b, const char *s, size_t len, size_t limit)
 	return used;
 }
 
+/*
+ * The JSON text buf (len bytes, valid UTF-8 as jansson writes it) with
+ * every raw separator written as \uXXXX.  Only strings hold non-ASCII
+ * bytes, so the escape lands inside a string.  Caller frees; *outlen set.
+ */
+static char *
+escape_separators(const char *buf, size_t len, size_t *outlen)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+	struct sbuf b = { NULL, 0, 0, 0 };
+	char esc[AUDIT_ESC_CTRL + 1];
+	size_t i = 0, n;
+
+	sb_add(&b, "", 0);
+	while (i < len) {
+		n = p[i] == 0xe2 ? 3 : 2;
+		if ((p[i] == 0xc2 || p[i] == 0xe2) && n <= len - i &&
+		    raw_separator(p + i, n)) {
+			(void)snprintf(esc, sizeof(esc), "\\u%04X", n == 2 ?
+			    p[i + 1] : 0x2000 | (p[i + 2] & 0x3f) |
+			    ((p[i + 1] & 0x3f) << 6));
+			sb_add(&b, esc, AUDIT_ESC_CTRL);
+			i += n;
+		} else
+			sb_add(&b, buf + i++, 1);
+	}
+	*outlen = b.len;
+	return b.p;
+}
+
 /* A jansson string of s, sanitized and bounded; NULL only without memory. */
 static json_t *
-jstr(const char *s, size_t len, size_t limit, size_t *used)
+jstr(const char *s, size_t len, size_t limit, size_t *used, int *cut)
 {
-	struct sbuf b = { NULL, 0, 0 };
+	struct sbuf b = { NULL, 0, 0, 0 };
 	json_t *j;
 	size_t u;
 
@@ -156,6 +265,8 @@ jstr(const char *s, size_t len, size_t limit, size_t *used)
 		s = "";
 	u = sanitize(&b, s, len, limit);
 	j = json_stringn(b.p, b.len);
+	if (cut != NULL)
+		*cut = b.cut;
 	free(b.p);
 	if (used != NULL)
 		*used = u;
@@ -163,45 +274,68 @@ jstr(const char *s, size_t len, size_t limit, size_t *used)
 }
 
 static json_t *
-jstr0(const char *s)
+jstrl(const char *s, size_t limit)
 {
-	return jstr(s, s ? strlen(s) : 0, AUDIT_MAX_STRING, NULL);
+	return jstr(s, s ? strlen(s) : 0, limit, NULL, NULL);
+}
+
+/* The raw command: its first AUDIT_MAX_COMMAND bytes, whole. */
+static json_t *
+jcommand(const char *command, size_t cmdlen)
+{
+	struct sbuf b = { NULL, 0, 0, 0 };
+	json_t *j;
+
+	if (command == NULL)
+		cmdlen = 0;
+	(void)sanitize(&b, command ? command : "", cmdlen > AUDIT_MAX_COMMAND ?
+	    AUDIT_MAX_COMMAND : cmdlen, SIZE_MAX);
+	if (cmdlen > AUDIT_MAX_COMMAND)
+		sb_add(&b, AUDIT_MARKER, AUDIT_MARKER_LEN);
+	j = json_stringn(b.p, b.len);
+	free(b.p);
+	return j;
 }
 
 char *
 audit_json_string(const char *s, size_t len)
 {
 	json_t *j;
-	char *out = NULL;
+	char *dump = NULL, *out = NULL;
+	size_t n;
 
-	if ((j = jstr(s, len, AUDIT_MAX_STRING, NULL)) != NULL)
-		out = json_dumps(j, AUDIT_DUMP_FLAGS | JSON_ENCODE_ANY);
+	if ((j = jstr(s, len, AUDIT_MAX_STRING, NULL, NULL)) != NULL)
+		dump = json_dumps(j, AUDIT_DUMP_FLAGS | JSON_ENCODE_ANY);
+	if (dump != NULL)
+		out = escape_separators(dump, strlen(dump), &n);
 	json_decref(j);
+	free(dump);
 	return out;
 }
 
-/* argv, bounded in count and in total size; json null for NULL. */
+/*
+ * argv, bounded in count and in total size; json null for NULL.  An
+ * element cut short ends the array; past AUDIT_MAX_ARGV elements the last
+ * slot is the marker.  Only denials get here cut (audit_fits).
+ */
 static json_t *
 jargv(char *const *argv)
 {
 	json_t *arr, *el;
-	size_t i, budget = AUDIT_MAX_ARGV_BYTES, used, lim;
-	int last;
+	size_t i, budget = AUDIT_MAX_ARGV_BYTES, used;
+	int last, cut = 0;
 
 	if (argv == NULL)
 		return json_null();
 	if ((arr = json_array()) == NULL)
 		return NULL;
-	for (i = 0; argv[i] != NULL; i++) {
-		/* The last slot says that something was left out. */
-		last = budget == 0 ||
-		    (i == AUDIT_MAX_ARGV - 1 && argv[i + 1] != NULL);
+	for (i = 0; argv[i] != NULL && !cut; i++) {
+		last = i == AUDIT_MAX_ARGV - 1 && argv[i + 1] != NULL;
 		if (last)
 			el = json_string(AUDIT_MARKER);
 		else {
-			lim = budget < AUDIT_MAX_STRING ? budget :
-			    AUDIT_MAX_STRING;
-			el = jstr(argv[i], strlen(argv[i]), lim, &used);
+			el = jstr(argv[i], strlen(argv[i]), budget, &used,
+			    &cut);
 			budget -= used;
 		}
 		if (json_array_append_new(arr, el) == -1) {
@@ -212,6 +346,36 @@ jargv(char *const *argv)
 			break;
 	}
 	return arr;
+}
+
+int
+audit_fits(const char *command, size_t cmdlen, char *const *argv,
+    const char **errstr)
+{
+	size_t i, bytes = 0;
+
+	if (command != NULL && cmdlen > AUDIT_MAX_COMMAND) {
+		*errstr = errfmt(errbuf, sizeof(errbuf), "the command is "
+		    "longer than the %d bytes an audit record holds",
+		    AUDIT_MAX_COMMAND);
+		return -1;
+	}
+	for (i = 0; argv != NULL && argv[i] != NULL; i++) {
+		if (i == AUDIT_MAX_ARGV) {
+			*errstr = errfmt(errbuf, sizeof(errbuf), "its "
+			    "canonical argv has more than the %d words an "
+			    "audit record holds", AUDIT_MAX_ARGV);
+			return -1;
+		}
+		bytes += enc_cost(argv[i], strlen(argv[i]));
+	}
+	if (bytes > AUDIT_MAX_ARGV_BYTES) {
+		*errstr = errfmt(errbuf, sizeof(errbuf), "its canonical argv "
+		    "takes %zu bytes encoded, more than the %d an audit record "
+		    "holds", bytes, AUDIT_MAX_ARGV_BYTES);
+		return -1;
+	}
+	return 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -261,20 +425,15 @@ timestamp(char *buf, size_t len)
 	    tm.tm_min, tm.tm_sec, ts.tv_nsec / 1000000L);
 }
 
-/* A record with its common head: ts, event, session. */
+/*
+ * Add key: val to rec; val is consumed, also after a failure or when rec
+ * is NULL (json_object_set_new drops its reference).  Returns rec, or NULL
+ * after freeing it if anything was missing.
+ */
 static json_t *
-record_head(const struct audit *a, const char *event)
+add(json_t *rec, const char *key, json_t *val)
 {
-	char ts[AUDIT_TS_LEN];
-	json_t *rec;
-
-	timestamp(ts, sizeof(ts));
-	if ((rec = json_object()) == NULL)
-		return NULL;
-	if (json_object_set_new(rec, "ts", json_string(ts)) == -1 ||
-	    json_object_set_new(rec, "event", json_string(event)) == -1 ||
-	    json_object_set_new(rec, "session", json_string(a->session)) ==
-	    -1) {
+	if (json_object_set_new(rec, key, val) == -1) {
 		json_decref(rec);
 		return NULL;
 	}
@@ -321,68 +480,327 @@ write_line(int fd, const char *buf, size_t len, const char **errstr)
 	return -1;
 }
 
+/* ------------------------------------------------------------------ */
+/* Syslog                                                               */
+/* ------------------------------------------------------------------ */
+
+/* Connect to AUDIT_SYSLOG_PATH: datagram, or stream where it is one. */
+static int
+log_connect(struct audit *a, const char **errstr)
+{
+	struct sockaddr_un sun;
+	int fd, type = SOCK_DGRAM, e;
+
+	if (a->logfd != -1)
+		return 0;
+	memset(&sun, 0, sizeof(sun));
+	sun.sun_family = AF_UNIX;
+	memcpy(sun.sun_path, AUDIT_SYSLOG_PATH, sizeof(AUDIT_SYSLOG_PATH));
+	for (;;) {
+		if ((fd = socket(AF_UNIX, type | SOCK_CLOEXEC | SOCK_NONBLOCK,
+		    0)) == -1)
+			break;
+		if (connect(fd, (struct sockaddr *)&sun, sizeof(sun)) == 0) {
+			a->logfd = fd;
+			a->logstream = type == SOCK_STREAM;
+			return 0;
+		}
+		e = errno;
+		(void)close(fd);
+		errno = e;
+		if (e != EPROTOTYPE || type == SOCK_STREAM)
+			break;
+		type = SOCK_STREAM;
+	}
+	*errstr = errfmt(errbuf, sizeof(errbuf), "syslog %s: %s",
+	    AUDIT_SYSLOG_PATH, strerror(errno));
+	return -1;
+}
+
+static void
+log_disconnect(struct audit *a)
+{
+	if (a->logfd != -1)
+		(void)close(a->logfd);
+	a->logfd = -1;
+}
+
+int
+audit_syslog_probe(const char **errstr)
+{
+	struct audit a;
+
+	memset(&a, 0, sizeof(a));
+	a.logfd = -1;
+	if (log_connect(&a, errstr) == -1)
+		return -1;
+	log_disconnect(&a);
+	return 0;
+}
+
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 /*
- * Serialize rec and hand it to the sinks.  0 when a sink took it: the file
- * write succeeded, or there is no file and syslog is on (syslog cannot
- * report failure).  Consumes rec.
+ * Send buf whole: one datagram, or every byte of a stream.  A full queue
+ * (EAGAIN, ENOBUFS) is waited for until AUDIT_SYSLOG_WAIT_MS have passed.
+ * Returns 0, or -1 with errno.
  */
 static int
-emit(struct audit *a, json_t *rec, int prio, const char **errstr)
+log_send(struct audit *a, const char *buf, size_t len)
 {
-	char *buf = NULL;
-	size_t n;
-	int ret = -1;
+	struct pollfd pfd;
+	long long end = now_ms() + AUDIT_SYSLOG_WAIT_MS, left;
+	size_t off = 0;
+	ssize_t w;
 
-	if (rec == NULL) {
-		*errstr = "cannot build audit record: out of memory";
+	while (off < len) {
+		w = send(a->logfd, buf + off, len - off,
+		    MSG_NOSIGNAL | MSG_DONTWAIT);
+		if (w > 0 && (a->logstream || (size_t)w == len)) {
+			off += (size_t)w;
+			continue;
+		}
+		if (w >= 0)
+			errno = EMSGSIZE;	/* a datagram is never cut */
+		if (errno == EINTR)
+			continue;
+		if (errno != EAGAIN && errno != EWOULDBLOCK &&
+		    errno != ENOBUFS)
+			return -1;
+		if ((left = end - now_ms()) <= 0)
+			return -1;
+		pfd.fd = a->logfd;
+		pfd.events = POLLOUT;
+		if (errno == ENOBUFS)	/* not polled for: nap, try again */
+			(void)poll(NULL, 0, left < AUDIT_SYSLOG_NAP_MS ?
+			    (int)left : AUDIT_SYSLOG_NAP_MS);
+		else
+			(void)poll(&pfd, 1, (int)left);
+	}
+	return 0;
+}
+
+/*
+ * "<PRI>Mmm dd hh:mm:ss dockergate[PID]: " as glibc's syslog(3) writes
+ * it (local time, C locale month), facility authpriv.  Returns its length.
+ */
+static size_t
+log_header(char *buf, size_t len, int prio)
+{
+	char tbuf[AUDIT_TIME_LEN];
+	time_t now = time(NULL);
+	struct tm tm;
+	int n;
+
+	if (localtime_r(&now, &tm) == NULL ||
+	    strftime(tbuf, sizeof(tbuf), "%h %e %T", &tm) == 0)
+		tbuf[0] = '\0';
+	n = snprintf(buf, len, "<%d>%s dockergate[%ld]: ", LOG_AUTHPRIV |
+	    prio, tbuf, (long)getpid());
+	return n > 0 && (size_t)n < len ? (size_t)n : 0;
+}
+
+/*
+ * One syslog message of msg (len bytes, at most AUDIT_SYSLOG_MAX with the
+ * header); a stream message ends with NUL, as glibc ends it.  A refused
+ * connection (syslogd restarted) is tried once more.  0, or -1 with
+ * *errstr.
+ */
+static int
+log_message(struct audit *a, int prio, const char *msg, size_t len,
+    const char **errstr)
+{
+	char *buf = xmalloc(AUDIT_SYSLOG_MAX + 1);
+	size_t h = log_header(buf, AUDIT_SYSLOG_HEAD, prio), n;
+	int tries, r = -1;
+
+	if (h == 0 || h + len > AUDIT_SYSLOG_MAX) {
+		*errstr = "cannot build syslog message";
 		goto done;
 	}
-	/* Measure first (a NULL buffer is jansson's way to ask), then
-	 * encode into a buffer of that size + the newline. */
+	memcpy(buf + h, msg, len);
+	buf[h + len] = '\0';
+	for (tries = 0; tries < 2 && r == -1; tries++) {
+		if (log_connect(a, errstr) == -1)
+			goto done;
+		n = h + len + (a->logstream ? 1 : 0);
+		if ((r = log_send(a, buf, n)) == -1) {
+			*errstr = errfmt(errbuf, sizeof(errbuf), "syslog %s: "
+			    "%s", AUDIT_SYSLOG_PATH, strerror(errno));
+			log_disconnect(a);
+			if (errno != ECONNREFUSED && errno != ENOTCONN &&
+			    errno != EPIPE && errno != ECONNRESET)
+				break;
+		}
+	}
+done:
+	free(buf);
+	return r;
+}
+
+/* ------------------------------------------------------------------ */
+/* Emitting                                                             */
+/* ------------------------------------------------------------------ */
+
+/* What a decision record says, and the time it says it. */
+struct drec {
+	const char	*ts;
+	const char	*command;
+	size_t		 cmdlen;
+	char *const	*argv;
+	int		 allow;
+	const char	*rule;
+	const char	*reason;
+};
+
+/* Identifies a file record from its syslog summary. */
+struct digest {
+	size_t		 bytes;		/* the line, newline excluded */
+	uint64_t	 fnv;		/* FNV-1a 64 of those bytes */
+};
+
+static uint64_t
+fnv1a(const char *s, size_t len)
+{
+	uint64_t h = AUDIT_FNV_OFFSET;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= AUDIT_FNV_PRIME;
+	}
+	return h;
+}
+
+/*
+ * The decision record: decision and ids first, bulk last.  With dg, the
+ * bounded summary for syslog instead: no command or argv, the size and
+ * digest of the whole record and the file that holds it.
+ */
+static json_t *
+decision_record(const struct audit *a, const struct drec *d,
+    const struct digest *dg)
+{
+	size_t lim = dg ? AUDIT_SUMMARY_STRING : AUDIT_MAX_STRING;
+	char hex[sizeof(uint64_t) * 2 + 1];
+	json_t *rec = json_object();
+
+	rec = add(rec, "event", json_string("decision"));
+	rec = add(rec, "decision", json_string(d->allow ? "allow" : "deny"));
+	rec = add(rec, "rule", jstrl(d->rule, lim));
+	rec = add(rec, "session", json_string(a->session));
+	rec = add(rec, "user", jstrl(a->user, lim));
+	rec = add(rec, "role", jstrl(a->role, lim));
+	rec = add(rec, "ts", json_string(d->ts));
+	rec = add(rec, "client", jstrl(a->client, lim));
+	rec = add(rec, "reason", jstrl(d->reason, lim));
+	if (a->plugin != NULL)
+		rec = add(rec, "plugin", jstrl(a->plugin, lim));
+	if (dg == NULL) {
+		rec = add(rec, "command", jcommand(d->command, d->cmdlen));
+		return add(rec, "argv", jargv(d->argv));
+	}
+	(void)snprintf(hex, sizeof(hex), "%016llx", (unsigned long long)dg->fnv);
+	rec = add(rec, "record_bytes", json_integer((json_int_t)dg->bytes));
+	rec = add(rec, "record_fnv1a64", json_string(hex));
+	return add(rec, "record_file", a->file ? jstrl(a->file, lim) :
+	    json_null());
+}
+
+/*
+ * rec as one JSON line without the newline, separators escaped (caller
+ * frees), or NULL with *errstr.  Consumes rec.
+ */
+static char *
+dump(json_t *rec, size_t *len, const char **errstr)
+{
+	char *buf = NULL, *out = NULL;
+	size_t n;
+
+	*errstr = "cannot build audit record: out of memory";
+	if (rec == NULL)
+		goto done;
+	/* Measure first (a NULL buffer is jansson's way to ask). */
 	n = json_dumpb(rec, NULL, 0, AUDIT_DUMP_FLAGS);
 	if (n == 0 || n >= AUDIT_MAX_RECORD) {
 		*errstr = "cannot build audit record: too large";
 		goto done;
 	}
-	buf = xmalloc(n + 1);
-	if (json_dumpb(rec, buf, n, AUDIT_DUMP_FLAGS) != n) {
-		*errstr = "cannot build audit record: out of memory";
-		goto done;
-	}
-	if (a->use_syslog)
-		syslog(prio, "%.*s", (int)n, buf);
-	buf[n++] = '\n';
-	if (a->fd != -1)
-		ret = write_line(a->fd, buf, n, errstr);
-	else if (a->use_syslog)
-		ret = 0;
-	else
-		*errstr = "no audit sink is configured";
+	buf = xmalloc(n);
+	if (json_dumpb(rec, buf, n, AUDIT_DUMP_FLAGS) == n)
+		out = escape_separators(buf, n, len);
 done:
 	free(buf);
 	json_decref(rec);
-	return ret;
+	return out;
 }
 
 /*
- * Set keys[i] to vals[i] in rec.  Every value is consumed, also after a
- * failure or when rec is NULL (json_object_set_new drops its reference);
- * returns rec, or NULL after freeing it if anything was missing.
+ * To syslog: the record, or for a decision record over AUDIT_SYSLOG_MAX
+ * its summary, which does not count.  0 when syslog took the whole record.
  */
-static json_t *
-set_all(json_t *rec, const char *const *keys, json_t **vals, size_t n)
+static int
+emit_syslog(struct audit *a, const char *line, size_t n, int prio,
+    const struct drec *d, const char **errstr)
 {
-	size_t i;
-	int ok = rec != NULL;
+	struct digest dg;
+	char *sum;
+	size_t sn;
 
-	for (i = 0; i < n; i++)
-		if (json_object_set_new(rec, keys[i], vals[i]) == -1)
-			ok = 0;
-	if (!ok) {
-		json_decref(rec);
-		return NULL;
+	if (n + AUDIT_SYSLOG_HEAD <= AUDIT_SYSLOG_MAX)
+		return log_message(a, prio, line, n, errstr);
+	dg.bytes = n;
+	dg.fnv = fnv1a(line, n);
+	if (d != NULL && (sum = dump(decision_record(a, d, &dg), &sn,
+	    errstr)) != NULL) {
+		(void)log_message(a, prio, sum, sn, errstr);
+		free(sum);
 	}
-	return rec;
+	*errstr = errfmt(errbuf, sizeof(errbuf), "the audit record takes "
+	    "%zu bytes, more than the %d a syslog message holds", n,
+	    AUDIT_SYSLOG_MAX);
+	return -1;
+}
+
+/*
+ * Serialize rec and hand it to the sinks.  0 when a sink took the whole
+ * record: the file write succeeded, or syslog accepted it whole.  d: the
+ * decision rec says, for a syslog summary (NULL for an exit record).
+ * Consumes rec.
+ */
+static int
+emit(struct audit *a, json_t *rec, int prio, const struct drec *d,
+    const char **errstr)
+{
+	const char *ferr = NULL, *serr = NULL;
+	char *line;
+	size_t n;
+	int fok = 0, sok = 0;
+
+	if ((line = dump(rec, &n, errstr)) == NULL)
+		return -1;
+	if (a->use_syslog)
+		sok = emit_syslog(a, line, n, prio, d, &serr) == 0;
+	if (a->fd != -1) {
+		line = xreallocarray(line, n + 1, 1);
+		line[n] = '\n';
+		fok = write_line(a->fd, line, n + 1, &ferr) == 0;
+	}
+	free(line);
+	if (fok || sok)
+		return 0;
+	if (a->fd == -1 && !a->use_syslog)
+		*errstr = "no audit sink is configured";
+	else
+		*errstr = ferr != NULL ? ferr : serr;
+	return -1;
 }
 
 int
@@ -390,44 +808,39 @@ audit_decision(struct audit *a, const char *command, size_t cmdlen,
     char *const *argv, int allow, const char *rule, const char *reason,
     const char **errstr)
 {
-	static const char *const keys[] = { "user", "role", "client",
-	    "command", "argv", "decision", "rule", "reason" };
-	json_t *vals[sizeof(keys) / sizeof(keys[0])];
-	json_t *rec;
+	char ts[AUDIT_TS_LEN];
+	struct drec d;
 
-	rec = record_head(a, "decision");
-	vals[0] = jstr0(a->user);
-	vals[1] = jstr0(a->role);
-	vals[2] = jstr0(a->client);
-	vals[3] = jstr(command, command ? cmdlen : 0, AUDIT_MAX_STRING, NULL);
-	vals[4] = jargv(argv);
-	vals[5] = json_string(allow ? "allow" : "deny");
-	vals[6] = jstr0(rule);
-	vals[7] = jstr0(reason);
-	rec = set_all(rec, keys, vals, sizeof(keys) / sizeof(keys[0]));
-	if (rec != NULL && a->plugin != NULL &&
-	    json_object_set_new(rec, "plugin", jstr0(a->plugin)) == -1) {
-		json_decref(rec);
-		rec = NULL;
-	}
-	return emit(a, rec, allow ? LOG_INFO : LOG_WARNING, errstr);
+	/* What runs is recorded whole, or it does not run. */
+	if (allow && audit_fits(command, cmdlen, argv, errstr) == -1)
+		return -1;
+	timestamp(ts, sizeof(ts));
+	d.ts = ts;
+	d.command = command;
+	d.cmdlen = cmdlen;
+	d.argv = argv;
+	d.allow = allow;
+	d.rule = rule;
+	d.reason = reason;
+	return emit(a, decision_record(a, &d, NULL), allow ? LOG_INFO :
+	    LOG_WARNING, &d, errstr);
 }
 
 int
 audit_exit(struct audit *a, int status, int sig, long duration_ms,
     const char **errstr)
 {
-	static const char *const keys[] = { "status", "signal",
-	    "duration_ms" };
-	json_t *vals[sizeof(keys) / sizeof(keys[0])];
-	json_t *rec;
+	char ts[AUDIT_TS_LEN];
+	json_t *rec = json_object();
 
-	rec = record_head(a, "exit");
-	vals[0] = sig ? json_null() : json_integer(status);
-	vals[1] = sig ? json_integer(sig) : json_null();
-	vals[2] = json_integer(duration_ms);
-	rec = set_all(rec, keys, vals, sizeof(keys) / sizeof(keys[0]));
-	return emit(a, rec, LOG_INFO, errstr);
+	timestamp(ts, sizeof(ts));
+	rec = add(rec, "event", json_string("exit"));
+	rec = add(rec, "session", json_string(a->session));
+	rec = add(rec, "ts", json_string(ts));
+	rec = add(rec, "status", sig ? json_null() : json_integer(status));
+	rec = add(rec, "signal", sig ? json_integer(sig) : json_null());
+	rec = add(rec, "duration_ms", json_integer(duration_ms));
+	return emit(a, rec, LOG_INFO, NULL, errstr);
 }
 
 /* ------------------------------------------------------------------ */
@@ -479,15 +892,20 @@ audit_open(struct audit *a, const char *file, int use_syslog, int required,
     const char *user, const char *role, const char *client,
     const char **errstr)
 {
+	const char *lerr;
+
 	memset(a, 0, sizeof(*a));
 	a->fd = -1;
+	a->logfd = -1;
 	a->use_syslog = use_syslog;
 	a->required = required;
 	a->user = xstrdup(user ? user : "");
 	a->role = xstrdup(role ? role : "");
 	a->client = xstrdup(client ? client : "");
+	a->file = file ? xstrdup(file) : NULL;
+	/* Connected now, as LOG_NDELAY did; a failure shows per record. */
 	if (use_syslog)
-		openlog("dockergate", LOG_PID | LOG_NDELAY, LOG_AUTHPRIV);
+		(void)log_connect(a, &lerr);
 	if (file != NULL && (a->fd = open_file(file, errstr)) == -1)
 		return -1;
 	/* Still usable (all-zero session) if the caller goes on. */
@@ -505,12 +923,12 @@ audit_close(struct audit *a)
 		return;
 	if (a->fd != -1)
 		(void)close(a->fd);
-	if (a->use_syslog)
-		closelog();
+	log_disconnect(a);
 	a->fd = -1;
 	a->use_syslog = 0;
 	free(a->user);
 	free(a->role);
 	free(a->client);
-	a->user = a->role = a->client = NULL;
+	free(a->file);
+	a->user = a->role = a->client = a->file = NULL;
 }

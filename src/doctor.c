@@ -43,6 +43,7 @@
 
 #include <jansson.h>
 
+#include "audit.h"
 #include "cmdline.h"
 #include "doctor.h"
 #include "policy.h"
@@ -1239,6 +1240,45 @@ check_audit(struct ctx *c, struct result *r)
 }
 
 /* ------------------------------------------------------------------ */
+/* The syslog sink (issue 21)                                           */
+/* ------------------------------------------------------------------ */
+
+/*
+ * audit.syslog: /dev/log must be a socket the account may write to and a
+ * daemon listens on.  FAIL when it is the only sink of a required audit
+ * (the gateway then denies every request with 69), else WARN.
+ */
+static void
+check_audit_syslog(struct ctx *c, struct result *r)
+{
+	const char *path = AUDIT_SYSLOG_PATH, *err, *fix;
+	int only = c->pol->audit_required && c->pol->audit_file == NULL;
+	enum status bad = only ? ST_FAIL : ST_WARN;
+	const char *loss = only ? "every request is denied" :
+	    "syslog records are lost";
+	struct stat st;
+
+	fix = "run a syslog daemon that listens on " AUDIT_SYSLOG_PATH
+	    " (systemd-journald, rsyslog), or set audit.file";
+	if (!c->pol->audit_syslog)
+		set(r, ST_PASS, NULL, "syslog not used");
+	else if (stat(path, &st) == -1)
+		set(r, bad, fix, "%s: %s: %s", path, strerror(errno), loss);
+	else if (!S_ISSOCK(st.st_mode))
+		set(r, bad, fix, "%s is not a socket: %s", path, loss);
+	else if (!writable_by(c, &st))
+		set(r, bad, fixfmt("chmod 0666 %s", path), "%s cannot write "
+		    "to %s (mode %04o): %s", c->user, path,
+		    (unsigned)st.st_mode & 07777, loss);
+	else if (audit_syslog_probe(&err) == -1)
+		set(r, bad, fix, "%s (is the syslog daemon running?): %s",
+		    err, loss);
+	else
+		set(r, ST_PASS, NULL, "%s may write to %s, a syslog daemon "
+		    "listens", c->user, path);
+}
+
+/* ------------------------------------------------------------------ */
 /* The table, output, main                                              */
 /* ------------------------------------------------------------------ */
 
@@ -1270,6 +1310,8 @@ static const struct check {
 	{ "docker-config",		NEED_POLICY,	check_configdir },
 	{ "audit",			NEED_ACCOUNT | NEED_POLICY,
 					check_audit },
+	{ "audit-syslog",		NEED_ACCOUNT | NEED_POLICY,
+					check_audit_syslog },
 };
 
 static const char *const status_names[] = { "PASS", "WARN", "FAIL" };

@@ -528,6 +528,9 @@ execute(struct session *s)
 	const char *err;
 	int r;
 
+	/* A cap of the record is a cap of what runs, sinks or not. */
+	if (audit_fits(s->command, strlen(s->command), s->argv.v, &err) != 0)
+		return refuse(s, EX_DATAERR, "command too long", err);
 	if (audit_decision(&s->audit, s->command, strlen(s->command),
 	    s->argv.v, 1, s->v.rule, "", &err) != 0 && s->pol->audit_required)
 		return refuse(s, EX_UNAVAILABLE, "audit log unavailable", err);

@@ -9,7 +9,7 @@
 #   2. a command string with invalid UTF-8 (\377\376): refused with 65, its
 #      record kept, the bytes visible as \xff \xfe;
 #   3. a 64 KiB command (over CMDLINE_MAX_BYTES): refused with 65, still one
-#      complete, bounded record;
+#      complete, bounded record holding its first AUDIT_MAX_COMMAND bytes;
 #   4. the audit file on a full 64 KiB tmpfs, its last page almost full:
 #      required: true -> refused with 69, no partial line left behind;
 #      required: false -> the command still runs (exit 0).
@@ -178,12 +178,17 @@ data = open(sys.argv[1], "rb").read()
 lines = data.split(b"\n")
 if len(lines) != 2 or lines[1] != b"":
     sys.exit("want exactly one complete record, got %d lines" % len(lines))
-if len(data) > 65536:
+if len(data) > 1024 * 1024:
     sys.exit("record of %d bytes is over AUDIT_MAX_RECORD" % len(data))
 r = json.loads(lines[0].decode("utf-8"))
 if r.get("decision") != "deny" or not r.get("command", "").startswith(
         "docker ps --filter name=aaaa"):
     sys.exit("unexpected record: %.200r" % r)
+# AUDIT_MAX_COMMAND (= CMDLINE_MAX_BYTES) bytes kept, then the marker.
+if r["command"] != ("docker ps --filter name=" + "a" * 65536)[:65536] + \
+        "\u2026(truncated)":
+    sys.exit("command not kept to AUDIT_MAX_COMMAND: %d chars" %
+             len(r["command"]))
 EOF
 ); then
 	ok

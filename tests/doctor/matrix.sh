@@ -255,6 +255,63 @@ case_keys_only() {
 	dd_authkeys ""
 }
 
+# doctor in a private mount namespace whose /dev is a tmpfs; $1 sets up
+# /dev/log there (a shell snippet), the rest of the line is run as is.
+doctor_devlog() {
+	unshare -m bash -c '
+		mount --make-rprivate / && mount -t tmpfs dgdev /dev &&
+		mknod -m 666 /dev/null c 1 3 && mknod -m 666 /dev/zero c 1 5 &&
+		mknod -m 666 /dev/urandom c 1 9 || exit 99
+		eval "$1"
+		"$2" doctor --policy "$3" --user "$4" --sshd-config "$5"
+		rc=$?
+		[ -n "${LPID:-}" ] && kill "$LPID"
+		exit $rc' dd "$1" "$DGW" "$POLICY" "$U" "$W/sshd_config" \
+	    >"$W/doctor.out" 2>&1
+	DRC=$?
+}
+
+# audit-syslog: want CASE STATUS TEXT: the line of check audit-syslog.
+syslog_want() {
+	local line
+	line=$(grep -E "^(PASS|WARN|FAIL)  audit-syslog: " "$W/doctor.out")
+	SHOW=$W/doctor.out
+	if ! printf '%s\n' "$line" | grep -q "^$2  audit-syslog: .*$3"; then
+		bad "audit-syslog $1: want $2 '$3', got: $line"
+	elif [ "$2" = FAIL ] && [ "$DRC" = 0 ]; then
+		bad "audit-syslog $1: doctor exited 0"
+	else
+		ok "audit-syslog $1: $2"
+	fi
+}
+
+# audit.syslog as the only sink of a required audit: doctor FAILs unless
+# /dev/log is a socket the account may write to and a daemon listens on.
+case_audit_syslog() {
+	local listen
+	cp "$POLICY" "$W/policy.saved"
+	sed -i 's/^  syslog: false$/  syslog: true/; /^  file: /d' "$POLICY"
+	listen='python3 -c "import socket, os, sys, time
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind(\"/dev/log\"); os.chmod(\"/dev/log\", int(sys.argv[1], 8))
+time.sleep(60)" MODE & LPID=$!
+		for i in $(seq 50); do [ -S /dev/log ] && break; sleep 0.1; done'
+	doctor_devlog ""
+	syslog_want missing FAIL "No such file"
+	doctor_devlog "touch /dev/log"
+	syslog_want not-a-socket FAIL "not a socket"
+	doctor_devlog "${listen/MODE/0600}"
+	syslog_want root-only FAIL "cannot write"
+	doctor_devlog "${listen/MODE/0666}"
+	syslog_want listening PASS "a syslog daemon listens"
+	# with a file as well, a missing syslog loses less: WARN
+	cp "$W/policy.saved" "$POLICY"
+	sed -i 's/^  syslog: false$/  syslog: true/' "$POLICY"
+	doctor_devlog ""
+	syslog_want missing-with-file WARN "syslog records are lost"
+	cp "$W/policy.saved" "$POLICY"
+}
+
 dd_setup
 echo "doctor-test: sshd on 127.0.0.1:$PORT, account $U, work dir $W"
 case_recommended
@@ -270,5 +327,6 @@ case_account_files
 case_shell_gateway
 case_tunnel
 case_keys_only
+case_audit_syslog
 echo "doctor: $PASS passed, $FAILS failed"
 [ "$FAILS" = 0 ]

@@ -1,20 +1,29 @@
 /*
- * test_audit.c: audit records are valid JSON with the exact fields, survive
- * any bytes, stay bounded, never interleave and never leave a partial line.
- * Runs as root (tmpfs mount for the full-filesystem case).
+ * test_audit.c: audit records are valid JSON with the exact fields in the
+ * exact order, survive any bytes, never split into lines, hold what runs
+ * whole, stay bounded, never interleave and never leave a partial line;
+ * syslog delivery is known (delivered, missing, full, too long).
+ * Runs as root: a tmpfs for the full-filesystem case, and a private mount
+ * namespace with a tmpfs /dev whose /dev/log the tests create.
  */
 #include <sys/mount.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <jansson.h>
 
 #include "testutil.h"
 #include "audit.h"
+#include "cmdline.h"
 
 #define NPROC		32	/* concurrent writers */
 #define NREC		50	/* records per writer */
@@ -22,6 +31,7 @@
 
 static char dir[] = "/run/dgtest-audit.XXXXXX";
 static char path[256];
+static int private_dev;		/* /dev is ours: tests may make /dev/log */
 
 static int
 setup(void **state)
@@ -123,9 +133,10 @@ open_file(struct audit *a)
 static void
 test_decision_fields(void **state)
 {
-	static const char *const keys[] = { "ts", "event", "session", "user",
-	    "role", "client", "command", "argv", "decision", "rule",
-	    "reason" };
+	/* Decision and ids first: a relay that cuts the line keeps them. */
+	static const char *const keys[] = { "event", "decision", "rule",
+	    "session", "user", "role", "ts", "client", "reason", "command",
+	    "argv" };
 	char *argv[] = { "docker", "container", "run", "--rm=true", "alpine",
 	    NULL };
 	const char *cmd = "docker run --rm alpine", *err = NULL, *k;
@@ -204,6 +215,8 @@ test_exit_records(void **state)
 	nl = strchr(buf, '\n');
 	j = json_loadb(buf, (size_t)(nl - buf), 0, NULL);
 	assert_string_equal(sget(j, "event"), "exit");
+	assert_string_equal(json_object_iter_key(json_object_iter(j)),
+	    "event");
 	assert_int_equal(json_integer_value(json_object_get(j, "status")), 3);
 	assert_true(json_is_null(json_object_get(j, "signal")));
 	assert_int_equal(json_integer_value(json_object_get(j,
@@ -276,26 +289,41 @@ test_json_string(void **state)
 	free(s);
 }
 
+/* A command just at the cap is kept whole; one byte more is cut. */
 static void
 test_truncated(void **state)
 {
-	char *big = malloc(BIGCMD), *exp;
+	char *big = malloc(AUDIT_MAX_COMMAND + 1), *exp;
 	const char *err = NULL, *got;
 	struct audit a;
 	json_t *j;
 
 	(void)state;
-	memset(big, 'a', BIGCMD);
+	memset(big, 'a', AUDIT_MAX_COMMAND + 1);
 	open_file(&a);
-	assert_int_equal(audit_decision(&a, big, BIGCMD, NULL, 0, NULL, NULL,
-	    &err), 0);
+	assert_int_equal(audit_decision(&a, big, AUDIT_MAX_COMMAND, NULL, 1,
+	    NULL, NULL, &err), 0);
+	j = one_record();
+	assert_int_equal(strlen(sget(j, "command")), AUDIT_MAX_COMMAND);
+	json_decref(j);
+	audit_close(&a);
+	open_file(&a);
+	assert_int_equal(audit_decision(&a, big, AUDIT_MAX_COMMAND + 1, NULL,
+	    0, NULL, NULL, &err), 0);
 	j = one_record();
 	got = sget(j, "command");
-	exp = malloc(AUDIT_MAX_STRING + 64);
-	memset(exp, 'a', AUDIT_MAX_STRING);
-	strcpy(exp + AUDIT_MAX_STRING, "\xe2\x80\xa6(truncated)");
+	exp = malloc(AUDIT_MAX_COMMAND + 64);
+	memset(exp, 'a', AUDIT_MAX_COMMAND);
+	strcpy(exp + AUDIT_MAX_COMMAND, "\xe2\x80\xa6(truncated)");
 	assert_string_equal(got, exp);
 	json_decref(j);
+	audit_close(&a);
+	/* An allow over the cap is not recorded cut: it is refused. */
+	open_file(&a);
+	assert_int_equal(audit_decision(&a, big, AUDIT_MAX_COMMAND + 1, NULL,
+	    1, NULL, NULL, &err), -1);
+	assert_non_null(strstr(err, "audit record holds"));
+	assert_int_equal(check_lines(path, NULL), 0);
 	audit_close(&a);
 	free(exp);
 	free(big);
@@ -336,6 +364,10 @@ test_worst_case_bounded(void **state)
 	free(big);
 }
 
+/*
+ * argv count: AUDIT_MAX_ARGV elements are kept whole; one more is refused
+ * for an allow (audit_fits too), cut with a marker slot for a denial.
+ */
 static void
 test_argv_count_bounded(void **state)
 {
@@ -343,14 +375,36 @@ test_argv_count_bounded(void **state)
 	struct audit a;
 	char **argv;
 	json_t *j, *v;
-	size_t i, n = 1000;
+	size_t i, n = AUDIT_MAX_ARGV + 1;
 
 	(void)state;
 	argv = calloc(n + 1, sizeof(*argv));
 	for (i = 0; i < n; i++)
 		argv[i] = "x";
+	argv[AUDIT_MAX_ARGV - 1] = "last";
+	argv[AUDIT_MAX_ARGV] = NULL;
+	assert_int_equal(audit_fits("c", 1, argv, &err), 0);
 	open_file(&a);
 	assert_int_equal(audit_decision(&a, "c", 1, argv, 1, "r", "", &err),
+	    0);
+	j = one_record();
+	v = json_object_get(j, "argv");
+	assert_int_equal(json_array_size(v), AUDIT_MAX_ARGV);
+	assert_string_equal(json_string_value(json_array_get(v,
+	    AUDIT_MAX_ARGV - 1)), "last");
+	json_decref(j);
+	audit_close(&a);
+
+	argv[AUDIT_MAX_ARGV] = "x";
+	assert_int_equal(audit_fits("c", 1, argv, &err), -1);
+	assert_non_null(strstr(err, "words an audit record holds"));
+	open_file(&a);
+	assert_int_equal(audit_decision(&a, "c", 1, argv, 1, "r", "", &err),
+	    -1);
+	assert_int_equal(check_lines(path, NULL), 0);
+	audit_close(&a);
+	open_file(&a);
+	assert_int_equal(audit_decision(&a, "c", 1, argv, 0, "r", "", &err),
 	    0);
 	j = one_record();
 	v = json_object_get(j, "argv");
@@ -360,6 +414,57 @@ test_argv_count_bounded(void **state)
 	    AUDIT_MAX_ARGV - 1)), "\xe2\x80\xa6(truncated)");
 	json_decref(j);
 	audit_close(&a);
+	free(argv);
+}
+
+/*
+ * argv bytes: exactly AUDIT_MAX_ARGV_BYTES encoded bytes (of '"', two
+ * each, and one U+2028, six) run and are recorded whole; one byte more is
+ * refused.
+ */
+static void
+test_argv_bytes_bounded(void **state)
+{
+	size_t el = CMDLINE_MAX_ARGLEN, n = AUDIT_MAX_ARGV_BYTES / 2 / el, i;
+	char **argv = calloc(n + 2, sizeof(*argv)), *q, *q2;
+	const char *err = NULL;
+	struct audit a;
+	json_t *j, *v;
+
+	(void)state;
+	_Static_assert(AUDIT_MAX_ARGV_BYTES % (2 * CMDLINE_MAX_ARGLEN) == 0,
+	    "the test fills the budget with whole elements");
+	q = malloc(el + 1);
+	memset(q, '"', el);
+	q[el] = '\0';
+	q2 = strdup(q);
+	memcpy(q2 + el - 3, "\xe2\x80\xa8", 3);	/* 2 * 3 -> 6 */
+	argv[0] = q2;
+	for (i = 1; i < n; i++)
+		argv[i] = q;
+	assert_int_equal(audit_fits("c", 1, argv, &err), 0);
+	open_file(&a);
+	assert_int_equal(audit_decision(&a, "c", 1, argv, 1, "r", "", &err),
+	    0);
+	j = one_record();
+	v = json_object_get(j, "argv");
+	assert_int_equal(json_array_size(v), n);
+	for (i = 0; i < n; i++)
+		assert_string_equal(json_string_value(json_array_get(v, i)),
+		    argv[i]);
+	json_decref(j);
+	audit_close(&a);
+	/* Over by one encoded byte. */
+	argv[n] = "x";
+	assert_int_equal(audit_fits("c", 1, argv, &err), -1);
+	assert_non_null(strstr(err, "bytes encoded"));
+	open_file(&a);
+	assert_int_equal(audit_decision(&a, "c", 1, argv, 1, "r", "", &err),
+	    -1);
+	assert_int_equal(check_lines(path, NULL), 0);
+	audit_close(&a);
+	free(q);
+	free(q2);
 	free(argv);
 }
 
@@ -459,9 +564,12 @@ test_open_failures(void **state)
 	assert_int_equal(audit_open(&a, "/nonexistent-dg/x/audit.jsonl", 1, 1,
 	    "u", "r", "", &err), -1);
 	assert_non_null(strstr(err, "No such file or directory"));
-	/* The struct is still usable: syslog only. */
+	/* The struct is still usable: syslog only, and no /dev/log here. */
 	assert_int_equal(a.fd, -1);
-	assert_int_equal(audit_exit(&a, 0, 0, 1, &err), 0);
+	if (private_dev) {
+		assert_int_equal(audit_exit(&a, 0, 0, 1, &err), -1);
+		assert_non_null(strstr(err, AUDIT_SYSLOG_PATH));
+	}
 	audit_close(&a);
 
 	(void)snprintf(link, sizeof(link), "%s/link", dir);
@@ -498,6 +606,385 @@ test_sinks(void **state)
 	audit_close(&a);
 	audit_close(&b);
 	audit_close(NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Line separators                                                      */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Each separator a reader splits lines on, in every field a request can
+ * fill: no raw byte of it in the line, the \uXXXX escape instead, and the
+ * value decodes back to what was given.
+ */
+static void
+test_separators(void **state)
+{
+	static const struct { const char *raw, *esc; } seps[] = {
+		{ "\xe2\x80\xa8", "\\u2028" },	/* LINE SEPARATOR */
+		{ "\xe2\x80\xa9", "\\u2029" },	/* PARAGRAPH SEPARATOR */
+		{ "\xc2\x85", "\\u0085" },	/* NEXT LINE (C1) */
+		{ "\xc2\x9b", "\\u009B" },	/* CSI (C1): terminals */
+		{ "\x0b", "\\u000B" },		/* VT */
+		{ "\x0c", "\\f" },		/* FF */
+		{ "\x1c", "\\u001C" },		/* FS: Python splitlines */
+		{ "\x1e", "\\u001E" },		/* RS */
+	};
+	static const char *const fields[] = { "user", "role", "client",
+	    "command", "rule", "reason", "plugin" };
+	const char *err = NULL;
+	char *v, *argv[3], *line;
+	struct audit a;
+	size_t i, k, len;
+	json_t *j;
+
+	(void)state;
+	for (i = 0; i < NELEM(seps); i++) {
+		v = xasprintf("a%sb", seps[i].raw);
+		(void)unlink(path);
+		assert_int_equal(audit_open(&a, path, 0, 1, v, v, v, &err),
+		    0);
+		a.plugin = v;
+		argv[0] = "docker";
+		argv[1] = v;
+		argv[2] = NULL;
+		assert_int_equal(audit_decision(&a, v, strlen(v), argv, 0, v,
+		    v, &err), 0);
+		line = slurp(path, &len);
+		assert_null(strstr(line, seps[i].raw[0] == '\x0c' ? "\x0c" :
+		    seps[i].raw));
+		assert_non_null(strstr(line, seps[i].esc));
+		free(line);
+		j = one_record();
+		for (k = 0; k < NELEM(fields); k++)
+			assert_string_equal(sget(j, fields[k]), v);
+		assert_string_equal(json_string_value(json_array_get(
+		    json_object_get(j, "argv"), 1)), v);
+		json_decref(j);
+		audit_close(&a);
+		line = audit_json_string(v, strlen(v));
+		assert_null(strstr(line, seps[i].raw));
+		assert_non_null(strstr(line, seps[i].esc));
+		free(line);
+		free(v);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Syslog                                                               */
+/* ------------------------------------------------------------------ */
+
+/* A socket of type listening at /dev/log (ours: private_dev). */
+static int
+log_listen(int type)
+{
+	struct sockaddr_un sun;
+	int fd;
+
+	(void)unlink(AUDIT_SYSLOG_PATH);
+	memset(&sun, 0, sizeof(sun));
+	sun.sun_family = AF_UNIX;
+	strcpy(sun.sun_path, AUDIT_SYSLOG_PATH);
+	fd = socket(AF_UNIX, type | SOCK_CLOEXEC, 0);
+	assert_true(fd != -1);
+	assert_int_equal(bind(fd, (struct sockaddr *)&sun, sizeof(sun)), 0);
+	if (type == SOCK_STREAM)
+		assert_int_equal(listen(fd, 4), 0);
+	return fd;
+}
+
+/* One datagram, NUL-terminated, or NULL if none is waiting. */
+static char *
+log_recv(int fd, size_t *len)
+{
+	char *buf = malloc(AUDIT_MAX_RECORD);
+	ssize_t n = recv(fd, buf, AUDIT_MAX_RECORD - 1, MSG_DONTWAIT);
+
+	if (n < 0) {
+		free(buf);
+		return NULL;
+	}
+	buf[n] = '\0';
+	if (len != NULL)
+		*len = (size_t)n;
+	return buf;
+}
+
+/*
+ * The header as glibc's syslog(3) writes it: "<PRI>Mmm dd hh:mm:ss
+ * dockergate[PID]: ".  Returns the JSON after it, parsed.
+ */
+static json_t *
+log_parse(const char *msg, int pri)
+{
+	char want[64], *p;
+	struct tm tm;
+	json_t *j;
+
+	(void)snprintf(want, sizeof(want), "<%d>", pri);
+	assert_int_equal(strncmp(msg, want, strlen(want)), 0);
+	memset(&tm, 0, sizeof(tm));
+	p = strptime(msg + strlen(want), "%b %e %H:%M:%S ", &tm);
+	assert_non_null(p);
+	assert_int_equal(msg[strlen(want) + 15], ' ');
+	(void)snprintf(want, sizeof(want), "dockergate[%ld]: ",
+	    (long)getpid());
+	assert_int_equal(strncmp(p, want, strlen(want)), 0);
+	j = json_loads(p + strlen(want), 0, NULL);
+	assert_non_null(j);
+	return j;
+}
+
+static void
+test_syslog_delivered(void **state)
+{
+	char *argv[] = { "docker", "ps", NULL }, *m;
+	const char *err = NULL;
+	struct audit a;
+	int fd;
+	json_t *j;
+
+	(void)state;
+	if (!private_dev)
+		skip();
+	fd = log_listen(SOCK_DGRAM);
+	assert_int_equal(audit_open(&a, NULL, 1, 1, "u", "r", "", &err), 0);
+	assert_int_equal(audit_decision(&a, "docker ps", 9, argv, 1, "x", "",
+	    &err), 0);
+	assert_int_equal(audit_decision(&a, "docker ps", 9, argv, 0, "x",
+	    "no", &err), 0);
+	assert_int_equal(audit_exit(&a, 0, 0, 5, &err), 0);
+	m = log_recv(fd, NULL);
+	assert_non_null(m);
+	j = log_parse(m, 80 + 6);	/* authpriv.info */
+	assert_string_equal(sget(j, "decision"), "allow");
+	assert_string_equal(json_string_value(json_array_get(json_object_get(
+	    j, "argv"), 1)), "ps");
+	json_decref(j);
+	free(m);
+	m = log_recv(fd, NULL);
+	j = log_parse(m, 80 + 4);	/* authpriv.warning */
+	assert_string_equal(sget(j, "decision"), "deny");
+	json_decref(j);
+	free(m);
+	m = log_recv(fd, NULL);
+	j = log_parse(m, 80 + 6);
+	assert_string_equal(sget(j, "event"), "exit");
+	json_decref(j);
+	free(m);
+	audit_close(&a);
+	(void)close(fd);
+	(void)unlink(AUDIT_SYSLOG_PATH);
+}
+
+/* No syslog: nothing took the record, and it is said. */
+static void
+test_syslog_missing(void **state)
+{
+	const char *err = NULL;
+	struct audit a;
+	int fd;
+
+	(void)state;
+	if (!private_dev)
+		skip();
+	(void)unlink(AUDIT_SYSLOG_PATH);
+	assert_int_equal(audit_open(&a, NULL, 1, 1, "u", "r", "", &err), 0);
+	assert_int_equal(audit_decision(&a, "docker ps", 9, NULL, 1, "x", "",
+	    &err), -1);
+	assert_non_null(strstr(err, "/dev/log: No such file"));
+	audit_close(&a);
+	/* Not a socket. */
+	fd = open(AUDIT_SYSLOG_PATH, O_WRONLY | O_CREAT, 0666);
+	(void)close(fd);
+	assert_int_equal(audit_open(&a, NULL, 1, 1, "u", "r", "", &err), 0);
+	assert_int_equal(audit_exit(&a, 0, 0, 1, &err), -1);
+	assert_non_null(strstr(err, "/dev/log"));
+	audit_close(&a);
+	/* A socket nobody listens on any more (syslogd gone). */
+	(void)unlink(AUDIT_SYSLOG_PATH);
+	fd = log_listen(SOCK_DGRAM);
+	assert_int_equal(audit_open(&a, NULL, 1, 1, "u", "r", "", &err), 0);
+	(void)close(fd);
+	assert_int_equal(audit_exit(&a, 0, 0, 1, &err), -1);
+	audit_close(&a);
+	(void)unlink(AUDIT_SYSLOG_PATH);
+}
+
+/* A stream /dev/log: each message ends with NUL, as glibc's does. */
+static void
+test_syslog_stream(void **state)
+{
+	const char *err = NULL;
+	char buf[4096];
+	struct audit a;
+	ssize_t n;
+	int fd, c;
+	json_t *j;
+
+	(void)state;
+	if (!private_dev)
+		skip();
+	fd = log_listen(SOCK_STREAM);
+	assert_int_equal(audit_open(&a, NULL, 1, 1, "u", "r", "", &err), 0);
+	assert_int_equal(audit_exit(&a, 7, 0, 1, &err), 0);
+	c = accept(fd, NULL, NULL);
+	assert_true(c != -1);
+	n = recv(c, buf, sizeof(buf) - 1, 0);
+	assert_true(n > 0);
+	assert_int_equal(buf[n - 1], '\0');
+	j = log_parse(buf, 80 + 6);
+	assert_int_equal(json_integer_value(json_object_get(j, "status")), 7);
+	json_decref(j);
+	audit_close(&a);
+	(void)close(c);
+	(void)close(fd);
+	(void)unlink(AUDIT_SYSLOG_PATH);
+}
+
+/* Fill the receive queue of fd with small datagrams from another socket. */
+static void
+log_fill(void)
+{
+	struct sockaddr_un sun;
+	int s = socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK, 0);
+
+	memset(&sun, 0, sizeof(sun));
+	sun.sun_family = AF_UNIX;
+	strcpy(sun.sun_path, AUDIT_SYSLOG_PATH);
+	assert_int_equal(connect(s, (struct sockaddr *)&sun, sizeof(sun)), 0);
+	while (send(s, "x", 1, 0) == 1)
+		;
+	assert_true(errno == EAGAIN || errno == ENOBUFS);
+	(void)close(s);
+}
+
+static long long
+mono_ms(void)
+{
+	struct timespec ts;
+
+	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * A full queue: the record waits; a reader that drains in time gets it, one
+ * that does not makes it fail after AUDIT_SYSLOG_WAIT_MS, not hang.
+ */
+static void
+test_syslog_full(void **state)
+{
+	const char *err = NULL;
+	struct audit a;
+	long long t;
+	pid_t pid;
+	int fd, st;
+	char *m;
+
+	(void)state;
+	if (!private_dev)
+		skip();
+	fd = log_listen(SOCK_DGRAM);
+	assert_int_equal(audit_open(&a, NULL, 1, 1, "u", "r", "", &err), 0);
+	log_fill();
+	t = mono_ms();
+	assert_int_equal(audit_exit(&a, 0, 0, 1, &err), -1);
+	t = mono_ms() - t;
+	assert_true(t >= AUDIT_SYSLOG_WAIT_MS - 50);
+	assert_true(t < AUDIT_SYSLOG_WAIT_MS + 1000);
+	assert_non_null(strstr(err, "/dev/log"));
+	/* Drained after 200 ms: delivered. */
+	if ((pid = fork()) == 0) {
+		(void)usleep(200 * 1000);
+		while ((m = log_recv(fd, NULL)) != NULL && strcmp(m, "x") == 0)
+			free(m);
+		_exit(m == NULL ? 0 : 1);
+	}
+	assert_int_equal(audit_exit(&a, 0, 0, 2, &err), 0);
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	m = log_recv(fd, NULL);
+	if (m == NULL) {	/* the child may have read it: ask again */
+		assert_int_equal(audit_exit(&a, 0, 0, 3, &err), 0);
+		m = log_recv(fd, NULL);
+	}
+	assert_non_null(m);
+	assert_non_null(strstr(m, "\"event\":\"exit\""));
+	free(m);
+	audit_close(&a);
+	(void)close(fd);
+	(void)unlink(AUDIT_SYSLOG_PATH);
+}
+
+/*
+ * A record over AUDIT_SYSLOG_MAX: syslog gets a bounded summary, decision
+ * and ids first, and the length and FNV-1a 64 of the whole record; alone,
+ * syslog does not hold it (-1); with a file, the file does (0) and the
+ * digest names that line.
+ */
+static void
+test_syslog_summary(void **state)
+{
+	char *big = malloc(AUDIT_SYSLOG_MAX + 1), *argv[3], *m, *line, hex[17];
+	const char *err = NULL;
+	unsigned long long h = 0xcbf29ce484222325ULL;
+	struct audit a;
+	size_t len, i, mlen;
+	int fd;
+	json_t *j;
+
+	(void)state;
+	if (!private_dev)
+		skip();
+	memset(big, 'b', AUDIT_SYSLOG_MAX);
+	big[AUDIT_SYSLOG_MAX] = '\0';
+	argv[0] = "docker";
+	argv[1] = big;
+	argv[2] = NULL;
+	fd = log_listen(SOCK_DGRAM);
+	assert_int_equal(audit_open(&a, NULL, 1, 1, "u", "r", "", &err), 0);
+	assert_int_equal(audit_decision(&a, "docker x", 8, argv, 1, "rule1",
+	    "", &err), -1);
+	assert_non_null(strstr(err, "syslog message holds"));
+	m = log_recv(fd, &mlen);
+	assert_non_null(m);
+	assert_true(mlen <= AUDIT_SYSLOG_MAX);
+	j = log_parse(m, 80 + 6);
+	assert_null(json_object_get(j, "argv"));
+	assert_null(json_object_get(j, "command"));
+	assert_true(json_is_null(json_object_get(j, "record_file")));
+	assert_string_equal(sget(j, "rule"), "rule1");
+	assert_string_equal(json_object_iter_key(json_object_iter(j)),
+	    "event");
+	json_decref(j);
+	free(m);
+	audit_close(&a);
+
+	(void)unlink(path);
+	assert_int_equal(audit_open(&a, path, 1, 1, "u", "r", "", &err), 0);
+	assert_int_equal(audit_decision(&a, "docker x", 8, argv, 1, "rule1",
+	    "", &err), 0);
+	line = slurp(path, &len);
+	len--;				/* the newline */
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)line[i];
+		h *= 0x100000001b3ULL;
+	}
+	(void)snprintf(hex, sizeof(hex), "%016llx", h);
+	m = log_recv(fd, NULL);
+	j = log_parse(m, 80 + 6);
+	assert_int_equal(json_integer_value(json_object_get(j,
+	    "record_bytes")), len);
+	assert_string_equal(sget(j, "record_fnv1a64"), hex);
+	assert_string_equal(sget(j, "record_file"), path);
+	assert_string_equal(sget(j, "session"), a.session);
+	json_decref(j);
+	free(m);
+	free(line);
+	audit_close(&a);
+	(void)close(fd);
+	(void)unlink(AUDIT_SYSLOG_PATH);
+	free(big);
 }
 
 /*
@@ -560,6 +1047,13 @@ main(void)
 		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_worst_case_bounded),
 		cmocka_unit_test(test_argv_count_bounded),
+		cmocka_unit_test(test_argv_bytes_bounded),
+		cmocka_unit_test(test_separators),
+		cmocka_unit_test(test_syslog_delivered),
+		cmocka_unit_test(test_syslog_missing),
+		cmocka_unit_test(test_syslog_stream),
+		cmocka_unit_test(test_syslog_full),
+		cmocka_unit_test(test_syslog_summary),
 		cmocka_unit_test(test_concurrent_writers),
 		cmocka_unit_test(test_full_filesystem),
 		cmocka_unit_test(test_open_failures),
@@ -567,5 +1061,13 @@ main(void)
 		cmocka_unit_test(test_gmtime),
 	};
 
+	/* A /dev of our own: the syslog tests make and remove /dev/log. */
+	private_dev = unshare(CLONE_NEWNS) == 0 &&
+	    mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0 &&
+	    mount("dgtest-dev", "/dev", "tmpfs", 0, "mode=0755") == 0 &&
+	    mknod("/dev/null", S_IFCHR | 0666, makedev(1, 3)) == 0;
+	if (!private_dev)
+		fprintf(stderr, "test_audit: no private /dev (%s): syslog "
+		    "tests skipped\n", strerror(errno));
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
