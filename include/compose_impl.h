@@ -104,6 +104,15 @@ int	 cx_hook_tag(struct project *pj, const yaml_node_t *n,
 int	 cx_hook_image(struct project *pj, const yaml_node_t *n,
 	    const char *ref);
 
+/*
+ * Hold a Dockerfile (buf, len bytes) to the rule through the hooks:
+ * where names it in messages, buildargs resolve FROM ("NAME=VALUE";
+ * "*" alone: any declared ARG may be overridden).  0, or -1 denied.
+ */
+int	 cx_dockerfile(struct project *pj, const yaml_node_t *n,
+	    const char *where, const char *buf, size_t len,
+	    const struct strv *buildargs);
+
 /* An env_file entry of a service or an include: path, {path, required}. */
 int	 cx_envfile_item(struct project *pj, yaml_node_t *n, void *arg);
 
