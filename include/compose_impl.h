@@ -60,8 +60,10 @@ char	*cx_join(const char *dir, const char *path);
 enum cx_want {
 	CX_ANY,		/* a file or a directory */
 	CX_DIR,		/* a directory (a build context) */
-	CX_ENVFILE	/* a file compose parses as KEY=VALUE lines without
+	CX_ENVFILE,	/* a file compose parses as KEY=VALUE lines without
 			   an error (cx_dotenv_bad) */
+	CX_DOCKERFILE	/* a file held to cx_dockerfile (build args are
+			   unknown: "*") */
 };
 
 /*
@@ -112,6 +114,7 @@ int	 cx_hook_image(struct project *pj, const yaml_node_t *n,
 int	 cx_dockerfile(struct project *pj, const yaml_node_t *n,
 	    const char *where, const char *buf, size_t len,
 	    const struct strv *buildargs);
+extern const struct strv cx_any_args;	/* {"*"}: args not known */
 
 /* An env_file entry of a service or an include: path, {path, required}. */
 int	 cx_envfile_item(struct project *pj, yaml_node_t *n, void *arg);

@@ -323,6 +323,9 @@ cx_resource(struct project *pj, const yaml_node_t *n, const char *path,
 		r = cx_fail(pj, n, "%s is not a directory", p);
 	else if (e == 0 && want == CX_ENVFILE)
 		r = envfile_ok(pj, n, p, content, len);
+	else if (e == 0 && want == CX_DOCKERFILE)
+		r = content == NULL ? cx_fail(pj, n, "%s is not a file", p) :
+		    cx_dockerfile(pj, n, p, content, len, &cx_any_args);
 	else
 		r = 0;
 out:
@@ -331,6 +334,13 @@ out:
 	free(content);
 	return r;
 }
+
+/*
+ * Build args of a compose build: its args and --build-arg can override any
+ * ARG, so a FROM that needs one is not resolved (dockerfile_check's "*").
+ */
+static char *any_arg[] = { "*", NULL };
+const struct strv cx_any_args = { any_arg, 1, 1 };
 
 /* ------------------------------------------------------------------ */
 /* .env and interpolation */
