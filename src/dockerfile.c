@@ -586,6 +586,9 @@ shell:
 /* ------------------------------------------------------------------ */
 /* Heredocs */
 
+struct instr;
+static const struct instr *instr_find(const char *);
+
 struct heredoc {
 	char	 name[DF_LINE_MAX < 256 ? DF_LINE_MAX : 256];
 	int	 chomp;
@@ -650,6 +653,10 @@ heredoc_word(struct df *d, const char *w, struct heredoc *h)
 		return fail(d, "a heredoc name that cannot be read");
 	memcpy(h->name, name, n);
 	h->name[n] = '\0';
+	/* A parser without heredocs would read the body as instructions;
+	 * a terminator that is no instruction makes it fail as a whole. */
+	if (instr_find(h->name) != NULL)
+		return fail(d, "a heredoc named like an instruction");
 	return 1;
 }
 
@@ -1176,9 +1183,9 @@ logical_line(struct df *d, const char *s, size_t n)
 	size_t len = 0, start = d->lineno;
 	int more, r;
 
+	trim_left(&s, &n);
 	if (directive(d, s, n) != 0)
 		return -1;
-	trim_left(&s, &n);
 	if (n > 0 && s[0] == '#')
 		n = 0;
 	more = continues(d, s, &n);

@@ -45,6 +45,9 @@ static const struct dfcase cases[] = {
 	{ "escape directive after an instruction is a comment",
 	    "FROM local/base\n# escape=`\nRUN echo `\nADD http://x /y\n",
 	    NULL, 1, "1 - local/base|4 remote-sources -" },
+	{ "escape directive with leading blanks", "  # escape=`\n"
+	    "FROM local/base\nRUN echo \\\nADD http://x /y\n", NULL, 1,
+	    "2 - local/base|4 remote-sources -" },
 	{ "escape repeated", "# escape=`\n# escape=\\\nFROM local/base\n",
 	    NULL, 0, "repeated" },
 	{ "escape invalid", "# escape=x\nFROM local/base\n", NULL, 0,
@@ -102,6 +105,9 @@ static const struct dfcase cases[] = {
 	    0, "unterminated heredoc" },
 	{ "heredoc name unreadable", "FROM local/base\nRUN <<E\\OF\nx\n",
 	    NULL, 0, "heredoc" },
+	{ "heredoc named like an instruction", "FROM local/base\n"
+	    "RUN <<CMD\nADD http://x/y /z\nCMD\n", NULL, 0,
+	    "named like an instruction" },
 	{ "heredoc after variable", "FROM local/base\nRUN cat $X<<EOF\nx\n"
 	    "EOF\n", NULL, 0, "variable" },
 	{ "heredocs limit", "FROM local/base\nRUN <<A <<A <<A <<A <<A <<A "
