@@ -594,9 +594,13 @@ struct heredoc {
 	int	 chomp;
 };
 
-/* Raw words as BuildKit's lexer splits them for heredocs (quotes kept). */
+/*
+ * Raw words as BuildKit's lexer splits them (quotes kept); for heredocs
+ * (here 1) blanks right after "<<" stay in the word, as its
+ * processPossibleHeredoc keeps them.
+ */
 static int
-raw_words(struct df *d, char *s, struct words *w)
+raw_words(struct df *d, char *s, struct words *w, int here)
 {
 	char q = 0;
 
@@ -610,7 +614,10 @@ raw_words(struct df *d, char *s, struct words *w)
 			return fail(d, "more than %d words", DF_WORDS_MAX);
 		w->v[w->n++] = s;
 		for (; *s != '\0' && (q || !(ws(*s) || *s == '\n')); s++) {
-			if (!q && (*s == '\'' || *s == '"'))
+			if (!q && here && s[0] == '<' && s[1] == '<')
+				for (s++; ws(s[1]); s++)
+					;
+			else if (!q && (*s == '\'' || *s == '"'))
 				q = *s;
 			else if (q && *s == q)
 				q = 0;
@@ -622,7 +629,7 @@ raw_words(struct df *d, char *s, struct words *w)
 }
 
 /*
- * One word as BuildKit's ParseHeredoc: ^(\d*)<<(-?)([^<]*)$ with a name.
+ * One word as BuildKit's ParseHeredoc: ^(\d*)<<(-?)\s*([^<]*)$ with a name.
  * 1 with *h, 0 if it is no heredoc, -1 if it is one we cannot read.
  */
 static int
@@ -639,6 +646,8 @@ heredoc_word(struct df *d, const char *w, struct heredoc *h)
 	p += 2;
 	h->chomp = *p == '-';
 	p += h->chomp;
+	while (re_space(*p))
+		p++;
 	if (*p == '\0' || strchr(p, '<') != NULL)
 		return 0;
 	name = p;
@@ -692,7 +701,7 @@ heredocs(struct df *d, const char *line)
 	struct heredoc h[DF_HEREDOC_MAX];
 	char *copy = xstrdup(line);
 	size_t i, nh = 0;
-	int r = raw_words(d, copy, w);
+	int r = raw_words(d, copy, w, 1);
 
 	for (i = 0; r == 0 && i < w->n; i++) {
 		if (nh >= DF_HEREDOC_MAX) {
@@ -905,7 +914,7 @@ i_arg(struct df *d, size_t line, struct words *f, char *rest)
 
 	(void)line;
 	(void)f;
-	r = raw_words(d, rest, w);
+	r = raw_words(d, rest, w, 0);
 	for (i = 0; r == 0 && d->nstages == 0 && i < w->n; i++) {
 		if (d->meta.n >= DF_META_MAX) {
 			r = fail(d, "more than %d ARGs", DF_META_MAX);
@@ -1156,7 +1165,13 @@ instruction(struct df *d, size_t line, char *s, int nested)
 	    known_flags(d, in, f) != 0)
 		goto done;
 	if (in->check == NULL) {
-		r = instruction(d, line, rest, 1);
+		/* BuildKit reads heredocs under ONBUILD only since 2024:
+		 * older parsers read the body as instructions. */
+		if (strstr(rest, "<<") != NULL)
+			(void)fail(d, "ONBUILD with \"<<\": BuildKit versions "
+			    "read its heredocs differently");
+		else
+			r = instruction(d, line, rest, 1);
 		goto done;
 	}
 	d->json = 0;

@@ -98,9 +98,14 @@ static const struct dfcase cases[] = {
 	{ "no heredoc in JSON form", "FROM local/base\nRUN [\"sh\", "
 	    "\"<<EOF\"]\nADD http://a/b /c\n", NULL, 1,
 	    "1 - local/base|3 remote-sources -" },
-	{ "no heredoc under ONBUILD", "FROM local/base\nONBUILD RUN <<EOF\n"
-	    "ADD http://a/b /c\n", NULL, 1,
-	    "1 - local/base|3 remote-sources -" },
+	{ "heredoc under ONBUILD", "FROM local/base\nONBUILD RUN <<EOF\n"
+	    "ADD http://a/b /c\nEOF\n", NULL, 0, "ONBUILD with" },
+	{ "heredoc with blanks after <<", "FROM local/base\nRUN <<  EOF\n"
+	    "ADD http://a/b /c\nEOF\nADD http://d/e /f\n", NULL, 1,
+	    "1 - local/base|5 remote-sources -" },
+	{ "no heredoc: blank after <<-", "FROM local/base\nRUN <<- EOF\n"
+	    "x\n\tEOF\nADD http://d/e /f\n", NULL, 0,
+	    "unknown instruction x" },
 	{ "heredoc unterminated", "FROM local/base\nRUN <<EOF\necho\n", NULL,
 	    0, "unterminated heredoc" },
 	{ "heredoc name unreadable", "FROM local/base\nRUN <<E\\OF\nx\n",
