@@ -20,7 +20,8 @@ done
 rdocker tag dgtest local/base >/dev/null || fail "cannot tag local/base"
 url="http://127.0.0.1:$port/secret.txt"
 
-# The threat is real here: the daemon itself fetches a loopback URL.
+# The control: the daemon itself fetches a loopback URL (noted when this
+# daemon shares the host's network namespace; the harness's may not).
 printf 'FROM local/base\nADD %s /loot.txt\n' "$url" >"$T/df-plain"
 if rdocker build -q -t local/dgt22-direct - <"$T/df-plain" >/dev/null 2>&1; then
 	got=$(rdocker run --rm local/dgt22-direct cat /loot.txt 2>/dev/null)
