@@ -935,12 +935,22 @@ i_arg(struct df *d, size_t line, struct words *f, char *rest)
 	return r;
 }
 
-/* A source an ADD would fetch rather than copy from the context. */
+/*
+ * A source an ADD would fetch rather than copy from the context: a URL or
+ * scp-like git reference (both hold ':'), a path ending ".git" (with a
+ * "#ref" or not: older gitutil took those), or "github.com/...".
+ */
 static int
 remote_text(const char *s)
 {
-	return strchr(s, ':') != NULL || strcasestr(s, ".git") != NULL ||
-	    strncasecmp(s, "github.com/", 11) == 0;
+	const char *g;
+
+	if (strchr(s, ':') != NULL || strncasecmp(s, "github.com/", 11) == 0)
+		return 1;
+	for (g = s; (g = strcasestr(g, ".git")) != NULL; g += 4)
+		if (g[4] == '\0' || g[4] == '#' || g[4] == '/')
+			return 1;
+	return 0;
 }
 
 static int

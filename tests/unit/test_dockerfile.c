@@ -150,6 +150,10 @@ static const struct dfcase cases[] = {
 	    NULL, 1, "1 - local/base|2 remote-sources -" },
 	{ "dot git without scheme", "FROM local/base\nADD h/r.git /x\n",
 	    NULL, 1, "1 - local/base|2 remote-sources -" },
+	{ "dot git with fragment", "FROM local/base\nADD h/r.git#main /x\n",
+	    NULL, 1, "1 - local/base|2 remote-sources -" },
+	{ "dot github is local", "FROM local/base\nADD .github .gitignore "
+	    "/x/\n", NULL, 1, "1 - local/base" },
 	{ "quoted url", "FROM local/base\nADD \"http://x/y\" /z\n", NULL, 1,
 	    "1 - local/base|2 remote-sources -" },
 	{ "url broken by quotes", "FROM local/base\nADD h'ttp'://x/y /z\n",
