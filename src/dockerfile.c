@@ -202,8 +202,8 @@ directive_value(struct df *d, unsigned bit, const char *v, size_t n)
 	}
 	if (bit == DIR_SYNTAX)
 		return finding(d, d->lineno, RISK_REMOTE_SOURCES, NULL,
-		    "# syntax=%.*s: an external frontend image parses the "
-		    "Dockerfile, so nothing in it can be checked",
+		    "# syntax=%.*s (an external frontend image would parse "
+		    "the Dockerfile: nothing in it can be checked)",
 		    (int)(n > 80 ? 80 : n), v);
 	return 0;
 }
@@ -1000,8 +1000,9 @@ i_add(struct df *d, size_t line, struct words *f, char *rest)
 	for (i = 0; r == 0 && i + 1 < w->n; i++)
 		if (remote_source(d, w->v[i]))
 			r = finding(d, line, RISK_REMOTE_SOURCES, NULL,
-			    "ADD %.100s fetches from the network (a URL or "
-			    "git repository, or a variable that can be one)",
+			    "ADD %.100s (a URL, a git repository or a variable "
+			    "that can be one: the daemon fetches it from this "
+			    "host's network)",
 			    w->v[i]);
 	free(store);
 	free(w);
@@ -1072,7 +1073,7 @@ mount_flag(struct df *d, size_t line, const char *val)
 	if (r == 0 && (strcasecmp(type, "ssh") == 0 ||
 	    strcasecmp(type, "secret") == 0))
 		r = finding(d, line, RISK_REMOTE_SOURCES, NULL, "RUN --mount="
-		    "%.100s hands the build the client's %s", val, type);
+		    "%.100s (hands the build the client's %s)", val, type);
 	else if (r == 0 && strcasecmp(type, "bind") != 0 &&
 	    strcasecmp(type, "cache") != 0 && strcasecmp(type, "tmpfs") != 0)
 		r = fail(d, "RUN --mount: unknown type %.20s", type);
@@ -1102,8 +1103,8 @@ i_run(struct df *d, size_t line, struct words *f, char *rest)
 		else if ((v = flag_value(f->v[i], "network")) != NULL) {
 			if (strcmp(v, "host") == 0)
 				r = finding(d, line, RISK_HOST_NAMESPACES,
-				    NULL, "RUN --network=host runs the step "
-				    "in the host's network namespace");
+				    NULL, "RUN --network=host (the step runs "
+				    "in the host's network namespace)");
 			else if (strcmp(v, "none") != 0 &&
 			    strcmp(v, "default") != 0)
 				r = fail(d, "RUN --network=%.40s: unknown "
@@ -1111,8 +1112,8 @@ i_run(struct df *d, size_t line, struct words *f, char *rest)
 		} else if ((v = flag_value(f->v[i], "security")) != NULL) {
 			if (strcmp(v, "insecure") == 0)
 				r = finding(d, line, RISK_PRIVILEGED, NULL,
-				    "RUN --security=insecure runs the step "
-				    "privileged");
+				    "RUN --security=insecure (the step runs "
+				    "privileged)");
 			else if (strcmp(v, "sandbox") != 0)
 				r = fail(d, "RUN --security=%.40s: unknown "
 				    "mode", v);
@@ -1241,8 +1242,8 @@ syntax_args(struct df *d)
 	for (i = 0; d->buildargs != NULL && i < d->buildargs->n; i++)
 		if (strncasecmp(d->buildargs->v[i], "BUILDKIT_SYNTAX", 15) == 0)
 			return finding(d, 0, RISK_REMOTE_SOURCES, NULL,
-			    "--build-arg %.60s: an external frontend image "
-			    "parses the Dockerfile", d->buildargs->v[i]);
+			    "--build-arg %.60s (an external frontend image "
+			    "would parse the Dockerfile)", d->buildargs->v[i]);
 	return 0;
 }
 
