@@ -80,6 +80,8 @@ enum risk {
 	RISK_LOG_EGRESS		= 1u << 11,
 	RISK_DATA_LOSS		= 1u << 12,
 	RISK_IMAGE_TAGS		= 1u << 13,
+	RISK_REMOTE_SOURCES	= 1u << 14,	/* a build fetches from the
+						   network (dockerfile.c) */
 	RISK_NEVER		= 1u << 31,
 };
 

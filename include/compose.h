@@ -33,7 +33,15 @@ struct compose_hooks {
 	int	(*tag)(void *ctx, const char *what, const char *ref);
 	char	*reason;	/* the decision's reason buffer */
 	size_t	 reasonlen;
+	/* A Dockerfile finding that needs the risk classes in risk. */
+	int	(*risk)(void *ctx, unsigned risk, const char *what);
 };
+
+/*
+ * 1 if req is a docker build that reads standard input (context or -f
+ * "-"): main reads it whole into resolver.stdin_data first.
+ */
+int	 compose_build_stdin(const struct request *req);
 
 /* 1 if compose_check has something to check for this request. */
 int	 compose_applies(const struct request *);

@@ -67,8 +67,10 @@ enum cx_want {
 	CX_DIR,		/* a directory (a build context) */
 	CX_ENVFILE,	/* a file compose parses as KEY=VALUE lines without
 			   an error (cx_dotenv_bad) */
-	CX_LABELFILE	/* an env file whose keys are container labels,
+	CX_LABELFILE,	/* an env file whose keys are container labels,
 			   each held to docker run --label's check */
+	CX_DOCKERFILE	/* a file held to cx_dockerfile (build args are
+			   unknown: "*") */
 };
 
 /*
@@ -117,6 +119,16 @@ int	 cx_hook_tag(struct project *pj, const yaml_node_t *n,
 	    const char *ref);
 int	 cx_hook_image(struct project *pj, const yaml_node_t *n,
 	    const char *ref);
+
+/*
+ * Hold a Dockerfile (buf, len bytes) to the rule through the hooks:
+ * where names it in messages, buildargs resolve FROM ("NAME=VALUE";
+ * "*" alone: any declared ARG may be overridden).  0, or -1 denied.
+ */
+int	 cx_dockerfile(struct project *pj, const yaml_node_t *n,
+	    const char *where, const char *buf, size_t len,
+	    const struct strv *buildargs);
+extern const struct strv cx_any_args;	/* {"*"}: args not known */
 
 /* An env_file entry of a service or an include: path, {path, required}. */
 int	 cx_envfile_item(struct project *pj, yaml_node_t *n, void *arg);

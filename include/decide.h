@@ -69,6 +69,14 @@ struct resolver {
 	 */
 	int	(*service)(void *ctx, const char *ref, struct target *t,
 		    int *unavailable, const char **errstr);
+	/*
+	 * The client's standard input, read whole by main for a build whose
+	 * context or Dockerfile is "-" (at most BUILD_STDIN_MAX bytes, see
+	 * compose_build_stdin); docker is then fed exactly these bytes.
+	 * stdin_data NULL: not read, and such a build is denied.
+	 */
+	const char *stdin_data;
+	size_t	 stdin_len;
 };
 
 struct pin {

@@ -21,6 +21,13 @@ struct run_spec {
 	const char	*home, *user;	/* of the calling account */
 	long		 timeout;	/* seconds, 0 = never */
 	long		 grace;		/* SIGTERM -> SIGKILL, 0 = RUN_GRACE_SEC */
+	/*
+	 * stdin_data non-NULL: run_exec gives docker these stdin_len bytes
+	 * as its standard input (what the gateway read and checked, e.g. a
+	 * build's Dockerfile) instead of the client's.
+	 */
+	const char	*stdin_data;
+	size_t		 stdin_len;
 };
 
 struct run_result {
@@ -51,7 +58,8 @@ void	 run_build_env(const struct run_spec *, char **env, size_t nenv);
 void	 run_free_env(char **env);
 
 /*
- * fork + execve the docker CLI, forward SIGHUP/SIGINT/SIGTERM, enforce the
+ * fork + execve the docker CLI (its stdin spec->stdin_data when set, else
+ * ours), forward SIGHUP/SIGINT/SIGTERM, enforce the
  * timeout (SIGTERM, RUN_GRACE_SEC, SIGKILL), end it when the client goes
  * away (the reader of our stdout or stderr, a pipe or socket, is gone:
  * SIGHUP, RUN_GRACE_SEC, SIGKILL), wait.  Returns 0 with *res, or -1 with

@@ -3033,6 +3033,7 @@ static const struct {
 	{ RISK_LOG_EGRESS,	"log-egress" },
 	{ RISK_DATA_LOSS,	"data-loss" },
 	{ RISK_IMAGE_TAGS,	"image-tags" },
+	{ RISK_REMOTE_SOURCES,	"remote-sources" },
 	{ RISK_NEVER,		"never" },
 };
 

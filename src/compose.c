@@ -48,6 +48,7 @@
 #include "compose.h"
 #include "compose_impl.h"
 #include "decide.h"
+#include "dockerfile.h"
 #include "grammar.h"
 #include "mounts.h"
 #include "policy.h"
@@ -368,6 +369,9 @@ cx_resource(struct project *pj, const yaml_node_t *n, const char *path,
 	else if (e == 0 && want == CX_LABELFILE)
 		r = envfile_ok(pj, n, p, content, len) != 0 ? -1 :
 		    labelfile_ok(pj, n, content, len);
+	else if (e == 0 && want == CX_DOCKERFILE)
+		r = content == NULL ? cx_fail(pj, n, "%s is not a file", p) :
+		    cx_dockerfile(pj, n, p, content, len, &cx_any_args);
 	else
 		r = 0;
 out:
@@ -376,6 +380,13 @@ out:
 	free(content);
 	return r;
 }
+
+/*
+ * Build args of a compose build: its args and --build-arg can override any
+ * ARG, so a FROM that needs one is not resolved (dockerfile_check's "*").
+ */
+static char *any_arg[] = { "*", NULL };
+const struct strv cx_any_args = { any_arg, 1, 1 };
 
 /* ------------------------------------------------------------------ */
 /* .env and interpolation */
@@ -1836,16 +1847,128 @@ build_context(struct project *pj, const char *arg, char **ctxdir)
 	return ok ? 0 : -1;
 }
 
-/* -f: "-", a path in the stdin archive, or a file inside the context. */
-static int
-build_file(struct project *pj, const char *ctx, const char *ctxdir,
-    const char *f)
+/*
+ * The Dockerfile check (dockerfile.c), one for every way a build gets its
+ * Dockerfile: standard input, a tar context, a file in a context
+ * directory, compose's build section.  Findings go to the decision's
+ * hooks: risk classes to hooks.risk, pulled images to hooks.image.
+ */
+int
+cx_dockerfile(struct project *pj, const yaml_node_t *n, const char *where,
+    const char *buf, size_t len, const struct strv *buildargs)
 {
-	char *p, *rp = NULL, *content = NULL;
+	struct df_report rep;
+	const struct df_finding *f;
+	const char *err;
+	char what[MSG_MAX], inner[MSG_MAX];
+	size_t i;
+	int r = 0;
+
+	if (dockerfile_check(buf, len, buildargs, &rep, &err) != 0)
+		return cx_fail(pj, n, "%s: %s (a Dockerfile is read before the "
+		    "build and must be understood to be allowed)", where, err);
+	for (i = 0; i < rep.n && r == 0; i++) {
+		f = &rep.v[i];
+		(void)snprintf(what, sizeof(what), "%s line %zu: %s", where,
+		    f->line, f->what);
+		if (f->risk != 0 && pj->h->risk(pj->h->ctx, f->risk, what) != 0)
+			r = cx_refail(pj, n);
+		else if (f->image != NULL &&
+		    pj->h->image(pj->h->ctx, f->image) != 0) {
+			(void)snprintf(inner, sizeof(inner), "%s",
+			    pj->h->reason);
+			r = cx_fail(pj, n, "%s: the build pulls it: %s", what,
+			    inner);
+		}
+	}
+	dockerfile_report_free(&rep);
+	return r;
+}
+
+/* Standard input as main read it, or a denial. */
+static int
+build_stdin(struct project *pj, const char **buf, size_t *len)
+{
+	if (pj->res == NULL || pj->res->stdin_data == NULL)
+		return cx_fail(pj, NULL, "the build reads standard input, which "
+		    "was not read and checked here");
+	*buf = pj->res->stdin_data;
+	*len = pj->res->stdin_len;
+	return 0;
+}
+
+/* Context "-": a Dockerfile, or a tar archive with the Dockerfile f. */
+static int
+build_stdin_context(struct project *pj, const char *f,
+    const struct strv *args)
+{
+	const char *buf = NULL, *file, *err;
+	size_t len = 0, flen;
+	char where[MSG_MAX];
+
+	if (build_stdin(pj, &buf, &len) != 0)
+		return -1;
+	switch (dockerfile_sniff(buf, len)) {
+	case DF_INPUT_TEXT:
+		return cx_dockerfile(pj, NULL, "the Dockerfile on standard "
+		    "input", buf, len, args);
+	case DF_INPUT_COMPRESSED:
+		return cx_fail(pj, NULL, "the build context on standard input "
+		    "is compressed: send an uncompressed tar archive, whose "
+		    "Dockerfile can be checked");
+	case DF_INPUT_TAR:
+		break;
+	}
+	if (dockerfile_tar_find(buf, len, f, &file, &flen, &err) != 0)
+		return cx_fail(pj, NULL, "%s", err);
+	(void)snprintf(where, sizeof(where), "the Dockerfile %.100s in the "
+	    "build context on standard input", f != NULL ? f :
+	    DF_DEFAULT_NAME);
+	return cx_dockerfile(pj, NULL, where, file, flen, args);
+}
+
+/* A Dockerfile file on the host (resolved path p), read and checked. */
+static int
+build_host_file(struct project *pj, const char *p, const char *ctxdir,
+    const struct strv *args, int *found)
+{
+	char *rp = NULL, *content = NULL, where[MSG_MAX];
 	size_t len;
 	int e, r = -1;
 
-	if (strcmp(f, "-") == 0 || compose_is_remote(ctx))
+	*found = 1;
+	if ((e = examine(pj, NULL, p, &rp, &content, &len)) == 0 &&
+	    content != NULL && inside(ctxdir, rp)) {
+		(void)snprintf(where, sizeof(where), "the Dockerfile %.200s",
+		    rp);
+		r = cx_dockerfile(pj, NULL, where, content, len, args);
+	} else if (e == 1 && found != NULL)
+		*found = 0;
+	else if (e >= 0)
+		(void)cx_fail(pj, NULL, "%.200s: the Dockerfile must be a file "
+		    "inside the build context %s", p, ctxdir);
+	free(rp);
+	free(content);
+	return r;
+}
+
+/* -f: "-", a path in the stdin archive, or a file inside the context. */
+static int
+build_file(struct project *pj, const char *ctx, const char *ctxdir,
+    const char *f, const struct strv *args)
+{
+	const char *buf = NULL;
+	char *p;
+	size_t len = 0;
+	int r, found;
+
+	if (strcmp(f, "-") == 0)
+		return strcmp(ctx, "-") == 0 ? cx_fail(pj, NULL, "the context "
+		    "and the Dockerfile can not both come from standard "
+		    "input") : build_stdin(pj, &buf, &len) != 0 ? -1 :
+		    cx_dockerfile(pj, NULL, "the Dockerfile on standard input",
+		    buf, len, args);
+	if (compose_is_remote(ctx))
 		return 0;
 	if (strcmp(ctx, "-") == 0)
 		return f[0] != '/' && strncmp(f, "..", 2) != 0 ? 0 : cx_fail(pj,
@@ -1853,15 +1976,31 @@ build_file(struct project *pj, const char *ctx, const char *ctxdir,
 		    "Dockerfile must be a relative path in it", f);
 	if ((p = cx_join(cwd_of(pj), f)) == NULL)
 		return cx_fail(pj, NULL, "cannot read the path %.200s", f);
-	if ((e = examine(pj, NULL, p, &rp, &content, &len)) == 0 &&
-	    content != NULL && inside(ctxdir, rp))
-		r = 0;
-	else if (e >= 0)
-		(void)cx_fail(pj, NULL, "--file %.200s: the Dockerfile must "
-		    "be a file inside the build context %s", f, ctxdir);
+	r = build_host_file(pj, p, ctxdir, args, &found);
+	if (r != 0 && !found)
+		(void)cx_fail(pj, NULL, "--file %.200s does not exist", f);
 	free(p);
-	free(rp);
-	free(content);
+	return r;
+}
+
+/* No -f: CONTEXT/Dockerfile, else CONTEXT/dockerfile (the CLI's rule). */
+static int
+build_default_file(struct project *pj, const char *ctxdir,
+    const struct strv *args)
+{
+	static const char *const names[] = { DF_DEFAULT_NAME, "dockerfile" };
+	char *p;
+	size_t i;
+	int r = -1, found = 0;
+
+	for (i = 0; i < 2 && !found; i++) {
+		p = xasprintf("%s/%s", ctxdir, names[i]);
+		r = build_host_file(pj, p, ctxdir, args, &found);
+		free(p);
+	}
+	if (!found)
+		return cx_fail(pj, NULL, "the build context %s has no "
+		    "Dockerfile", ctxdir);
 	return r;
 }
 
@@ -1892,7 +2031,8 @@ static int
 check_build(struct project *pj)
 {
 	const struct request *q = pj->req;
-	const char *f;
+	struct strv args = { NULL, 0, 0 };
+	const char *f, *ctx;
 	char *ctxdir = NULL;
 	int r;
 
@@ -1901,10 +2041,33 @@ check_build(struct project *pj)
 		    "context");
 	if (build_caches(pj) != 0 || build_context(pj, q->args[0], &ctxdir))
 		return -1;
+	ctx = q->args[0];
 	f = last_value(q->flags, q->nflags, "file");
-	r = f == NULL ? 0 : build_file(pj, q->args[0], ctxdir, f);
+	all_values(q->flags, q->nflags, "build-arg", &args);
+	if (f != NULL && (r = build_file(pj, ctx, ctxdir, f, &args)) != 0)
+		;
+	else if (strcmp(ctx, "-") == 0)
+		r = build_stdin_context(pj, f, &args);
+	else if (f == NULL && !compose_is_remote(ctx))
+		r = build_default_file(pj, ctxdir, &args);
+	else
+		r = 0;
+	strv_free(&args);
 	free(ctxdir);
 	return r;
+}
+
+int
+compose_build_stdin(const struct request *q)
+{
+	const char *f;
+
+	if (q == NULL || q->cmd == NULL || !(q->cmd->traits & CMD_BUILD) ||
+	    q->nargs != 1)
+		return 0;
+	f = last_value(q->flags, q->nflags, "file");
+	return strcmp(q->args[0], "-") == 0 || (f != NULL &&
+	    strcmp(f, "-") == 0);
 }
 
 /* ------------------------------------------------------------------ */

@@ -940,25 +940,54 @@ build_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 	return cx_fail(pj, k, "unknown build key %.60s", key);
 }
 
-/* The Dockerfile: relative to the context, inside the project. */
+/* dockerfile_inline: held to the Dockerfile check as a file would be. */
 static int
-build_dockerfile(struct project *pj, yaml_node_t *b)
+build_inline(struct project *pj, yaml_node_t *b)
 {
-	yaml_node_t *c = cx_get(pj->cur, b, "context"), *d;
-	char *cs = NULL, *ds = NULL, *p = NULL;
-	int r = -1;
+	yaml_node_t *n = cx_get(pj->cur, b, "dockerfile_inline");
+	char *s;
+	int r;
 
-	if ((d = cx_get(pj->cur, b, "dockerfile")) == NULL)
+	if (n == NULL)
 		return 0;
-	if ((ds = cx_str(pj, d)) == NULL ||
+	if ((s = cx_str(pj, n)) == NULL)
+		return -1;
+	r = cx_dockerfile(pj, n, "dockerfile_inline", s, strlen(s),
+	    &cx_any_args);
+	free(s);
+	return r;
+}
+
+/*
+ * The Dockerfile: relative to the context, inside the project, held to
+ * the Dockerfile check (dockerfile.c); without a dockerfile key the
+ * context's Dockerfile, if it has one.  b NULL: "build: CONTEXT" (c).
+ */
+static int
+build_dockerfile(struct project *pj, yaml_node_t *b, yaml_node_t *c)
+{
+	yaml_node_t *d = NULL;
+	char *cs = NULL, *ds = NULL, *p = NULL;
+	int r = -1, found;
+
+	if (b != NULL) {
+		c = cx_get(pj->cur, b, "context");
+		d = cx_get(pj->cur, b, "dockerfile");
+		if (cx_get(pj->cur, b, "dockerfile_inline") != NULL)
+			return build_inline(pj, b);
+	}
+	if ((d != NULL && (ds = cx_str(pj, d)) == NULL) ||
 	    (c != NULL && (cs = cx_str(pj, c)) == NULL))
 		goto out;
 	if (cs != NULL && compose_is_remote(cs)) {
 		r = 0;		/* a path inside the remote context */
 		goto out;
 	}
-	p = xasprintf("%s/%s", cs != NULL ? cs : ".", ds);
-	r = cx_resource(pj, d, ds[0] == '/' ? ds : p, NULL, CX_ANY);
+	p = xasprintf("%s/%s", cs != NULL ? cs : ".", ds != NULL ? ds :
+	    "Dockerfile");
+	r = cx_resource(pj, d != NULL ? d : c != NULL ? c : b,
+	    ds != NULL && ds[0] == '/' ? ds : p, d != NULL ? NULL : &found,
+	    CX_DOCKERFILE);
 out:
 	free(cs);
 	free(ds);
@@ -973,10 +1002,11 @@ k_build(struct project *pj, yaml_node_t *v, const struct svckey *k,
 	(void)k;
 	st->build = 1;
 	if (v->type == YAML_SCALAR_NODE)
-		return addctx_item(pj, v, NULL);
+		return addctx_item(pj, v, NULL) != 0 ? -1 :
+		    build_dockerfile(pj, NULL, v);
 	if (cx_each_pair(pj, v, build_pair, NULL) != 0)
 		return -1;
-	return build_dockerfile(pj, v);
+	return build_dockerfile(pj, v, NULL);
 }
 
 /*

@@ -753,12 +753,19 @@ hook_tag(void *ctx, const char *what, const char *ref)
 	return check_written_tag(ctx, what, ref);
 }
 
+/* A Dockerfile finding (dockerfile.c): the rule must list its classes. */
+static int
+hook_risk(void *ctx, unsigned risk, const char *what)
+{
+	return need_unsafe(ctx, risk, what, "is not allowed by this rule");
+}
+
 /* Compose subcommands, projects and files; build contexts (compose.c). */
 static int
 check_compose(struct check *ck)
 {
 	struct compose_hooks h = { ck, hook_flag, hook_named, hook_image,
-	    hook_tag, ck->reason, sizeof(ck->reason) };
+	    hook_tag, ck->reason, sizeof(ck->reason), hook_risk };
 
 	if (!compose_applies(ck->req))
 		return 0;

@@ -22,7 +22,8 @@
 #define HELP_NOTE "Flags of a risk class (privileged, host-mounts, " \
 	"host-namespaces, other-containers, capabilities, devices, gpus, " \
 	"security-options, kernel, client-files, volume-drivers, log-egress, " \
-	"data-loss, image-tags) are refused unless a rule lists the class in " \
+	"data-loss, image-tags, remote-sources) are refused unless a rule " \
+	"lists the class in " \
 	"unsafe. -H, --context, --config, --tls*, docker context, docker " \
 	"plugin and docker system dial-stdio are never available."
 

@@ -14,6 +14,7 @@
 #include <sys/random.h>
 #include <sys/types.h>
 
+#include <errno.h>
 #include <limits.h>
 #include <pwd.h>
 #include <stdint.h>
@@ -31,6 +32,7 @@
 #include "commands.h"
 #include "compose.h"
 #include "decide.h"
+#include "dockerfile.h"
 #include "doctor.h"
 #include "grammar.h"
 #include "help.h"
@@ -74,6 +76,9 @@ struct session {
 	struct strv	 argv;		/* canonical */
 	int		 labelled;	/* argv labels containers with the
 					   session (CMD_SESSION_LABEL) */
+	char		*in;		/* a build's standard input, read
+					   whole (compose_build_stdin) */
+	size_t		 inlen;
 	char		 cwd[PATH_MAX];
 };
 
@@ -279,6 +284,47 @@ parse_request(struct session *s)
 	return 0;
 }
 
+/*
+ * A build from standard input ("-" as its context or Dockerfile): read all
+ * of it, at most BUILD_STDIN_MAX bytes, so that the decision checks the
+ * Dockerfile and docker gets exactly the bytes checked.  0, or -1 with
+ * *errstr (too long: denied; unreadable).
+ */
+static int
+read_build_stdin(struct session *s, const char **errstr)
+{
+	size_t cap = 0;
+	ssize_t n;
+
+	if (!compose_build_stdin(&s->req))
+		return 0;
+	s->in = xstrdup("");
+	for (;;) {
+		if (s->inlen == cap) {
+			cap = cap ? 2 * cap : 65536;
+			s->in = xreallocarray(s->in, cap + 1, 1);
+		}
+		n = read(STDIN_FILENO, s->in + s->inlen, cap - s->inlen);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		s->inlen += (size_t)n;
+		if (s->inlen > BUILD_STDIN_MAX) {
+			*errstr = "the build's standard input is longer than "
+			    "BUILD_STDIN_MAX (16 MiB); build from a context "
+			    "directory the rule allows instead";
+			return -1;
+		}
+	}
+	if (n == -1) {
+		*errstr = "cannot read the build's standard input";
+		return -1;
+	}
+	s->in[s->inlen] = '\0';
+	return 0;
+}
+
 static int
 decide_request(struct session *s)
 {
@@ -286,6 +332,8 @@ decide_request(struct session *s)
 
 	resolve_init(&res, s->cwd, s->pol->host);
 	compose_resolver_init(&res);
+	res.stdin_data = s->in;
+	res.stdin_len = s->inlen;
 	(void)decide(s->pol, s->role, &s->req, &res, &s->v);
 	/* Only in a session (not --explain): the label names it. */
 	if (s->v.allow && s->audit_open &&
@@ -366,6 +414,8 @@ explain(struct session *s)
 	else if (cmdline_docker(&s->words, &rest, &err) != 0 ||
 	    grammar_parse(s->words.v + rest, s->words.n - rest, &s->req,
 	    &err) != 0)
+		status = EX_NOPERM;
+	else if (read_build_stdin(s, &err) != 0)
 		status = EX_NOPERM;
 	if (status != 0)
 		(void)snprintf(s->v.reason, sizeof(s->v.reason), "%s", err);
@@ -542,6 +592,8 @@ execute(struct session *s)
 	spec.home = s->pw->pw_dir;
 	spec.user = s->pw->pw_name;
 	spec.timeout = s->pol->timeout;
+	spec.stdin_data = s->in;
+	spec.stdin_len = s->inlen;
 	r = s->v.redact ? run_exec_filtered(&spec, redact_inspect, &res, &err) :
 	    run_exec(&spec, &res, &err);
 	if (r != 0) {
@@ -563,6 +615,7 @@ execute(struct session *s)
 static int
 forced(struct session *s)
 {
+	const char *err;
 	int r;
 
 	if (open_audit(s) != 0)
@@ -578,8 +631,11 @@ forced(struct session *s)
 	if (is_subsystem(s->command))
 		return refuse(s, EX_NOPERM, "denied", "subsystems such as sftp "
 		    "are not available through dockergate");
-	if ((r = parse_request(s)) != 0 || (r = decide_request(s)) != 0 ||
-	    (r = trusted(s)) != 0)
+	if ((r = parse_request(s)) != 0)
+		return r;
+	if (read_build_stdin(s, &err) != 0)
+		return refuse(s, EX_NOPERM, "denied", err);
+	if ((r = decide_request(s)) != 0 || (r = trusted(s)) != 0)
 		return r;
 	return execute(s);
 }
@@ -593,6 +649,7 @@ cleanup(struct session *s)
 	decide_verdict_free(&s->v);
 	grammar_free(&s->req);
 	strv_free(&s->words);
+	free(s->in);
 	policy_free(s->pol);
 }
 

@@ -330,6 +330,7 @@ reset_reserved_signals(void)
 
 /* How the child's standard descriptors are set up before execve. */
 struct stdio_plan {
+	int	infd;		/* stdin from this fd, or -1: inherited */
 	int	outfd;		/* stdout from this fd, or -1: inherited */
 	int	devnull;	/* stdin and stderr on /dev/null */
 	int	own_group;	/* leads its own process group */
@@ -353,6 +354,8 @@ child_exec(const struct run_spec *spec, char *const *env,
 	    dup2(nfd, STDIN_FILENO) == -1 || dup2(nfd, STDERR_FILENO) == -1))
 		goto fail;
 	if (io->outfd != -1 && dup2(io->outfd, STDOUT_FILENO) == -1)
+		goto fail;
+	if (io->infd != -1 && dup2(io->infd, STDIN_FILENO) == -1)
 		goto fail;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = SIG_DFL;
@@ -653,16 +656,48 @@ fill_result(const struct child *c, struct run_result *res)
 	}
 }
 
-/* Start the child, its stdout on outfd (-1: inherited); 0 or an errno. */
+/*
+ * Start the child, its stdin on infd and stdout on outfd (-1: inherited);
+ * 0 or an errno.
+ */
 static int
 start_child(struct child *c, const struct run_spec *spec, char *const *env,
-    int outfd)
+    int infd, int outfd)
 {
-	struct stdio_plan io = { outfd, 0, 0 };
+	struct stdio_plan io = { infd, outfd, 0, 0 };
 
 	io.own_group = c->own_group = !isatty(STDIN_FILENO);
 	(void)clock_gettime(CLOCK_MONOTONIC, &c->start);
 	return spawn(spec, env, &io, &c->pid);
+}
+
+static int write_all(int, const char *, size_t);
+
+/*
+ * The bytes docker gets as its standard input: a memfd holding exactly
+ * data, sealed (no write, grow or shrink) so that nothing can change them
+ * after the check, at offset 0.  0 with *fd, or an errno value.  A memfd
+ * rather than a pipe: no writer to keep in the wait loop, and a docker
+ * that stops reading cannot stall us.
+ */
+static int
+stdin_memfd(const char *data, size_t len, int *fd)
+{
+	int m, e;
+
+	if ((m = memfd_create("dockergate-stdin", MFD_CLOEXEC |
+	    MFD_ALLOW_SEALING)) == -1)
+		return errno;
+	if ((e = write_all(m, data, len)) == 0 &&
+	    (lseek(m, 0, SEEK_SET) == -1 || fcntl(m, F_ADD_SEALS,
+	    F_SEAL_SEAL | F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE) == -1))
+		e = errno;
+	if (e != 0) {
+		(void)close(m);
+		return e;
+	}
+	*fd = m;
+	return 0;
 }
 
 int
@@ -671,11 +706,20 @@ run_exec(const struct run_spec *spec, struct run_result *res,
 {
 	struct frame f;
 	struct child c;
-	int e, ret = -1;
+	int e, in = -1, ret = -1;
 
 	memset(&c, 0, sizeof(c));
 	frame_enter(spec, &f);
-	if ((e = start_child(&c, spec, f.env, -1)) != 0) {
+	if (spec->stdin_data != NULL &&
+	    (e = stdin_memfd(spec->stdin_data, spec->stdin_len, &in)) != 0) {
+		*errstr = errfmt(errbuf, sizeof(errbuf),
+		    "cannot hold standard input for docker: %s", strerror(e));
+		goto done;
+	}
+	e = start_child(&c, spec, f.env, in, -1);
+	if (in != -1)
+		(void)close(in);
+	if (e != 0) {
 		*errstr = errfmt(errbuf, sizeof(errbuf),
 		    "cannot execute %s: %s", spec->binary, strerror(e));
 		goto done;
@@ -809,7 +853,7 @@ collect(const struct run_spec *spec, char *const *env, const sigset_t *set,
 	if (fcntl(out[0], F_SETFL, O_NONBLOCK) == -1)
 		e = errno;
 	else
-		e = start_child(&c, spec, env, out[1]);
+		e = start_child(&c, spec, env, -1, out[1]);
 	if (e != 0) {
 		(void)close(out[0]);
 		(void)close(out[1]);
@@ -958,7 +1002,7 @@ static int
 capture_start(const struct run_spec *spec, char *const *env, pid_t *pid,
     int *rfd)
 {
-	struct stdio_plan io = { -1, 1, 0 };
+	struct stdio_plan io = { -1, -1, 1, 0 };
 	int out[2], e;
 
 	if (pipe2(out, O_CLOEXEC) == -1)

@@ -17,7 +17,7 @@ else
 fi
 for class in privileged host-mounts host-namespaces other-containers \
     capabilities devices gpus security-options kernel client-files \
-    volume-drivers log-egress data-loss image-tags; do
+    volume-drivers log-egress data-loss image-tags remote-sources; do
 	grep -q -- "$class" man/dockergate.yaml.5 && ok ||
 	    bad "risk class $class is not in dockergate.yaml(5)"
 	grep -q -- "$class" README.md && ok ||

@@ -234,6 +234,8 @@ e2e_write_policy() {
 	        images: [dgtest, alpine]
 	        mounts: named
 	      - rm
+	      - command: build
+	        images: ["local/*"]
 	  agent:
 	    allow:
 	      - command: run

@@ -71,6 +71,14 @@ fz_tag(void *ctx, const char *what, const char *ref)
 	return fz_image(ctx, ref);
 }
 
+static int
+fz_risk(void *ctx, unsigned risk, const char *what)
+{
+	(void)ctx;
+	(void)what;
+	return risk != 0 ? -1 : 0;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -78,7 +86,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    "/srv/stacks/f", "up" };
 	char reason[DECIDE_REASON_MAX];
 	struct compose_hooks h = { NULL, fz_flag, fz_flag, fz_image, fz_tag,
-	    reason, sizeof(reason) };
+	    reason, sizeof(reason), fz_risk };
 	struct resolver res;
 	struct request req;
 	struct rule rule;

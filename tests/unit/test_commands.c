@@ -371,7 +371,7 @@ test_risk_names(void **state)
 		}
 		assert_int_equal(commands_risk_lookup(name), bit);
 	}
-	assert_int_equal(n, 15);
+	assert_int_equal(n, 16);
 	assert_int_equal(commands_risk_lookup("privileged"), RISK_PRIVILEGED);
 	assert_int_equal(commands_risk_lookup("image-tags"), RISK_IMAGE_TAGS);
 	assert_int_equal(commands_risk_lookup("Privileged"), 0);

@@ -47,7 +47,13 @@ static const char policy_text[] =
     "  bare:\n"
     "    allow:\n"
     "      - compose\n"
-    "      - build\n";
+    "      - build\n"
+    "  rs:\n"
+    "    allow:\n"
+    "      - command: build\n"
+    "        images: [\"local/*\"]\n"
+    "        contexts: [\"/srv/builds/*\"]\n"
+    "        unsafe: [remote-sources]\n";
 
 /* "/srv/..." is DATA "/srv/..."; nothing else exists. */
 static int
@@ -180,6 +186,9 @@ static const struct dcase cases[] = {
 	    "docker.io/library/redis:latest" },
 	{ "r", P "build-cache build", 0, "local build cache" },
 	{ "r", P "build-ent build", 0, "entitlements" },
+	{ "r", P "build-dfadd build", 0, "remote-sources" },
+	{ "r", P "build-inline up", 0, "dockerfile_inline line 2: ADD" },
+	{ "r", P "build-short build", 0, "FROM evil/base" },
 	{ "r", P "hooks up", 0, "post_start: --privileged" },
 	{ "r", P "hooks-root up", 0, "hook as root" },
 	{ "r", P "provider up", 0, "provider services" },
@@ -356,6 +365,8 @@ setup(void **state)
 	fake.path = fake_path;
 	fake.cwd = "/home/u";
 	fake.file = fake_file;
+	fake.stdin_data = "FROM local/base\n";
+	fake.stdin_len = strlen(fake.stdin_data);
 	return dcase_policy(policy_text, &pol);
 }
 
@@ -441,6 +452,100 @@ test_compose_file_dir(void **state)
 	assert_int_equal(dcase_run_all(pol, &r, ok, NELEM(ok)), 0);
 }
 
+/*
+ * docker build with standard input: the Dockerfile (or the tar context's
+ * Dockerfile) is held to the rule; "r" limits images to local/ names, "rs"
+ * opts into remote-sources.
+ */
+struct stdincase {
+	const char	*role;
+	const char	*in;
+	const char	*cmd;
+	int		 allow;
+	const char	*expect;
+};
+
+static const struct stdincase stdin_cases[] = {
+	{ "r", "FROM local/base\nRUN echo hi\n", "docker build -t local/x -",
+	    1, "" },
+	{ "r", "FROM local/base\nADD http://127.0.0.1:18777/secret.txt "
+	    "/loot.txt\n", "docker build -t local/x -", 0, "remote-sources" },
+	{ "r", "FROM local/base\nADD http://127.0.0.1/x /y\n",
+	    "docker image build -t local/x -", 0, "line 2: ADD" },
+	{ "r", "FROM local/base\nADD http://127.0.0.1/x /y\n",
+	    "docker builder build -t local/x -", 0, "remote-sources" },
+	{ "r", "FROM local/base\nonbuild add http://127.0.0.1/x /y\n",
+	    "docker build -t local/x -", 0, "remote-sources" },
+	{ "rs", "FROM local/base\nADD http://127.0.0.1/x /y\n",
+	    "docker build -t local/x -", 1, "" },
+	{ "r", "FROM alpine\n", "docker build -t local/x -", 0,
+	    "FROM alpine: the build pulls it" },
+	{ "r", "FROM local/base\nCOPY --from=nginx /a /b\n",
+	    "docker build -t local/x -", 0, "COPY --from=nginx" },
+	{ "r", "ARG B=local/base\nFROM $B\n",
+	    "docker build --build-arg B=alpine -t local/x -", 0,
+	    "docker.io/library/alpine" },
+	{ "r", "ARG B=alpine\nFROM $B\n",
+	    "docker build --build-arg B=local/y -t local/x -", 1, "" },
+	{ "r", "FROM local/base\n",
+	    "docker build --build-arg BUILDKIT_SYNTAX=x/y -t local/x -", 0,
+	    "remote-sources" },
+	{ "r", "# syntax=docker/dockerfile:1\nFROM local/base\n",
+	    "docker build -t local/x -", 0, "syntax" },
+	{ "rs", "# syntax=docker/dockerfile:1\nFROM local/base\n",
+	    "docker build -t local/x -", 1, "" },
+	{ "r", "FROM local/base\nRUN --network=host true\n",
+	    "docker build -t local/x -", 0, "host-namespaces" },
+	{ "rs", "FROM local/base\nRUN --security=insecure true\n",
+	    "docker build -t local/x -", 0, "privileged" },
+	{ "r", "FROM local/base\nFETCH x\n", "docker build -t local/x -", 0,
+	    "unknown instruction" },
+	{ "r", "\x1f\x8b\x08\x00", "docker build -t local/x -", 0,
+	    "compressed" },
+	/* -f - with a context directory: standard input is the Dockerfile */
+	{ "r", "FROM local/base\nADD http://127.0.0.1/x /y\n",
+	    "docker build -t local/x -f - /srv/builds/ctx", 0,
+	    "remote-sources" },
+	{ "r", "FROM local/base\n", "docker build -t local/x -f - "
+	    "/srv/builds/ctx", 1, "" },
+	{ "r", "FROM local/base\n", "docker build -t local/x -f - -", 0,
+	    "both come from standard input" },
+	/* a Dockerfile in an allowed context directory is checked too */
+	{ "r", "", "docker build -t local/x -f /srv/builds/ctx/Dockerfile.add "
+	    "/srv/builds/ctx", 0, "remote-sources" },
+	{ "r", "", "docker build -t local/x /srv/builds/addctx", 0,
+	    "remote-sources" },
+};
+
+static void
+test_build_stdin(void **state)
+{
+	struct dcase d;
+	size_t i;
+	int bad = 0;
+
+	(void)state;
+	for (i = 0; i < NELEM(stdin_cases); i++) {
+		fake.stdin_data = stdin_cases[i].in;
+		fake.stdin_len = strlen(stdin_cases[i].in);
+		d.role = stdin_cases[i].role;
+		d.cmd = stdin_cases[i].cmd;
+		d.allow = stdin_cases[i].allow;
+		d.expect = stdin_cases[i].expect;
+		bad += dcase_run(pol, &fake, &d);
+	}
+	/* Not read (no main in front): denied. */
+	fake.stdin_data = NULL;
+	d.role = "r";
+	d.cmd = "docker build -t local/x -";
+	d.allow = 0;
+	d.expect = "was not read";
+	bad += dcase_run(pol, &fake, &d);
+	fake.stdin_data = "FROM local/base\n";
+	fake.stdin_len = strlen(fake.stdin_data);
+	assert_int_equal(bad, 0);
+}
+
 /* Without a file resolver nothing local can be checked: denied. */
 /* The env-file syntax check, line by line: what compose reads, and not. */
 static void
@@ -510,6 +615,7 @@ main(void)
 		cmocka_unit_test(test_dotenv_bad),
 		cmocka_unit_test(test_key_table),
 		cmocka_unit_test(test_compose_file_dir),
+		cmocka_unit_test(test_build_stdin),
 		cmocka_unit_test(test_no_resolver),
 	};
 

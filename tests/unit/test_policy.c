@@ -310,7 +310,7 @@ static const struct bad bad_cases[] = {
 	    "\"gpus\"? (valid: privileged, host-mounts, host-namespaces, "
 	    "other-containers, capabilities, devices, gpus, security-options, "
 	    "kernel, client-files, volume-drivers, log-egress, data-loss, "
-	    "image-tags)" },
+	    "image-tags, remote-sources)" },
 	{ "unsafe never", HEAD "      - command: run\n"
 	    "        unsafe: [never]\n",
 	    "t.yaml:6:18: unsafe: \"never\" can not be allowed by any policy" },

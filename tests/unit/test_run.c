@@ -385,6 +385,47 @@ test_exit_status(void **state)
 	}
 }
 
+/*
+ * stdin_data: docker reads exactly those bytes (NULs included) as its
+ * standard input, from a descriptor it cannot write to.
+ */
+static void
+test_stdin_data(void **state)
+{
+	char body[2 * PATH_MAX], *argv[] = { "docker", NULL }, *data, *got;
+	struct run_result res;
+	struct run_spec s;
+	const char *err = NULL;
+	size_t i, n = MAXFILE - 1000, len;
+
+	(void)state;
+	data = xmalloc(n);
+	for (i = 0; i < n; i++)
+		data[i] = (char)(i * 7 % 256);
+	(void)snprintf(body, sizeof(body), "cat >%s\n"
+	    "(printf x >>/proc/self/fd/0) 2>/dev/null && exit 9\nexit 7",
+	    outfile);
+	spec_init(&s, script("docker", body), argv);
+	s.stdin_data = data;
+	s.stdin_len = n;
+	(void)unlink(outfile);
+	if (run_exec(&s, &res, &err) == -1)
+		fail_msg("run_exec: %s", err);
+	assert_int_equal(res.status, 7);
+	got = slurp(outfile, &len);
+	assert_int_equal(len, n);
+	assert_memory_equal(got, data, n);
+	free(got);
+	/* empty input: docker reads EOF at once */
+	s.stdin_len = 0;
+	(void)unlink(outfile);
+	assert_int_equal(run_exec(&s, &res, &err), 0);
+	got = slurp(outfile, &len);
+	assert_int_equal(len, 0);
+	free(got);
+	free(data);
+}
+
 static void
 test_killed_by_signal(void **state)
 {
@@ -814,6 +855,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_argv_exact),
 		cmocka_unit_test(test_mask_and_dispositions_reset),
 		cmocka_unit_test(test_exit_status),
+		cmocka_unit_test(test_stdin_data),
 		cmocka_unit_test(test_killed_by_signal),
 		cmocka_unit_test(test_timeout_term),
 		cmocka_unit_test(test_timeout_kill_after_grace),
