@@ -272,6 +272,35 @@ case_sockets() {
 	fi
 }
 
+# The connection lost midway (sshd's session killed while a target is
+# pending): that door and every later one are unknown, none closed.
+case_lost() {
+	local pid i
+	port_free 2999
+	stuck 2999
+	forwarding "PermitOpen 127.0.0.1:2999"
+	timeout 120 "$PROBE" -p "$PORT" -i "$KEY" -k "$W/known_hosts" \
+	    --target 127.0.0.1:2999 "$U@127.0.0.1" >"$W/probe.out" 2>&1 &
+	pid=$!
+	for ((i = 0; i < 100; i++)); do
+		# sshd's own connect to the stuck port, still in SYN-SENT
+		ss -Htnp state syn-sent 'dport = :2999' | grep -q '"sshd"' &&
+		    break
+		sleep 0.1
+	done
+	pkill -KILL -u "$U" -f "^sshd: $U" 2>/dev/null
+	wait "$pid"
+	PRC=$?
+	if [ "$PRC" = 2 ] && grep -qE '^unknown +direct-tcpip: ' "$W/probe.out" &&
+	    grep -qE '^unknown +(tcpip-forward|x11)' "$W/probe.out" &&
+	    ! grep -qE '^closed +(direct-|tcpip-forward|x11)' "$W/probe.out"; then
+		ok "connection lost midway: later doors unknown, exit 2"
+	else
+		bad "connection lost midway (exit $PRC)"
+	fi
+	unlisten
+}
+
 dd_setup
 : >"$W/listeners"
 case_closed
@@ -282,5 +311,6 @@ case_target
 case_listen
 case_sockets
 case_unknown
+case_lost
 echo "probe: $PASS passed, $FAILS failed"
 [ "$FAILS" = 0 ]
