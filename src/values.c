@@ -295,13 +295,19 @@ risk_hostonly(const char *value, int private_ok, unsigned *risk,
 	return bad(errstr, "namespace mode", value);
 }
 
+int
+values_label_reserved(const char *key)
+{
+	/* Any case: a look-alike of our own labels is reserved too. */
+	return strncasecmp(key, LABEL_RESERVED, strlen(LABEL_RESERVED)) == 0;
+}
+
 /* ValidateLabel: key before '=', leading blanks removed. */
 static int
 risk_label(const char *value, unsigned *risk, const char **why)
 {
 	value += strspn(value, " \t");
-	/* Any case: a look-alike of our own labels is refused too. */
-	if (strncasecmp(value, LABEL_RESERVED, strlen(LABEL_RESERVED)) == 0) {
+	if (values_label_reserved(value)) {
 		*risk = RISK_NEVER;
 		*why = WHY_LABEL;
 	}
