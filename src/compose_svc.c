@@ -797,7 +797,7 @@ static const struct svckey service_keys[] = {
 	{ "ipc", k_nsmode, "ipc" },
 	{ "isolation", k_list, "isolation" },
 	{ "label_file", k_files, NULL },
-	{ "labels", NULL, NULL },
+	{ "labels", k_map, "label" },	/* the dockergate. prefix is ours */
 	{ "links", NULL, NULL },
 	{ "logging", k_logging, NULL },
 	{ "mac_address", NULL, NULL },

@@ -130,6 +130,9 @@ static const struct dcase cases[] = {
 	{ "r", P "priv up", 0, "compose.yaml:4: service x: privileged: "
 	    "--privileged" },
 	{ "r", P "anchor up", 0, "risk class privileged" },
+	{ "r", P "labels-map up", 0, "compose.yaml:7: service x: labels: "
+	    "--label dockergate.owner=r is never allowed" },
+	{ "r", P "labels-list run x", 0, "reserved dockergate. prefix" },
 	{ "r", P "mergelist up", 0, "capabilities" },
 	{ "r", P "override up", 0, "compose.override.yaml:3: service x: "
 	    "volumes:" },
