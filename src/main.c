@@ -32,6 +32,7 @@
 #include "compose.h"
 #include "decide.h"
 #include "doctor.h"
+#include "engine.h"
 #include "grammar.h"
 #include "help.h"
 #include "policy.h"
@@ -453,11 +454,46 @@ trusted(struct session *s)
 }
 
 /*
- * After a timeout or a client that went away: the containers this session
+ * 1 when container id (full, from the session's listing) is one this
+ * session started: its SESSION_LABEL is its own, not its image's.
+ *
+ * The label alone does not prove it.  The session ID is visible on the
+ * container while it runs, so a role that may commit, build or import can
+ * make an image carrying SESSION_LABEL=session mid-session, and a
+ * container someone else starts from it inherits that label.  A per-run
+ * nonce would not help: it is just as visible.  What an image cannot fake
+ * is the value at create: the one container our run creates gets the
+ * label from our --label, from an image that existed before the session
+ * ID could be seen, so that image cannot carry it; every other container
+ * with the label got it from its image (the gateway refuses the prefix in
+ * run --label, compose and service labels), and engine_container, which
+ * compares with the image by its immutable ID, drops such a label.  A
+ * container the engine cannot show us is not killed.
+ */
+static int
+session_own(const struct session *s, const char *id)
+{
+	struct target t;
+	const char *err;
+	size_t i;
+	int unavailable, r = 0;
+
+	if (engine_container(s->pol->host, id, &t, &unavailable, &err) != 0)
+		return 0;
+	for (i = 0; i < t.nlabels; i++)
+		if (strcmp(t.labels[i].key, SESSION_LABEL) == 0)
+			r = strcmp(t.labels[i].value, s->audit.session) == 0;
+	decide_target_free(&t);
+	return r;
+}
+
+/*
+ * After a timeout or a client that went away: the container this session
  * started (labelled SESSION_LABEL=session) can outlive the docker CLI,
  * since a PID 1 without a handler ignores the SIGTERM or SIGHUP docker
- * proxied to it.  Kill the running ones, with the same docker and
- * environment.  0, or -1 with *errstr.
+ * proxied to it.  Kill it if it runs, with the same docker and
+ * environment; never a container that only inherited the label from its
+ * image (session_own).  0, or -1 with *errstr.
  */
 static int
 end_session_containers(const struct session *s, const struct run_spec *run,
@@ -488,7 +524,8 @@ end_session_containers(const struct session *s, const struct run_spec *run,
 		e = p + strcspn(p, "\n");
 		if (*e == '\n')
 			*e++ = '\0';
-		if (strlen(p) == 64 && strspn(p, "0123456789abcdef") == 64)
+		if (strlen(p) == 64 && strspn(p, "0123456789abcdef") == 64 &&
+		    session_own(s, p))
 			killv[n++] = p;
 	}
 	killv[n] = NULL;
