@@ -468,18 +468,19 @@ trusted(struct session *s)
  * with the label got it from its image (the gateway refuses the prefix in
  * run --label, compose and service labels), and engine_container, which
  * compares with the image by its immutable ID, drops such a label.  A
- * container the engine cannot show us is not killed.
+ * container the engine cannot show us is not killed: -1 with *errstr when
+ * the engine failed, 0 when the container is gone.
  */
 static int
-session_own(const struct session *s, const char *id)
+session_own(const struct session *s, const char *id, const char **errstr)
 {
 	struct target t;
-	const char *err;
 	size_t i;
 	int unavailable, r = 0;
 
-	if (engine_container(s->pol->host, id, &t, &unavailable, &err) != 0)
-		return 0;
+	if (engine_container(s->pol->host, id, &t, &unavailable,
+	    errstr) != 0)
+		return unavailable ? -1 : 0;
 	for (i = 0; i < t.nlabels; i++)
 		if (strcmp(t.labels[i].key, SESSION_LABEL) == 0)
 			r = strcmp(t.labels[i].value, s->audit.session) == 0;
@@ -505,6 +506,7 @@ end_session_containers(const struct session *s, const struct run_spec *run,
 	char *killv[4 + SESSION_MAX_KILL + 1] = { "docker", "container",
 	    "kill", "--" };
 	struct run_spec spec = *run;
+	const char *unseen = NULL, *err;
 	size_t n = 4;
 	int status, r = -1;
 
@@ -524,12 +526,23 @@ end_session_containers(const struct session *s, const struct run_spec *run,
 		e = p + strcspn(p, "\n");
 		if (*e == '\n')
 			*e++ = '\0';
-		if (strlen(p) == 64 && strspn(p, "0123456789abcdef") == 64 &&
-		    session_own(s, p))
+		if (strlen(p) != 64 || strspn(p, "0123456789abcdef") != 64)
+			continue;
+		switch (session_own(s, p, &err)) {
+		case 1:
 			killv[n++] = p;
+			break;
+		case -1:
+			unseen = err;
+			break;
+		}
 	}
 	killv[n] = NULL;
 	r = 0;
+	if (unseen != NULL) {	/* still kill the ones we could check */
+		*errstr = unseen;
+		r = -1;
+	}
 	if (n > 4) {
 		char *kout = NULL;
 
