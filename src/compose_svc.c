@@ -666,12 +666,45 @@ build_scalar(struct project *pj, yaml_node_t *v, const char *cmd,
 	return r;
 }
 
+/*
+ * build.labels, list or mapping: each held to build --label, which refuses
+ * the gateway's own dockergate. prefix; the key alone decides that.
+ */
+static int
+build_label_item(struct project *pj, yaml_node_t *n, void *arg)
+{
+	char *s;
+	int r;
+
+	(void)arg;
+	if ((s = cx_str(pj, n)) == NULL)
+		return -1;
+	r = cx_hook_flag(pj, n, BUILD_CMD, "label", s);
+	free(s);
+	return r;
+}
+
+static int
+build_label_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v,
+    void *arg)
+{
+	char *kv;
+	int r;
+
+	(void)v;
+	(void)arg;
+	kv = xasprintf("%s=", cx_sval(k));
+	r = cx_hook_flag(pj, k, BUILD_CMD, "label", kv);
+	free(kv);
+	return r;
+}
+
 /* One key of a build mapping. */
 static int
 build_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 {
 	static const char *const safe[] = { "args", "dockerfile_inline",
-	    "extra_hosts", "labels", "no_cache", "pull", "shm_size",
+	    "extra_hosts", "no_cache", "pull", "shm_size",
 	    "target", "platforms", "secrets", "provenance", "sbom",
 	    "no_cache_filter", "dockerfile", NULL };
 	const char *key = cx_sval(k);
@@ -683,6 +716,10 @@ build_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 			return 0;
 	if (strcmp(key, "context") == 0)
 		return addctx_item(pj, v, NULL);
+	if (strcmp(key, "labels") == 0)
+		return v->type == YAML_MAPPING_NODE ?
+		    cx_each_pair(pj, v, build_label_pair, NULL) :
+		    cx_each_item(pj, v, build_label_item, NULL);
 	if (strcmp(key, "network") == 0)
 		return build_scalar(pj, v, BUILD_CMD, "network");
 	if (strcmp(key, "isolation") == 0)

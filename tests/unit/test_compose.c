@@ -167,6 +167,9 @@ static const struct dcase cases[] = {
 	{ "r", P "secret-out up", 0, "/etc/shadow is outside the project" },
 	{ "r", P "build-host build", 0, "/ is outside the project" },
 	{ "r", P "build-net build", 0, "host-namespaces" },
+	{ "r", P "build-label build", 0, "compose.yaml:7: service x: build: "
+	    "--label dockergate.owner= is never allowed" },
+	{ "r", P "build-label-list up", 0, "reserved dockergate. prefix" },
 	{ "r", P "build-ssh build", 0, "client-files" },
 	{ "r", P "build-addctx build", 0, "/etc is outside" },
 	{ "r", P "build-df build", 0, "outside the project" },
