@@ -461,15 +461,19 @@ trusted(struct session *s)
  * container while it runs, so a role that may commit, build or import can
  * make an image carrying SESSION_LABEL=session mid-session, and a
  * container someone else starts from it inherits that label.  A per-run
- * nonce would not help: it is just as visible.  What an image cannot fake
- * is the value at create: the one container our run creates gets the
- * label from our --label, from an image that existed before the session
- * ID could be seen, so that image cannot carry it; every other container
- * with the label got it from its image (the gateway refuses the prefix in
- * run --label, compose and service labels), and engine_container, which
- * compares with the image by its immutable ID, drops such a label.  A
- * container the engine cannot show us is not killed: -1 with *errstr when
- * the engine failed, 0 when the container is gone.
+ * nonce would not help: it is just as visible.  Learning the ID from the
+ * CLI (--cidfile) would mean a file docker writes on this host, for the
+ * same answer.  What an image cannot fake is the value at create: the one
+ * container our run creates gets the label from our --label, on an image
+ * that existed before the session ID (random, in no record the client
+ * reads) could be seen, so that image does not carry it; every other
+ * container with the label got it from its image (the gateway refuses the
+ * prefix in run --label, compose labels and service container labels),
+ * and engine_container, which compares with the image by its immutable
+ * ID, drops such a label.  Were the ID to leak before the create, our own
+ * container would be spared, never another killed.  A container the
+ * engine cannot show us is not killed: -1 with *errstr when the engine
+ * failed, 0 when the container is gone.
  */
 static int
 session_own(const struct session *s, const char *id, const char **errstr)
