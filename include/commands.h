@@ -44,6 +44,8 @@ enum vkind {
 	VK_USERNS,	/* --userns: host */
 	VK_CGROUPNS,	/* --cgroupns: host */
 	VK_LABEL,	/* --label: the dockergate. prefix is reserved */
+	VK_CHANGE,	/* commit/import --change: a Dockerfile line that
+			   may not write a dockergate. label */
 	VK_WORKDIR,	/* --workdir/-w: a path inside the container */
 	VK_IMAGE,	/* an image the command runs (service update
 			   --image): held to the rule's images */

@@ -61,8 +61,11 @@ void	 engine_resp_free(struct engine_resp *);	/* members; NULL ok */
 /*
  * Look up a container by name, full ID or unique ID prefix, as the daemon
  * resolves it for the docker CLI (an ambiguous prefix is an error).  Fills
- * *t: id (64 lowercase hex), name (no leading '/'), labels (Config.Labels);
- * free with decide_target_free.  Returns 0, or -1 with *errstr; on -1,
+ * *t: id (64 lowercase hex), name (no leading '/'), labels (Config.Labels,
+ * less every reserved "dockergate." label that may have come from the
+ * container's image: one the image, looked up by the container's image ID,
+ * carries with the same value, or any when that image is gone); free with
+ * decide_target_free.  Returns 0, or -1 with *errstr; on -1,
  * *unavailable is 1 when the engine could not be asked or failed (connect
  * error, timeout, malformed answer, 5xx) and 0 when it answered (no such
  * container, ambiguous, invalid reference).

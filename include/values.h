@@ -23,6 +23,12 @@ int	 values_risk(const struct flagdef *def, const char *value,
  * around it trimmed, any case). */
 int	 values_filter_key_is(const char *filter, const char *key);
 
+/*
+ * 1 if a label key (or a KEY=VALUE starting with it) has the prefix the
+ * gateway reserves for its own labels ("dockergate.", any case).
+ */
+int	 values_label_reserved(const char *key);
+
 /* Normalize a capability name: "cap_sys_admin" -> "SYS_ADMIN", "all" -> "ALL".
  * Returns a new string (caller frees). */
 char	*values_cap_normalize(const char *name);

@@ -189,7 +189,7 @@ static const struct flagdef container_attach_flags[] = {
 
 static const struct flagdef container_commit_flags[] = {
 	{ "author", 'a', VT_STRING, VK_PLAIN, 0, "", W_NONE },
-	{ "change", 'c', VT_LIST, VK_PLAIN, 0, "", W_NONE },
+	{ "change", 'c', VT_LIST, VK_CHANGE, 0, "", W_NONE },
 	{ "message", 'm', VT_STRING, VK_PLAIN, 0, "", W_NONE },
 	{ "pause", 'p', VT_BOOL, VK_PLAIN, 0, "", W_NONE },
 	FLAGS_END,
@@ -523,7 +523,7 @@ static const struct flagdef image_history_flags[] = {
 };
 
 static const struct flagdef image_import_flags[] = {
-	{ "change", 'c', VT_LIST, VK_PLAIN, 0, "", W_NONE },
+	{ "change", 'c', VT_LIST, VK_CHANGE, 0, "", W_NONE },
 	{ "message", 'm', VT_STRING, VK_PLAIN, 0, "", W_NONE },
 	{ "platform", 0, VT_STRING, VK_PLAIN, 0, "", W_NONE },
 	FLAGS_END,
@@ -1284,7 +1284,7 @@ static const struct flagdef compose_build_flags[] = {
 
 static const struct flagdef compose_commit_flags[] = {
 	{ "author", 'a', VT_STRING, VK_PLAIN, 0, "", W_NONE },
-	{ "change", 'c', VT_LIST, VK_PLAIN, 0, "", W_NONE },
+	{ "change", 'c', VT_LIST, VK_CHANGE, 0, "", W_NONE },
 	{ "index", 0, VT_INT, VK_PLAIN, 0, "", W_NONE },
 	{ "message", 'm', VT_STRING, VK_PLAIN, 0, "", W_NONE },
 	{ "pause", 'p', VT_BOOL, VK_PLAIN, 0, "", W_NONE },

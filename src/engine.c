@@ -16,6 +16,9 @@
  *   service with a 25-character lowercase base-36 ID and a name, and the
  *   ID or the name MUST match the reference asked for: an answer about
  *   another object is refused.
+ * - A reserved ("dockergate.") label a container carries MUST NOT count
+ *   as its own when the image it was created from (by ID) carries the same
+ *   key and value, or can no longer be looked up (drop_inherited).
  * - Not found and ambiguous are the engine's answers (deny); no answer,
  *   a malformed one or a 5xx means the engine is unavailable (exit 69).
  * - This module never exits, prints or keeps state between calls.
@@ -37,6 +40,7 @@
 #include "decide.h"
 #include "engine.h"
 #include "util.h"
+#include "values.h"
 
 #define ENGINE_MSG_MAX		200	/* bytes of a daemon message we repeat */
 #define ENGINE_VERSION_MAX	16	/* bytes of an "N.NN" API version */
@@ -816,6 +820,83 @@ take_container(json_t *doc, const char *ref, struct target *t,
 	return 0;
 }
 
+/* Remove label i of t (order is not kept). */
+static void
+drop_label(struct target *t, size_t i)
+{
+	free(t->labels[i].key);
+	free(t->labels[i].value);
+	t->labels[i] = t->labels[--t->nlabels];
+}
+
+/* 1 when image labels (a JSON object) hold key with the string value. */
+static int
+image_has_label(json_t *labels, const char *key, const char *value)
+{
+	const char *v = json_string_value(json_object_get(labels, key));
+
+	return v != NULL && strcmp(v, value) == 0;
+}
+
+/*
+ * Reserved labels a container may have from its image count as absent.
+ *
+ * The daemon gives a new container every label of its image that the
+ * create request does not set itself.  A role that may build, commit or
+ * import can make an image that carries the owner label or a live session
+ * label (values_label_reserved: "dockergate."), and a container that
+ * someone else starts from it, outside the gateway, would then look owned
+ * by that role, or like one of its sessions' and be killed at that
+ * session's end.  So a reserved label is the container's own only when
+ * the container's image does not carry the same key with the same value:
+ * a different value can only have been set at create, which through the
+ * gateway only own: true and the session label do (run --label with the
+ * prefix is refused).  The image is the one the container was created
+ * from, by the immutable ID in .Image, never by a tag that may have moved
+ * since: an image ID is a digest of its configuration, labels included, so
+ * its labels now are its labels then.  An image that is gone (rmi -f) can
+ * no longer show where a label came from: then no reserved label counts.
+ * The same key and value set both ways (the gateway's own on an image
+ * that already has it) also counts as absent: it fails closed.
+ */
+static int
+drop_inherited(const char *host, json_t *doc, struct target *t,
+    int *unavailable, const char **errstr)
+{
+	json_t *img = NULL, *labels;
+	const char *id;
+	size_t i, n = 0;
+	int gone;
+
+	for (i = 0; i < t->nlabels; i++)
+		n += values_label_reserved(t->labels[i].key);
+	if (n == 0)
+		return 0;
+	*unavailable = 1;
+	id = json_string_value(json_object_get(doc, "Image"));
+	if (id == NULL || strncmp(id, "sha256:", 7) != 0 || !is_hex_id(id + 7))
+		return fail(errstr, "the engine's container Image is not an "
+		    "image ID");
+	gone = lookup(host, &route_image, id, &img, unavailable, errstr) != 0;
+	if (gone && *unavailable)
+		return -1;
+	*unavailable = 1;
+	labels = json_object_get(json_object_get(img, "Config"), "Labels");
+	if (!gone && labels != NULL && !json_is_null(labels) &&
+	    !json_is_object(labels)) {
+		json_decref(img);
+		return fail(errstr, "the engine's image labels are malformed");
+	}
+	for (i = t->nlabels; i-- > 0; )
+		if (values_label_reserved(t->labels[i].key) && (gone ||
+		    image_has_label(labels, t->labels[i].key,
+		    t->labels[i].value)))
+			drop_label(t, i);
+	json_decref(img);
+	*unavailable = 0;
+	return 0;
+}
+
 int
 engine_container(const char *host, const char *ref, struct target *t,
     int *unavailable, const char **errstr)
@@ -827,7 +908,10 @@ engine_container(const char *host, const char *ref, struct target *t,
 	if (lookup(host, &route_container, ref, &doc, unavailable,
 	    errstr) != 0)
 		return -1;
-	if ((r = take_container(doc, ref, t, unavailable, errstr)) != 0)
+	r = take_container(doc, ref, t, unavailable, errstr);
+	if (r == 0)
+		r = drop_inherited(host, doc, t, unavailable, errstr);
+	if (r != 0)
 		decide_target_free(t);
 	json_decref(doc);
 	return r;

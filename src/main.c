@@ -34,6 +34,7 @@
 #include "decide.h"
 #include "dockerfile.h"
 #include "doctor.h"
+#include "engine.h"
 #include "grammar.h"
 #include "help.h"
 #include "policy.h"
@@ -512,11 +513,51 @@ trusted(struct session *s)
 }
 
 /*
- * After a timeout or a client that went away: the containers this session
+ * 1 when container id (full, from the session's listing) is one this
+ * session started: its SESSION_LABEL is its own, not its image's.
+ *
+ * The label alone does not prove it.  The session ID is visible on the
+ * container while it runs, so a role that may commit, build or import can
+ * make an image carrying SESSION_LABEL=session mid-session, and a
+ * container someone else starts from it inherits that label.  A per-run
+ * nonce would not help: it is just as visible.  Learning the ID from the
+ * CLI (--cidfile) would mean a file docker writes on this host, for the
+ * same answer.  What an image cannot fake is the value at create: the one
+ * container our run creates gets the label from our --label, on an image
+ * that existed before the session ID (random, in no record the client
+ * reads) could be seen, so that image does not carry it; every other
+ * container with the label got it from its image (the gateway refuses the
+ * prefix in run --label, compose labels and service container labels),
+ * and engine_container, which compares with the image by its immutable
+ * ID, drops such a label.  Were the ID to leak before the create, our own
+ * container would be spared, never another killed.  A container the
+ * engine cannot show us is not killed: -1 with *errstr when the engine
+ * failed, 0 when the container is gone.
+ */
+static int
+session_own(const struct session *s, const char *id, const char **errstr)
+{
+	struct target t;
+	size_t i;
+	int unavailable, r = 0;
+
+	if (engine_container(s->pol->host, id, &t, &unavailable,
+	    errstr) != 0)
+		return unavailable ? -1 : 0;
+	for (i = 0; i < t.nlabels; i++)
+		if (strcmp(t.labels[i].key, SESSION_LABEL) == 0)
+			r = strcmp(t.labels[i].value, s->audit.session) == 0;
+	decide_target_free(&t);
+	return r;
+}
+
+/*
+ * After a timeout or a client that went away: the container this session
  * started (labelled SESSION_LABEL=session) can outlive the docker CLI,
  * since a PID 1 without a handler ignores the SIGTERM or SIGHUP docker
- * proxied to it.  Kill the running ones, with the same docker and
- * environment.  0, or -1 with *errstr.
+ * proxied to it.  Kill it if it runs, with the same docker and
+ * environment; never a container that only inherited the label from its
+ * image (session_own).  0, or -1 with *errstr.
  */
 static int
 end_session_containers(const struct session *s, const struct run_spec *run,
@@ -528,6 +569,7 @@ end_session_containers(const struct session *s, const struct run_spec *run,
 	char *killv[4 + SESSION_MAX_KILL + 1] = { "docker", "container",
 	    "kill", "--" };
 	struct run_spec spec = *run;
+	const char *unseen = NULL, *err;
 	size_t n = 4;
 	int status, r = -1;
 
@@ -547,11 +589,23 @@ end_session_containers(const struct session *s, const struct run_spec *run,
 		e = p + strcspn(p, "\n");
 		if (*e == '\n')
 			*e++ = '\0';
-		if (strlen(p) == 64 && strspn(p, "0123456789abcdef") == 64)
+		if (strlen(p) != 64 || strspn(p, "0123456789abcdef") != 64)
+			continue;
+		switch (session_own(s, p, &err)) {
+		case 1:
 			killv[n++] = p;
+			break;
+		case -1:
+			unseen = err;
+			break;
+		}
 	}
 	killv[n] = NULL;
 	r = 0;
+	if (unseen != NULL) {	/* still kill the ones we could check */
+		*errstr = unseen;
+		r = -1;
+	}
 	if (n > 4) {
 		char *kout = NULL;
 

@@ -35,6 +35,12 @@ static const char WHY_HOSTNS[] = "joins a namespace of the host";
 static const char WHY_OTHERNS[] = "joins another container's namespace";
 static const char WHY_LABEL[] =
     "sets a label with the reserved dockergate. prefix";
+static const char WHY_CHANGE_LABEL[] =
+    "names the reserved dockergate. label prefix";
+static const char WHY_CHANGE_SPLIT[] = "continues into the next --change "
+    "line (a line break or a trailing escape)";
+static const char WHY_CHANGE_EXPAND[] = "is a LABEL or ONBUILD line with $, "
+    "which can expand to the reserved dockergate. label prefix";
 static const char WHY_PRUNE_DANGLING[] = "a dangling= filter can widen the "
     "prune to every unused image, as -a does";
 static const char WHY_WORKDIR[] = "puts the working directory under /proc, "
@@ -295,16 +301,64 @@ risk_hostonly(const char *value, int private_ok, unsigned *risk,
 	return bad(errstr, "namespace mode", value);
 }
 
+int
+values_label_reserved(const char *key)
+{
+	/* Any case: a look-alike of our own labels is reserved too. */
+	return strncasecmp(key, LABEL_RESERVED, strlen(LABEL_RESERVED)) == 0;
+}
+
 /* ValidateLabel: key before '=', leading blanks removed. */
 static int
 risk_label(const char *value, unsigned *risk, const char **why)
 {
 	value += strspn(value, " \t");
-	/* Any case: a look-alike of our own labels is refused too. */
-	if (strncasecmp(value, LABEL_RESERVED, strlen(LABEL_RESERVED)) == 0) {
+	if (values_label_reserved(value)) {
 		*risk = RISK_NEVER;
 		*why = WHY_LABEL;
 	}
+	return 0;
+}
+
+/*
+ * commit/import --change: the daemon joins every value with line breaks and
+ * reads the whole as a Dockerfile (quotes, \\ or ` escapes, line
+ * continuations, ${VAR} from the image's environment in LABEL).  Not a
+ * parser, a cheap fence in front of the real check (labels an image gives
+ * a container never count as the gateway's, engine_container): refuse a
+ * value that spells the reserved prefix once quotes and escapes are
+ * removed, one that runs into the next value, and a LABEL or ONBUILD one
+ * with $.
+ */
+static int
+risk_change(const char *value, unsigned *risk, const char **why)
+{
+	char *flat = xmalloc(strlen(value) + 1);
+	const char *p, *last = "";
+	size_t n = 0, w;
+
+	for (p = value; *p != '\0'; p++) {
+		if (!isspace((unsigned char)*p))
+			last = p;
+		if (strchr("\"'\\`", *p) == NULL)
+			flat[n++] = *p;
+	}
+	flat[n] = '\0';
+	value += strspn(value, " \t");
+	w = strcspn(value, " \t");
+	*risk = RISK_NEVER;
+	if (strcasestr(flat, LABEL_RESERVED) != NULL)
+		*why = WHY_CHANGE_LABEL;
+	else if (strpbrk(value, "\r\n") != NULL || *last == '\\' ||
+	    *last == '`')
+		*why = WHY_CHANGE_SPLIT;
+	else if (((w == 5 && strncasecmp(value, "LABEL", 5) == 0) ||
+	    (w == 7 && strncasecmp(value, "ONBUILD", 7) == 0)) &&
+	    strchr(value, '$') != NULL)
+		*why = WHY_CHANGE_EXPAND;
+	else
+		*risk = 0;
+	free(flat);
 	return 0;
 }
 
@@ -392,6 +446,8 @@ values_risk(const struct flagdef *def, const char *value, unsigned *risk,
 		return risk_hostonly(value, 1, risk, why, errstr);
 	case VK_LABEL:
 		return risk_label(value, risk, why);
+	case VK_CHANGE:
+		return risk_change(value, risk, why);
 	case VK_WORKDIR:
 		return risk_workdir(value, risk, why, errstr);
 	case VK_PRUNE_FILTER:

@@ -243,6 +243,9 @@ e2e_write_policy() {
 	        own: true
 	      - command: [stop, rm, ps]
 	        owned: true
+	      - command: commit
+	        images: ["local/*"]
+	        owned: true
 	  observer:
 	    allow:
 	      - ps

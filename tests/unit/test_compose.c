@@ -145,6 +145,9 @@ static const struct dcase cases[] = {
 	{ "r", P "priv up", 0, "compose.yaml:4: service x: privileged: "
 	    "--privileged" },
 	{ "r", P "anchor up", 0, "risk class privileged" },
+	{ "r", P "labels-map up", 0, "compose.yaml:7: service x: labels: "
+	    "--label dockergate.owner= is never allowed" },
+	{ "r", P "labels-list run x", 0, "reserved dockergate. prefix" },
 	{ "r", P "mergelist up", 0, "capabilities" },
 	{ "r", P "override up", 0, "compose.override.yaml:3: service x: "
 	    "volumes:" },
@@ -179,6 +182,9 @@ static const struct dcase cases[] = {
 	{ "r", P "secret-out up", 0, "/etc/shadow is outside the project" },
 	{ "r", P "build-host build", 0, "/ is outside the project" },
 	{ "r", P "build-net build", 0, "host-namespaces" },
+	{ "r", P "build-label build", 0, "compose.yaml:7: service x: build: "
+	    "--label dockergate.owner= is never allowed" },
+	{ "r", P "build-label-list up", 0, "reserved dockergate. prefix" },
 	{ "r", P "build-ssh build", 0, "client-files" },
 	{ "r", P "build-addctx build", 0, "/etc is outside" },
 	{ "r", P "build-df build", 0, "outside the project" },

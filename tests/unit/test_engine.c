@@ -8,6 +8,7 @@
  */
 #include "testutil.h"
 #include "fakeengine.h"
+#include "decidecase.h"
 
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -375,6 +376,67 @@ static const struct route new_engine[] = {
 	{ NULL, 0, NULL, F_LENGTH },
 };
 
+/* ------------------------------------------- labels from the image */
+
+#define I64(c)	c c c c c c c c c c c c c c c c c c c c c c c c c c c c c c c \
+	c c c c c c c c c c c c c c c c c c c c c c c c c c c c c c c c c
+#define IMG_SAME	I64("1")	/* carries the same reserved labels */
+#define IMG_NONE	I64("2")	/* no labels at all */
+#define IMG_OTHER	I64("3")	/* owner "x": ours set at create */
+#define IMG_GONE	I64("4")	/* removed since (rmi -f): 404 */
+#define IMG_DOWN	I64("5")	/* the engine fails: 500 */
+#define IMG_BAD		I64("6")	/* Config.Labels not an object */
+#define IMG_ROUTE(id)	"/v1.41/images/sha256%3A" id "/json"
+#define IMAGE_DOC(id, labels) \
+	"{\"Id\":\"sha256:" id "\",\"RepoTags\":[],\"Config\":{\"Labels\":" \
+	labels "}}"
+#define FROM_DOC(name, image, labels) \
+	"{\"Id\":\"" H64 "\",\"Name\":\"/" name "\",\"Image\":\"" image \
+	"\",\"Config\":{\"Labels\":" labels "}}"
+#define OWNED	"{\"dockergate.owner\":\"r\",\"dockergate.session\":\"s1\"," \
+	"\"team\":\"a\"}"
+
+static const struct route label_engine[] = {
+	{ "/v1.41/containers/inh/json", 200,
+	    FROM_DOC("inh", "sha256:" IMG_SAME, OWNED), F_LENGTH },
+	{ "/v1.41/containers/mine/json", 200,
+	    FROM_DOC("mine", "sha256:" IMG_NONE, OWNED), F_LENGTH },
+	{ "/v1.41/containers/set/json", 200,
+	    FROM_DOC("set", "sha256:" IMG_OTHER, OWNED), F_LENGTH },
+	{ "/v1.41/containers/gone/json", 200,
+	    FROM_DOC("gone", "sha256:" IMG_GONE, OWNED), F_LENGTH },
+	{ "/v1.41/containers/down/json", 200,
+	    FROM_DOC("down", "sha256:" IMG_DOWN, OWNED), F_LENGTH },
+	{ "/v1.41/containers/bad/json", 200,
+	    FROM_DOC("bad", "sha256:" IMG_BAD, OWNED), F_LENGTH },
+	{ "/v1.41/containers/noimage/json", 200,
+	    CONTAINER_DOC(H64, "/noimage", OWNED), F_LENGTH },
+	{ "/v1.41/containers/tagged/json", 200,
+	    FROM_DOC("tagged", "busybox:latest", OWNED), F_LENGTH },
+	/* no reserved label: the image is not asked (no route for it) */
+	{ "/v1.41/containers/plain/json", 200,
+	    FROM_DOC("plain", "sha256:" IMG_GONE, "{\"team\":\"a\"}"),
+	    F_LENGTH },
+	{ IMG_ROUTE(IMG_SAME), 200, IMAGE_DOC(IMG_SAME, OWNED), F_LENGTH },
+	{ IMG_ROUTE(IMG_NONE), 200, IMAGE_DOC(IMG_NONE, "null"), F_LENGTH },
+	{ IMG_ROUTE(IMG_OTHER), 200, IMAGE_DOC(IMG_OTHER,
+	    "{\"dockergate.owner\":\"x\",\"team\":\"a\"}"), F_CHUNKED },
+	{ IMG_ROUTE(IMG_DOWN), 500, "{\"message\":\"boom\"}", F_LENGTH },
+	{ IMG_ROUTE(IMG_BAD), 200, IMAGE_DOC(IMG_BAD, "[]"), F_LENGTH },
+	{ NULL, 0, NULL, F_LENGTH },
+};
+
+static int
+setup_labels(void **state)
+{
+	static struct fake f;
+
+	if (fake_start(&f, label_engine) != 0)
+		return -1;
+	*state = &f;
+	return 0;
+}
+
 static int
 setup_old(void **state)
 {
@@ -652,6 +714,122 @@ test_resolver(void **state)
 	decide_target_free(&t);
 }
 
+/* The labels engine_container gives for ref, as "k=v;" in key order. */
+static char *
+labels_of(const char *host, const char *ref, int *unavailable,
+    const char **err)
+{
+	struct target t;
+	char *s = xstrdup(""), *n;
+	size_t i, j;
+
+	if (engine_container(host, ref, &t, unavailable, err) != 0) {
+		free(s);
+		assert_null(t.labels);
+		return NULL;
+	}
+	for (i = 0; i < t.nlabels; i++)	/* a few: selection order */
+		for (j = i + 1; j < t.nlabels; j++)
+			if (strcmp(t.labels[j].key, t.labels[i].key) < 0) {
+				struct labelspec x = t.labels[i];
+
+				t.labels[i] = t.labels[j];
+				t.labels[j] = x;
+			}
+	for (i = 0; i < t.nlabels; i++) {
+		n = xasprintf("%s%s=%s;", s, t.labels[i].key,
+		    t.labels[i].value);
+		free(s);
+		s = n;
+	}
+	decide_target_free(&t);
+	return s;
+}
+
+/*
+ * Reserved labels a container may have from its image count as absent;
+ * its own (a value the image does not carry) and other labels stay.
+ */
+static void
+test_image_labels(void **state)
+{
+	static const struct {
+		const char *ref, *want;	/* want NULL: an error */
+		int unavailable;
+		const char *err;
+	} c[] = {
+		{ "inh", "team=a;", 0, NULL },
+		{ "mine", "dockergate.owner=r;dockergate.session=s1;team=a;",
+		    0, NULL },
+		{ "set", "dockergate.owner=r;dockergate.session=s1;team=a;", 0,
+		    NULL },
+		{ "gone", "team=a;", 0, NULL },
+		{ "plain", "team=a;", 0, NULL },
+		{ "down", NULL, 1, "failed in the Docker engine" },
+		{ "bad", NULL, 1, "image labels are malformed" },
+		{ "noimage", NULL, 1, "Image is not an image ID" },
+		{ "tagged", NULL, 1, "Image is not an image ID" },
+	};
+	const struct fake *f = *state;
+	const char *err;
+	char *got;
+	int unavailable;
+	size_t i;
+
+	for (i = 0; i < NELEM(c); i++) {
+		err = NULL;
+		unavailable = -1;
+		got = labels_of(f->host, c[i].ref, &unavailable, &err);
+		if (c[i].want != NULL && (got == NULL ||
+		    strcmp(got, c[i].want) != 0))
+			fail_msg("%s: labels \"%s\", want \"%s\" (%s)",
+			    c[i].ref, got ? got : "(error)", c[i].want,
+			    got ? "" : err);
+		if (c[i].want == NULL && (got != NULL ||
+		    strstr(err, c[i].err) == NULL))
+			fail_msg("%s: \"%s\", want the error \"%s\"",
+			    c[i].ref, got ? got : err, c[i].err);
+		if (unavailable != c[i].unavailable)
+			fail_msg("%s: unavailable %d, want %d", c[i].ref,
+			    unavailable, c[i].unavailable);
+		free(got);
+	}
+}
+
+/* owned: through the real resolver: an owner label from the image is no
+ * ownership, whoever started the container. */
+static void
+test_owned_from_image(void **state)
+{
+	static const char text[] =
+	    "version: 1\n"
+	    "roles:\n"
+	    "  r:\n"
+	    "    allow:\n"
+	    "      - command: [stop, exec, rm]\n"
+	    "        owned: true\n"
+	    "      - command: ps\n"
+	    "        owned: true\n";
+	static const struct dcase cases[] = {
+		{ "r", "docker stop mine", 1, "docker container stop " H64 },
+		{ "r", "docker container stop set", 1, H64 },
+		{ "r", "docker stop inh", 0, "owned by this role" },
+		{ "r", "docker exec inh sh", 0, "owned by this role" },
+		{ "r", "docker container rm -f gone", 0, "owned by this role" },
+		{ "r", "docker stop plain", 0, "owned by this role" },
+	};
+	const struct fake *f = *state;
+	struct policy *pol = NULL;
+	struct resolver res;
+	int bad;
+
+	assert_int_equal(dcase_policy(text, &pol), 0);
+	resolve_init(&res, "/", f->host);
+	bad = dcase_run_all(pol, &res, cases, NELEM(cases));
+	policy_free(pol);
+	assert_int_equal(bad, 0);
+}
+
 /* Against a real daemon, when tests/check-engine.sh provides one. */
 static void
 test_real_engine(void **state)
@@ -705,6 +883,10 @@ main(void)
 		cmocka_unit_test(test_unreachable),
 		cmocka_unit_test_setup_teardown(test_resolver, setup_old,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_image_labels,
+		    setup_labels, teardown),
+		cmocka_unit_test_setup_teardown(test_owned_from_image,
+		    setup_labels, teardown),
 		cmocka_unit_test(test_real_engine),
 	};
 

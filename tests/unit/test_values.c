@@ -111,6 +111,23 @@ static const struct vcase cases[] = {
 	{ VK_LABEL, "DockerGate.owner", 0, RISK_NEVER },
 	{ VK_LABEL, "com.example.x=dockergate.y", 0, 0 },
 	{ VK_LABEL, "dockergate=1", 0, 0 },
+	/* commit/import --change: a Dockerfile line */
+	{ VK_CHANGE, "LABEL dockergate.owner=me", 0, RISK_NEVER },
+	{ VK_CHANGE, "label a=1 DockerGate.session=x", 0, RISK_NEVER },
+	{ VK_CHANGE, "LABEL \"dockergate\".owner=me", 0, RISK_NEVER },
+	{ VK_CHANGE, "LABEL 'docker'gate.owner=me", 0, RISK_NEVER },
+	{ VK_CHANGE, "LABEL dockergate\\.owner=me", 0, RISK_NEVER },
+	{ VK_CHANGE, "LABEL docker`gate.owner me", 0, RISK_NEVER },
+	{ VK_CHANGE, "ONBUILD LABEL dockergate.owner=me", 0, RISK_NEVER },
+	{ VK_CHANGE, "LABEL a=1 docker\\", 0, RISK_NEVER },
+	{ VK_CHANGE, "LABEL a=1 docker` ", 0, RISK_NEVER },
+	{ VK_CHANGE, "ENV A=1\nLABEL x=1", 0, RISK_NEVER },
+	{ VK_CHANGE, "LABEL ${P}.owner=me", 0, RISK_NEVER },
+	{ VK_CHANGE, " onbuild LABEL $P=me", 0, RISK_NEVER },
+	{ VK_CHANGE, "LABEL com.example.team=a", 0, 0 },
+	{ VK_CHANGE, "ENV PATH=$PATH:/x", 0, 0 },
+	{ VK_CHANGE, "CMD [\"sh\", \"-c\", \"echo $HOME\"]", 0, 0 },
+	{ VK_CHANGE, "LABELS a=$b", 0, 0 },	/* not LABEL: the daemon refuses */
 	/* working directory */
 	{ VK_WORKDIR, "/proc/self/fd/7", 0, RISK_KERNEL },
 	{ VK_WORKDIR, "/proc", 0, RISK_KERNEL },
