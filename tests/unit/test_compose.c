@@ -35,6 +35,11 @@ static const char policy_text[] =
     "        images: [\"local/*\"]\n"
     "        contexts: [\"/srv/builds/*\", "
     "\"https://github.com/example/app.git#v1\"]\n"
+    "  nl:\n"
+    "    allow:\n"
+    "      - command: compose\n"
+    "        subcommands: [ps, up, pull]\n"
+    "        projects: [\"/srv/stacks/*\"]\n"
     "  bare:\n"
     "    allow:\n"
     "      - compose\n"
@@ -275,6 +280,20 @@ static const struct dcase cases[] = {
 	    "never allowed" },
 	{ "bare", "docker build /srv/builds/ctx", 0,
 	    "without contexts only" },
+	/* second review (issue 13): the same checks as docker run */
+	{ "r", P "kproc-short up", 0, "risk class kernel" },
+	{ "r", P "kproc-long up", 0, "risk class kernel" },
+	{ "r", P "kproc-tmpfs up", 0, "risk class kernel" },
+	{ "r", P "kproc-tmpfs-str up", 0, "risk class kernel" },
+	{ "r", P "kshm up", 1, "" },
+	{ "r", P "blkio-escape up", 0, "risk class devices" },
+	{ "r", P "blkio-nodev up", 0, "risk class devices" },
+	{ "r", P "blkio-ok up", 1, "" },
+	{ "r", P "blkio-unknown up", 0, "unknown blkio_config key" },
+	{ "r", P "platform up", 0, "risk class image-tags" },
+	{ "nl", P "loopimg up", 0, "which is this host" },
+	{ "nl", P "loopimg pull", 0, "which is this host" },
+	{ "nl", P "loopimg ps", 1, "" },
 };
 
 static int
