@@ -46,7 +46,8 @@ char	*imageref_pattern(const char *pattern, const char **errstr);
  * "[0:0:0:0:0:0:0:1]", IPv4-mapped and -compatible IPv6, "[fe80::1]"),
  * or a name that resolves to loopback without DNS ("localhost" in any
  * case, "*.localhost", "localhost.localdomain", "ip6-localhost",
- * "ip6-loopback"), with or without a port.
+ * "ip6-loopback", "localhost4", "localhost6" and their ".localdomainN"
+ * forms), with or without a port.
  */
 int	 imageref_local_registry(const struct imageref *ref);
 

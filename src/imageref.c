@@ -439,7 +439,9 @@ static int
 local_name(const char *h)
 {
 	static const char *const names[] = { "localhost",
-	    "localhost.localdomain", "ip6-localhost", "ip6-loopback" };
+	    "localhost.localdomain", "ip6-localhost", "ip6-loopback",
+	    "localhost4", "localhost4.localdomain4", "localhost6",
+	    "localhost6.localdomain6" };
 	static const char suffix[] = ".localhost";	/* RFC 6761 */
 	size_t i, n = strlen(h), k = sizeof(suffix) - 1;
 

@@ -272,6 +272,9 @@ static const struct {
 	{ "ip6-localhost/probe", 0 },	/* docker.io/ip6-localhost/probe */
 	{ "ip6-loopback:80/probe", 1 },
 	{ "registry.localhost/probe", 1 },
+	{ "localhost6:5000/probe", 1 },
+	{ "LOCALHOST4.LOCALDOMAIN4/probe", 1 },
+	{ "localhost6.localdomain6:80/probe", 1 },
 	{ "A.LOCALHOST:443/probe", 1 },
 	{ "127.0.0.1/probe", 1 },
 	{ "127.0.0.1:18777/probe", 1 },
