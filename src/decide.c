@@ -213,11 +213,25 @@ check_image_id(struct check *ck, const char *ref)
 }
 
 /*
+ * Where the daemon may contact the image's registry (CMD_PULLS), a
+ * registry on this host (loopback, link-local: the daemon would send
+ * requests to the host's own services) is refused unless one of the
+ * rule's images names it: pattern domains are literal.
+ */
+static int
+check_registry(struct check *ck, const struct imageref *ir)
+{
+	if (!(ck->req->cmd->traits & CMD_PULLS) ||
+	    !imageref_local_registry(ir) || images_match(ck->rule, ir))
+		return 0;
+	return deny(ck, "image %s names the registry %s, which is this host "
+	    "(loopback or link-local); only a rule whose images name that "
+	    "registry allows it", ir->full, ir->domain);
+}
+
+/*
  * An image named by reference (pull, push: never an ID; run's when it is
- * not an ID).  Where the daemon may contact the image's registry
- * (CMD_PULLS), a registry on this host (loopback, link-local: the
- * daemon would send requests to the host's own services) is refused
- * unless one of the rule's images names it: pattern domains are literal.
+ * not an ID): inside the rule's images, from no registry on this host.
  */
 static int
 check_image_name(struct check *ck, const char *ref)
@@ -225,7 +239,7 @@ check_image_name(struct check *ck, const char *ref)
 	struct imageref ir;
 	const char *err;
 	char allowed[LIST_MAX];
-	int pulls = (ck->req->cmd->traits & CMD_PULLS) != 0, r = 0;
+	int pulls = (ck->req->cmd->traits & CMD_PULLS) != 0, r;
 
 	if (ck->rule->images.n == 0 && !pulls)
 		return 0;
@@ -240,11 +254,8 @@ check_image_name(struct check *ck, const char *ref)
 	if (ck->rule->images.n > 0 && !images_match(ck->rule, &ir))
 		r = deny(ck, "image %s is not allowed (allowed images: %s)",
 		    ir.full, allowed);
-	else if (pulls && imageref_local_registry(&ir) &&
-	    !images_match(ck->rule, &ir))
-		r = deny(ck, "image %s names the registry %s, which is this "
-		    "host (loopback or link-local); only a rule whose images "
-		    "name that registry allows it", ir.full, ir.domain);
+	else
+		r = check_registry(ck, &ir);
 	imageref_free(&ir);
 	return r;
 }
@@ -769,7 +780,22 @@ hook_image(void *ctx, const char *ref)
 static int
 hook_tag(void *ctx, const char *what, const char *ref)
 {
-	return check_written_tag(ctx, what, ref);
+	struct check *ck = ctx;
+	struct imageref ir;
+	const char *err;
+	int r;
+
+	if (check_written_tag(ck, what, ref) != 0)
+		return -1;
+	/* compose pull (and up's pull policy) pulls a built image's name */
+	if (!(ck->req->cmd->traits & CMD_PULLS))
+		return 0;
+	if (imageref_parse(ref, &ir, &err) != 0)
+		return deny(ck, "%s: invalid image reference \"%.200s\": %s",
+		    what, ref, err);
+	r = check_registry(ck, &ir);
+	imageref_free(&ir);
+	return r;
 }
 
 /* Compose subcommands, projects and files; build contexts (compose.c). */

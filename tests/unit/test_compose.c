@@ -40,6 +40,12 @@ static const char policy_text[] =
     "      - command: compose\n"
     "        subcommands: [ps, up, pull]\n"
     "        projects: [\"/srv/stacks/*\"]\n"
+    "  nt:\n"
+    "    allow:\n"
+    "      - command: compose\n"
+    "        subcommands: [ps, pull, build]\n"
+    "        projects: [\"/srv/stacks/*\"]\n"
+    "        unsafe: [image-tags]\n"
     "  bare:\n"
     "    allow:\n"
     "      - compose\n"
@@ -294,6 +300,9 @@ static const struct dcase cases[] = {
 	{ "nl", P "loopimg up", 0, "which is this host" },
 	{ "nl", P "loopimg pull", 0, "which is this host" },
 	{ "nl", P "loopimg ps", 1, "" },
+	{ "nt", P "loopbuild pull", 0, "which is this host" },
+	{ "nt", P "loopbuild build", 0, "which is this host" },
+	{ "nt", P "loopbuild ps", 1, "" },
 };
 
 static int
