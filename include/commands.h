@@ -55,6 +55,12 @@ enum vkind {
 			   every unused image (data-loss) */
 	VK_TASK_FILTER,	/* --filter of service/node ps: a service= value
 			   adds services to the pinned one (ORed) */
+	VK_DEVPATH,	/* PATH:VALUE of the blkio throttles: the daemon
+			   stats PATH as root, so only a clean path under
+			   /dev is no risk (values.c) */
+	VK_PLATFORM,	/* --platform where it may pull: the pulled variant
+			   then takes the image's local tag, so the flag's
+			   risk is image-tags without a tag value */
 	VK_PROJECT_FILE,/* compose -f, --env-file, --project-directory:
 			   files compose reads before any subcommand runs,
 			   judged by compose.c for project subcommands and
@@ -176,6 +182,12 @@ struct cmddef {
 #define CMD_OWNABLE	0x40	/* creates a container or service that
 				   own: true labels with the owner (its
 				   --label is the container's or service's) */
+#define CMD_PULLS	0x80	/* the daemon may contact the registry of the
+				   image it names (pull, push, run and create
+				   when the image is missing, build's FROM,
+				   services, compose up/pull/...): a registry
+				   on this host is refused unless the rule's
+				   images name it (imageref_local_registry) */
 #define CMD_SESSION_LABEL 0x20	/* starts a container that the CLI stays
 				   attached to: it is labelled with the
 				   session, so that it can be killed when

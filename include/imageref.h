@@ -39,6 +39,18 @@ int	 imageref_is_id(const char *s);
  */
 char	*imageref_pattern(const char *pattern, const char **errstr);
 
+/*
+ * 1 if the reference's registry host is this host or its link: a
+ * loopback, link-local or unspecified address in any spelling the daemon
+ * would dial (inet_aton forms such as "127.1" and "0x7f.1", "[::1]",
+ * "[0:0:0:0:0:0:0:1]", IPv4-mapped and -compatible IPv6, "[fe80::1]"),
+ * or a name that resolves to loopback without DNS ("localhost" in any
+ * case, "*.localhost", "localhost.localdomain", "ip6-localhost",
+ * "ip6-loopback", "localhost4", "localhost6" and their ".localdomainN"
+ * forms), with or without a port.
+ */
+int	 imageref_local_registry(const struct imageref *ref);
+
 /* 1 if the normalized reference matches the normalized pattern. */
 int	 imageref_match(const char *npattern, const struct imageref *ref);
 

@@ -54,6 +54,15 @@ void	 mounts_free(struct mount *);	/* frees members; accepts NULL */
  */
 char	*mounts_clean_path(const char *path);
 
+/* 1 if the clean absolute path is dir or below it ("/proc", "/proc/x"). */
+int	 mounts_under(const char *path, const char *dir);
+
+/*
+ * 1 if the mount's target (clean) is at or below /proc, /sys or /dev, the
+ * kernel's interfaces inside the container, other than /dev/shm.
+ */
+int	 mounts_target_kernel(const struct mount *m);
+
 /*
  * Split one Go encoding/csv record (first line only, fields quoted only when
  * they start with '"').  Returns 0 and fills out, or -1 with *errstr.

@@ -196,8 +196,9 @@ check_image_id(struct check *ck, const char *ref)
 		return deny(ck, "image %.100s could be an image ID (hex "
 		    "digits) and images cannot be looked up here", ref);
 	if (ck->res->image(ck->res->ctx, ref, &tags, &unavailable,
-	    &err) != 0) {
-		ck->unavailable = unavailable;
+	    &err) != 0 && unavailable) {
+		ck->unavailable = 1;
+		strv_free(&tags);
 		return deny(ck, "image %.100s: %s", ref, err);
 	}
 	for (i = 0; i < tags.n && !ok; i++)
@@ -205,33 +206,58 @@ check_image_id(struct check *ck, const char *ref)
 	strv_free(&tags);
 	if (ok)
 		return 0;
+	/* one answer for no such image, an ambiguous prefix, no tag allowed */
 	list_text(&ck->rule->images, allowed, sizeof(allowed));
-	return deny(ck, "image %.100s has no tag among the rule's images "
-	    "(allowed images: %s)", ref, allowed);
+	return deny(ck, "image %.100s is not one this rule may use, by name "
+	    "or by ID (allowed images: %s)", ref, allowed);
 }
 
-/* An image named by reference (pull, push: never an ID). */
+/*
+ * Where the daemon may contact the image's registry (CMD_PULLS), a
+ * registry on this host (loopback, link-local: the daemon would send
+ * requests to the host's own services) is refused unless one of the
+ * rule's images names it: pattern domains are literal.
+ */
+static int
+check_registry(struct check *ck, const struct imageref *ir)
+{
+	if (!(ck->req->cmd->traits & CMD_PULLS) ||
+	    !imageref_local_registry(ir) || images_match(ck->rule, ir))
+		return 0;
+	return deny(ck, "image %s names the registry %s, which is this host "
+	    "(loopback or link-local); only a rule whose images name that "
+	    "registry allows it", ir->full, ir->domain);
+}
+
+/*
+ * An image named by reference (pull, push: never an ID; run's when it is
+ * not an ID): inside the rule's images, from no registry on this host.
+ */
 static int
 check_image_name(struct check *ck, const char *ref)
 {
 	struct imageref ir;
 	const char *err;
 	char allowed[LIST_MAX];
-	int ok = 0;
+	int pulls = (ck->req->cmd->traits & CMD_PULLS) != 0, r;
 
-	if (ck->rule->images.n == 0)
+	if (ck->rule->images.n == 0 && !pulls)
 		return 0;
-	if (imageref_parse(ref, &ir, &err) != 0)
+	if (imageref_parse(ref, &ir, &err) != 0) {
+		/* an ID names an image already here: no registry is asked */
+		if (ck->rule->images.n == 0 && imageref_is_id(ref))
+			return 0;
 		return deny(ck, "invalid image reference \"%.200s\": %s", ref,
 		    err);
-	ok = images_match(ck->rule, &ir);
-	if (!ok) {
-		list_text(&ck->rule->images, allowed, sizeof(allowed));
-		(void)deny(ck, "image %s is not allowed (allowed images: %s)",
-		    ir.full, allowed);
 	}
+	list_text(&ck->rule->images, allowed, sizeof(allowed));
+	if (ck->rule->images.n > 0 && !images_match(ck->rule, &ir))
+		r = deny(ck, "image %s is not allowed (allowed images: %s)",
+		    ir.full, allowed);
+	else
+		r = check_registry(ck, &ir);
 	imageref_free(&ir);
-	return ok ? 0 : -1;
+	return r;
 }
 
 /*
@@ -332,6 +358,10 @@ check_bind(struct check *ck, const char *what, const struct mount *m)
 static int
 check_mount(struct check *ck, const char *what, const struct mount *m)
 {
+	if (mounts_target_kernel(m) && need_unsafe(ck, RISK_KERNEL, what,
+	    "mounts over /proc, /sys or /dev, whose files runc writes "
+	    "(CVE-2019-16884)") != 0)
+		return -1;
 	switch (m->type) {
 	case MOUNT_BIND:
 		return check_bind(ck, what, m);
@@ -444,7 +474,8 @@ check_flag(struct check *ck, const struct flagval *fv)
 		return -1;
 	if (d->type == VT_BOOL && strcmp(fv->value, "true") != 0)
 		return 0;
-	if (d->risk & RISK_IMAGE_TAGS) {
+	/* VK_PLATFORM rewrites the positional's tag: judged by class alone */
+	if ((d->risk & RISK_IMAGE_TAGS) && d->kind != VK_PLATFORM) {
 		if (check_written_tag(ck, what, fv->value) != 0)
 			return -1;
 		if (need_unsafe(ck, d->risk & ~RISK_IMAGE_TAGS, what,
@@ -492,19 +523,41 @@ typedef int (*lookup_fn)(void *, const char *, struct target *, int *,
     const char **);
 
 /*
+ * The one answer for a target the caller may not act on: not in scope,
+ * not found, ambiguous prefix.  It repeats only what the caller typed and
+ * the rule's own scope, never the name, ID or labels the engine answered
+ * with, so that a denial is no "docker ps" for targets outside the scope,
+ * and "not found" and "ambiguous" are no oracle either.  The audit record
+ * carries the same words (the operator can resolve the typed reference).
+ */
+static int
+deny_target(struct check *ck, const char *what, const char *ref)
+{
+	char list[LIST_MAX];
+
+	list_text(&ck->rule->containers, list, sizeof(list));
+	return deny(ck, "%s %.100s is not one this rule may act on "
+	    "(allowed: %s%s%s)", what, ref, list[0] ? list : "any name",
+	    ck->rule->nlabels ? ", with the rule's labels" : "",
+	    ck->rule->owned ? ", owned by this role" : "");
+}
+
+/*
  * Target argument argi of a rule that limits containers: the first reflen
  * bytes name it (what: "container", "service"), looked up through lookup
  * (NULL: denied), held to target_in_scope and pinned to the full ID; the
- * rest of the argument (service scale's "=REPLICAS") follows the ID.
+ * rest of the argument (service scale's "=REPLICAS") follows the ID.  An
+ * engine that could not be asked is the only failure with its own words
+ * (exit 69); they say nothing about containers.
  */
 static int
 check_target(struct check *ck, size_t argi, size_t reflen, lookup_fn lookup,
     const char *what)
 {
 	const char *arg = ck->req->args[argi], *err;
-	char *ref, list[LIST_MAX];
+	char *ref;
 	struct target t;
-	int unavailable = 0, r = -1;
+	int unavailable = 0, r = -1, found;
 
 	if (!rule_scoped(ck->rule))
 		return 0;
@@ -513,16 +566,13 @@ check_target(struct check *ck, size_t argi, size_t reflen, lookup_fn lookup,
 		    "%ss cannot be looked up here", what, arg, what);
 	memset(&t, 0, sizeof(t));
 	ref = xstrndup(arg, reflen);
-	if (lookup(ck->res->ctx, ref, &t, &unavailable, &err) != 0) {
-		ck->unavailable = unavailable;
+	found = lookup(ck->res->ctx, ref, &t, &unavailable, &err) == 0;
+	if (!found && unavailable) {
+		ck->unavailable = 1;
 		(void)deny(ck, "%s %.100s: %s", what, ref, err);
-	} else if (!target_in_scope(ck, &t)) {
-		list_text(&ck->rule->containers, list, sizeof(list));
-		(void)deny(ck, "%s %s is outside this rule's containers "
-		    "(allowed: %s%s%s)", what, t.name, list[0] ? list :
-		    "any name", ck->rule->nlabels ? ", with the rule's labels" :
-		    "", ck->rule->owned ? ", owned by this role" : "");
-	} else {
+	} else if (!found || !target_in_scope(ck, &t))
+		(void)deny_target(ck, what, ref);
+	else {
 		ck->pins = xreallocarray(ck->pins, ck->npins + 1,
 		    sizeof(*ck->pins));
 		ck->pins[ck->npins].arg = argi;
@@ -750,7 +800,22 @@ hook_image(void *ctx, const char *ref)
 static int
 hook_tag(void *ctx, const char *what, const char *ref)
 {
-	return check_written_tag(ctx, what, ref);
+	struct check *ck = ctx;
+	struct imageref ir;
+	const char *err;
+	int r;
+
+	if (check_written_tag(ck, what, ref) != 0)
+		return -1;
+	/* compose pull (and up's pull policy) pulls a built image's name */
+	if (!(ck->req->cmd->traits & CMD_PULLS))
+		return 0;
+	if (imageref_parse(ref, &ir, &err) != 0)
+		return deny(ck, "%s: invalid image reference \"%.200s\": %s",
+		    what, ref, err);
+	r = check_registry(ck, &ir);
+	imageref_free(&ir);
+	return r;
 }
 
 /* A Dockerfile finding (dockerfile.c): the rule must list its classes. */

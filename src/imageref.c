@@ -15,15 +15,24 @@
  *   FNM_PATHNAME), so "ollama/STAR" (STAR = '*') does not match
  *   "ollama/a/b".  A pattern that names a tag MUST NOT match a reference
  *   that carries a digest: the digest, not the tag, selects the image.
+ * - A registry host that is this host (loopback, link-local, unspecified,
+ *   or a name the resolver maps to loopback without DNS) MUST be reported
+ *   by imageref_local_registry in every spelling the daemon would dial:
+ *   IPv4 the way inet_aton reads it (glibc's resolver does), IPv6 by
+ *   address, not text, names without regard to case.
  * - A string that the daemon could also take as an image ID (prefix) MUST
  *   be reported by imageref_is_id so the caller does not judge it as a name:
  *   the daemon tries the name, then any ID that starts with the string, of
  *   whatever length (moby's digest set has no shortest prefix).
  */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <ctype.h>
 #include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "imageref.h"
 #include "util.h"
@@ -36,6 +45,7 @@
 #define DEFAULT_DOMAIN		"docker.io"
 #define LEGACY_DOMAIN		"index.docker.io"
 #define OFFICIAL_PREFIX		"library/"
+#define IMAGEREF_MAX_HOST	IMAGEREF_MAX_NAME /* bytes of a registry host */
 
 static char errbuf[256];
 
@@ -400,6 +410,73 @@ imageref_match(const char *npattern, const struct imageref *ref)
 	free(dom);
 	parts_free(&p);
 	return ok;
+}
+
+/* An IPv4 address (host order) on this host: 127/8, 0/8, 169.254/16. */
+static int
+local_v4(uint32_t a)
+{
+	return (a >> 24) == 127 || (a >> 24) == 0 || (a >> 16) == 0xa9fe;
+}
+
+static int
+local_v6(const struct in6_addr *a)
+{
+	uint32_t v4;
+
+	if (IN6_IS_ADDR_LOOPBACK(a) || IN6_IS_ADDR_UNSPECIFIED(a) ||
+	    IN6_IS_ADDR_LINKLOCAL(a))
+		return 1;
+	/* ::ffff:a.b.c.d and the deprecated ::a.b.c.d carry IPv4 */
+	if (!IN6_IS_ADDR_V4MAPPED(a) && !IN6_IS_ADDR_V4COMPAT(a))
+		return 0;
+	memcpy(&v4, &a->s6_addr[12], sizeof(v4));
+	return local_v4(ntohl(v4));
+}
+
+/* Names that /etc/hosts or the resolver map to loopback without DNS. */
+static int
+local_name(const char *h)
+{
+	static const char *const names[] = { "localhost",
+	    "localhost.localdomain", "ip6-localhost", "ip6-loopback",
+	    "localhost4", "localhost4.localdomain4", "localhost6",
+	    "localhost6.localdomain6" };
+	static const char suffix[] = ".localhost";	/* RFC 6761 */
+	size_t i, n = strlen(h), k = sizeof(suffix) - 1;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcasecmp(h, names[i]) == 0)
+			return 1;
+	return n > k && strcasecmp(h + n - k, suffix) == 0;
+}
+
+int
+imageref_local_registry(const struct imageref *ref)
+{
+	char host[IMAGEREF_MAX_HOST + 1];
+	struct in6_addr a6;
+	struct in_addr a4;
+	const char *d, *end;
+	size_t n;
+
+	if (ref == NULL || (d = ref->domain) == NULL)
+		return 0;
+	if (d[0] == '[') {
+		d++;
+		end = strchr(d, ']');
+	} else
+		end = strchr(d, ':');
+	n = end != NULL ? (size_t)(end - d) : strlen(d);
+	if (n > IMAGEREF_MAX_HOST)
+		return 1;	/* not a host we can read: assume the worst */
+	memcpy(host, d, n);
+	host[n] = '\0';
+	if (ref->domain[0] == '[')
+		return inet_pton(AF_INET6, host, &a6) != 1 || local_v6(&a6);
+	if (inet_aton(host, &a4) != 0)
+		return local_v4(ntohl(a4.s_addr));
+	return local_name(host);
 }
 
 void

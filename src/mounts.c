@@ -16,6 +16,9 @@
  *   drive-letter quirk of -v, a ':' in a rewritten source, non-ASCII text
  *   that Go's Unicode lower-casing could fold to ASCII, carriage returns in
  *   CSV) MUST be an error.
+ * - A target at or below /proc, /sys or /dev MUST be reported by
+ *   mounts_target_kernel, judged on the cleaned target ("//proc/.",
+ *   "/x/../proc/" are "/proc"; Linux paths do not fold case).
  * - On error *m MUST be left empty (all members NULL), so freeing it is
  *   always safe.
  */
@@ -84,6 +87,37 @@ mounts_clean_path(const char *path)
 	}
 	out[o] = '\0';
 	return out;
+}
+
+int
+mounts_under(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	return strncmp(path, dir, n) == 0 && (path[n] == '\0' ||
+	    path[n] == '/');
+}
+
+/*
+ * A volume or tmpfs over the kernel's trees is the runc CVE-2019-16884
+ * pattern: runc then writes AppArmor labels and sysctls into files the
+ * mount supplies.  /dev/shm is exempt: an ordinary tmpfs that docker
+ * mounts itself and that containers share by design (--ipc, -v).
+ */
+int
+mounts_target_kernel(const struct mount *m)
+{
+	static const char *const trees[] = { "/proc", "/sys", "/dev" };
+	size_t i;
+
+	if (m == NULL || m->target == NULL)
+		return 0;
+	if (mounts_under(m->target, "/dev/shm"))
+		return 0;
+	for (i = 0; i < sizeof(trees) / sizeof(trees[0]); i++)
+		if (mounts_under(m->target, trees[i]))
+			return 1;
+	return 0;
 }
 
 /* 1 if path, split at '/', has a ".." component. */

@@ -46,6 +46,9 @@ static const char WHY_PRUNE_DANGLING[] = "a dangling= filter can widen the "
 static const char WHY_WORKDIR[] = "puts the working directory under /proc, "
     "/sys or /dev/fd (runc CVE-2024-21626 class)";
 
+static const char WHY_DEVPATH[] = "names a path that is not a clean path "
+    "under /dev, which the daemon would look up on the host as root";
+
 static int
 bad(const char **errstr, const char *what, const char *value)
 {
@@ -362,13 +365,29 @@ risk_change(const char *value, unsigned *risk, const char **why)
 	return 0;
 }
 
+/*
+ * PATH:VALUE of --device-read-bps and the like (strings.Cut at the first
+ * ':', as the CLI's validators do): the daemon stats PATH as root, so a
+ * path that is not clean, not under /dev/, or under /dev/fd (a link to
+ * the daemon's own open files) tells whether a host file exists.
+ */
 static int
-under(const char *path, const char *dir)
+risk_devpath(const char *value, unsigned *risk, const char **why)
 {
-	size_t n = strlen(dir);
+	char *path, *clean;
+	size_t n = strcspn(value, ":");
 
-	return strncmp(path, dir, n) == 0 && (path[n] == '\0' ||
-	    path[n] == '/');
+	path = xstrndup(value, n);
+	clean = mounts_clean_path(path);
+	if (clean == NULL || strcmp(clean, path) != 0 ||
+	    !mounts_under(clean, "/dev") || strcmp(clean, "/dev") == 0 ||
+	    mounts_under(clean, "/dev/fd")) {
+		*risk = RISK_DEVICES;
+		*why = WHY_DEVPATH;
+	}
+	free(clean);
+	free(path);
+	return 0;
 }
 
 static int
@@ -382,8 +401,8 @@ risk_workdir(const char *value, unsigned *risk, const char **why,
 	if ((clean = mounts_clean_path(value)) == NULL)
 		return bad(errstr, "working directory (not absolute)", value);
 	/* runc makes /dev/fd a link to /proc/self/fd in every container */
-	if (under(clean, "/proc") || under(clean, "/sys") ||
-	    under(clean, "/dev/fd")) {
+	if (mounts_under(clean, "/proc") || mounts_under(clean, "/sys") ||
+	    mounts_under(clean, "/dev/fd")) {
 		*risk = RISK_KERNEL;
 		*why = WHY_WORKDIR;
 	}
@@ -452,6 +471,8 @@ values_risk(const struct flagdef *def, const char *value, unsigned *risk,
 		return risk_workdir(value, risk, why, errstr);
 	case VK_PRUNE_FILTER:
 		return risk_prune_filter(value, risk, why);
+	case VK_DEVPATH:
+		return risk_devpath(value, risk, why);
 	case VK_PLAIN:
 	case VK_VOLUME:
 	case VK_MOUNT:
@@ -460,6 +481,7 @@ values_risk(const struct flagdef *def, const char *value, unsigned *risk,
 	case VK_OUTPUT:
 	case VK_TASK_FILTER:
 	case VK_PROJECT_FILE:
+	case VK_PLATFORM:
 		return 0;
 	}
 	*errstr = "values: unknown value kind";

@@ -51,6 +51,17 @@ expect_allow() {
 	esac
 }
 
+# expect_secret ROLE COMMAND SECRET: denied (77), and the denial carries
+# none of SECRET (names, IDs of targets outside the scope) - issue 13.
+expect_secret() {
+	explain "$1" "$2"
+	if [ "$rc" = 77 ] && ! printf '%s\n' "$out" | grep -qF -- "$3"; then
+		ok "$1: $2 -> 77 without \"$3\""
+	else
+		bad "$1: $2: want exit 77 without \"$3\", got exit $rc: $out"
+	fi
+}
+
 # expect_deny ROLE COMMAND STATUS REASON-SUBSTRING
 expect_deny() {
 	explain "$1" "$2"
@@ -149,19 +160,27 @@ expect_allow names "docker container restart $web1" "$web1"
 expect_allow names "docker restart $(printf %.12s "$web1")" "$web1"
 expect_allow names "docker restart /web-1" "$web1"
 expect_allow names "docker restart web-2 web-1" "$web1"
-expect_deny names "docker restart db" 77 "outside this rule's containers"
-expect_deny names "docker restart web-1 db" 77 "container db is outside"
+expect_deny names "docker restart db" 77 \
+    "container db is not one this rule may act on"
+expect_deny names "docker restart web-1 db" 77 \
+    "container db is not one this rule may act on"
 expect_deny names "docker restart $(printf %.12s "$db")" 77 \
-    "container db is outside"
-expect_deny names "docker restart web-nope" 77 "no such container"
+    "container $(printf %.12s "$db") is not one this rule may act on"
+expect_secret names "docker restart $(printf %.12s "$db")" "db "
+expect_secret names "docker restart $(printf %.12s "$db")" "$db"
+expect_secret names "docker restart $(printf %.1s "$db")" "$db"
+expect_deny names "docker restart web-nope" 77 \
+    "container web-nope is not one this rule may act on"
 expect_allow labels "docker restart db" "$db"
 expect_deny labels "docker restart web-1" 77 "with the rule's labels"
 expect_allow owner "docker restart mine" "$(cid mine)"
 expect_deny owner "docker restart web-1" 77 "owned by this role"
 check_real_lookups
 p=$(ambiguous_prefix) || die "could not make an ambiguous ID prefix"
-expect_deny names "docker restart $p" 77 "ultiple IDs found"
-expect_deny names "docker restart $(unused_prefix)" 77 "no such container"
+expect_deny names "docker restart $p" 77 \
+    "container $p is not one this rule may act on"
+expect_secret names "docker restart $p" "ultiple"
+expect_deny names "docker restart $(unused_prefix)" 77 "is not one this rule may act on"
 check_pinning
 killpid "$DOCKERD" 20
 expect_deny names "docker restart web-1" 69 \

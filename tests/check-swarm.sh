@@ -162,12 +162,13 @@ expect_allow names "docker service scale $(printf %.6s "$web")=2" \
 expect_allow names "docker service update --force web-svc" \
     "update --force=true $web"
 expect_deny names "docker service update --force db-svc" 77 \
-    "service db-svc is outside this rule's containers"
+    "service db-svc is not one this rule may act on"
 expect_deny names "docker service scale $(printf %.6s "$db")=0" 77 \
-    "service db-svc is outside"
+    "service $(printf %.6s "$db") is not one this rule may act on"
 expect_deny names "docker service scale web-svc=2 db-svc=0" 77 \
-    "service db-svc is outside"
-expect_deny names "docker service scale web-nope=1" 77 "no such service"
+    "service db-svc is not one this rule may act on"
+expect_deny names "docker service scale web-nope=1" 77 \
+    "service web-nope is not one this rule may act on"
 expect_deny names "docker service scale /web-svc=1" 77 "service /web-svc"
 expect_deny names "docker service ls" 77 "cannot be limited"
 expect_allow labels "docker service update --force web-svc" \

@@ -10,6 +10,8 @@
  *   point).
  * - A normalized pattern MUST normalize to itself.
  * - A reference MUST match the pattern made from its own `full`.
+ * - Whether the registry is this host (imageref_local_registry) MUST be
+ *   the same for `full` parsed again, and never so for docker.io.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -31,6 +33,10 @@ check_ref(const struct imageref *r)
 		abort();
 	if (imageref_parse(r->full, &again, &errstr) != 0 ||
 	    strcmp(again.full, r->full) != 0)
+		abort();
+	if (imageref_local_registry(r) != imageref_local_registry(&again) ||
+	    (strcmp(r->domain, "docker.io") == 0 &&
+	    imageref_local_registry(r)))
 		abort();
 	imageref_free(&again);
 	if ((pat = imageref_pattern(r->full, &errstr)) == NULL)

@@ -11,6 +11,7 @@
  *   source MUST be absolute and equal to its own lexical clean.
  * - On error errstr MUST be set and the mount MUST be empty.
  * - mounts_csv MUST yield at least one field on success, none on error.
+ * - mounts_target_kernel MUST only report targets under /proc, /sys, /dev.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -47,6 +48,11 @@ check(int rc, const char *errstr, struct mount *m)
 		abort();
 	if (m->type == MOUNT_BIND)
 		check_clean(m->source);
+	/* kernel trees only, judged on the clean target */
+	if (mounts_target_kernel(m) && strncmp(m->target, "/proc", 5) != 0 &&
+	    strncmp(m->target, "/sys", 4) != 0 &&
+	    strncmp(m->target, "/dev", 4) != 0)
+		abort();
 	if ((m->type == MOUNT_ANON || m->type == MOUNT_TMPFS) &&
 	    m->source != NULL)
 		abort();

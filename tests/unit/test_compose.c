@@ -44,6 +44,17 @@ static const char policy_text[] =
     "        images: [alpine]\n"
     "        deny_flags: [publish, restart, network, network-alias,\n"
     "                     add-host, user]\n"
+    "  nl:\n"
+    "    allow:\n"
+    "      - command: compose\n"
+    "        subcommands: [ps, up, pull]\n"
+    "        projects: [\"/srv/stacks/*\"]\n"
+    "  nt:\n"
+    "    allow:\n"
+    "      - command: compose\n"
+    "        subcommands: [ps, pull, build]\n"
+    "        projects: [\"/srv/stacks/*\"]\n"
+    "        unsafe: [image-tags]\n"
     "  bare:\n"
     "    allow:\n"
     "      - compose\n"
@@ -361,6 +372,23 @@ static const struct dcase cases[] = {
 	    "never allowed" },
 	{ "bare", "docker build /srv/builds/ctx", 0,
 	    "without contexts only" },
+	/* second review (issue 13): the same checks as docker run */
+	{ "r", P "kproc-short up", 0, "risk class kernel" },
+	{ "r", P "kproc-long up", 0, "risk class kernel" },
+	{ "r", P "kproc-tmpfs up", 0, "risk class kernel" },
+	{ "r", P "kproc-tmpfs-str up", 0, "risk class kernel" },
+	{ "r", P "kshm up", 1, "" },
+	{ "r", P "blkio-escape up", 0, "risk class devices" },
+	{ "r", P "blkio-nodev up", 0, "risk class devices" },
+	{ "r", P "blkio-ok up", 1, "" },
+	{ "r", P "blkio-unknown up", 0, "unknown blkio_config key" },
+	{ "r", P "platform up", 0, "risk class image-tags" },
+	{ "nl", P "loopimg up", 0, "which is this host" },
+	{ "nl", P "loopimg pull", 0, "which is this host" },
+	{ "nl", P "loopimg ps", 1, "" },
+	{ "nt", P "loopbuild pull", 0, "which is this host" },
+	{ "nt", P "loopbuild build", 0, "which is this host" },
+	{ "nt", P "loopbuild ps", 1, "" },
 };
 
 static int

@@ -91,7 +91,19 @@ static const char policy_text[] =
     "    allow:\n"
     "      - command: [run, create, service create]\n"
     "        mounts: named\n"
-    "        volumes: [\"scratch-*\", cache]\n";
+    "        volumes: [\"scratch-*\", cache]\n"
+    "  lr:\n"
+    "    allow:\n"
+    "      - [pull, push, run, create, service create, rmi,\n"
+    "         image inspect, build]\n"
+    "      - command: service update\n"
+    "        unsafe: [other-containers]\n"
+    "      - command: [pull, run]\n"
+    "        images: [\"localhost:5000/*\", \"[::1]:5000/ok\"]\n"
+    "  pt:\n"
+    "    allow:\n"
+    "      - command: [pull, run, create, build]\n"
+    "        unsafe: [image-tags]\n";
 
 /* Fake host: a link, a writable directory, everything else as given. */
 static int
@@ -120,7 +132,13 @@ add_label(struct target *t, const char *k, const char *v)
 	t->labels[t->nlabels++].value = xstrdup(v);
 }
 
-/* Containers: web-1, db (team=a), mine (owned by r), down (engine gone). */
+#define SECRET_ID	"0badc0de00000000000000000000000000000000000000" \
+			"000000000000000000"
+
+/*
+ * Containers: web-1, db (team=a), mine (owned by r), down (engine gone),
+ * "0" (a prefix of secret-db's ID), "1" (an ambiguous prefix).
+ */
 static int
 fake_container(void *ctx, const char *ref, struct target *t,
     int *unavailable, const char **errstr)
@@ -130,6 +148,17 @@ fake_container(void *ctx, const char *ref, struct target *t,
 		*unavailable = 1;
 		*errstr = "cannot reach the Docker engine";
 		return -1;
+	}
+	if (strcmp(ref, "1") == 0) {	/* as the engine words it */
+		*errstr = "container lookup refused by the Docker engine "
+		    "(HTTP 400): multiple IDs found with provided prefix: 1";
+		return -1;
+	}
+	if (strcmp(ref, "0") == 0) {	/* an ID prefix of a private one */
+		t->id = xstrdup(SECRET_ID);
+		t->name = xstrdup("secret-db");
+		add_label(t, "vault", "prod");
+		return 0;
 	}
 	if (strcmp(ref, "web-1") != 0 && strcmp(ref, "db") != 0 &&
 	    strcmp(ref, "mine") != 0 && strcmp(ref, "other") != 0) {
@@ -178,11 +207,16 @@ fake_image(void *ctx, const char *ref, struct strv *tags, int *unavailable,
 	return 0;
 }
 
+/* A build's standard input, as main would have read it: a plain Dockerfile. */
+#define FAKE_STDIN	"FROM scratch\nCOPY . /\n"
+
 static struct resolver fake = {
 	.path = fake_path,
 	.container = fake_container,
 	.image = fake_image,
 	.cwd = "/home/u",
+	.stdin_data = FAKE_STDIN,
+	.stdin_len = sizeof(FAKE_STDIN) - 1,
 };
 
 static const struct dcase cases[] = {
@@ -329,14 +363,15 @@ static const struct dcase cases[] = {
 	    " true", 1, "" },
 	{ "r", "docker run sha256:"
 	    "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
-	    " true", 0, "no tag among" },
+	    " true", 0, "may use, by name or by ID" },
 	{ "r", "docker run 0123456789ab true", 1, "0123456789ab" },
 	{ "r", "docker run sha256:"
 	    "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcd"
 	    "ab true", 1, "" },
-	{ "r", "docker run 0123456789cd true", 0, "no tag among" },
-	{ "r", "docker run 0123456789ef true", 0, "no tag among" },
-	{ "r", "docker run 012345678999 true", 0, "no such image" },
+	{ "r", "docker run 0123456789cd true", 0, "may use, by name or by ID" },
+	{ "r", "docker run 0123456789ef true", 0, "may use, by name or by ID" },
+	{ "r", "docker run 012345678999 true", 0,
+	    "image 012345678999 is not one this rule may use" },
 	/* rename: the new name stays inside the globs */
 	{ "t", "docker rename web-1 web-2", 1, "container rename" },
 	{ "t", "docker rename web-1 sandbox-x", 0, "the new name sandbox-x "
@@ -375,10 +410,11 @@ static const struct dcase cases[] = {
 	{ "v", "docker run --mount type=volume,dst=/d alpine", 1, "" },
 	/* the daemon takes any ID prefix, however short: looked up too */
 	{ "r", "docker run 4eab true", 1, "docker container run 4eab true" },
-	{ "r", "docker run 4ecd true", 0, "no tag among" },
-	{ "r", "docker run a true", 0, "no such image" },
-	{ "r", "docker run sha256:4ecd true", 0, "no tag among" },
-	{ "r", "docker create 0123456789cd", 0, "no tag among" },
+	{ "r", "docker run 4ecd true", 0, "may use, by name or by ID" },
+	{ "r", "docker run a true", 0,
+	    "image a is not one this rule may use" },
+	{ "r", "docker run sha256:4ecd true", 0, "may use, by name or by ID" },
+	{ "r", "docker create 0123456789cd", 0, "may use, by name or by ID" },
 	/* pull takes names only: a hex string is a name there */
 	{ "r", "docker pull 0123456789ab", 0, "image "
 	    "docker.io/library/0123456789ab:latest is not allowed" },
@@ -395,11 +431,14 @@ static const struct dcase cases[] = {
 	/* targets: names, labels, ownership, pinned to IDs */
 	{ "r", "docker start web-1", 1, "0000000000000000000000000000000000"
 	    "000000000000000000000000000005" },
-	{ "r", "docker start db", 0, "outside this rule's containers" },
+	{ "r", "docker start db", 0, "container db is not one this rule may "
+	    "act on (allowed: web-*)" },
 	{ "r", "docker restart web-1 db", 0, "container db" },
-	{ "r", "docker start nosuch", 0, "no such container" },
+	{ "r", "docker start nosuch", 0, "container nosuch is not one this "
+	    "rule may act on (allowed: web-*)" },
 	{ "r", "docker rm db", 1, "" },
-	{ "r", "docker rm other", 0, "outside" },
+	{ "r", "docker rm other", 0, "container other is not one this rule "
+	    "may" },
 	{ "r", "docker rm -v db", 0, "data-loss" },
 	{ "r", "docker stop mine", 1, "" },
 	{ "r", "docker stop web-1", 0, "owned by this role" },
@@ -445,6 +484,123 @@ static const struct dcase cases[] = {
 	{ "r", "docker container exec web-1 sh", 0, "not allowed for role r" },
 	{ "r", "docker cp web-1:/ -", 0, "not allowed for role r" },
 	{ "nobody", "docker ps", 0, "no role" },
+	/* registries on this host: only where the rule's images name them */
+	{ "lr", "docker pull 127.0.0.1:18777/probe", 0, "which is this host" },
+	{ "lr", "docker image pull 127.0.0.1:18777/probe", 0, "this host" },
+	{ "lr", "docker pull localhost/probe", 0, "this host" },
+	{ "lr", "docker pull LOCALHOST/probe", 0, "registry LOCALHOST" },
+	{ "lr", "docker pull LOCALHOST:5000/probe", 0, "this host" },
+	{ "lr", "docker pull localhost:5001/probe", 0, "this host" },
+	{ "lr", "docker pull 127.1:18777/probe", 0, "this host" },
+	{ "lr", "docker pull 127.0.1:80/probe", 0, "this host" },
+	{ "lr", "docker pull 127.9.9.9/probe", 0, "this host" },
+	{ "lr", "docker pull 0x7f.1:80/probe", 0, "this host" },
+	{ "lr", "docker pull 2130706433:80/probe", 0, "this host" },
+	{ "lr", "docker pull 0.0.0.0:80/probe", 0, "this host" },
+	{ "lr", "docker pull 169.254.169.254/latest", 0, "this host" },
+	{ "lr", "docker pull [::1]/probe", 0, "this host" },
+	{ "lr", "docker pull [::1]:5000/probe", 0, "this host" },
+	{ "lr", "docker pull [0:0:0:0:0:0:0:1]:5000/ok", 0, "this host" },
+	{ "lr", "docker pull [::ffff:7f00:1]:80/probe", 0, "this host" },
+	{ "lr", "docker pull [fe80::1]:80/probe", 0, "this host" },
+	{ "lr", "docker pull a.localhost/probe", 0, "this host" },
+	{ "lr", "docker pull [::ffff:127.0.0.1]/probe", 0,
+	    "invalid image reference" },
+	{ "lr", "docker push localhost:5000/probe", 0, "this host" },
+	{ "lr", "docker run 127.0.0.1:5000/probe", 0, "this host" },
+	{ "lr", "docker container run --rm [::1]:5000/x true", 0,
+	    "this host" },
+	{ "lr", "docker create localhost/probe", 0, "this host" },
+	{ "lr", "docker container create 127.1/probe", 0, "this host" },
+	{ "lr", "docker service create localhost:5000/probe", 0,
+	    "this host" },
+	{ "lr", "docker service update --image 127.0.0.1/probe svc", 0,
+	    "this host" },
+	{ "lr", "docker pull alpine", 1, "" },
+	{ "lr", "docker pull ghcr.io/acme/app:1", 1, "" },
+	{ "lr", "docker pull localhost:5000/probe", 1, "" },
+	{ "lr", "docker pull [::1]:5000/ok", 1, "" },
+	{ "lr", "docker run localhost:5000/probe", 1, "" },
+	{ "lr", "docker run --rm "
+	    "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+	    " true", 1, "" },
+	{ "lr", "docker rmi localhost/probe", 1, "" },
+	{ "lr", "docker image inspect 127.0.0.1:18777/probe", 1, "" },
+	/* --platform re-points the local tag: image-tags */
+	{ "r", "docker pull --platform linux/arm64 alpine", 0,
+	    "risk class image-tags" },
+	{ "r", "docker pull --platform=linux/arm64 alpine", 0, "image-tags" },
+	{ "r", "docker image pull --platform linux/amd64 alpine", 0,
+	    "image-tags" },
+	{ "r", "docker run --platform linux/arm64 alpine", 0, "image-tags" },
+	{ "r", "docker container run --platform=linux/arm64 alpine", 0,
+	    "image-tags" },
+	{ "r", "docker create --platform linux/arm64 alpine", 0,
+	    "image-tags" },
+	{ "lr", "docker build --platform linux/arm64 -", 0, "image-tags" },
+	{ "lr", "docker build -", 1, "" },
+	{ "pt", "docker pull --platform linux/arm64 alpine", 1, "" },
+	{ "pt", "docker run --platform linux/arm64 alpine", 1, "" },
+	{ "pt", "docker build --platform linux/arm64 -t x -", 1, "" },
+	/* blkio throttles: the daemon stats the path as root */
+	{ "r", "docker run --device-read-bps /dev/../root/.bashrc:1mb alpine",
+	    0, "risk class devices" },
+	{ "r", "docker run --device-write-bps=/dev/../etc/shadow:1 alpine", 0,
+	    "risk class devices" },
+	{ "r", "docker run --device-read-iops /root/.bashrc:10 alpine", 0,
+	    "risk class devices" },
+	{ "r", "docker run --device-write-iops //dev/sda:10 alpine", 0,
+	    "risk class devices" },
+	{ "r", "docker run --blkio-weight-device /dev/./sda:10 alpine", 0,
+	    "risk class devices" },
+	{ "r", "docker run --blkio-weight-device /dev/sda/..:10 alpine", 0,
+	    "risk class devices" },
+	{ "r", "docker run --device-read-bps /dev/sda/:1 alpine", 0,
+	    "risk class devices" },
+	{ "r", "docker run --device-read-bps /dev/fd/3/x:1 alpine", 0,
+	    "risk class devices" },
+	{ "r", "docker run --device-read-bps /dev:1 alpine", 0,
+	    "risk class devices" },
+	{ "r", "docker run --device-read-bps dev/sda:1 alpine", 0,
+	    "risk class devices" },
+	{ "r", "docker create --device-read-bps /dev/../x:1 alpine", 0,
+	    "risk class devices" },
+	{ "r", "docker run --device-read-bps /dev/sda:1mb alpine", 1, "" },
+	{ "r", "docker run --blkio-weight-device /dev/nvme0n1:200 alpine", 1,
+	    "" },
+	{ "r", "docker run --device-write-iops /dev/disk/by-id/x:5 alpine", 1,
+	    "" },
+	/* mounts over the kernel's trees (runc CVE-2019-16884) */
+	{ "r", "docker run --tmpfs /proc alpine", 0, "risk class kernel" },
+	{ "r", "docker run --tmpfs //proc alpine", 0, "risk class kernel" },
+	{ "r", "docker run --tmpfs /proc/. alpine", 0, "risk class kernel" },
+	{ "r", "docker run --tmpfs /x/../proc alpine", 0, "risk class kernel" },
+	{ "r", "docker run --tmpfs /proc/ alpine", 0, "risk class kernel" },
+	{ "r", "docker run --tmpfs /sys/fs/cgroup:rw alpine", 0,
+	    "risk class kernel" },
+	{ "r", "docker run --tmpfs /dev alpine", 0, "risk class kernel" },
+	{ "r", "docker run --mount type=tmpfs,dst=/proc alpine", 0,
+	    "risk class kernel" },
+	{ "r", "docker run --mount TYPE=TMPFS,DESTINATION=//sys alpine", 0,
+	    "risk class kernel" },
+	{ "r", "docker run --mount type=volume,src=vol,target=/sys/kernel "
+	    "alpine", 0, "risk class kernel" },
+	{ "r", "docker run -v vol:/proc/sys alpine", 0, "risk class kernel" },
+	{ "r", "docker run --volume=vol:/proc/./sys/../sys alpine", 0,
+	    "risk class kernel" },
+	{ "r", "docker run -v /proc alpine", 0, "risk class kernel" },
+	{ "r", "docker run -v vol:/dev/mqueue alpine", 0, "risk class kernel" },
+	{ "r", "docker run --mount type=volume,dst=/dev/pts alpine", 0,
+	    "risk class kernel" },
+	{ "r", "docker run -v /srv/rw:/proc alpine", 0, "risk class kernel" },
+	{ "r", "docker create -v vol:/sys alpine", 0, "risk class kernel" },
+	{ "r", "docker run --tmpfs /dev/shm alpine", 1, "" },
+	{ "r", "docker run -v vol:/dev/shm alpine", 1, "" },
+	{ "r", "docker run --tmpfs /Proc alpine", 1, "" },
+	{ "r", "docker run --tmpfs /procfs alpine", 1, "" },
+	{ "r", "docker run -v vol:/system alpine", 1, "" },
+	{ "r", "docker run --tmpfs /devices alpine", 1, "" },
+	{ "x", "docker run --tmpfs /proc alpine", 0, "risk class kernel" },
 };
 
 static void
@@ -493,6 +649,51 @@ test_redaction(void **state)
 		decide_verdict_free(&v);
 		grammar_free(&req);
 		strv_free(&w);
+	}
+}
+
+/*
+ * A denial never names a target the caller may not act on: "0" resolves
+ * to secret-db, "1" is an ambiguous prefix, "2" does not exist, "db" is
+ * out of scope; all four read alike, with only what was typed.
+ */
+static void
+test_no_target_leak(void **state)
+{
+	static const char *const refs[] = { "0", "1", "2", "db" };
+	struct strv w = { NULL, 0, 0 };
+	struct request req;
+	struct verdict v;
+	char first[DECIDE_REASON_MAX], *cmd;
+	const char *err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(refs); i++) {
+		cmd = xasprintf("restart %s", refs[i]);
+		assert_int_equal(cmdline_split(cmd, strlen(cmd), &w, &err), 0);
+		assert_int_equal(grammar_parse(w.v, w.n, &req, &err), 0);
+		decide(pol, "r", &req, &fake, &v);
+		print_message("%s: %s\n", cmd, v.reason);
+		assert_false(v.allow);
+		assert_false(v.unavailable);
+		assert_null(strstr(v.reason, "secret"));
+		assert_null(strstr(v.reason, "0badc0de"));
+		assert_null(strstr(v.reason, "vault"));
+		assert_null(strstr(v.reason, "multiple"));
+		assert_null(strstr(v.reason, "no such"));
+		assert_non_null(strstr(v.reason, refs[i]));
+		/* the same words but for the typed reference */
+		if (i == 0)
+			(void)snprintf(first, sizeof(first), "%.1000s",
+			    v.reason + strlen("container 0"));
+		else
+			assert_string_equal(v.reason + strlen("container ") +
+			    strlen(refs[i]), first);
+		decide_verdict_free(&v);
+		grammar_free(&req);
+		strv_free(&w);
+		free(cmd);
 	}
 }
 
@@ -566,6 +767,7 @@ main(void)
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_redaction),
 		cmocka_unit_test(test_no_resolver),
+		cmocka_unit_test(test_no_target_leak),
 		cmocka_unit_test(test_unavailable),
 	};
 

@@ -254,6 +254,92 @@ test_match(void **state)
 	assert_int_equal(imageref_match(NULL, NULL), 0);
 }
 
+/*
+ * Registries on this host, in every spelling docker's reference grammar
+ * accepts as a domain (the daemon would dial them), and look-alikes that
+ * are not.
+ */
+static const struct {
+	const char	*ref;
+	int		 local;
+} locals[] = {
+	{ "localhost/probe", 1 },
+	{ "LOCALHOST/probe", 1 },
+	{ "LocalHost:5000/probe", 1 },
+	{ "localhost:5000/probe:1", 1 },
+	{ "localhost.localdomain/probe", 1 },
+	{ "ip6-localhost:5000/probe", 1 },
+	{ "ip6-localhost/probe", 0 },	/* docker.io/ip6-localhost/probe */
+	{ "ip6-loopback:80/probe", 1 },
+	{ "registry.localhost/probe", 1 },
+	{ "localhost6:5000/probe", 1 },
+	{ "LOCALHOST4.LOCALDOMAIN4/probe", 1 },
+	{ "localhost6.localdomain6:80/probe", 1 },
+	{ "A.LOCALHOST:443/probe", 1 },
+	{ "127.0.0.1/probe", 1 },
+	{ "127.0.0.1:18777/probe", 1 },
+	{ "127.1:18777/probe", 1 },
+	{ "127.0.1:18777/probe", 1 },
+	{ "127.255.255.254/probe", 1 },
+	{ "0x7f.1:5000/probe", 1 },
+	{ "0X7F000001:5000/probe", 1 },
+	{ "0177.0.0.1:5000/probe", 1 },
+	{ "2130706433:5000/probe", 1 },
+	{ "0.0.0.0:5000/probe", 1 },
+	{ "0:5000/probe", 1 },
+	{ "169.254.169.254/probe", 1 },
+	{ "169.254.1.1:80/probe", 1 },
+	{ "[::1]/probe", 1 },
+	{ "[::1]:5000/probe", 1 },
+	{ "[0:0:0:0:0:0:0:1]:5000/probe", 1 },
+	{ "[0000:0000:0000:0000:0000:0000:0000:0001]/probe", 1 },
+	{ "[::]:5000/probe", 1 },
+	{ "[::ffff:7f00:1]:5000/probe", 1 },
+	{ "[::FFFF:7F00:1]/probe", 1 },
+	{ "[::7f00:1]/probe", 1 },
+	{ "[::ffff:a9fe:a9fe]/probe", 1 },
+	{ "[fe80::1]:5000/probe", 1 },
+	{ "[FE80::1]/probe", 1 },
+	{ "[febf::1]/probe", 1 },
+	{ "alpine", 0 },
+	{ "localhost", 0 },		/* docker.io/library/localhost */
+	{ "local/app", 0 },
+	{ "localhostx:5000/probe", 0 },
+	{ "notlocalhost/probe", 0 },
+	{ "localhost.example.com/probe", 0 },
+	{ "ghcr.io/acme/app", 0 },
+	{ "128.0.0.1:5000/probe", 0 },
+	{ "10.0.0.1:5000/probe", 0 },
+	{ "169.253.0.1/probe", 0 },
+	{ "[::2]/probe", 1 },		/* ::0.0.0.2: 0/8, as 0.0.0.2 */
+	{ "[1::1]/probe", 0 },
+	{ "[fec0::1]/probe", 0 },
+	{ "[2001:db8::1]:5000/probe", 0 },
+	{ "[::ffff:808:808]/probe", 0 },
+};
+
+static void
+test_local_registry(void **state)
+{
+	struct imageref r;
+	const char *errstr = NULL;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(locals); i++) {
+		print_message("local: %s\n", locals[i].ref);
+		assert_int_equal(imageref_parse(locals[i].ref, &r, &errstr),
+		    0);
+		assert_int_equal(imageref_local_registry(&r),
+		    locals[i].local);
+		imageref_free(&r);
+	}
+	assert_int_equal(imageref_local_registry(NULL), 0);
+	/* docker's grammar has no dots in brackets: not a reference */
+	assert_int_equal(imageref_parse("[::ffff:127.0.0.1]/probe", &r,
+	    &errstr), -1);
+}
+
 int
 main(void)
 {
@@ -264,6 +350,7 @@ main(void)
 		cmocka_unit_test(test_is_id),
 		cmocka_unit_test(test_pattern),
 		cmocka_unit_test(test_match),
+		cmocka_unit_test(test_local_registry),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

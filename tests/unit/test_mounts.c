@@ -427,6 +427,52 @@ test_csv_fields_max(void **state)
 	assert_non_null(strstr(errstr, "too many"));
 }
 
+/* Targets over the kernel's trees, in every spelling the parsers take. */
+static void
+test_target_kernel(void **state)
+{
+	static const struct {
+		int		 kind;	/* 0 -v, 1 --mount, 2 --tmpfs */
+		const char	*spec;
+		int		 kernel;
+	} ks[] = {
+		{ 2, "/proc", 1 }, { 2, "//proc", 1 }, { 2, "/proc/.", 1 },
+		{ 2, "/x/../proc", 1 }, { 2, "/proc/", 1 },
+		{ 2, "/sys/fs/cgroup:rw", 1 }, { 2, "/dev", 1 },
+		{ 2, "/dev/mqueue", 1 }, { 0, "vol:/proc/sys", 1 },
+		{ 0, "/proc", 1 }, { 0, "vol:/sys/", 1 },
+		{ 0, "/srv/x:/dev/pts:ro", 1 },
+		{ 1, "type=tmpfs,dst=/proc", 1 },
+		{ 1, "TYPE=TMPFS,DESTINATION=//sys", 1 },
+		{ 1, "type=volume,src=vol,target=/sys/kernel", 1 },
+		{ 1, "type=bind,src=/srv/x,dst=/x/../../dev", 1 },
+		{ 2, "/dev/shm", 0 }, { 0, "vol:/dev/shm", 0 },
+		{ 0, "vol:/dev/shm/x", 0 }, { 2, "/Proc", 0 },
+		{ 2, "/procfs", 0 }, { 2, "/devices", 0 },
+		{ 0, "vol:/system", 0 },
+		{ 1, "type=tmpfs,dst=/run", 0 }, { 2, "/dev/shmx", 1 },
+	};
+	struct mount m;
+	const char *err = NULL;
+	size_t i;
+	int r;
+
+	(void)state;
+	for (i = 0; i < NELEM(ks); i++) {
+		print_message("kernel: %s\n", ks[i].spec);
+		if (ks[i].kind == 0)
+			r = mounts_parse_volume(ks[i].spec, "/", &m, &err);
+		else if (ks[i].kind == 1)
+			r = mounts_parse_mount(ks[i].spec, "/", &m, &err);
+		else
+			r = mounts_parse_tmpfs(ks[i].spec, &m, &err);
+		assert_int_equal(r, 0);
+		assert_int_equal(mounts_target_kernel(&m), ks[i].kernel);
+		mounts_free(&m);
+	}
+	assert_int_equal(mounts_target_kernel(NULL), 0);
+}
+
 int
 main(void)
 {
@@ -441,6 +487,7 @@ main(void)
 		cmocka_unit_test(test_clean_path),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_csv_fields_max),
+		cmocka_unit_test(test_target_kernel),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
