@@ -38,10 +38,14 @@ struct run_result {
  */
 int	 run_sanitize(const char **errstr);
 
+#define RUN_TRUST_EXEC	0	/* a regular, executable file */
+#define RUN_TRUST_DIR	1	/* a directory */
+#define RUN_TRUST_FILE	2	/* a regular file, any mode (key files) */
+
 /*
  * Check that path is absolute, root-owned and not writable by group, other
- * or the calling user, nor is any parent directory.  dir says whether it
- * must be a directory (1) or a regular executable file (0).
+ * or the calling user, nor is any parent directory.  dir says what it must
+ * be: RUN_TRUST_EXEC, RUN_TRUST_DIR or RUN_TRUST_FILE.
  */
 int	 run_check_trusted(const char *path, int dir, const char **errstr);
 

@@ -310,17 +310,18 @@ static int
 check_final(const struct walk *w, const char *path, const struct stat *st,
     int dir, const char **errstr)
 {
-	if (dir && !S_ISDIR(st->st_mode)) {
+	if (dir == RUN_TRUST_DIR && !S_ISDIR(st->st_mode)) {
 		*errstr = errfmt(errbuf, sizeof(errbuf),
 		    "%s: not a directory", path);
 		return -1;
 	}
-	if (!dir && !S_ISREG(st->st_mode)) {
+	if (dir != RUN_TRUST_DIR && !S_ISREG(st->st_mode)) {
 		*errstr = errfmt(errbuf, sizeof(errbuf),
 		    "%s: not a regular file", path);
 		return -1;
 	}
-	if (!dir && (st->st_mode & (S_IXUSR | S_IXGRP | S_IXOTH)) == 0) {
+	if (dir == RUN_TRUST_EXEC &&
+	    (st->st_mode & (S_IXUSR | S_IXGRP | S_IXOTH)) == 0) {
 		*errstr = errfmt(errbuf, sizeof(errbuf),
 		    "%s: not executable", path);
 		return -1;
@@ -353,7 +354,7 @@ run_check_trusted(const char *path, int dir, const char **errstr)
 		return -1;
 	}
 	/* execve would fail with ENOTDIR: say so now. */
-	if (!dir && path[strlen(path) - 1] == '/') {
+	if (dir != RUN_TRUST_DIR && path[strlen(path) - 1] == '/') {
 		*errstr = errfmt(errbuf, sizeof(errbuf),
 		    "%s: not a regular file", path);
 		return -1;
