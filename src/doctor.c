@@ -948,16 +948,18 @@ password_asked(const struct ctx *c)
 
 /*
  * A password login sshd would accept: PasswordAuthentication with a
- * usable password in the files or any PAM stack (which doctor cannot
- * read past pam_unix), or keyboard-interactive through PAM.
+ * usable password in the files, or with PAM or Kerberos (which doctor
+ * cannot see into), or keyboard-interactive through PAM.
  */
 static const char *
 password_login(const struct ctx *c, char *buf, size_t n)
 {
+	const char *krb = doctor_sshcfg_get(&c->cfg, "kerberosauthentication");
 	int pam = !is_no(c, "usepam");
+	int outside = pam || (krb != NULL && strcmp(krb, "no") != 0);
 
 	if (!is_no(c, "passwordauthentication") && (c->pwfield != NULL ||
-	    pam))
+	    outside))
 		(void)snprintf(buf, n, "password (PasswordAuthentication %s, "
 		    "UsePAM %s%s%s)", cfgval(c, "passwordauthentication"),
 		    cfgval(c, "usepam"), c->pwfield ? ", a password in " : "",
