@@ -768,10 +768,13 @@ keys_file(struct ctx *c, const char *path)
 			keys_unread(c, path, strerror(errno));
 		return;
 	}
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
-	    (f = fdopen(fd, "r")) == NULL) {
-		if (S_ISREG(st.st_mode))
-			keys_unread(c, path, strerror(errno));
+	if (fstat(fd, &st) == -1 || (S_ISREG(st.st_mode) &&
+	    (f = fdopen(fd, "r")) == NULL)) {
+		keys_unread(c, path, strerror(errno));
+		(void)close(fd);
+		return;
+	}
+	if (!S_ISREG(st.st_mode)) {	/* sshd skips it too */
 		(void)close(fd);
 		return;
 	}
@@ -1156,16 +1159,18 @@ check_forwarding(struct ctx *c, struct result *r)
 	char open[DOCTOR_MAX_TEXT] = "";
 	const char *fix;
 	size_t i, len;
+	int tcp;
 
 	for (i = 0; i < sizeof(fwds) / sizeof(fwds[0]); i++) {
 		if (!fwd_open(c, i))
 			continue;
+		tcp = strcmp(fwds[i].key, "allowtcpforwarding") == 0;
 		len = strlen(open);
 		(void)snprintf(open + len, sizeof(open) - len, "%s%s (%s %s%s%s"
 		    "%s%s)", len ? ", " : "", fwds[i].what, fwds[i].key,
-		    cfgval(c, fwds[i].key), i == 1 ? ", permitopen " : "",
-		    i == 1 ? cfgval(c, "permitopen") : "", i == 1 ?
-		    ", permitlisten " : "", i == 1 ? cfgval(c, "permitlisten") :
+		    cfgval(c, fwds[i].key), tcp ? ", permitopen " : "",
+		    tcp ? cfgval(c, "permitopen") : "", tcp ?
+		    ", permitlisten " : "", tcp ? cfgval(c, "permitlisten") :
 		    "");
 	}
 	fix = fixfmt("DisableForwarding yes and PermitTunnel no in the `Match "
