@@ -676,7 +676,8 @@ check_account(struct ctx *c, struct result *r)
 		return;
 	}
 	c->home = xstrdup(pw->pw_dir);
-	c->shell = xstrdup(pw->pw_shell);
+	/* as sshd's do_child: an empty shell field means /bin/sh */
+	c->shell = xstrdup(pw->pw_shell[0] ? pw->pw_shell : "/bin/sh");
 	c->uid = pw->pw_uid;
 	c->gid = pw->pw_gid;
 	c->pwfield = usable_password(c->user, pw);

@@ -334,6 +334,19 @@ case_i21_keyfiles() {
 	login_reaches keys-space shell-reached
 	doctor_fails keys-space forced-command "$W/aks/$U keys:1"
 	rm -rf "$W/aks"
+	# past what doctor reads (64 words): FAIL, and say so
+	dd_config noforce
+	list=""
+	for ((i = 1; i <= 65; i++)); do list="$list $W/authorized_keys/%u"; done
+	mkdir -m 0755 "$W/ak66"
+	cp "$KEY2.pub" "$W/ak66/$U" && chmod 0644 "$W/ak66/$U"
+	sed -i "s|^AuthorizedKeysFile .*|AuthorizedKeysFile$list $W/ak66/%u|" \
+	    "$W/sshd_config"
+	dd_sshd
+	dd_ssh "$KEY2" -- echo shell-reached
+	login_reaches keys-66th shell-reached
+	doctor_fails keys-66th authorized-keys "doctor reads at most 64"
+	rm -rf "$W/ak66"
 	dd_authkeys ""
 }
 
