@@ -747,6 +747,35 @@ keys_unread(struct ctx *c, const char *path, const char *why)
 }
 
 /*
+ * Open a key file for reading only if it is a regular file: the path may
+ * pass through directories the account controls, and opening a device or
+ * FIFO it points to could block or act.  Returns the descriptor, or -1
+ * with errno (0: not a regular file, which sshd skips too).
+ */
+static int
+keys_open(const char *path, struct stat *st)
+{
+	char proc[64];
+	int pfd, fd, e;
+
+	if ((pfd = open(path, O_PATH | O_CLOEXEC)) == -1)
+		return -1;
+	fd = -1;
+	if (fstat(pfd, st) == -1)
+		e = errno;
+	else if (!S_ISREG(st->st_mode))
+		e = 0;
+	else {
+		(void)snprintf(proc, sizeof(proc), "/proc/self/fd/%d", pfd);
+		fd = open(proc, O_RDONLY | O_NOCTTY | O_CLOEXEC);
+		e = errno;
+	}
+	(void)close(pfd);
+	errno = e;
+	return fd;
+}
+
+/*
  * Read one authorized_keys file (bounded) into c->keys.  Missing is
  * normal; what sshd skips (not a regular file) is skipped; any other
  * failure is noted in c->keys.unread.
@@ -763,19 +792,13 @@ keys_file(struct ctx *c, const char *path)
 	int fd, r;
 
 	memset(&o, 0, sizeof(o));
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)) ==
-	    -1) {
-		if (errno != ENOENT && errno != ENOTDIR)
+	if ((fd = keys_open(path, &st)) == -1) {
+		if (errno != ENOENT && errno != ENOTDIR && errno != 0)
 			keys_unread(c, path, strerror(errno));
 		return;
 	}
-	if (fstat(fd, &st) == -1 || (S_ISREG(st.st_mode) &&
-	    (f = fdopen(fd, "r")) == NULL)) {
+	if ((f = fdopen(fd, "r")) == NULL) {
 		keys_unread(c, path, strerror(errno));
-		(void)close(fd);
-		return;
-	}
-	if (!S_ISREG(st.st_mode)) {	/* sshd skips it too */
 		(void)close(fd);
 		return;
 	}

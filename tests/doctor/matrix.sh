@@ -347,6 +347,20 @@ case_i21_keyfiles() {
 	login_reaches keys-66th shell-reached
 	doctor_fails keys-66th authorized-keys "doctor reads at most 64"
 	rm -rf "$W/ak66"
+	# a key file that is a FIFO (sshd skips it): doctor must not block
+	dd_config none
+	rm -f "$W/authorized_keys/$U" && mkfifo -m 0644 "$W/authorized_keys/$U"
+	timeout 20 "$DGW" doctor --policy "$POLICY" --user "$U" \
+	    --sshd-config "$W/sshd_config" >"$W/doctor.out" 2>&1
+	DRC=$?
+	SHOW=$W/doctor.out
+	if [ "$DRC" != 124 ] && grep -q '^PASS  authorized-keys: 0 key' \
+	    "$W/doctor.out"; then
+		ok "keys-fifo: doctor skips a FIFO as sshd does, without blocking"
+	else
+		bad "keys-fifo: doctor exited $DRC"
+	fi
+	rm -f "$W/authorized_keys/$U"
 	dd_authkeys ""
 }
 
