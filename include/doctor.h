@@ -9,12 +9,12 @@
 #include <stddef.h>
 #include "util.h"
 
-#define DOCTOR_SSHD_PATH	"/usr/sbin/sshd"	/* asked for sshd -T */
 #define DOCTOR_SSHD_MAX_OUT	(256 * 1024)	/* bytes of sshd -T output */
 #define DOCTOR_SSHD_TIMEOUT	15	/* seconds sshd -T may take */
 #define DOCTOR_SSHD_MAX_LINES	4096	/* lines of sshd -T output */
 #define DOCTOR_KEYS_MAX_BYTES	(1024 * 1024)	/* one authorized_keys file */
-#define DOCTOR_KEYS_MAX_FILES	16	/* AuthorizedKeysFile entries */
+#define DOCTOR_KEYS_MAX_WORDS	64	/* AuthorizedKeysFile words: every
+					   run of them is read as a path */
 #define DOCTOR_KEY_MAX_LINE	16384	/* bytes of one authorized_keys line */
 #define DOCTOR_MAX_GROUPS	1024	/* supplementary groups of the account */
 #define DOCTOR_MAX_TEXT		1024	/* bytes of one detail or fix */
@@ -83,10 +83,14 @@ char	*doctor_expand_keyfile(const char *tok, const char *home,
 	    const char *user, unsigned uid);
 
 /*
- * Split a forced command (ForceCommand or command="...") into words and
- * check that it runs the gateway: an absolute path named dockergate.
- * Returns 1 (words filled, caller frees), 0 (not the gateway, *errstr
- * says why), or -1 (cannot be split, *errstr).
+ * Split a forced command (ForceCommand or command="...") into words as the
+ * login shell's -c would, and check that it runs the gateway: an unquoted
+ * absolute path named dockergate first.  Text the shell could expand or
+ * reinterpret (globs, ~, $, `, backslash, operators, redirections, #,
+ * braces) cannot be told and is refused.  Returns 1 (words filled, caller
+ * frees), 0 (not the gateway, *errstr says why), or -1 (cannot be told,
+ * *errstr).
+ * The caller still owes the program the trust walk (trust_path).
  */
 int	 doctor_runs_gateway(const char *command, struct strv *words,
 	    const char **errstr);

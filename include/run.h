@@ -45,12 +45,6 @@ struct run_result {
  */
 int	 run_sanitize(const char **errstr);
 
-/*
- * trust_path (trust.c) for the docker binary (dir 0: an executable
- * regular file) or config directory (dir 1).
- */
-int	 run_check_trusted(const char *path, int dir, const char **errstr);
-
 /* Build the child's environment into env (RUN_MAX_ENV + 1 slots). */
 void	 run_build_env(const struct run_spec *, char **env, size_t nenv);
 

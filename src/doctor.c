@@ -21,6 +21,13 @@
  * - A check whose inputs could not be gathered MUST NOT report PASS: it is
  *   skipped, and the check that gathers the input reports the FAIL.
  * - Exit 0 MUST mean that no check FAILed.
+ * - Every program a login can run (ForceCommand, command=, the login
+ *   shell) MUST pass the gateway's trust walk (trust_path, trust.c), after
+ *   the login shell's -c word splitting; text whose meaning to the shell
+ *   doctor cannot tell MUST FAIL.
+ * - Key options MUST count only when no other login (certificate, host,
+ *   GSSAPI, password, AuthorizedKeysCommand) bypasses them, every file
+ *   sshd may read was read, and only root may rewrite those files.
  */
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -48,6 +55,7 @@
 #include "doctor.h"
 #include "policy.h"
 #include "run.h"
+#include "trust.h"
 #include "util.h"
 
 #define DOCTOR_ERRBUF		512	/* module message buffer */
@@ -351,6 +359,52 @@ doctor_expand_keyfile(const char *tok, const char *home, const char *user,
 	return out;
 }
 
+/* Bytes a forced command may hold unquoted: the shell leaves them alone. */
+static const char plain_chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    "abcdefghijklmnopqrstuvwxyz0123456789/._+:=,@%-";
+
+/*
+ * sshd runs a forced command as `<login shell> -c '<command>'`: accept only
+ * text whose words the shell cannot change (no expansion, glob, operator,
+ * redirection, comment or escape) and whose first word is unquoted.
+ */
+static int
+shell_plain(const char *cmd, const char **errstr)
+{
+	const char *p, *first = cmd + strspn(cmd, " \t");
+	char what[16];
+	int q = 0;
+
+	for (p = cmd; *p != '\0'; p++) {
+		if ((unsigned char)*p < 0x20 && *p != ' ' && *p != '\t')
+			break;
+		if (*p == 0x7f || (q == 0 && *p != ' ' && *p != '\t' &&
+		    *p != '\'' && *p != '"' && strchr(plain_chars, *p) == NULL))
+			break;
+		if (q == '"' && strchr("$`\\!", *p) != NULL)
+			break;
+		if (q == 0 && (*p == '\'' || *p == '"'))
+			q = *p;
+		else if (*p == q)
+			q = 0;
+		if (q != 0 && p < first + strcspn(first, " \t"))
+			break;
+	}
+	if (*p == '\0' && q == 0)
+		return 0;
+	if (*p == '\0')
+		(void)snprintf(what, sizeof(what), "an open quote");
+	else if (isprint((unsigned char)*p))
+		(void)snprintf(what, sizeof(what), "`%c`", *p);
+	else
+		(void)snprintf(what, sizeof(what), "byte 0x%02x",
+		    (unsigned char)*p);
+	*errstr = errfmt(errbuf, sizeof(errbuf), "%s at column %zu: doctor "
+	    "cannot tell exactly what the login shell runs", what,
+	    (size_t)(p - cmd) + 1);
+	return -1;
+}
+
 int
 doctor_runs_gateway(const char *command, struct strv *words,
     const char **errstr)
@@ -358,7 +412,8 @@ doctor_runs_gateway(const char *command, struct strv *words,
 	const char *base;
 
 	memset(words, 0, sizeof(*words));
-	if (cmdline_split(command, strlen(command), words, errstr) != 0)
+	if (shell_plain(command, errstr) != 0 ||
+	    cmdline_split(command, strlen(command), words, errstr) != 0)
 		return -1;
 	if (words->n == 0) {
 		*errstr = "empty command";
@@ -398,11 +453,13 @@ struct keys {
 	size_t		 ngateway;	/* command= runs the gateway */
 	size_t		 nbad;		/* lines failing the forced check */
 	char		 bad[DOCTOR_MAX_TEXT];	/* the first such, why */
-	char		 writable[PATH_MAX];	/* a file the account may edit */
-	char		 others[PATH_MAX];	/* a file or directory above
-						   it that someone other than
-						   root or the account may
-						   edit */
+	size_t		 nfiles;	/* key files read */
+	char		 unread[DOCTOR_MAX_TEXT];	/* a file sshd may read
+							   and doctor could not,
+							   or a list too long */
+	char		 rewrite[DOCTOR_MAX_TEXT];	/* a file someone other
+							   than root may
+							   rewrite, and how */
 };
 
 struct ctx {
@@ -416,6 +473,7 @@ struct ctx {
 	gid_t		 gid;
 	gid_t		 groups[DOCTOR_MAX_GROUPS];
 	int		 ngroups;
+	const char	*pwfield;	/* the usable password hash's field */
 	struct doctor_sshcfg cfg;
 	struct keys	 keys;
 	struct policy	*pol;
@@ -496,6 +554,14 @@ is_no(const struct ctx *c, const char *key)
 	return v != NULL && strcmp(v, "no") == 0;
 }
 
+static int
+is_none(const struct ctx *c, const char *key)
+{
+	const char *v = doctor_sshcfg_get(&c->cfg, key);
+
+	return v != NULL && strcmp(v, "none") == 0;
+}
+
 static const char *
 cfgval(const struct ctx *c, const char *key)
 {
@@ -504,19 +570,57 @@ cfgval(const struct ctx *c, const char *key)
 	return v ? v : "(unset)";
 }
 
-/* Every key restricted / forced to the gateway, and no key command. */
+static const char *bypass_login(const struct ctx *, char *, size_t);
+
+/*
+ * Key options decide only when every login is a key line doctor read from
+ * a file only root may rewrite: no AuthorizedKeysCommand, no certificate,
+ * host, GSSAPI or password login, no unread file.
+ */
+static int
+keys_decide(const struct ctx *c)
+{
+	char why[DOCTOR_MAX_TEXT];
+
+	return c->keys.akcommand == NULL && c->keys.nkeys > 0 &&
+	    c->keys.unread[0] == '\0' && c->keys.rewrite[0] == '\0' &&
+	    bypass_login(c, why, sizeof(why)) == NULL;
+}
+
+/* Every key restricted / forced to the gateway, and nothing else. */
 static int
 keys_all_restricted(const struct ctx *c)
 {
-	return c->keys.akcommand == NULL && c->keys.nkeys > 0 &&
-	    c->keys.nrestrict == c->keys.nkeys;
+	return keys_decide(c) && c->keys.nrestrict == c->keys.nkeys;
 }
 
 static int
 keys_all_forced(const struct ctx *c)
 {
-	return c->keys.akcommand == NULL && c->keys.nkeys > 0 &&
-	    c->keys.ngateway == c->keys.nkeys;
+	return keys_decide(c) && c->keys.ngateway == c->keys.nkeys;
+}
+
+/* Why key options do not decide, for a detail; "" if they do. */
+static const char *
+keys_why_not(const struct ctx *c)
+{
+	static char buf[DOCTOR_MAX_TEXT];
+	char why[DOCTOR_MAX_TEXT];
+	const char *b;
+
+	if ((b = bypass_login(c, why, sizeof(why))) != NULL)
+		(void)snprintf(buf, sizeof(buf), "; key options do not bind "
+		    "%s logins", b);
+	else if (c->keys.akcommand != NULL)
+		(void)snprintf(buf, sizeof(buf), "; keys from "
+		    "AuthorizedKeysCommand %s are not seen", c->keys.akcommand);
+	else if (c->keys.unread[0] != '\0')
+		(void)snprintf(buf, sizeof(buf), "; %.900s", c->keys.unread);
+	else if (c->keys.rewrite[0] != '\0')
+		(void)snprintf(buf, sizeof(buf), "; %.900s", c->keys.rewrite);
+	else
+		buf[0] = '\0';
+	return buf;
 }
 
 /* ------------------------------------------------------------------ */
@@ -533,6 +637,35 @@ valid_user(const char *u)
 	    "0123456789._-") == n;
 }
 
+/* A hash crypt(3) could match: not locked (! or *), not the "x" marker. */
+static int
+hash_usable(const char *h)
+{
+	return h != NULL && h[0] != '!' && h[0] != '*' && strcmp(h, "x") != 0;
+}
+
+/*
+ * The field of a usable password, as NSS returns the entries, or NULL.
+ * pam_unix checks the passwd field unless it is "x" (or "##user"), then
+ * the shadow field; sshd without PAM checks the shadow field when there
+ * is an entry, else the passwd field.  Either is a password login.
+ */
+static const char *
+usable_password(const char *user, const struct passwd *pw)
+{
+	const char *pf = pw->pw_passwd;
+	struct spwd *sp;
+	int shadowed;
+
+	shadowed = strcmp(pf, "x") == 0 || (pf[0] == '#' && pf[1] == '#' &&
+	    strcmp(pf + 2, user) == 0);
+	if (!shadowed && hash_usable(pf))
+		return "/etc/passwd";
+	if ((sp = getspnam(user)) != NULL && hash_usable(sp->sp_pwdp))
+		return "/etc/shadow";
+	return NULL;
+}
+
 static void
 check_account(struct ctx *c, struct result *r)
 {
@@ -545,9 +678,11 @@ check_account(struct ctx *c, struct result *r)
 		return;
 	}
 	c->home = xstrdup(pw->pw_dir);
-	c->shell = xstrdup(pw->pw_shell);
+	/* as sshd's do_child: an empty shell field means /bin/sh */
+	c->shell = xstrdup(pw->pw_shell[0] ? pw->pw_shell : "/bin/sh");
 	c->uid = pw->pw_uid;
 	c->gid = pw->pw_gid;
+	c->pwfield = usable_password(c->user, pw);
 	if (getgrouplist(c->user, c->gid, c->groups, &n) == -1) {
 		set(r, ST_FAIL, NULL, "%s is in more than %d groups",
 		    c->user, DOCTOR_MAX_GROUPS);
@@ -558,6 +693,18 @@ check_account(struct ctx *c, struct result *r)
 	set(r, c->uid == 0 ? ST_FAIL : ST_PASS, c->uid == 0 ?
 	    "use an unprivileged account" : NULL, "%s: uid %u, home %s",
 	    c->user, (unsigned)c->uid, c->home);
+}
+
+/*
+ * A forced command runs the gateway (doctor_runs_gateway) and the program
+ * it names passes the gateway's own trust walk; the words in *w.
+ */
+static int
+runs_trusted_gateway(const char *command, struct strv *w, const char **err)
+{
+	if (doctor_runs_gateway(command, w, err) != 1)
+		return 0;
+	return trust_path(w->v[0], TRUST_EXEC, NULL, 0, err) == 0;
 }
 
 /* Count one authorized_keys line; remember the first that falls short. */
@@ -572,7 +719,7 @@ keys_line(struct ctx *c, const char *path, size_t n, int r,
 	restricted = r == 1 && o->restricted && !(o->pty || o->user_rc ||
 	    o->port_fwd || o->agent_fwd || o->x11_fwd);
 	forced = r == 1 && o->command != NULL &&
-	    doctor_runs_gateway(o->command, &w, &err) == 1;
+	    runs_trusted_gateway(o->command, &w, &err);
 	strv_free(&w);
 	c->keys.nkeys++;
 	c->keys.nrestrict += restricted;
@@ -592,56 +739,49 @@ keys_line(struct ctx *c, const char *path, size_t n, int r,
 		    path, n, why);
 }
 
-/*
- * Someone other than root and the account may rewrite path or a directory
- * above it (mode bits; sshd's StrictModes may be off): the first such is
- * noted in c->keys.others.
- */
 static void
-keys_others(struct ctx *c, const char *path)
+keys_unread(struct ctx *c, const char *path, const char *why)
 {
-	char p[PATH_MAX], *slash;
-	struct stat st;
+	if (c->keys.unread[0] == '\0')
+		(void)snprintf(c->keys.unread, sizeof(c->keys.unread),
+		    "key file %s: %s (sshd may read it; doctor did not)",
+		    path, why);
+}
 
-	if (snprintf(p, sizeof(p), "%s", path) >= (int)sizeof(p))
-		return;
-	for (;;) {
-		if (lstat(p, &st) == 0 && c->keys.others[0] == '\0' &&
-		    ((st.st_uid != 0 && st.st_uid != c->uid) ||
-		    (st.st_mode & (S_IWGRP | S_IWOTH)) != 0))
-			(void)snprintf(c->keys.others, sizeof(c->keys.others),
-			    "%s", p);
-		if ((slash = strrchr(p, '/')) == NULL || slash == p)
-			break;
-		*slash = '\0';
+/*
+ * Open a key file for reading only if it is a regular file: the path may
+ * pass through directories the account controls, and opening a device or
+ * FIFO it points to could block or act.  Returns the descriptor, or -1
+ * with errno (0: not a regular file, which sshd skips too).
+ */
+static int
+keys_open(const char *path, struct stat *st)
+{
+	char proc[64];
+	int pfd, fd, e;
+
+	if ((pfd = open(path, O_PATH | O_CLOEXEC)) == -1)
+		return -1;
+	fd = -1;
+	if (fstat(pfd, st) == -1)
+		e = errno;
+	else if (!S_ISREG(st->st_mode))
+		e = 0;
+	else {
+		(void)snprintf(proc, sizeof(proc), "/proc/self/fd/%d", pfd);
+		fd = open(proc, O_RDONLY | O_NOCTTY | O_CLOEXEC);
+		e = errno;
 	}
+	(void)close(pfd);
+	errno = e;
+	return fd;
 }
 
 /*
- * A key file sshd names that cannot be read.  Missing is normal (the
- * default second file), unless its directory is missing too: sshd -T
- * prints AuthorizedKeysFile without quotes, so a path with a space comes
- * out as two words, and the real file would go unchecked.
+ * Read one authorized_keys file (bounded) into c->keys.  Missing is
+ * normal; what sshd skips (not a regular file) is skipped; any other
+ * failure is noted in c->keys.unread.
  */
-static void
-keys_missing(struct ctx *c, const char *path)
-{
-	char dir[PATH_MAX], *slash;
-	struct stat st;
-	int e = errno;
-
-	(void)snprintf(dir, sizeof(dir), "%s", path);
-	if ((slash = strrchr(dir, '/')) != NULL && slash != dir)
-		*slash = '\0';
-	if (e == ENOENT && stat(dir, &st) == 0)
-		return;
-	if (c->keys.nbad++ == 0)
-		(void)snprintf(c->keys.bad, sizeof(c->keys.bad), "%s: %s%s",
-		    path, strerror(e), e == ENOENT ? " (its directory too: "
-		    "a path with a space, which sshd -T can not show?)" : "");
-}
-
-/* Read one authorized_keys file (bounded) into c->keys. */
 static void
 keys_file(struct ctx *c, const char *path)
 {
@@ -651,17 +791,25 @@ keys_file(struct ctx *c, const char *path)
 	const char *err = "";
 	FILE *f;
 	size_t n = 0, total = 0;
-	int r;
+	int fd, r;
 
 	memset(&o, 0, sizeof(o));
-	if ((f = fopen(path, "re")) == NULL) {
-		keys_missing(c, path);
+	if ((fd = keys_open(path, &st)) == -1) {
+		if (errno != ENOENT && errno != ENOTDIR && errno != 0)
+			keys_unread(c, path, strerror(errno));
 		return;
 	}
-	keys_others(c, path);
-	if (fstat(fileno(f), &st) == 0 && writable_by(c, &st))
-		(void)snprintf(c->keys.writable, sizeof(c->keys.writable),
-		    "%s", path);
+	if ((f = fdopen(fd, "r")) == NULL) {
+		keys_unread(c, path, strerror(errno));
+		(void)close(fd);
+		return;
+	}
+	c->keys.nfiles++;
+	if (trust_path(path, TRUST_FILE, NULL, 0, &err) != 0 &&
+	    c->keys.rewrite[0] == '\0')
+		(void)snprintf(c->keys.rewrite, sizeof(c->keys.rewrite),
+		    "someone other than root may rewrite key file %s (%s)",
+		    path, err);
 	while (fgets(line, sizeof(line), f) != NULL) {
 		n++;
 		if ((total += strlen(line)) > DOCTOR_KEYS_MAX_BYTES) {
@@ -672,33 +820,64 @@ keys_file(struct ctx *c, const char *path)
 			keys_line(c, path, n, r, &o, err);
 		doctor_keyopts_free(&o);
 	}
+	if (ferror(f))
+		keys_unread(c, path, "read error");
 	(void)fclose(f);
 }
 
+/* One candidate entry of AuthorizedKeysFile: n bytes at tok. */
+static void
+keys_entry(struct ctx *c, const char *tok, size_t n)
+{
+	char *t = xstrndup(tok, n), *path;
+
+	if ((path = doctor_expand_keyfile(t, c->home, c->user,
+	    (unsigned)c->uid)) == NULL)
+		keys_unread(c, t, "unknown %-sequence");
+	else
+		keys_file(c, path);
+	free(path);
+	free(t);
+}
+
+/*
+ * sshd -T prints the AuthorizedKeysFile entries joined by spaces and
+ * unquoted, so an entry with a space cannot be told from two.  Read every
+ * run of consecutive words as a path: the entries sshd reads are among
+ * them, and a path that does not exist adds nothing.
+ */
 static void
 load_keys(struct ctx *c)
 {
 	const char *files = doctor_sshcfg_get(&c->cfg, "authorizedkeysfile");
 	const char *akc = doctor_sshcfg_get(&c->cfg, "authorizedkeyscommand");
-	char *list, *tok, *save = NULL, *path;
-	int n = 0;
+	size_t sp[DOCTOR_KEYS_MAX_WORDS], nsp = 0, i, j, b, e, len;
 
 	if (akc != NULL && strcmp(akc, "none") != 0)
 		c->keys.akcommand = akc;
 	if (files == NULL || strcmp(files, "none") == 0)
 		return;
-	list = xstrdup(files);
-	for (tok = strtok_r(list, " ", &save); tok != NULL &&
-	    n++ < DOCTOR_KEYS_MAX_FILES; tok = strtok_r(NULL, " ", &save)) {
-		if ((path = doctor_expand_keyfile(tok, c->home, c->user,
-		    (unsigned)c->uid)) == NULL) {
-			c->keys.nbad++;
+	len = strlen(files);
+	for (i = 0; i < len; i++) {
+		if (files[i] != ' ')
 			continue;
+		if (nsp + 1 == DOCTOR_KEYS_MAX_WORDS) {
+			(void)snprintf(c->keys.unread, sizeof(c->keys.unread),
+			    "AuthorizedKeysFile has more than %d words; doctor "
+			    "reads at most %d", DOCTOR_KEYS_MAX_WORDS,
+			    DOCTOR_KEYS_MAX_WORDS);
+			return;
 		}
-		keys_file(c, path);
-		free(path);
+		sp[nsp++] = i;
 	}
-	free(list);
+	sp[nsp] = len;
+	for (i = 0; i <= nsp; i++)
+		for (j = i; j <= nsp; j++) {
+			b = i == 0 ? 0 : sp[i - 1] + 1;
+			e = sp[j];
+			if (e > b)
+				keys_entry(c, files + b, e - b);
+		}
 }
 
 static const char *
@@ -710,17 +889,45 @@ exitstr(int status)
 	return buf;
 }
 
+/*
+ * Where sshd is: Debian's path, then NixOS's system profile (a link into
+ * the store).  The first that exists is the one; doctor runs it as root,
+ * so it must pass the trust walk.  NULL with *err when none is usable.
+ */
+static const char *
+sshd_path(const char **err)
+{
+	static const char *const paths[] = { "/usr/sbin/sshd",
+	    "/run/current-system/sw/bin/sshd", NULL };
+	size_t i;
+
+	for (i = 0; paths[i] != NULL; i++) {
+		if (access(paths[i], F_OK) != 0)
+			continue;
+		return trust_path(paths[i], TRUST_EXEC, NULL, 0, err) == 0 ?
+		    paths[i] : NULL;
+	}
+	*err = "no sshd at /usr/sbin/sshd or /run/current-system/sw/bin/sshd";
+	return NULL;
+}
+
 static void
 check_sshd_config(struct ctx *c, struct result *r)
 {
 	char spec[DOCTOR_USER_MAX + 64];
 	char *argv[7], *out = NULL;
-	const char *err, *fc;
+	const char *err, *fc, *sshd;
 	int i = 0, status;
 
 	(void)snprintf(spec, sizeof(spec), "user=%s,host=localhost,"
 	    "addr=127.0.0.1", c->user);
-	argv[i++] = DOCTOR_SSHD_PATH;
+	if ((sshd = sshd_path(&err)) == NULL) {
+		set(r, ST_FAIL, fixfmt("install OpenSSH's sshd root-owned, in "
+		    "root-owned directories"), "cannot ask sshd for its "
+		    "configuration: %s", err);
+		return;
+	}
+	argv[i++] = (char *)sshd;
 	argv[i++] = "-T";
 	if (c->sshd_config != NULL) {
 		argv[i++] = "-f";
@@ -729,11 +936,11 @@ check_sshd_config(struct ctx *c, struct result *r)
 	argv[i++] = "-C";
 	argv[i++] = spec;
 	argv[i] = NULL;
-	if (run_capture(DOCTOR_SSHD_PATH, argv, &out, DOCTOR_SSHD_MAX_OUT,
+	if (run_capture(sshd, argv, &out, DOCTOR_SSHD_MAX_OUT,
 	    DOCTOR_SSHD_TIMEOUT, &status, &err) != 0 || status != 0 ||
 	    doctor_sshcfg_parse(out, &c->cfg, &err) != 0) {
 		set(r, ST_FAIL, fixfmt("run `%s -T%s%s -C %s` and correct "
-		    "what it reports", DOCTOR_SSHD_PATH, c->sshd_config ?
+		    "what it reports", sshd, c->sshd_config ?
 		    " -f " : "", c->sshd_config ? c->sshd_config : "", spec),
 		    "cannot read sshd's effective configuration: %s%s",
 		    out == NULL || status == 0 ? err : "sshd -T exited ",
@@ -775,9 +982,57 @@ check_policy(struct ctx *c, struct result *r)
 /* sshd checks                                                          */
 /* ------------------------------------------------------------------ */
 
-/* A login that no authorized_keys line governs, or NULL. */
+/* The kbd-interactive setting (its older name on older sshd). */
 static const char *
-unforced_login(const struct ctx *c)
+kbd_value(const struct ctx *c)
+{
+	const char *v = doctor_sshcfg_get(&c->cfg,
+	    "kbdinteractiveauthentication");
+
+	if (v == NULL)
+		v = doctor_sshcfg_get(&c->cfg,
+		    "challengeresponseauthentication");
+	return v ? v : "(unset)";
+}
+
+/* sshd asks for a password (pam_unix, or crypt(3) without PAM) at all. */
+static int
+password_asked(const struct ctx *c)
+{
+	return !is_no(c, "passwordauthentication") ||
+	    (strcmp(kbd_value(c), "no") != 0 && !is_no(c, "usepam"));
+}
+
+/*
+ * A password login sshd would accept: PasswordAuthentication with a
+ * usable password in the files, or with PAM or Kerberos (which doctor
+ * cannot see into), or keyboard-interactive through PAM.
+ */
+static const char *
+password_login(const struct ctx *c, char *buf, size_t n)
+{
+	const char *krb = doctor_sshcfg_get(&c->cfg, "kerberosauthentication");
+	int pam = !is_no(c, "usepam");
+	int outside = pam || (krb != NULL && strcmp(krb, "no") != 0);
+
+	if (!is_no(c, "passwordauthentication") && (c->pwfield != NULL ||
+	    outside))
+		(void)snprintf(buf, n, "password (PasswordAuthentication %s, "
+		    "UsePAM %s%s%s)", cfgval(c, "passwordauthentication"),
+		    cfgval(c, "usepam"), c->pwfield ? ", a password in " : "",
+		    c->pwfield ? c->pwfield : "");
+	else if (strcmp(kbd_value(c), "no") != 0 && pam)
+		(void)snprintf(buf, n, "keyboard-interactive "
+		    "(KbdInteractiveAuthentication %s, UsePAM %s)",
+		    kbd_value(c), cfgval(c, "usepam"));
+	else
+		return NULL;
+	return buf;
+}
+
+/* A login that no authorized_keys line governs (in buf), or NULL. */
+static const char *
+bypass_login(const struct ctx *c, char *buf, size_t n)
 {
 	static const char *const none[] = { "trustedusercakeys",
 	    "authorizedprincipalsfile", "authorizedprincipalscommand", NULL };
@@ -788,55 +1043,101 @@ unforced_login(const struct ctx *c)
 
 	for (i = 0; none[i] != NULL; i++)
 		if ((v = doctor_sshcfg_get(&c->cfg, none[i])) != NULL &&
-		    strcmp(v, "none") != 0)
-			return none[i];
+		    strcmp(v, "none") != 0) {
+			(void)snprintf(buf, n, "certificate (%s %s)", none[i],
+			    v);
+			return buf;
+		}
 	for (i = 0; no[i] != NULL; i++)
 		if ((v = doctor_sshcfg_get(&c->cfg, no[i])) != NULL &&
-		    strcmp(v, "no") != 0)
-			return no[i];
-	return NULL;
+		    strcmp(v, "no") != 0) {
+			(void)snprintf(buf, n, "%s (%s %s)", i == 0 ?
+			    "host-based" : "GSSAPI", no[i], v);
+			return buf;
+		}
+	return password_login(c, buf, n);
+}
+
+/* ChrootDirectory for the account, or NULL. */
+static const char *
+chroot_dir(const struct ctx *c)
+{
+	const char *v = doctor_sshcfg_get(&c->cfg, "chrootdirectory");
+
+	return c->have_sshd && v != NULL && strcmp(v, "none") != 0 ? v : NULL;
+}
+
+static void
+check_chroot(struct ctx *c, struct result *r)
+{
+	const char *v = chroot_dir(c);
+
+	if (v == NULL)
+		set(r, ST_PASS, NULL, "ChrootDirectory none");
+	else
+		set(r, ST_FAIL, fixfmt("remove ChrootDirectory from the "
+		    "`Match User %s` block (the gateway needs the host's "
+		    "docker CLI, socket and policy)", c->user),
+		    "ChrootDirectory %s: sshd runs the jail's login shell and "
+		    "the jail's copy of the forced command, with the jail's "
+		    "libraries; doctor checks only the host's", v);
+}
+
+static void
+check_authkeys(struct ctx *c, struct result *r)
+{
+	if (c->keys.unread[0] != '\0')
+		set(r, ST_FAIL, strncmp(c->keys.unread, "key file", 8) == 0 ?
+		    "make the file readable by root, or remove it from "
+		    "AuthorizedKeysFile" : "list fewer AuthorizedKeysFile "
+		    "entries (one root-owned file per account is enough)",
+		    "%s", c->keys.unread);
+	else if (c->keys.rewrite[0] != '\0')
+		set(r, ST_WARN, fixfmt("AuthorizedKeysFile /etc/ssh/"
+		    "authorized_keys/%%u (root-owned, mode 0644)"), "%s: its "
+		    "key options count for nothing", c->keys.rewrite);
+	else
+		set(r, ST_PASS, NULL, "%zu key line(s) in %zu file(s), every "
+		    "AuthorizedKeysFile entry read%s", c->keys.nkeys,
+		    c->keys.nfiles, c->keys.akcommand ? " (keys from "
+		    "AuthorizedKeysCommand are not seen)" : "");
 }
 
 static void
 check_forced_keys(struct ctx *c, struct result *r)
 {
-	char fix[DOCTOR_MAX_TEXT];
+	char fix[DOCTOR_MAX_TEXT], why[DOCTOR_MAX_TEXT];
 	const char *login;
 
 	(void)snprintf(fix, sizeof(fix), "in a `Match User %s` block: "
 	    "ForceCommand %s --policy %s", c->user, DOCTOR_GATEWAY_PATH,
 	    c->policy_path);
-	if ((login = unforced_login(c)) != NULL)
-		set(r, ST_FAIL, fix, "no ForceCommand, and %s %s lets in "
-		    "logins (certificates, principals, host or GSSAPI "
-		    "authentication) that no command= line forces", login,
-		    cfgval(c, login));
+	if ((login = bypass_login(c, why, sizeof(why))) != NULL)
+		set(r, ST_FAIL, fix, "no ForceCommand, and %s logins carry no "
+		    "command= line", login);
 	else if (c->keys.akcommand != NULL)
 		set(r, ST_FAIL, fix, "no ForceCommand, and keys from "
 		    "AuthorizedKeysCommand %s cannot be checked",
 		    c->keys.akcommand);
+	else if (c->keys.unread[0] != '\0')
+		set(r, ST_FAIL, fix, "no ForceCommand; %s", c->keys.unread);
 	else if (c->keys.nkeys == 0)
 		set(r, ST_WARN, fix, "no ForceCommand and no authorized key: "
 		    "nothing forces %s", DOCTOR_GATEWAY_NAME);
 	else if (c->keys.nbad > 0)
 		set(r, ST_FAIL, fixfmt("%s; or prefix every key with "
-		    "restrict,command=\"%s\"", fix, DOCTOR_GATEWAY_PATH),
+		    "restrict,command=\"%s --policy %s\" (a root-owned "
+		    "gateway)", fix, DOCTOR_GATEWAY_PATH, c->policy_path),
 		    "no ForceCommand; %s", c->keys.bad);
-	else if (c->keys.others[0] != '\0')
-		set(r, ST_FAIL, fixfmt("chown root:root %s && chmod go-w %s, "
-		    "or %s", c->keys.others, c->keys.others, fix),
-		    "no ForceCommand, and someone other than root and %s may "
-		    "rewrite %s (an added key would not be forced)", c->user,
-		    c->keys.others);
-	else if (c->keys.writable[0] != '\0')
-		set(r, ST_WARN, fixfmt("AuthorizedKeysFile /etc/ssh/"
-		    "authorized_keys/%%u (root-owned), or %s", fix),
-		    "every key (%zu) has restrict,command=%s, but %s can "
-		    "rewrite %s", c->keys.nkeys, DOCTOR_GATEWAY_NAME, c->user,
-		    c->keys.writable);
+	else if (c->keys.rewrite[0] != '\0')
+		set(r, ST_FAIL, fixfmt("AuthorizedKeysFile /etc/ssh/"
+		    "authorized_keys/%%u (root-owned, mode 0644), or %s", fix),
+		    "no ForceCommand, and %s: a rewritten key would not be "
+		    "forced", c->keys.rewrite);
 	else
-		set(r, ST_PASS, NULL, "every key (%zu) has restrict,command="
-		    "%s", c->keys.nkeys, DOCTOR_GATEWAY_NAME);
+		set(r, ST_PASS, NULL, "every key (%zu) has restrict,command=%s "
+		    "naming a root-owned gateway", c->keys.nkeys,
+		    DOCTOR_GATEWAY_NAME);
 }
 
 static void
@@ -846,6 +1147,12 @@ check_forced(struct ctx *c, struct result *r)
 	struct strv w = { NULL, 0, 0 };
 	const char *err;
 
+	if (chroot_dir(c) != NULL) {
+		set(r, ST_FAIL, fixfmt("remove ChrootDirectory %s",
+		    chroot_dir(c)), "under ChrootDirectory %s the jail's "
+		    "files run, not the ones doctor checks", chroot_dir(c));
+		return;
+	}
 	if (fc == NULL || strcmp(fc, "none") == 0) {
 		check_forced_keys(c, r);
 		return;
@@ -854,9 +1161,11 @@ check_forced(struct ctx *c, struct result *r)
 		set(r, ST_FAIL, fixfmt("ForceCommand %s --policy %s",
 		    DOCTOR_GATEWAY_PATH, c->policy_path),
 		    "ForceCommand %s: %s", fc, err);
-	else if (run_check_trusted(w.v[0], 0, &err) != 0)
-		set(r, ST_FAIL, fixfmt("chown root:root %s && chmod 0755 %s",
-		    w.v[0], w.v[0]), "gateway binary: %s", err);
+	else if (trust_path(w.v[0], TRUST_EXEC, NULL, 0, &err) != 0)
+		set(r, ST_FAIL, fixfmt("chown root:root %s && chmod 0755 %s "
+		    "(and go-w on every directory above it), or ForceCommand "
+		    "%s --policy %s", w.v[0], w.v[0], DOCTOR_GATEWAY_PATH,
+		    c->policy_path), "gateway binary: %s", err);
 	else
 		set(r, ST_PASS, NULL, "ForceCommand %s", fc);
 	strv_free(&w);
@@ -874,23 +1183,49 @@ static const struct fwd {
 	{ "permittunnel",		"tunnel forwarding" },
 };
 
+/* Why key options do not close what sshd leaves open, for a detail. */
+static const char *
+open_why(const struct ctx *c)
+{
+	const char *w = keys_why_not(c);
+
+	if (w[0] == '\0' && c->keys.nkeys > 0)
+		return "; not every key has restrict";
+	return w;
+}
+
+/* sshd leaves fwds[i] open: not disabled, and for TCP some peer allowed. */
+static int
+fwd_open(const struct ctx *c, size_t i)
+{
+	if (strcmp(cfgval(c, "disableforwarding"), "yes") == 0 &&
+	    strcmp(fwds[i].key, "permittunnel") != 0)
+		return 0;	/* DisableForwarding does not cover tunnels */
+	if (is_no(c, fwds[i].key))
+		return 0;
+	return strcmp(fwds[i].key, "allowtcpforwarding") != 0 ||
+	    !is_none(c, "permitopen") || !is_none(c, "permitlisten");
+}
+
 static void
 check_forwarding(struct ctx *c, struct result *r)
 {
 	char open[DOCTOR_MAX_TEXT] = "";
 	const char *fix;
 	size_t i, len;
+	int tcp;
 
-	/* DisableForwarding does not cover tunnels (PermitTunnel) */
 	for (i = 0; i < sizeof(fwds) / sizeof(fwds[0]); i++) {
-		if ((strcmp(cfgval(c, "disableforwarding"), "yes") == 0 &&
-		    strcmp(fwds[i].key, "permittunnel") != 0) ||
-		    is_no(c, fwds[i].key))
+		if (!fwd_open(c, i))
 			continue;
+		tcp = strcmp(fwds[i].key, "allowtcpforwarding") == 0;
 		len = strlen(open);
-		(void)snprintf(open + len, sizeof(open) - len, "%s%s (%s %s)",
-		    len ? ", " : "", fwds[i].what, fwds[i].key,
-		    cfgval(c, fwds[i].key));
+		(void)snprintf(open + len, sizeof(open) - len, "%s%s (%s %s%s%s"
+		    "%s%s)", len ? ", " : "", fwds[i].what, fwds[i].key,
+		    cfgval(c, fwds[i].key), tcp ? ", permitopen " : "",
+		    tcp ? cfgval(c, "permitopen") : "", tcp ?
+		    ", permitlisten " : "", tcp ? cfgval(c, "permitlisten") :
+		    "");
 	}
 	fix = fixfmt("DisableForwarding yes and PermitTunnel no in the `Match "
 	    "User %s` block", c->user);
@@ -903,7 +1238,7 @@ check_forwarding(struct ctx *c, struct result *r)
 		set(r, ST_WARN, fix, "open in sshd, closed only by restrict "
 		    "on every key: %s", open);
 	else
-		set(r, ST_FAIL, fix, "open: %s", open);
+		set(r, ST_FAIL, fix, "open: %s%s", open, open_why(c));
 }
 
 /* "KEY no", else PASS/WARN when every key carries restrict, else FAIL. */
@@ -921,7 +1256,8 @@ check_no(struct ctx *c, struct result *r, const char *key, const char *opt,
 		    "%s %s, but restrict on every key (%zu) turns it off", opt,
 		    cfgval(c, key), c->keys.nkeys);
 	else
-		set(r, ST_FAIL, fix, "%s %s", opt, cfgval(c, key));
+		set(r, ST_FAIL, fix, "%s %s%s", opt, cfgval(c, key),
+		    open_why(c));
 }
 
 static void
@@ -1041,9 +1377,13 @@ check_shell(struct ctx *c, struct result *r)
 	base = base ? base + 1 : c->shell;
 	gateway = c->shell[0] == '/' && strcmp(base, DOCTOR_GATEWAY_NAME) == 0;
 	/* sshd runs every command, forced or not, through the shell */
-	if ((gateway || strcmp(c->shell, "/bin/sh") == 0 ||
+	if (chroot_dir(c) != NULL)
+		set(r, ST_FAIL, fixfmt("remove ChrootDirectory %s",
+		    chroot_dir(c)), "under ChrootDirectory %s sshd runs the "
+		    "jail's %s, not the host's", chroot_dir(c), c->shell);
+	else if ((gateway || strcmp(c->shell, "/bin/sh") == 0 ||
 	    strcmp(c->shell, "/usr/bin/sh") == 0) &&
-	    run_check_trusted(c->shell, 0, &err) != 0)
+	    trust_path(c->shell, TRUST_EXEC, NULL, 0, &err) != 0)
 		set(r, ST_FAIL, fixfmt("usermod -s /bin/sh %s", c->user),
 		    "login shell: %s (sshd runs it for every request)", err);
 	else if (gateway && c->fc_words.n > 0)
@@ -1064,18 +1404,33 @@ check_shell(struct ctx *c, struct result *r)
 static void
 check_password(struct ctx *c, struct result *r)
 {
-	struct spwd *sp = getspnam(c->user);
+	const char *off = fixfmt("PasswordAuthentication no and "
+	    "KbdInteractiveAuthentication no in the `Match User %s` block",
+	    c->user);
+	char fix[DOCTOR_MAX_TEXT];
 
-	if (sp == NULL)
-		set(r, ST_WARN, NULL, "no shadow entry for %s: %s", c->user,
-		    errno ? strerror(errno) : "not found");
-	else if (sp->sp_pwdp[0] == '!' || sp->sp_pwdp[0] == '*')
-		set(r, ST_PASS, NULL, "no usable password (%.2s)",
-		    sp->sp_pwdp);
+	(void)snprintf(fix, sizeof(fix), "%susermod -p '*' %s; or %s",
+	    c->pwfield && strcmp(c->pwfield, "/etc/passwd") == 0 ? "pwconv "
+	    "&& " : "", c->user, off);
+	if (c->pwfield != NULL && password_asked(c))
+		set(r, ST_FAIL, fix, "%s has a usable password in %s (pam_unix "
+		    "reads /etc/passwd's field unless it is x) and sshd asks "
+		    "for one (PasswordAuthentication %s, "
+		    "KbdInteractiveAuthentication %s, UsePAM %s)", c->user,
+		    c->pwfield, cfgval(c, "passwordauthentication"),
+		    kbd_value(c), cfgval(c, "usepam"));
+	else if (c->pwfield != NULL)
+		set(r, ST_WARN, fix, "%s has a usable password in %s; sshd "
+		    "does not ask for one now", c->user, c->pwfield);
+	else if (password_asked(c) && !is_no(c, "usepam"))
+		set(r, ST_WARN, off, "no usable password in /etc/passwd or "
+		    "/etc/shadow, but sshd asks PAM for one: PAM modules other "
+		    "than pam_unix and NSS sources other than files are not "
+		    "visible to doctor");
 	else
-		set(r, ST_FAIL, fixfmt("usermod -p '*' %s", c->user),
-		    "%s has %s password", c->user, sp->sp_pwdp[0] == '\0' ?
-		    "an empty" : "a usable");
+		set(r, ST_PASS, NULL, "no usable password in /etc/passwd or "
+		    "/etc/shadow%s", password_asked(c) ? "" : ", and sshd asks "
+		    "for none");
 }
 
 /* A directory the account's sshd files live in: owner, mode. */
@@ -1178,11 +1533,12 @@ check_socket(struct ctx *c, struct result *r)
 }
 
 static void
-check_trusted(struct result *r, const char *what, const char *path, int dir)
+check_trusted(struct result *r, const char *what, const char *path,
+    enum trust_kind kind)
 {
 	const char *err;
 
-	if (run_check_trusted(path, dir, &err) == 0)
+	if (trust_path(path, kind, NULL, 0, &err) == 0)
 		set(r, ST_PASS, NULL, "%s %s is root-owned, not writable by "
 		    "others", what, path);
 	else
@@ -1193,13 +1549,13 @@ check_trusted(struct result *r, const char *what, const char *path, int dir)
 static void
 check_binary(struct ctx *c, struct result *r)
 {
-	check_trusted(r, "docker binary", c->pol->binary, 0);
+	check_trusted(r, "docker binary", c->pol->binary, TRUST_EXEC);
 }
 
 static void
 check_configdir(struct ctx *c, struct result *r)
 {
-	check_trusted(r, "docker config_dir", c->pol->config_dir, 1);
+	check_trusted(r, "docker config_dir", c->pol->config_dir, TRUST_DIR);
 }
 
 static void
@@ -1290,6 +1646,8 @@ static const struct check {
 } checks[] = {
 	{ "account",			0,		check_account },
 	{ "sshd-config",		NEED_ACCOUNT,	check_sshd_config },
+	{ "chroot-directory",		NEED_SSHD,	check_chroot },
+	{ "authorized-keys",		NEED_SSHD,	check_authkeys },
 	{ "forced-command",		NEED_SSHD,	check_forced },
 	{ "forwarding",			NEED_SSHD,	check_forwarding },
 	{ "permit-tty",			NEED_SSHD,	check_tty },
@@ -1298,7 +1656,8 @@ static const struct check {
 	{ "accept-env",			NEED_SSHD,	check_acceptenv },
 	{ "subsystems",			NEED_SSHD,	check_subsystems },
 	{ "login-shell",		NEED_ACCOUNT,	check_shell },
-	{ "password",			NEED_ACCOUNT,	check_password },
+	{ "password",			NEED_ACCOUNT | NEED_SSHD,
+					check_password },
 	{ "home-permissions",		NEED_ACCOUNT,	check_home },
 	{ "user-rc-file",		NEED_ACCOUNT,	check_rcfile },
 	{ "user-environment-file",	NEED_ACCOUNT,	check_envfile },

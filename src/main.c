@@ -42,6 +42,7 @@
 #include "resolve.h"
 #include "redact.h"
 #include "run.h"
+#include "trust.h"
 #include "util.h"
 
 #define DG_VERSION	"0.1.0"
@@ -503,10 +504,10 @@ trusted(struct session *s)
 		    "plugin is not installed in a root-owned system plugin "
 		    "directory");
 
-	if (run_check_trusted(s->pol->binary, 0, &err) != 0)
+	if (trust_path(s->pol->binary, TRUST_EXEC, NULL, 0, &err) != 0)
 		return refuse(s, EX_UNAVAILABLE, "docker binary not usable",
 		    err);
-	if (run_check_trusted(s->pol->config_dir, 1, &err) != 0)
+	if (trust_path(s->pol->config_dir, TRUST_DIR, NULL, 0, &err) != 0)
 		return refuse(s, EX_CONFIG, "docker config_dir not usable",
 		    err);
 	return 0;

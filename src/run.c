@@ -47,7 +47,6 @@
 #include <unistd.h>
 
 #include "run.h"
-#include "trust.h"
 #include "util.h"
 
 #define RUN_MAX_LOCALE		64	/* bytes of a LANG / LC_ALL value kept */
@@ -167,16 +166,6 @@ run_sanitize(const char **errstr)
 		return -1;
 	}
 	return 0;
-}
-
-/* ------------------------------------------------------------------ */
-/* Trusted paths                                                        */
-/* ------------------------------------------------------------------ */
-
-int
-run_check_trusted(const char *path, int dir, const char **errstr)
-{
-	return trust_path(path, dir ? TRUST_DIR : TRUST_EXEC, NULL, 0, errstr);
 }
 
 /* ------------------------------------------------------------------ */

@@ -42,6 +42,7 @@ dd_cleanup() {
 	DD_CLEANED=1
 	dd_stop_sshd
 	[ -n "${W:-}" ] && [ -s "$W/sock.bg" ] && kill "$(cat "$W/sock.bg")" 2>/dev/null
+	[ -n "${W:-}" ] && [ -s "$W/api.bg" ] && kill "$(cat "$W/api.bg")" 2>/dev/null
 	if [ -n "${U:-}" ]; then
 		for p in $(pgrep -u "$U" 2>/dev/null); do kill -KILL "$p" 2>/dev/null; done
 		userdel -r "$U" >/dev/null 2>&1 || userdel -f -r "$U" >/dev/null 2>&1
@@ -215,4 +216,129 @@ dd_probe() {
 	timeout 120 "$PROBE" -p "$PORT" -i "$KEY" -k "$W/known_hosts" \
 	    --socket "$SOCK" "$U@127.0.0.1" >"$W/probe.out" 2>&1
 	PRC=$?
+}
+
+# --- issue 21: real logins -------------------------------------------------
+
+# dd_key2: a second client key $KEY2 (and the CA $W/keys/ca21), made once.
+dd_key2() {
+	KEY2=$W/keys/id2
+	[ -f "$KEY2" ] && return 0
+	ssh-keygen -q -t ed25519 -N '' -C dg-doctor-2 -f "$KEY2" &&
+	    ssh-keygen -q -t ed25519 -N '' -C dg-doctor-ca -f "$W/keys/ca21" ||
+	    dd_die "ssh-keygen"
+}
+
+# dd_ssh KEY [SSH-OPTION...] -- [COMMAND...]: a real login as $U with KEY
+# (and KEY-cert.pub if present); sets SRC, output in $W/ssh.out.
+dd_ssh() {
+	local key=$1 opts=()
+	shift
+	while [ $# -gt 0 ] && [ "$1" != -- ]; do opts+=("$1"); shift; done
+	[ $# -gt 0 ] && shift
+	timeout 30 ssh -F /dev/null -p "$PORT" -i "$key" -o IdentitiesOnly=yes \
+	    -o BatchMode=yes -o StrictHostKeyChecking=yes \
+	    -o UserKnownHostsFile="$W/known_hosts" -o ConnectTimeout=10 \
+	    "${opts[@]}" "$U@127.0.0.1" "$@" </dev/null >"$W/ssh.out" 2>&1
+	SRC=$?
+}
+
+# dd_ssh_password PASSWORD COMMAND...: a password login (no key offered).
+dd_ssh_password() {
+	local pw=$1
+	shift
+	printf '#!/bin/sh\necho %s\n' "$pw" >"$W/askpass"
+	chmod 0700 "$W/askpass"
+	SSH_ASKPASS=$W/askpass SSH_ASKPASS_REQUIRE=force DISPLAY=:0 \
+	    timeout 30 setsid ssh -F /dev/null -p "$PORT" \
+	    -o PubkeyAuthentication=no -o StrictHostKeyChecking=yes \
+	    -o PreferredAuthentications=password,keyboard-interactive \
+	    -o NumberOfPasswordPrompts=1 -o ConnectTimeout=10 \
+	    -o UserKnownHostsFile="$W/known_hosts" "$U@127.0.0.1" "$@" \
+	    </dev/null >"$W/ssh.out" 2>&1
+	SRC=$?
+}
+
+# dd_passwd_field VALUE: set $U's /etc/passwd password field (not shadow's)
+# under lckpwdf(3), the lock shadow-utils takes, replacing the file whole.
+dd_passwd_field() {
+	python3 - "$U" "$1" <<'PY' || dd_die "passwd field"
+import ctypes, os, sys
+user, value = sys.argv[1], sys.argv[2]
+libc = ctypes.CDLL("libc.so.6", use_errno=True)
+if libc.lckpwdf() != 0:
+    sys.exit("lckpwdf failed")
+try:
+    st = os.stat("/etc/passwd")
+    lines = open("/etc/passwd").read().splitlines(True)
+    out, hit = [], 0
+    for l in lines:
+        f = l.split(":")
+        if f[0] == user:
+            f[1] = value
+            hit += 1
+        out.append(":".join(f))
+    if hit != 1:
+        sys.exit("account not found once")
+    tmp = "/etc/passwd.dg-doctor"
+    with open(tmp, "w") as fh:
+        fh.write("".join(out))
+    os.chmod(tmp, st.st_mode & 0o7777)
+    os.chown(tmp, st.st_uid, st.st_gid)
+    os.rename(tmp, "/etc/passwd")
+finally:
+    libc.ulckpwdf()
+PY
+}
+
+# dd_api: a unix socket $API that answers every connection with a banner,
+# standing in for the raw Docker API (killed by dd_cleanup).
+dd_api() {
+	local i
+	API=$W/api.sock
+	[ -S "$API" ] && return 0
+	python3 -c 'import socket, sys
+s = socket.socket(socket.AF_UNIX)
+s.bind(sys.argv[1])
+s.listen(16)
+while True:
+    c = s.accept()[0]
+    c.sendall(b"docker-api-reached\n")
+    c.close()' "$API" >/dev/null 2>&1 &
+	echo $! >"$W/api.bg"
+	for ((i = 0; i < 50; i++)); do [ -S "$API" ] && break; sleep 0.1; done
+	[ -S "$API" ] || dd_die "api listener"
+	chmod 0666 "$API"
+}
+
+# dd_forward KEY: `ssh -N -L` a local socket to $API with KEY (and its
+# certificate), connect through it; FWD is what came back ("" if refused).
+dd_forward() {
+	local pid i
+	dd_api
+	rm -f "$W/fwd.sock"
+	ssh -F /dev/null -p "$PORT" -i "$1" -o IdentitiesOnly=yes \
+	    -o BatchMode=yes -o StrictHostKeyChecking=yes \
+	    -o UserKnownHostsFile="$W/known_hosts" -o ConnectTimeout=10 \
+	    -N -L "$W/fwd.sock:$API" "$U@127.0.0.1" </dev/null \
+	    >"$W/ssh.out" 2>&1 &
+	pid=$!
+	for ((i = 0; i < 100; i++)); do [ -S "$W/fwd.sock" ] && break; sleep 0.1; done
+	FWD=$(timeout 10 python3 -c 'import socket, sys
+s = socket.socket(socket.AF_UNIX)
+s.settimeout(5)
+s.connect(sys.argv[1])
+d = b""
+try:
+    while True:
+        b = s.recv(100)
+        if not b:
+            break
+        d += b
+except OSError:
+    pass
+print(d.decode(errors="replace"))' "$W/fwd.sock" 2>/dev/null)
+	kill "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	rm -f "$W/fwd.sock"
 }

@@ -250,7 +250,7 @@ case_keys_only() {
 	sed -i "s|^AuthorizedKeysFile .*|& \"$W/ak extra/%u\"|" \
 	    "$W/sshd_config"
 	dd_sshd
-	doctor_fails keys-space forced-command "directory too"
+	doctor_fails keys-space-dir forced-command "without restrict"
 	rm -rf "$W/ak extra"
 	dd_authkeys ""
 }
@@ -312,6 +312,206 @@ time.sleep(60)" MODE & LPID=$!
 	cp "$W/policy.saved" "$POLICY"
 }
 
+# --- Second review (issue 21): each door is first opened with a real login
+# through sshd, then doctor must FAIL it and print the fix.
+
+# doctor_fix CASE TEXT: doctor's FAIL lines (from the last run) print TEXT
+# after "fix:".
+doctor_fix() {
+	SHOW=$W/doctor.out
+	if grep '^FAIL' "$W/doctor.out" | grep -F 'fix: ' | grep -qF "$2"; then
+		ok "$1: the fix names '$2'"
+	else
+		bad "$1: no FAIL line's fix names '$2'"
+	fi
+}
+
+# login_reaches CASE TEXT: the last dd_ssh login printed TEXT.
+login_reaches() {
+	SHOW=$W/ssh.out
+	if grep -qF "$2" "$W/ssh.out"; then
+		ok "$1: a real login reaches it ($2)"
+	else
+		bad "$1: the login did not reach '$2' (exit $SRC)"
+	fi
+}
+
+# 1. command= naming a program the account owns, or spelled so that the
+# login shell picks the program (a glob), runs that program.
+case_i21_command_trust() {
+	local h
+	h=$(getent passwd "$U" | cut -d: -f6)
+	dd_config noforce
+	dd_sshd
+	mkdir -p "$h/bin" "$W/ain"
+	printf '#!/bin/sh\necho account-program-ran\n' >"$h/bin/dockergate"
+	cp "$h/bin/dockergate" "$W/ain/dockergate"
+	chmod 0755 "$h/bin/dockergate" "$W/ain/dockergate"
+	chown -R "$U" "$h/bin" "$W/ain"
+	dd_authkeys "restrict,command=\"$h/bin/dockergate --policy $POLICY\""
+	dd_ssh "$KEY" -- ps
+	login_reaches cmd-owned account-program-ran
+	doctor_fails cmd-owned forced-command "must be owned by root"
+	doctor_fix cmd-owned "restrict,command=\"/usr/local/bin/dockergate"
+	dd_authkeys "restrict,command=\"$W/?in/dockergate --policy $POLICY\""
+	dd_ssh "$KEY" -- ps
+	login_reaches cmd-glob account-program-ran
+	doctor_fails cmd-glob forced-command '`?`'
+	rm -rf "$h/bin" "$W/ain"
+	dd_authkeys ""
+}
+
+# 2. Every AuthorizedKeysFile entry is read: a 17th entry, and an entry
+# whose last component has a space (sshd -T prints it unquoted).
+case_i21_keyfiles() {
+	local i list="$W/authorized_keys/%u"
+	dd_key2
+	dd_config noforce
+	dd_authkeys "restrict,command=\"$DGW --policy $POLICY\""
+	# entries 2-16 name empty directories: no file there is normal
+	for ((i = 2; i <= 16; i++)); do
+		mkdir -m 0755 "$W/ak$i"
+		list="$list $W/ak$i/%u"
+	done
+	mkdir -m 0755 "$W/ak17"
+	cp "$KEY2.pub" "$W/ak17/$U" && chmod 0644 "$W/ak17/$U"
+	sed -i "s|^AuthorizedKeysFile .*|AuthorizedKeysFile $list $W/ak17/%u|" \
+	    "$W/sshd_config"
+	dd_sshd
+	dd_ssh "$KEY2" -- echo shell-reached
+	login_reaches keys-17th shell-reached
+	doctor_fails keys-17th forced-command "$W/ak17/$U:1: key without restrict"
+	rm -rf "$W"/ak[0-9]*
+	dd_config noforce
+	mkdir -m 0755 "$W/aks"
+	cp "$KEY2.pub" "$W/aks/$U keys" && chmod 0644 "$W/aks/$U keys"
+	sed -i "s|^AuthorizedKeysFile .*|& \"$W/aks/%u keys\"|" "$W/sshd_config"
+	dd_sshd
+	dd_ssh "$KEY2" -- echo shell-reached
+	login_reaches keys-space shell-reached
+	doctor_fails keys-space forced-command "$W/aks/$U keys:1"
+	rm -rf "$W/aks"
+	# past what doctor reads (64 words): FAIL, and say so
+	dd_config noforce
+	list=""
+	for ((i = 1; i <= 65; i++)); do list="$list $W/authorized_keys/%u"; done
+	mkdir -m 0755 "$W/ak66"
+	cp "$KEY2.pub" "$W/ak66/$U" && chmod 0644 "$W/ak66/$U"
+	sed -i "s|^AuthorizedKeysFile .*|AuthorizedKeysFile$list $W/ak66/%u|" \
+	    "$W/sshd_config"
+	dd_sshd
+	dd_ssh "$KEY2" -- echo shell-reached
+	login_reaches keys-66th shell-reached
+	doctor_fails keys-66th authorized-keys "doctor reads at most 64"
+	rm -rf "$W/ak66"
+	# a key file that is a FIFO (sshd skips it): doctor must not block
+	dd_config none
+	rm -f "$W/authorized_keys/$U" && mkfifo -m 0644 "$W/authorized_keys/$U"
+	timeout 20 "$DGW" doctor --policy "$POLICY" --user "$U" \
+	    --sshd-config "$W/sshd_config" >"$W/doctor.out" 2>&1
+	DRC=$?
+	SHOW=$W/doctor.out
+	if [ "$DRC" != 124 ] && grep -q '^PASS  authorized-keys: 0 key' \
+	    "$W/doctor.out"; then
+		ok "keys-fifo: doctor skips a FIFO as sshd does, without blocking"
+	else
+		bad "keys-fifo: doctor exited $DRC"
+	fi
+	rm -f "$W/authorized_keys/$U"
+	dd_authkeys ""
+}
+
+# 3. A hash in /etc/passwd's own field (shadow says '*'): pam_unix uses it.
+case_i21_password() {
+	local hash
+	dd_config none
+	sed -i -e 's/^UsePAM no/UsePAM yes/' \
+	    -e 's/^PasswordAuthentication no/PasswordAuthentication yes/' \
+	    "$W/sshd_config"
+	hash=$(openssl passwd -6 dg-doctor-pw) || dd_die "openssl passwd"
+	dd_passwd_field "$hash"
+	dd_sshd
+	dd_ssh_password dg-doctor-pw help
+	SHOW=$W/sshd.log
+	if grep -q "Accepted password for $U " "$W/sshd.log"; then
+		ok "passwd-field: a real password login is accepted"
+	else
+		bad "passwd-field: the password login was not accepted"
+	fi
+	doctor_fails passwd-field password "/etc/passwd"
+	doctor_fix passwd-field "pwconv && usermod -p '*' $U"
+	dd_passwd_field x
+}
+
+# 4. Forwarding left to restrict: a certificate login carries no key line,
+# and a key file the account may rewrite is no restriction.
+case_i21_cert_forwarding() {
+	local h
+	dd_key2
+	dd_config forwarding
+	dd_authkeys restrict
+	ssh-keygen -q -s "$W/keys/ca21" -I dg-doctor -n "$U" "$KEY2.pub" ||
+	    dd_die "ssh-keygen -s"
+	sed -i "/^Match User/i TrustedUserCAKeys $W/keys/ca21.pub" \
+	    "$W/sshd_config"
+	dd_sshd
+	dd_forward "$KEY"
+	SHOW=$W/ssh.out
+	if [ -z "$FWD" ]; then
+		ok "cert-forwarding: restrict stops the key's forward"
+	else
+		bad "cert-forwarding: the restricted key forwarded"
+	fi
+	dd_forward "$KEY2"
+	if [ "$FWD" = docker-api-reached ]; then
+		ok "cert-forwarding: ssh -L with the certificate reaches the API"
+	else
+		bad "cert-forwarding: the certificate's forward failed"
+	fi
+	doctor_fails cert-forwarding forwarding "certificate"
+	doctor_fix cert-forwarding "DisableForwarding yes"
+	rm -f "$KEY2-cert.pub"
+	# the account's own key file
+	h=$(getent passwd "$U" | cut -d: -f6)
+	dd_config forwarding
+	sed -i "s|^AuthorizedKeysFile .*|AuthorizedKeysFile .ssh/authorized_keys|" \
+	    "$W/sshd_config"
+	mkdir -p -m 0700 "$h/.ssh"
+	printf 'restrict %s\n' "$(cat "$KEY.pub")" >"$h/.ssh/authorized_keys"
+	chown -R "$U" "$h/.ssh"
+	chmod 0600 "$h/.ssh/authorized_keys"
+	dd_sshd
+	doctor_fails own-keyfile forwarding "may rewrite"
+	runuser -u "$U" -- sed -i 's/^restrict //' "$h/.ssh/authorized_keys"
+	dd_forward "$KEY"
+	SHOW=$W/ssh.out
+	if [ "$FWD" = docker-api-reached ]; then
+		ok "own-keyfile: once the account drops restrict, ssh -L reaches the API"
+	else
+		bad "own-keyfile: the forward failed"
+	fi
+	rm -rf "$h/.ssh"
+}
+
+# 7. ChrootDirectory: sshd runs the jail's shell and the jail's copy of the
+# ForceCommand path.
+case_i21_chroot() {
+	local j=$W/jail
+	dd_config none
+	mkdir -p "$j/bin" "$j$W/bin"
+	cp /usr/bin/busybox "$j/bin/sh" && chmod 0755 "$j/bin/sh"
+	printf '#!/bin/sh\necho jail-program-ran\n' >"$j$DGW"
+	chmod 0755 "$j$DGW"
+	chown "$U" "$j$DGW"
+	sed -i "/^Match User/a\\    ChrootDirectory $j" "$W/sshd_config"
+	dd_sshd
+	dd_ssh "$KEY" -- ps
+	login_reaches chroot jail-program-ran
+	doctor_fails chroot chroot-directory "ChrootDirectory $j"
+	doctor_fix chroot "remove ChrootDirectory"
+	rm -rf "$j"
+}
+
 dd_setup
 echo "doctor-test: sshd on 127.0.0.1:$PORT, account $U, work dir $W"
 case_recommended
@@ -328,5 +528,11 @@ case_shell_gateway
 case_tunnel
 case_keys_only
 case_audit_syslog
+command -v busybox >/dev/null 2>&1 || dd_die "required: busybox (static)"
+case_i21_command_trust
+case_i21_keyfiles
+case_i21_password
+case_i21_cert_forwarding
+case_i21_chroot
 echo "doctor: $PASS passed, $FAILS failed"
 [ "$FAILS" = 0 ]

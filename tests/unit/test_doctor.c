@@ -272,6 +272,25 @@ test_runs_gateway(void **state)
 		{ "/usr/local/bin/dockergate; /bin/sh", -1 },
 		{ "/usr/local/bin/dockergate $(id)", -1 },
 		{ "/usr/local/bin/dockergate 'open", -1 },
+		/* what sh -c would expand or reinterpret (issue 21) */
+		{ "/w/?in/dockergate", -1 },		/* glob */
+		{ "/w/[b]in/dockergate", -1 },
+		{ "/usr/local/bin/dockergate --policy /p/*.yaml", -1 },
+		{ "/usr/local/bin/dockergate ~/p.yaml", -1 },	/* tilde */
+		{ "/usr/local/bin/dockergate \"$HOME\"", -1 },
+		{ "/usr/local/bin/dockergate \"`id`\"", -1 },
+		{ "/usr/local/bin/dockergate\\ x", -1 },	/* escape */
+		{ "/usr/local/bin/dockergate {a,b}", -1 },	/* bash braces */
+		{ "/usr/local/bin/dockergate # c", -1 },	/* comment */
+		{ "/usr/local/bin/dockergate >/tmp/x", -1 },
+		{ "/usr/local/bin/dockergate && /bin/sh", -1 },
+		{ "'/usr/local/bin/dockergate'", -1 },	/* quoted first word */
+		{ "\"/usr/local/bin/\"dockergate", -1 },
+		{ "/usr/local/bin/dockergate\n/bin/sh", -1 },
+		{ "exec /usr/local/bin/dockergate", 0 },
+		{ "A=b /usr/local/bin/dockergate", 0 },	/* assignment */
+		{ "/usr/local/bin/dockergate --policy=/e/p.yaml --role ci", 1 },
+		{ "/usr/local/bin/dockergate --policy \"/e/a b.yaml\"", 1 },
 	};
 	struct strv w;
 	const char *err;

@@ -22,6 +22,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "run.h"
+#include "trust.h"
 
 #define HELPER		"--dg-helper"
 #define MAXFILE		(64 * 1024)
@@ -656,7 +657,8 @@ test_check_trusted(void **state)
 			(void)snprintf(p, sizeof(p), "%s/%s", dir,
 			    cases[i].name);
 		err = NULL;
-		r = run_check_trusted(p, cases[i].isdir, &err);
+		r = trust_path(p, cases[i].isdir ? TRUST_DIR : TRUST_EXEC, NULL,
+		    0, &err);
 		if (cases[i].err == NULL && r != 0)
 			fail_msg("%s: unexpected error: %s", p, err);
 		if (cases[i].err != NULL && (r != -1 || err == NULL ||
@@ -675,7 +677,7 @@ test_check_trusted_message(void **state)
 	(void)state;
 	(void)snprintf(p, sizeof(p), "%s/gw", dir);
 	mkfile("gw", "x", 0775);
-	assert_int_equal(run_check_trusted(p, 0, &err), -1);
+	assert_int_equal(trust_path(p, TRUST_EXEC, NULL, 0, &err), -1);
 	(void)snprintf(want, sizeof(want), "%s: must be owned by root and "
 	    "not writable by group or others", p);
 	assert_string_equal(err, want);
@@ -696,7 +698,7 @@ test_check_trusted_as_nobody(void **state)
 	if ((pid = fork()) == 0) {
 		if (setgid(65534) == -1 || setuid(65534) == -1)
 			_exit(2);
-		_exit(run_check_trusted(p, 0, &err) == 0 ? 0 : 1);
+		_exit(trust_path(p, TRUST_EXEC, NULL, 0, &err) == 0 ? 0 : 1);
 	}
 	assert_int_equal(waitpid(pid, &st, 0), pid);
 	assert_int_equal(WEXITSTATUS(st), 0);
