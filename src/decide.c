@@ -708,8 +708,8 @@ check_object(struct check *ck)
 				return -1;
 			if (only != NULL && strcmp(only, t) != 0)
 				return deny(ck, "docker inspect: %.100s is "
-				    "a %s, %.100s a %s; inspect them "
-				    "separately", q->args[0], only,
+				    "of type %s, %.100s of type %s; inspect "
+				    "them separately", q->args[0], only,
 				    q->args[i], t);
 			only = t;
 		}
