@@ -53,6 +53,8 @@
 #define REDACT_ESCBUF		8	/* bytes of one \u00XX escape + NUL */
 #define REDACT_PATHBUF		128	/* bytes of a dotted path in messages */
 #define REDACT_ZONEBUF		16	/* "+hh:mm" of a time zone offset */
+#define REDACT_MAX_BUILDARGS	100000000L	/* a "|N" count past this
+						   masks all that follow */
 
 static char errbuf[512];
 
@@ -231,19 +233,23 @@ is_options(const char *key, size_t klen, const char *parent)
 	    strcmp(parent, "LogConfig") == 0);
 }
 
-/* N of a "|N" word (the classic builder's build-argument count), or -1. */
+/*
+ * N of a "|N" word (the classic builder's build-argument count), or -1;
+ * a count too long to hold is taken as "all that follow".
+ */
 static long
 buildarg_count(const char *s, size_t n)
 {
 	size_t i;
 	long c = 0;
 
-	if (n < 2 || n > 8 || s[0] != '|')
+	if (n < 2 || s[0] != '|')
 		return -1;
 	for (i = 1; i < n; i++) {
 		if (s[i] < '0' || s[i] > '9')
 			return -1;
-		c = c * 10 + (s[i] - '0');
+		if (c < REDACT_MAX_BUILDARGS)
+			c = c * 10 + (s[i] - '0');
 	}
 	return c;
 }

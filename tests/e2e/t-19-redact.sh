@@ -213,12 +213,17 @@ rdocker events --since "$t0" --until "$t1" --filter container=redact-web \
     >"$T/want"
 cmp -s "$T/want" "$OUT" || fail "events (text) differs from docker's own:
 $(diff "$T/want" "$OUT" | head -n 10)"
+rdocker events --since "$t0" --until "$t1" --format '{{json .}}' |
+    sed -E 's/"(status|Action)":"(exec_(create|start)): [^"]*"/"\1":"\2: <redacted>"/g' \
+    >"$T/want"
 for f in json "'{{json .}}'"; do
 	ai "docker events --since $t0 --until $t1 --format $f"
 	expect_rc 0
 	no_secret "events --format $f"
 	grep -qF '"Action":"exec_create: <redacted>"' "$OUT" ||
 	    fail "events --format $f: exec_create not redacted JSON"
+	cmp -s "$T/want" "$OUT" || fail "events --format $f differs from \
+docker's own: $(diff "$T/want" "$OUT" | head -n 10)"
 done
 for cmd in "docker events --since $t0 --until $t1 --format '{{.Action}}'" \
     "docker system events --since $t0 --until $t1 --format='{{json .Actor}}'"; do

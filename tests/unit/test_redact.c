@@ -258,6 +258,11 @@ static const struct rcase cases[] = {
 	{ "[{\"CreatedBy\":\"RUN |12 A=b c\",\"created_by\":\"a|1 b\"}]",
 	  ONE("        \"CreatedBy\": \"RUN |12 <redacted>\",\n"
 	      "        \"created_by\": \"a|1 b\""), NULL },
+	{ "[{\"Cmd\":[\"|99999999999999999999999\",\"A=s\",\"b\"]}]",
+	  ONE("        \"Cmd\": [\n"
+	      "            \"|99999999999999999999999\",\n"
+	      "            \"A=<redacted>\",\n"
+	      "            \"<redacted>\"\n        ]"), NULL },
 	{ "[{\"Cmd\":[\"|1\",7]}]", NULL, "build argument is not a string" },
 	/* driver options: every string below, keys kept */
 	{ "[{\"Options\":{\"o\":\"pw\",\"n\":1,\"l\":[\"a\"]},"
