@@ -713,6 +713,8 @@ check_object(struct check *ck)
 				    q->args[i], t);
 			only = t;
 		}
+	if (only == NULL)	/* minargs 1: not reached */
+		return deny(ck, "docker inspect names no object");
 	strv_take(&ck->extra, xasprintf("--type=%s", only));
 	return check_typed(ck, only);
 }

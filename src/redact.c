@@ -1,7 +1,9 @@
 /*
- * redact.c: mask environment values in `docker inspect` output.  Parses
- * the docker CLI's JSON with jansson, masks every Env list, re-encodes it
- * the way the CLI prints it.
+ * redact.c: mask secrets in what docker prints: environment values,
+ * driver options and build arguments in `docker inspect` output, exec
+ * command lines in `docker events` lines.  Parses the docker CLI's JSON
+ * with jansson, masks, re-encodes it the way the CLI prints it (events:
+ * as its {{json .}} or its default text line).
  *
  * Security invariants:
  * - Output MUST only ever be produced from a complete, successful parse:
@@ -17,7 +19,16 @@
  *   something other than strings and plugin {"Name", "Value"} objects.
  * - The output MUST be re-encoded from the parsed tree, never spliced
  *   from the input: what is masked is exactly what was parsed.
- * - Input, output and nesting depth MUST be bounded (REDACT_MAX_*).
+ * - Every string below a driver-option member (Options, DriverOpts,
+ *   StorageOpt, LogConfig.Config) MUST be masked, and so MUST the N
+ *   entries after a "|N" word of any Cmd / Entrypoint and all that follows
+ *   "|N " in a history line; label values are not secrets here (ps shows
+ *   them) and are kept.
+ * - An event's action payload ("exec_create: CMD") MUST be masked unless
+ *   it is a known health state; an event line that is not one JSON object
+ *   in shape yields nothing.
+ * - Input, output, one event line and nesting depth MUST be bounded
+ *   (REDACT_MAX_*).
  * - This module never exits, prints or keeps state between calls.
  *
  * Fidelity: the output is the docker CLI's (Go json.Indent, 4 spaces, one
