@@ -937,8 +937,9 @@ decide_unavailable(const struct rule *r, const struct cmddef *c)
 		return "the rule lists no compose subcommands";
 	if ((c->traits & CMD_SHOWS_ENV) && (c->traits & CMD_PROJECT) &&
 	    r->redact_env)
-		return "it shows environment values and its output cannot be "
-		    "redacted (redact_env: false in the rule allows it)";
+		return "it shows environment values or exec command lines "
+		    "and its output cannot be redacted (redact_env: false in "
+		    "the rule allows it)";
 	return NULL;
 }
 
