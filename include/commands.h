@@ -195,6 +195,27 @@ struct cmddef {
 				   CLI (a PID 1 may ignore the signal
 				   docker proxies) */
 
+#define CMD_SHOWS_BUILD	0x100	/* output shows an image's build arguments
+				   (the classic builder's "|N K=V" Cmd):
+				   redacted unless the role allows history */
+#define CMD_SHOWS_EXEC	0x200	/* output shows exec command lines (events):
+				   subject to redact_env */
+
+/*
+ * What `docker inspect --type T` reaches, and the typed command that shows
+ * the same object: generic inspect reaches type T under a rule only when
+ * the same rule names that command.  cmd "" (task): never reached.
+ */
+struct inspecttype {
+	char		 type[CMD_FLAG_ALIAS_MAX];	/* --type value; "" ends */
+	char		 cmd[CMD_NAME_MAX];		/* "container inspect" */
+};
+
+extern const struct inspecttype commands_inspect_types[];	/* "" ends */
+
+/* The row of commands_inspect_types for a --type value, or NULL. */
+const struct inspecttype *commands_inspect_type(const char *type);
+
 /* A spelling: the words a user may type for a canonical command. */
 struct cmdalias {
 	char		 words[CMD_NAME_MAX];	/* "ps", "container ls", ...;

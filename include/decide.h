@@ -92,7 +92,8 @@ struct verdict {
 	struct pin *pins;		/* container args to pin to IDs */
 	size_t	 npins;
 	struct strv extra_flags;	/* flags decide adds ("--label=...") */
-	int	 redact;		/* run_exec_filtered(redact_inspect) */
+	unsigned redact;		/* REDACT_* (redact.h): what the
+					   executor's output filter masks */
 };
 
 /*

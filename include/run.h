@@ -12,6 +12,7 @@
 #define RUN_MAX_ENV	16	/* entries of the child's environment */
 #define RUN_CAPTURE_TIMEOUT_SEC 30	/* run_capture_docker with no timeout */
 #define RUN_MAX_FILTERED_BYTES	(32 * 1024 * 1024)	/* stdout filtered */
+#define RUN_MAX_LINE_BYTES	(1024 * 1024)	/* one line, run_exec_lines */
 
 struct run_spec {
 	const char	*binary;	/* absolute docker path */
@@ -80,6 +81,20 @@ typedef int (*run_filter_fn)(const char *in, size_t len, char **out,
  * (all zero if it could not be started).
  */
 int	 run_exec_filtered(const struct run_spec *, run_filter_fn filter,
+	    struct run_result *res, const char **errstr);
+
+/*
+ * run_exec_filtered line by line, for output that never ends (docker
+ * events): each complete line of the child's stdout is given to filter
+ * (with its newline) and the result written to fd 1 at once.  Signals, the
+ * timeout and a client that went away as run_exec (a failed write to fd 1
+ * counts as the client gone).  Fails closed: a line the filter refuses
+ * ends the child, and neither it nor anything after it is written; so is
+ * a line over RUN_MAX_LINE_BYTES; an unterminated last line is dropped.
+ * Returns 0 with *res, or -1 with *errstr (exit 69; lines before the
+ * failure were written).
+ */
+int	 run_exec_lines(const struct run_spec *, run_filter_fn filter,
 	    struct run_result *res, const char **errstr);
 
 /*

@@ -1843,7 +1843,8 @@ const struct cmddef commands_table[] = {
 	    1, P_IMAGE, P_IMAGE, 1, CMD_ARGS_UNBOUNDED,
 	    0, W_NONE,
 	    "Display detailed information on one or more images",
-	    CMD_SHOWS_ENV },	/* Config.Env, ContainerConfig.Env */
+	    CMD_SHOWS_ENV | CMD_SHOWS_BUILD },
+	    /* Config.Env, ContainerConfig.Env; ContainerConfig.Cmd "|1 K=V" */
 	{ "image load", { FS_IMAGE_LOAD },
 	    1, P_NONE, P_NONE, 0, 0,
 	    RISK_IMAGE_TAGS,
@@ -1901,7 +1902,7 @@ const struct cmddef commands_table[] = {
 	    1, P_NONE, P_NONE, 0, 0,
 	    0, W_NONE,
 	    "Get real time events from the server",
-	    CMD_LABEL_SCOPE },
+	    CMD_LABEL_SCOPE | CMD_SHOWS_EXEC },	/* exec_create: CMD */
 	{ "system info", { FS_SYSTEM_INFO },
 	    1, P_NONE, P_NONE, 0, 0,
 	    0, W_NONE,
@@ -1916,7 +1917,7 @@ const struct cmddef commands_table[] = {
 	    1, P_OBJECT, P_OBJECT, 1, CMD_ARGS_UNBOUNDED,
 	    0, W_NONE,
 	    "Return low-level information on Docker objects",
-	    CMD_SHOWS_ENV },
+	    CMD_SHOWS_ENV | CMD_SHOWS_BUILD },
 	{ "version", { FS_VERSION },
 	    1, P_NONE, P_NONE, 0, 0,
 	    0, W_NONE,
@@ -1941,7 +1942,7 @@ const struct cmddef commands_table[] = {
 	    1, P_NETWORK, P_NETWORK, 1, CMD_ARGS_UNBOUNDED,
 	    0, W_NONE,
 	    "Display detailed information on one or more networks",
-	    0 },
+	    CMD_SHOWS_ENV },	/* Options, IPAM.Options: driver options */
 	{ "network ls", { FS_NETWORK_LS },
 	    1, P_NONE, P_NONE, 0, 0,
 	    0, W_NONE,
@@ -1966,7 +1967,7 @@ const struct cmddef commands_table[] = {
 	    1, P_VOLUME, P_VOLUME, 1, CMD_ARGS_UNBOUNDED,
 	    0, W_NONE,
 	    "Display detailed information on one or more volumes",
-	    0 },
+	    CMD_SHOWS_ENV },	/* Options: driver options (passwords) */
 	{ "volume ls", { FS_VOLUME_LS },
 	    1, P_NONE, P_NONE, 0, 0,
 	    0, W_NONE,
@@ -2414,7 +2415,7 @@ const struct cmddef commands_table[] = {
 	    1, P_SERVICE, P_SERVICE, 0, CMD_ARGS_UNBOUNDED,
 	    0, W_NONE,
 	    "Receive real time events from containers",
-	    CMD_PROJECT },
+	    CMD_PROJECT | CMD_SHOWS_ENV },	/* exec_create: CMD, unfiltered */
 	{ "compose exec", { FS_COMPOSE_EXEC, FS_COMPOSE_PERSISTENT },
 	    0, P_SERVICE, P_CMD, 2, CMD_ARGS_UNBOUNDED,
 	    0, W_NONE,
@@ -2794,8 +2795,34 @@ const struct cmdalias commands_aliases[] = {
 	{ "", "" },
 };
 
+/* docker/cli's allTypes (cli/command/system/inspect.go), type by type. */
+const struct inspecttype commands_inspect_types[] = {
+	{ .type = "config",	.cmd = "config inspect" },
+	{ .type = "container",	.cmd = "container inspect" },
+	{ .type = "image",	.cmd = "image inspect" },
+	{ .type = "network",	.cmd = "network inspect" },
+	{ .type = "node",	.cmd = "node inspect" },
+	{ .type = "plugin",	.cmd = "plugin inspect" },
+	{ .type = "secret",	.cmd = "secret inspect" },
+	{ .type = "service",	.cmd = "service inspect" },
+	{ .type = "task",	.cmd = "" },	/* no typed command */
+	{ .type = "volume",	.cmd = "volume inspect" },
+	{ .type = "",		.cmd = "" },
+};
+
 
 /* ---------------------------------------------------------------------- */
+
+const struct inspecttype *
+commands_inspect_type(const char *type)
+{
+	const struct inspecttype *t;
+
+	for (t = commands_inspect_types; t->type[0] != '\0'; t++)
+		if (strcmp(t->type, type) == 0)
+			return t;
+	return NULL;
+}
 
 const struct cmddef *
 commands_find(const char *canon)

@@ -26,6 +26,7 @@
 #include "imageref.h"
 #include "mounts.h"
 #include "policy.h"
+#include "redact.h"
 #include "util.h"
 #include "values.h"
 
@@ -44,7 +45,7 @@ struct check {
 	struct pin		*pins;
 	size_t			 npins;
 	struct strv		 extra;		/* flags to add if accepted */
-	int			 redact;	/* output must be redacted */
+	unsigned		 redact;	/* REDACT_* for the verdict */
 };
 
 static int
@@ -638,6 +639,145 @@ check_new_name(struct check *ck, const char *name)
 	    "containers (allowed: %s)", name, list);
 }
 
+/* The value of the last occurrence of flag name (canonical), or NULL. */
+static const char *
+last_value(const struct request *q, const char *name)
+{
+	const char *v = NULL;
+	size_t i;
+
+	for (i = 0; i < q->nflags; i++)
+		if (strcmp(commands_flag_canon(q->flags[i].def), name) == 0)
+			v = q->flags[i].value;
+	return v;
+}
+
+/* Does the rule name the typed inspect command of object type? */
+static int
+covers(const struct rule *r, const char *type)
+{
+	const struct inspecttype *t = commands_inspect_type(type);
+	const struct cmddef *c;
+
+	if (t == NULL || t->cmd[0] == '\0' || (c = commands_find(t->cmd)) ==
+	    NULL || (c->risk & RISK_NEVER))
+		return 0;
+	return rule_names(r, c);
+}
+
+/* "container, image" of the types the rule covers; their number. */
+static size_t
+covered(const struct rule *r, char *buf, size_t len, const char **only)
+{
+	const struct inspecttype *t;
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (t = commands_inspect_types; t->type[0] != '\0'; t++) {
+		if (!covers(r, t->type))
+			continue;
+		if (n++ > 0)
+			(void)strncat(buf, ", ", len - strlen(buf) - 1);
+		(void)strncat(buf, t->type, len - strlen(buf) - 1);
+		*only = t->type;
+	}
+	return n;
+}
+
+/*
+ * The type of a generic inspect's object, the way docker's autodetection
+ * tries a container first: a container if the engine knows one by that
+ * name, else an image when the rule covers images.  NULL with ck->reason.
+ */
+static const char *
+object_type(struct check *ck, const char *arg, const char *list)
+{
+	struct target t;
+	const char *err;
+	int unavailable = 0, r;
+
+	if (ck->res == NULL || ck->res->container == NULL) {
+		(void)deny(ck, "docker inspect %.100s: the object's type cannot "
+		    "be looked up here; give --type (this rule covers: %s)",
+		    arg, list);
+		return NULL;
+	}
+	memset(&t, 0, sizeof(t));
+	r = ck->res->container(ck->res->ctx, arg, &t, &unavailable, &err);
+	decide_target_free(&t);
+	if (r == 0)
+		return "container";
+	if (unavailable) {
+		ck->unavailable = 1;
+		(void)deny(ck, "docker inspect %.100s: %s", arg, err);
+		return NULL;
+	}
+	if (covers(ck->rule, "image"))
+		return "image";
+	(void)deny(ck, "docker inspect %.100s: no such container, and this "
+	    "rule covers no other type without --type (it covers: %s)", arg,
+	    list);
+	return NULL;
+}
+
+/* Hold each name to the typed command's checks (images: the rule's). */
+static int
+check_typed(struct check *ck, const char *type)
+{
+	size_t i;
+
+	for (i = 0; i < ck->req->nargs && strcmp(type, "image") == 0; i++)
+		if (check_image(ck, ck->req->args[i]) != 0)
+			return -1;
+	return 0;
+}
+
+/*
+ * Generic inspect reaches only the object types whose typed inspect
+ * command the same rule names (per rule: that rule's redact_env and
+ * scoping hold).  The type is fixed before docker runs: the client's
+ * --type, the one type the rule covers, or the type of every name as
+ * looked up; the canonical argv then carries --type, so docker's own
+ * autodetection never picks another type.
+ */
+static int
+check_object(struct check *ck)
+{
+	const struct request *q = ck->req;
+	const char *type = last_value(q, "type"), *only = NULL, *t;
+	char list[LIST_MAX];
+	size_t i;
+
+	if (rule_scoped(ck->rule))
+		return deny(ck, "a rule that limits containers allows only "
+		    "docker container inspect");
+	if (covered(ck->rule, list, sizeof(list), &only) == 0)
+		return deny(ck, "docker inspect reaches only the object types "
+		    "whose inspect command the same rule allows, and this "
+		    "rule allows none (e.g. add container inspect)");
+	if (type != NULL) {
+		if (!covers(ck->rule, type))
+			return deny(ck, "docker inspect --type %.40s: not "
+			    "allowed by this rule (it covers: %s)", type, list);
+		return check_typed(ck, type);
+	}
+	if (strchr(list, ',') != NULL)
+		for (i = 0, only = NULL; i < q->nargs; i++) {
+			if ((t = object_type(ck, q->args[i], list)) == NULL)
+				return -1;
+			if (only != NULL && strcmp(only, t) != 0)
+				return deny(ck, "docker inspect: %.100s is "
+				    "of type %s, %.100s of type %s; inspect "
+				    "them separately", q->args[0], only,
+				    q->args[i], t);
+			only = t;
+		}
+	if (only == NULL)	/* minargs 1: not reached */
+		return deny(ck, "docker inspect names no object");
+	strv_take(&ck->extra, xasprintf("--type=%s", only));
+	return check_typed(ck, only);
+}
+
 static int
 check_arg(struct check *ck, size_t i, enum pkind kind)
 {
@@ -668,10 +808,7 @@ check_arg(struct check *ck, size_t i, enum pkind kind)
 			    "(redact_env: false in the rule allows them)", arg);
 		return 0;
 	case P_OBJECT:
-		if (rule_scoped(ck->rule))
-			return deny(ck, "a rule that limits containers "
-			    "allows only docker container inspect");
-		return 0;
+		return i == 0 ? check_object(ck) : 0;
 	default:
 		return 0;
 	}
@@ -750,26 +887,70 @@ output_flag(const struct request *q)
 	return NULL;
 }
 
+static int	role_names(const struct role *, const struct cmddef *);
+
+/* docker events' own JSON, the one --format the events filter renders. */
+static int
+events_json_format(const char *f)
+{
+	return strcmp(f, "json") == 0 || strcmp(f, "{{json .}}") == 0 ||
+	    strcmp(f, "{{ json . }}") == 0;
+}
+
 /*
- * Under redact_env the JSON output is redacted (redact.c); whatever it
- * cannot redact is denied: a --format template (could print any value),
- * service inspect --pretty (text); compose config (YAML) is
- * decide_unavailable().
+ * docker events under redact_env: docker runs with --format {{json .}}
+ * and every line is filtered (redact.c masks exec command lines), then
+ * shown as the client's JSON or as the CLI's default text; any other
+ * template could not be rendered from the filtered event: denied.
+ */
+static int
+check_events(struct check *ck)
+{
+	const char *f = last_value(ck->req, "format");
+
+	if (f != NULL && f[0] != '\0' && !events_json_format(f))
+		return deny(ck, "--format is not available for docker %s "
+		    "when exec command lines are redacted: only the default "
+		    "output and --format json can be (redact_env: false in "
+		    "the rule allows it)", ck->req->cmd->name);
+	ck->redact = REDACT_EVENTS | (f == NULL || f[0] == '\0' ?
+	    REDACT_EVENTS_TEXT : 0);
+	strv_take(&ck->extra, xstrdup("--format={{json .}}"));
+	return 0;
+}
+
+/*
+ * Under redact_env the JSON output is redacted (redact.c): environments,
+ * driver options, build arguments; whatever it cannot redact is denied: a
+ * --format template (could print any value), service inspect --pretty
+ * (text); compose config and compose events are decide_unavailable().
+ * Without redact_env, an image's build arguments are still masked unless
+ * the role may run docker history, which shows them anyway.
  */
 static int
 check_redaction(struct check *ck)
 {
 	const struct cmddef *c = ck->req->cmd;
+	const struct role *role = policy_role(ck->pol, ck->role);
 	const struct flagval *out;
+	int history;
 
-	if (!(c->traits & CMD_SHOWS_ENV) || !ck->rule->redact_env)
+	if ((c->traits & CMD_SHOWS_EXEC) && ck->rule->redact_env)
+		return check_events(ck);
+	history = role != NULL && role_names(role,
+	    commands_find("image history"));
+	if (!(c->traits & CMD_SHOWS_ENV) || (!ck->rule->redact_env &&
+	    (history || !(c->traits & CMD_SHOWS_BUILD))))
 		return 0;
 	if ((out = output_flag(ck->req)) != NULL)
 		return deny(ck, "--%s is not available for docker %s when "
-		    "environment values are redacted: only JSON output can "
-		    "be redacted (redact_env: false in the rule allows it)",
-		    commands_flag_canon(out->def), c->name);
-	ck->redact = 1;
+		    "%s are redacted: only JSON output can be redacted (%s)",
+		    commands_flag_canon(out->def), c->name,
+		    ck->rule->redact_env ? "environment values" :
+		    "build arguments", ck->rule->redact_env ?
+		    "redact_env: false in the rule allows it" :
+		    "allowing docker history in the role allows it");
+	ck->redact = ck->rule->redact_env ? REDACT_ENV : REDACT_BUILD;
 	return 0;
 }
 
@@ -848,8 +1029,9 @@ decide_unavailable(const struct rule *r, const struct cmddef *c)
 		return "the rule lists no compose subcommands";
 	if ((c->traits & CMD_SHOWS_ENV) && (c->traits & CMD_PROJECT) &&
 	    r->redact_env)
-		return "it shows environment values and its output cannot be "
-		    "redacted (redact_env: false in the rule allows it)";
+		return "it shows environment values or exec command lines "
+		    "and its output cannot be redacted (redact_env: false in "
+		    "the rule allows it)";
 	return NULL;
 }
 
@@ -870,9 +1052,10 @@ check_rule(struct check *ck)
 	for (i = 0; i < q->nflags; i++)
 		if (check_flag(ck, &q->flags[i]) != 0)
 			return -1;
-	if (check_args(ck) != 0 || check_compose(ck) != 0)
+	/* Redaction first: its denials need no engine lookup. */
+	if (check_redaction(ck) != 0)
 		return -1;
-	return check_redaction(ck);
+	return check_args(ck) != 0 || check_compose(ck) != 0 ? -1 : 0;
 }
 
 static void

@@ -649,8 +649,14 @@ execute(struct session *s)
 	spec.timeout = s->pol->timeout;
 	spec.stdin_data = s->in;
 	spec.stdin_len = s->inlen;
-	r = s->v.redact ? run_exec_filtered(&spec, redact_inspect, &res, &err) :
-	    run_exec(&spec, &res, &err);
+	if (s->v.redact & REDACT_EVENTS)
+		r = run_exec_lines(&spec, (s->v.redact & REDACT_EVENTS_TEXT) ?
+		    redact_event_text : redact_event_json, &res, &err);
+	else if (s->v.redact != 0)
+		r = run_exec_filtered(&spec, (s->v.redact & REDACT_ENV) ?
+		    redact_inspect : redact_build_args, &res, &err);
+	else
+		r = run_exec(&spec, &res, &err);
 	if (r != 0) {
 		fprintf(stderr, "dockergate: unavailable: %s\n", err);
 		(void)audit_exit(&s->audit, EX_UNAVAILABLE, 0, 0, &err);

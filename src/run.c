@@ -23,6 +23,10 @@
  * - Filtered output (run_exec_filtered) MUST reach fd 1 only as the
  *   filter's result over all of docker's stdout: nothing when it is over
  *   RUN_MAX_FILTERED_BYTES, unreadable, or the filter fails.
+ * - Line-filtered output (run_exec_lines) MUST reach fd 1 only as the
+ *   filter's result over one complete line at a time: a line the filter
+ *   refuses, one over RUN_MAX_LINE_BYTES and an unterminated last line
+ *   are never written, and nothing after a refused line is.
  */
 #include <sys/mman.h>
 #include <sys/prctl.h>
@@ -763,20 +767,92 @@ read_some(int fd, struct outbuf *b)
 	}
 }
 
+static int	write_all(int, const char *, size_t);
+
+/*
+ * Line mode (run_exec_lines): each complete line is filtered and written
+ * as it arrives.  failed: the filter refused a line (ferr says why), and
+ * nothing more is written; gone: writing to the client failed.
+ */
+struct stream {
+	run_filter_fn	 filter;
+	const char	*ferr;
+	int		 failed;
+	int		 gone;
+};
+
+/* Filter and write one line; 0, or -1 once the filter refused one. */
+static int
+pass_line(struct child *c, const struct run_spec *spec, struct stream *s,
+    const char *line, size_t len)
+{
+	char *out = NULL, *copy;
+	size_t outlen = 0;
+	int r;
+
+	/* Filters get NUL-terminated input. */
+	copy = xmalloc(len + 1);
+	memcpy(copy, line, len);
+	copy[len] = '\0';
+	r = s->filter(copy, len, &out, &outlen, &s->ferr);
+	free(copy);
+	if (r != 0) {
+		s->failed = 1;
+		return -1;
+	}
+	if (!s->gone && write_all(STDOUT_FILENO, out, outlen) != 0) {
+		/* The client's end is closed: as if poll had said so. */
+		s->gone = 1;
+		on_gone(c, spec);
+	}
+	free(out);
+	return 0;
+}
+
+/*
+ * Pass every complete line of b on and keep the rest; 0, or an errno
+ * value: EFBIG for a line over RUN_MAX_LINE_BYTES, EBADMSG when the
+ * filter refused a line.  At EOF a last line without its newline is
+ * dropped, never shown unfiltered.
+ */
+static int
+drain(struct child *c, const struct run_spec *spec, struct stream *s,
+    struct outbuf *b)
+{
+	char *nl;
+	size_t off = 0;
+
+	while (off < b->len && (nl = memchr(b->p + off, '\n',
+	    b->len - off)) != NULL) {
+		if ((size_t)(nl - b->p) - off >= RUN_MAX_LINE_BYTES)
+			return EFBIG;
+		if (pass_line(c, spec, s, b->p + off,
+		    (size_t)(nl - b->p) + 1 - off) != 0)
+			return EBADMSG;
+		off = (size_t)(nl - b->p) + 1;
+	}
+	memmove(b->p, b->p + off, b->len - off);
+	b->len -= off;
+	if (b->p != NULL)
+		b->p[b->len] = '\0';
+	return b->len > RUN_MAX_LINE_BYTES ? EFBIG : 0;
+}
+
 /*
  * Read the child's stdout from fd to EOF, forwarding signals, enforcing
  * the timeout and ending it when the client goes away, as wait_loop does.
+ * With a stream (line mode), lines are passed on as they come.
  * Once the child is reaped, whatever the pipe still holds is all it
  * wrote: a grandchild holding the pipe open cannot stall us.  0, or an
  * errno value (EFBIG: over RUN_MAX_FILTERED_BYTES).
  */
 static int
 read_child(struct child *c, const struct run_spec *spec, const sigset_t *set,
-    int fd, struct outbuf *b)
+    int fd, struct outbuf *b, struct stream *st)
 {
 	struct pollfd p[4];
 	struct timespec left;
-	int sfd, r = 0;
+	int sfd, e, r = 0;
 
 	if ((sfd = signalfd(-1, set, SFD_CLOEXEC | SFD_NONBLOCK)) == -1)
 		return errno;
@@ -800,6 +876,8 @@ read_child(struct child *c, const struct run_spec *spec, const sigset_t *set,
 		r = read_some(fd, b);
 		if (r == 0 && c->reaped)
 			r = 1;
+		if (r >= 0 && st != NULL && (e = drain(c, spec, st, b)) != 0)
+			r = -e;
 	}
 	(void)close(sfd);
 	return r == 1 ? 0 : -r;
@@ -830,7 +908,8 @@ write_all(int fd, const char *buf, size_t len)
  */
 static int
 collect(const struct run_spec *spec, char *const *env, const sigset_t *set,
-    struct outbuf *b, struct run_result *res, int *started)
+    struct outbuf *b, struct stream *st, struct run_result *res,
+    int *started)
 {
 	struct child c;
 	int out[2], e;
@@ -854,7 +933,7 @@ collect(const struct run_spec *spec, char *const *env, const sigset_t *set,
 		ts_add(&c.deadline, spec->timeout);
 		c.armed = 1;
 	}
-	if ((e = read_child(&c, spec, set, out[0], b)) != 0 && !c.reaped)
+	if ((e = read_child(&c, spec, set, out[0], b, st)) != 0 && !c.reaped)
 		(void)kill(c.own_group ? -c.pid : c.pid, SIGKILL);
 	(void)close(out[0]);
 	wait_loop(&c, spec, set);
@@ -875,7 +954,7 @@ run_exec_filtered(const struct run_spec *spec, run_filter_fn filter,
 
 	memset(res, 0, sizeof(*res));
 	frame_enter(spec, &f);
-	if ((e = collect(spec, f.env, &f.set, &b, res, &started)) != 0) {
+	if ((e = collect(spec, f.env, &f.set, &b, NULL, res, &started)) != 0) {
 		*errstr = !started ? errfmt(errbuf, sizeof(errbuf),
 		    "cannot execute %s: %s", spec->binary, strerror(e)) :
 		    e == EFBIG ? errfmt(errbuf, sizeof(errbuf), "docker "
@@ -904,6 +983,38 @@ run_exec_filtered(const struct run_spec *spec, run_filter_fn filter,
 	ret = 0;
 done:
 	free(fout);
+	free(b.p);
+	frame_leave(&f);
+	return ret;
+}
+
+int
+run_exec_lines(const struct run_spec *spec, run_filter_fn filter,
+    struct run_result *res, const char **errstr)
+{
+	struct outbuf b = { NULL, 0, 0 };
+	struct stream st = { filter, "filter failed", 0, 0 };
+	struct frame f;
+	int e, started = 0, ret = -1;
+
+	memset(res, 0, sizeof(*res));
+	frame_enter(spec, &f);
+	e = collect(spec, f.env, &f.set, &b, &st, res, &started);
+	if (st.gone)
+		res->client_gone = 1;
+	if (e != 0 && !res->client_gone) {
+		*errstr = !started ? errfmt(errbuf, sizeof(errbuf),
+		    "cannot execute %s: %s", spec->binary, strerror(e)) :
+		    e == EBADMSG ? errfmt(errbuf, sizeof(errbuf), "output "
+		    "withheld from here on: %s", st.ferr) :
+		    e == EFBIG ? errfmt(errbuf, sizeof(errbuf), "docker "
+		    "output line over %d bytes: not shown", RUN_MAX_LINE_BYTES) :
+		    errfmt(errbuf, sizeof(errbuf), "cannot read docker "
+		    "output: %s", strerror(e));
+		goto done;
+	}
+	ret = 0;
+done:
 	free(b.p);
 	frame_leave(&f);
 	return ret;

@@ -228,7 +228,8 @@ e2e_write_policy() {
 	  $U_AI:
 	    allow:
 	      - ps
-	      - [logs, inspect]
+	      - [logs, inspect, container inspect, image inspect, volume inspect,
+	         events]
 	      - container inspect
 	      - command: run
 	        images: [dgtest, alpine]

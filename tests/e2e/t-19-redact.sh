@@ -7,6 +7,9 @@
 # (Config.Env, ContainerConfig.Env) is masked too, whatever --type says.
 # --format is denied 77 (a template could print any value).  docker's exit
 # status and stderr pass through.  No secret value ever reaches the client.
+# Issue 13: build arguments (classic builder, committed Cmd/Entrypoint),
+# volume driver options through generic inspect --type volume, and exec
+# command lines in docker events (text, json, while streaming).
 . "$(dirname "$0")/lib.sh"
 t_begin "redaction: inspect shows environment keys, never values"
 loop='trap "exit 0" TERM; while :; do sleep 1; done'
@@ -65,11 +68,15 @@ same_as redact-img
 grep -qF '"IMG_SECRET=<redacted>"' "$OUT" ||
     fail "image ENV is not shown as IMG_SECRET=<redacted>"
 
-# Several objects at once; --type image; --size.
-ai "docker inspect redact-web redact-img"
+# Several objects of one type at once; --type image; --size.  Objects of
+# different types are denied (docker runs with one --type).
+ai "docker inspect redact-web redact-web"
 expect_rc 0
 no_secret "two objects"
-same_as redact-web redact-img
+same_as redact-web redact-web
+ai "docker inspect redact-web redact-img"
+expect_rc 77
+expect_dg_line 'inspect them separately'
 for cmd in "docker inspect --type image redact-img" \
     "docker inspect --type=container redact-web" \
     "docker container inspect --size redact-web"; do
@@ -81,11 +88,11 @@ for cmd in "docker inspect --type image redact-img" \
 done
 
 # docker's exit status passes through, with the found objects redacted.
-ai "docker inspect redact-web dg-no-such-object"
+ai "docker inspect --type container redact-web dg-no-such-object"
 expect_rc 1
 no_secret "inspect with a missing object"
 same_as redact-web
-grep -q 'No such object: dg-no-such-object' "$ERR" ||
+grep -q 'dg-no-such-object' "$ERR" ||
     fail "docker's error message did not pass through"
 ai "docker inspect dg-no-such-object"
 expect_rc 1
@@ -105,6 +112,128 @@ for cmd in "docker inspect --format '{{json .Config.Env}}' redact-web" \
 	[ -s "$OUT" ] && fail "$cmd: denied, but wrote to stdout"
 done
 
+# --- Second review (issue 13) ---------------------------------------
+# Build arguments: the classic builder's RUN record "|1 TOKEN=..." in
+# ContainerConfig.Cmd, and a committed Config.Cmd / Entrypoint of the same
+# shape.
+rdocker rmi -f redact-classic redact-crafted >/dev/null 2>&1
+mkdir -p "$T/ctx"
+printf 'FROM dgtest\nARG DEPLOY_TOKEN\nRUN test -n "$DEPLOY_TOKEN"\n' \
+    >"$T/ctx/Dockerfile"
+if DOCKER_BUILDKIT=0 rdocker build -q --build-arg \
+    DEPLOY_TOKEN=ghp_build-s3cr3t -t redact-classic "$T/ctx" \
+    >/dev/null 2>&1; then
+	ai "docker image inspect redact-classic"
+	expect_rc 0
+	no_secret "image inspect of a classic build"
+	grep -qF '"DEPLOY_TOKEN=<redacted>"' "$OUT" ||
+	    fail "the build argument is not shown as DEPLOY_TOKEN=<redacted>"
+	ai "docker inspect redact-classic"
+	expect_rc 0
+	no_secret "generic inspect of a classic build"
+else
+	echo "note: no classic builder here; crafted image only"
+fi
+rdocker commit -c 'CMD ["|1", "CMD_TOKEN=cmd-s3cr3t", "sh"]' \
+    -c 'ENTRYPOINT ["|1", "EP_TOKEN=ep-s3cr3t", "/bin/sh"]' redact-web \
+    redact-crafted:latest >/dev/null || fail "setup: redact-crafted"
+for cmd in "docker image inspect redact-crafted" \
+    "docker inspect redact-crafted" \
+    "docker inspect --type=image redact-crafted"; do
+	ai "$cmd"
+	expect_rc 0
+	no_secret "$cmd"
+	grep -qF '"CMD_TOKEN=<redacted>"' "$OUT" &&
+	    grep -qF '"EP_TOKEN=<redacted>"' "$OUT" ||
+	    fail "$cmd: build arguments not masked"
+done
+ai "docker image inspect -f '{{.Config.Cmd}}' redact-crafted"
+expect_rc 77
+no_secret "image inspect --format"
+
+# Generic inspect of a volume: only with --type volume (the rule names
+# volume inspect), driver options masked; other types are denied.
+rdocker volume rm -f redact-vol >/dev/null 2>&1
+rdocker volume create --driver local --opt type=cifs \
+    --opt device=//files/share \
+    --opt o=addr=10.0.0.5,username=u,password=pw-s3cr3t redact-vol \
+    >/dev/null || fail "setup: redact-vol"
+for cmd in "docker inspect --type volume redact-vol" \
+    "docker inspect --type=volume redact-vol" \
+    "docker volume inspect redact-vol"; do
+	ai "$cmd"
+	expect_rc 0
+	grep -qF '"o": "<redacted>"' "$OUT" ||
+	    fail "$cmd: driver option o not masked"
+	no_secret "$cmd"
+done
+# Without --type the name is no container: docker is asked for an image.
+ai "docker inspect redact-vol"
+expect_rc 1
+no_secret "docker inspect redact-vol"
+for cmd in "docker inspect --type network bridge" \
+    "docker inspect --type=Volume redact-vol" \
+    "docker inspect --type task redact-vol" \
+    "docker inspect --type=volume -f '{{.Options}}' redact-vol"; do
+	ai "$cmd"
+	expect_rc 77
+	expect_dg_line 'denied'
+	no_secret "$cmd"
+done
+
+# docker events: the command line of an exec never reaches the client,
+# in the default text, with --format json, nor while the stream runs.
+ssh_base "$KEY_AI"
+timeout 60 "${SSH[@]}" "$U_AI@127.0.0.1" \
+    "docker events --filter container=redact-web" >"$T/stream" 2>&1 &
+stream=$!
+sleep 2
+t0=$(date +%s)
+rdocker exec redact-web sh -c 'PGPASSWORD=ev-s3cr3t true' ||
+    fail "setup: exec"
+i=0
+until grep -q 'exec_create' "$T/stream"; do
+	i=$((i + 1))
+	[ $i -gt 100 ] && { fail "events: no line while the stream runs"; break; }
+	sleep 0.1
+done
+kill "$stream" 2>/dev/null
+wait "$stream" 2>/dev/null
+grep -q 's3cr3t' "$T/stream" && fail "events stream: a secret reached the client"
+grep -q 'exec_create: <redacted> ' "$T/stream" ||
+    fail "events stream: exec_create not shown redacted"
+t1=$(($(date +%s) + 1))
+ai "docker events --since $t0 --until $t1 --filter container=redact-web"
+expect_rc 0
+no_secret "events (text)"
+grep -Eq '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}\.[0-9]{9}(Z|[+-][0-9]{2}:[0-9]{2}) container exec_start: <redacted> [0-9a-f]{64} \(.*execID=' "$OUT" ||
+    fail "events (text): no exec_start line in docker's format"
+rdocker events --since "$t0" --until "$t1" --filter container=redact-web \
+    | sed -E 's/(exec_(create|start)): .* ([0-9a-f]{64}) \(/\1: <redacted> \3 (/' \
+    >"$T/want"
+cmp -s "$T/want" "$OUT" || fail "events (text) differs from docker's own:
+$(diff "$T/want" "$OUT" | head -n 10)"
+rdocker events --since "$t0" --until "$t1" --format '{{json .}}' |
+    sed -E 's/"(status|Action)":"(exec_(create|start)): [^"]*"/"\1":"\2: <redacted>"/g' \
+    >"$T/want"
+for f in json "'{{json .}}'"; do
+	ai "docker events --since $t0 --until $t1 --format $f"
+	expect_rc 0
+	no_secret "events --format $f"
+	grep -qF '"Action":"exec_create: <redacted>"' "$OUT" ||
+	    fail "events --format $f: exec_create not redacted JSON"
+	cmp -s "$T/want" "$OUT" || fail "events --format $f differs from \
+docker's own: $(diff "$T/want" "$OUT" | head -n 10)"
+done
+for cmd in "docker events --since $t0 --until $t1 --format '{{.Action}}'" \
+    "docker system events --since $t0 --until $t1 --format='{{json .Actor}}'"; do
+	ai "$cmd"
+	expect_rc 77
+	no_secret "$cmd"
+done
+
+rdocker volume rm -f redact-vol >/dev/null
+rdocker rmi -f redact-classic redact-crafted >/dev/null 2>&1
 rdocker rm -f redact-web >/dev/null
 rdocker rmi -f redact-img >/dev/null
 t_end

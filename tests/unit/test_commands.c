@@ -755,11 +755,42 @@ test_global_flags(void **state)
 	assert_int_equal(commands_persistent_flags[1].name[0], '\0');
 }
 
+/*
+ * Generic inspect's types: each names a typed inspect command that exists
+ * (task: none), and the ones that show secrets are redacted commands.
+ */
+static void
+test_inspect_types(void **state)
+{
+	const struct inspecttype *t;
+	const struct cmddef *c;
+	size_t n = 0;
+
+	(void)state;
+	for (t = commands_inspect_types; t->type[0] != '\0'; t++, n++) {
+		assert_ptr_equal(commands_inspect_type(t->type), t);
+		if (t->cmd[0] == '\0')
+			continue;
+		if ((c = commands_find(t->cmd)) == NULL)
+			fail_msg("inspect type %s: no command %s", t->type,
+			    t->cmd);
+		if (c->pfirst == P_CONTAINER || c->pfirst == P_IMAGE ||
+		    c->pfirst == P_VOLUME || c->pfirst == P_NETWORK)
+			assert_true(c->traits & CMD_SHOWS_ENV);
+	}
+	assert_int_equal(n, 10);	/* docker/cli's allTypes */
+	assert_null(commands_inspect_type("Container"));
+	assert_null(commands_inspect_type(""));
+	assert_true(commands_find("inspect")->traits & CMD_SHOWS_BUILD);
+	assert_true(commands_find("system events")->traits & CMD_SHOWS_EXEC);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_alias_resolves),
+		cmocka_unit_test(test_inspect_types),
 		cmocka_unit_test(test_canon_is_own_alias),
 		cmocka_unit_test(test_no_duplicate_spelling),
 		cmocka_unit_test(test_spellings),

@@ -9,6 +9,7 @@
 #include "decide.h"
 #include "grammar.h"
 #include "policy.h"
+#include "redact.h"
 #include "render.h"
 #include "util.h"
 
@@ -103,7 +104,28 @@ static const char policy_text[] =
     "  pt:\n"
     "    allow:\n"
     "      - command: [pull, run, create, build]\n"
-    "        unsafe: [image-tags]\n";
+    "        unsafe: [image-tags]\n"
+    "  ib:\n"
+    "    allow:\n"
+    "      - command: [inspect, image inspect]\n"
+    "        redact_env: false\n"
+    "  ih:\n"
+    "    allow:\n"
+    "      - command: [inspect, image inspect]\n"
+    "        redact_env: false\n"
+    "      - history\n"
+    "  iv:\n"
+    "    allow:\n"
+    "      - [inspect, container inspect, volume inspect, network inspect]\n"
+    "      - command: [inspect, image inspect]\n"
+    "        images: [alpine]\n"
+    "  ev:\n"
+    "    allow:\n"
+    "      - [events, compose events]\n"
+    "  en:\n"
+    "    allow:\n"
+    "      - command: [events, compose events]\n"
+    "        redact_env: false\n";
 
 /* Fake host: a link, a writable directory, everything else as given. */
 static int
@@ -454,7 +476,42 @@ static const struct dcase cases[] = {
 	{ "r", "docker container inspect --format={{json .Config.Env}} web-1",
 	    0, "--format" },
 	{ "r", "docker image inspect alpine", 0, "not allowed for role" },
-	{ "r", "docker inspect -f '{{.Config.Env}}' web-1", 1, "" },
+	/* generic inspect reaches the types its own rule names */
+	{ "r", "docker inspect -f '{{.Config.Env}}' web-1", 0,
+	    "build arguments are redacted" },
+	{ "r", "docker inspect --type container web-1", 0,
+	    "this rule allows none" },
+	{ "i", "docker inspect web-1", 1, "--type=container web-1" },
+	{ "i", "docker inspect nosuch", 1, "--type=image nosuch" },
+	{ "i", "docker inspect web-1 db", 1, "--type=container web-1 db" },
+	{ "i", "docker inspect web-1 alpine", 0, "inspect them separately" },
+	{ "i", "docker inspect --type=image web-1", 1, "--type=image web-1" },
+	{ "i", "docker inspect --type volume v", 0, "not allowed by this rule" },
+	{ "i", "docker inspect --type=network n", 0, "not allowed" },
+	{ "i", "docker inspect --type task t", 0, "not allowed" },
+	{ "i", "docker inspect --type plugin p", 0, "not allowed" },
+	{ "i", "docker inspect --type Volume v", 0, "not allowed" },
+	{ "i", "docker inspect --type= v", 0, "not allowed" },
+	{ "i", "docker inspect --type image --type volume v", 0,
+	    "not allowed" },
+	{ "iv", "docker inspect --type volume v", 1, "--type=volume v" },
+	{ "iv", "docker inspect --type=network n", 1, "--type=network n" },
+	{ "iv", "docker inspect web-1", 1, "--type=container web-1" },
+	{ "iv", "docker inspect vol", 0, "no such container" },
+	{ "iv", "docker inspect --type image alpine", 1, "--type=image alpine" },
+	{ "iv", "docker inspect --type image evil", 0, "not allowed" },
+	{ "iv", "docker inspect --type secret s", 0, "not allowed" },
+	{ "ib", "docker inspect web-1", 1, "--type=image web-1" },
+	/* events: exec command lines */
+	{ "ev", "docker events", 1, "--format={{json .}}" },
+	{ "ev", "docker system events --since 1h", 1, "--format={{json .}}" },
+	{ "ev", "docker events --format json", 1, "--format={{json .}}" },
+	{ "ev", "docker events --format '{{.Action}}'", 0, "--format" },
+	{ "ev", "docker events --format='{{json .Actor}}'", 0, "--format" },
+	{ "ev", "docker events --format json --format '{{.Action}}'", 0,
+	    "--format" },
+	{ "ev", "docker compose -p x events", 0, "cannot be redacted" },
+	{ "en", "docker events --format '{{.Action}}'", 1, "{{.Action}}" },
 	/* data loss */
 	{ "r", "docker system prune -f", 1, "" },
 	{ "r", "docker system prune --volumes -f", 0, "data-loss" },
@@ -614,19 +671,41 @@ test_cases(void **state)
 static void
 test_redaction(void **state)
 {
-	static const struct { const char *role, *cmd; int allow, redact;
-	    const char *reason; } rc[] = {
-		{ "i", "inspect x", 1, 1, "" },
-		{ "i", "container inspect -s x", 1, 1, "" },
-		{ "i", "inspect --type image x", 1, 1, "" },
-		{ "i", "image inspect alpine", 1, 1, "" },
-		{ "i", "service inspect s", 1, 1, "" },
+	static const struct { const char *role, *cmd; int allow;
+	    unsigned redact; const char *reason; } rc[] = {
+		{ "i", "inspect x", 1, REDACT_ENV, "" },
+		{ "i", "container inspect -s x", 1, REDACT_ENV, "" },
+		{ "i", "inspect --type image x", 1, REDACT_ENV, "" },
+		{ "i", "image inspect alpine", 1, REDACT_ENV, "" },
+		{ "i", "service inspect s", 1, REDACT_ENV, "" },
 		{ "i", "inspect -f '{{.Id}}' x", 0, 0, "--format" },
 		{ "i", "inspect --type image --format={{.Config.Env}} x", 0, 0,
 		    "--format" },
 		{ "i", "image inspect -f '{{.Id}}' alpine", 0, 0, "--format" },
 		{ "i", "service inspect --pretty s", 0, 0, "--pretty" },
-		{ "r", "inspect -f '{{.Config.Env}}' web-1", 1, 0, "" },
+		{ "r", "inspect -f '{{.Config.Env}}' web-1", 0, 0,
+		    "build arguments" },
+		{ "r", "inspect web-1", 0, 0, "this rule allows none" },
+		{ "i", "volume inspect v", 0, 0, "not allowed for role" },
+		{ "iv", "volume inspect v", 1, REDACT_ENV, "" },
+		{ "iv", "network inspect -f '{{.Options}}' n", 0, 0,
+		    "--format" },
+		{ "iv", "inspect --type volume v", 1, REDACT_ENV, "" },
+		/* build arguments: masked unless the role has history */
+		{ "ib", "image inspect app", 1, REDACT_BUILD, "" },
+		{ "ib", "inspect app", 1, REDACT_BUILD, "" },
+		{ "ib", "image inspect -f '{{.ContainerConfig.Cmd}}' app", 0,
+		    0, "build arguments" },
+		{ "ih", "image inspect app", 1, 0, "" },
+		{ "ih", "image inspect -f '{{.ContainerConfig.Cmd}}' app", 1,
+		    0, "" },
+		/* events */
+		{ "ev", "events", 1, REDACT_EVENTS | REDACT_EVENTS_TEXT, "" },
+		{ "ev", "events --format json", 1, REDACT_EVENTS, "" },
+		{ "ev", "events --format '{{json .}}'", 1, REDACT_EVENTS, "" },
+		{ "ev", "events --format ''", 1,
+		    REDACT_EVENTS | REDACT_EVENTS_TEXT, "" },
+		{ "en", "events", 1, 0, "" },
 		{ "r", "ps", 1, 0, "" },
 	};
 	struct strv w;
@@ -644,7 +723,7 @@ test_redaction(void **state)
 		decide(pol, rc[i].role, &req, &fake, &v);
 		if (v.allow != rc[i].allow || v.redact != rc[i].redact ||
 		    strstr(v.reason, rc[i].reason) == NULL)
-			fail_msg("%s: allow %d redact %d (%s)", rc[i].cmd,
+			fail_msg("%s: allow %d redact %u (%s)", rc[i].cmd,
 			    v.allow, v.redact, v.reason);
 		decide_verdict_free(&v);
 		grammar_free(&req);

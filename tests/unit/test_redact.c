@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "testutil.h"
@@ -73,12 +74,41 @@ test_golden(void **state)
 {
 	static const char *const names[] = { "container", "container-size",
 	    "image", "mixed", "network", "notfound", "service", "task",
-	    "plugin" };
+	    "plugin", "image-classic", "volume-opts", "network-opts",
+	    "container-opts" };
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < NELEM(names); i++)
 		golden(names[i]);
+}
+
+/*
+ * Build arguments alone (redact_env: false, no history in the role): the
+ * classic builder's "|N K=V" and history lines are masked, the image's
+ * environment is not.
+ */
+static void
+test_build_args_only(void **state)
+{
+	char *src, *want, *out = NULL;
+	const char *err = NULL;
+	size_t len, wlen, olen;
+
+	(void)state;
+	src = slurp("image-classic.in", &len);
+	want = slurp("image-classic.build.out", &wlen);
+	if (redact_build_args(src, len, &out, &olen, &err) != 0)
+		fail_msg("%s", err);
+	if (olen != wlen || memcmp(out, want, wlen) != 0)
+		fail_msg("got\n%s", out);
+	assert_null(strstr(out, "ghp_"));
+	assert_null(strstr(out, "cmd-s3cr3t"));
+	assert_null(strstr(out, "ep-s3cr3t"));
+	assert_non_null(strstr(out, "APP_KEY=app-s3cr3t"));
+	free(out);
+	free(src);
+	free(want);
 }
 
 /* Unredacted, docker's bytes come back unchanged: the encoder is exact. */
@@ -207,6 +237,53 @@ static const struct rcase cases[] = {
 	      "        \"n\": null,\n        \"o\": {},\n        \"a\": []"),
 	  NULL },
 
+	/* build arguments: "|N" then N entries, wherever a Cmd is */
+	{ "[{\"Cmd\":[\"|1\",\"T=s\",\"|1\",\"U=v\"]}]",
+	  ONE("        \"Cmd\": [\n            \"|1\",\n"
+	      "            \"T=<redacted>\",\n            \"|1\",\n"
+	      "            \"U=v\"\n        ]"), NULL },
+	{ "[{\"Cmd\":[\"|3\",\"T=s\",\"NOEQ\"]}]",
+	  ONE("        \"Cmd\": [\n            \"|3\",\n"
+	      "            \"T=<redacted>\",\n"
+	      "            \"<redacted>\"\n        ]"), NULL },
+	{ "[{\"Cmd\":[\"|x\",\"T=s\"],\"Entrypoint\":[\"|\",\"T=s\"]}]",
+	  ONE("        \"Cmd\": [\n            \"|x\",\n"
+	      "            \"T=s\"\n        ],\n"
+	      "        \"Entrypoint\": [\n            \"|\",\n"
+	      "            \"T=s\"\n        ]"), NULL },
+	{ "[{\"Cmd\":\"|1 T=s sh\",\"Entrypoint\":[\"|2 A=1 B=2 sh\"]}]",
+	  ONE("        \"Cmd\": \"|1 <redacted>\",\n"
+	      "        \"Entrypoint\": [\n"
+	      "            \"|2 <redacted>\"\n        ]"), NULL },
+	{ "[{\"CreatedBy\":\"RUN |12 A=b c\",\"created_by\":\"a|1 b\"}]",
+	  ONE("        \"CreatedBy\": \"RUN |12 <redacted>\",\n"
+	      "        \"created_by\": \"a|1 b\""), NULL },
+	{ "[{\"Cmd\":[\"|99999999999999999999999\",\"A=s\",\"b\"]}]",
+	  ONE("        \"Cmd\": [\n"
+	      "            \"|99999999999999999999999\",\n"
+	      "            \"A=<redacted>\",\n"
+	      "            \"<redacted>\"\n        ]"), NULL },
+	{ "[{\"Cmd\":[\"|1\",7]}]", NULL, "build argument is not a string" },
+	/* driver options: every string below, keys kept */
+	{ "[{\"Options\":{\"o\":\"pw\",\"n\":1,\"l\":[\"a\"]},"
+	  "\"DriverOpts\":null,\"StorageOpt\":{\"size\":\"1G\"}}]",
+	  ONE("        \"Options\": {\n            \"o\": \"<redacted>\",\n"
+	      "            \"n\": 1,\n            \"l\": [\n"
+	      "                \"<redacted>\"\n            ]\n        },\n"
+	      "        \"DriverOpts\": null,\n"
+	      "        \"StorageOpt\": {\n"
+	      "            \"size\": \"<redacted>\"\n        }"), NULL },
+	{ "[{\"LogConfig\":{\"Type\":\"t\",\"Config\":{\"k\":\"v\"}},"
+	  "\"Config\":{\"Hostname\":\"h\"},"
+	  "\"Labels\":{\"Options\":\"o\",\"Cmd\":\"|1 x\"}}]",
+	  ONE("        \"LogConfig\": {\n            \"Type\": \"t\",\n"
+	      "            \"Config\": {\n"
+	      "                \"k\": \"<redacted>\"\n            }\n"
+	      "        },\n        \"Config\": {\n"
+	      "            \"Hostname\": \"h\"\n        },\n"
+	      "        \"Labels\": {\n            \"Options\": \"o\",\n"
+	      "            \"Cmd\": \"|1 x\"\n        }"), NULL },
+
 	/* not docker inspect output */
 	{ "{}", NULL, "not a JSON array" },
 	{ "[1]", NULL, "not an array of objects" },
@@ -297,6 +374,175 @@ test_len_bounds(void **state)
 	assert_string_equal(out, "");
 	assert_int_equal(olen, 0);
 	free(out);
+}
+
+/* ---------------------------------------------------------- events */
+
+/* docker 28's {{json .}} of an exec_create, with the legacy fields. */
+#define EV_ID	"3f4e2a0c1b9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f"
+#define EV_EXEC	"{\"status\":\"exec_create: sh -c PGPASSWORD=s3cr3t psql\"," \
+	"\"id\":\"" EV_ID "\",\"from\":\"dgtest\",\"Type\":\"container\"," \
+	"\"Action\":\"exec_create: sh -c PGPASSWORD=s3cr3t psql\"," \
+	"\"Actor\":{\"ID\":\"" EV_ID "\",\"Attributes\":{\"execID\":\"e1\"," \
+	"\"image\":\"dgtest\",\"name\":\"web\"}},\"scope\":\"local\"," \
+	"\"time\":1765000000,\"timeNano\":1765000000012345678}\n"
+
+struct ecase {
+	const char	*in;
+	const char	*json;	/* redact_event_json's output, or NULL */
+	const char	*text;	/* redact_event_text's output (TZ=UTC) */
+	const char	*err;	/* expected error substring, or NULL */
+};
+
+static const struct ecase ecases[] = {
+	{ EV_EXEC,
+	  "{\"status\":\"exec_create: <redacted>\",\"id\":\"" EV_ID "\","
+	  "\"from\":\"dgtest\",\"Type\":\"container\","
+	  "\"Action\":\"exec_create: <redacted>\","
+	  "\"Actor\":{\"ID\":\"" EV_ID "\",\"Attributes\":{\"execID\":\"e1\","
+	  "\"image\":\"dgtest\",\"name\":\"web\"}},\"scope\":\"local\","
+	  "\"time\":1765000000,\"timeNano\":1765000000012345678}\n",
+	  "2025-12-06T05:46:40.012345678Z container exec_create: <redacted> "
+	  EV_ID " (execID=e1, image=dgtest, name=web)\n", NULL },
+	/* no legacy fields (API 1.52), exec_start; attributes sorted */
+	{ "{\"Type\":\"container\",\"Action\":\"exec_start: bash -lc 'export "
+	  "T=s3cr3t'\",\"Actor\":{\"ID\":\"c1\",\"Attributes\":{\"z\":\"1\","
+	  "\"a\":\"x y\"}},\"scope\":\"local\",\"time\":0,\"timeNano\":0}",
+	  "{\"Type\":\"container\",\"Action\":\"exec_start: <redacted>\","
+	  "\"Actor\":{\"ID\":\"c1\",\"Attributes\":{\"z\":\"1\","
+	  "\"a\":\"x y\"}},\"scope\":\"local\",\"time\":0,\"timeNano\":0}\n",
+	  "container exec_start: <redacted> c1 (a=x y, z=1)\n", NULL },
+	/* any payload is masked; health states are kept */
+	{ "{\"Type\":\"container\",\"Action\":\"health_status: healthy\","
+	  "\"Actor\":{\"ID\":\"c1\"},\"time\":1}",
+	  "{\"Type\":\"container\",\"Action\":\"health_status: healthy\","
+	  "\"Actor\":{\"ID\":\"c1\"},\"time\":1}\n",
+	  "1970-01-01T00:00:01.000000000Z container health_status: healthy "
+	  "c1\n", NULL },
+	{ "{\"Type\":\"container\",\"Action\":\"health_status: healthy; "
+	  "s3cr3t\",\"Actor\":{\"ID\":\"c1\",\"Attributes\":{}}}",
+	  "{\"Type\":\"container\",\"Action\":\"health_status: <redacted>\","
+	  "\"Actor\":{\"ID\":\"c1\",\"Attributes\":{}}}\n",
+	  "container health_status: <redacted> c1\n", NULL },
+	{ "{\"Type\":\"container\",\"Action\":\"future_thing:s3cr3t\"}",
+	  "{\"Type\":\"container\",\"Action\":\"future_thing: <redacted>\"}\n",
+	  "container future_thing: <redacted> \n", NULL },
+	{ "{\"Type\":\"network\",\"Action\":\"connect\",\"Actor\":{\"ID\":"
+	  "\"n1\",\"Attributes\":{\"container\":\"c\",\"name\":\"b<r>&\"}},"
+	  "\"timeNano\":-1}",
+	  "{\"Type\":\"network\",\"Action\":\"connect\",\"Actor\":{\"ID\":"
+	  "\"n1\",\"Attributes\":{\"container\":\"c\",\"name\":\"b<r>&\"}},"
+	  "\"timeNano\":-1}\n",
+	  "1969-12-31T23:59:59.999999999Z network connect n1 (container=c, "
+	  "name=b<r>&)\n", NULL },
+	/* refused: nothing of it is shown */
+	{ "exec_create: sh -c PGPASSWORD=s3cr3t\n", NULL, NULL,
+	  "not valid JSON" },
+	{ "{\"Action\":\"exec_create: a\",\"Action\":\"x\"}", NULL, NULL,
+	  "duplicate" },
+	{ "{\"Action\":[\"exec_create: s3cr3t\"]}", NULL, NULL,
+	  "not a string" },
+	{ "{\"status\":{\"a\":\"s3cr3t\"}}", NULL, NULL, "not a string" },
+	{ "[]", NULL, NULL, "not an event object" },
+	{ "{\"Actor\":\"s3cr3t\"}", NULL, NULL, "not an event object" },
+	{ "{\"Actor\":{\"Attributes\":{\"a\":1}}}", "-", NULL,
+	  "attribute is not a string" },
+	{ "{} {}", NULL, NULL, "not valid JSON" },
+};
+
+static void
+test_events(void **state)
+{
+	const char *err;
+	char *out;
+	size_t i, olen;
+	int r;
+
+	(void)state;
+	assert_int_equal(setenv("TZ", "UTC", 1), 0);
+	tzset();
+	for (i = 0; i < NELEM(ecases); i++) {
+		const struct ecase *c = &ecases[i];
+
+		err = NULL;
+		r = redact_event_json(c->in, strlen(c->in), &out, &olen, &err);
+		if (c->json != NULL && strcmp(c->json, "-") != 0) {
+			if (r != 0)
+				fail_msg("event %zu json: %s", i, err);
+			if (strcmp(out, c->json) != 0)
+				fail_msg("event %zu json: got\n%s", i, out);
+			assert_int_equal(olen, strlen(out));
+			free(out);
+		} else if (c->json == NULL) {
+			if (r != -1)
+				fail_msg("event %zu json accepted: %s", i, out);
+			assert_null(out);
+		} else
+			free(out);
+		r = redact_event_text(c->in, strlen(c->in), &out, &olen, &err);
+		if (c->text != NULL) {
+			if (r != 0)
+				fail_msg("event %zu text: %s", i, err);
+			if (strcmp(out, c->text) != 0)
+				fail_msg("event %zu text: got\n%s", i, out);
+			free(out);
+			continue;
+		}
+		if (r != -1)
+			fail_msg("event %zu text accepted: %s", i, out);
+		assert_null(out);
+		if (strstr(err, c->err) == NULL)
+			fail_msg("event %zu: error \"%s\", want \"%s\"", i, err,
+			    c->err);
+	}
+}
+
+/* Local time as Go prints it: the zone's offset, or Z. */
+static void
+test_event_zone(void **state)
+{
+	static const char ev[] = "{\"Type\":\"t\",\"Action\":\"a\","
+	    "\"Actor\":{\"ID\":\"i\"},\"time\":1765000000,\"timeNano\":0}";
+	const char *err = NULL;
+	char *out = NULL;
+	size_t olen;
+
+	(void)state;
+	assert_int_equal(setenv("TZ", "<+0530>-5:30", 1), 0);
+	tzset();
+	assert_int_equal(redact_event_text(ev, strlen(ev), &out, &olen, &err),
+	    0);
+	assert_string_equal(out, "2025-12-06T11:16:40.000000000+05:30 t a i\n");
+	free(out);
+	assert_int_equal(setenv("TZ", "<-03>3", 1), 0);
+	tzset();
+	assert_int_equal(redact_event_text(ev, strlen(ev), &out, &olen, &err),
+	    0);
+	assert_string_equal(out, "2025-12-06T02:46:40.000000000-03:00 t a i\n");
+	free(out);
+	assert_int_equal(unsetenv("TZ"), 0);
+	tzset();
+}
+
+/* One line is bounded. */
+static void
+test_event_line_cap(void **state)
+{
+	const char *err = NULL;
+	char *in, *out = NULL;
+	size_t olen, n = REDACT_MAX_LINE + 1;
+
+	(void)state;
+	in = malloc(n + 1);
+	assert_non_null(in);
+	memset(in, ' ', n);
+	in[0] = '{';
+	in[n - 1] = '}';
+	in[n] = '\0';
+	assert_int_equal(redact_event_json(in, n, &out, &olen, &err), -1);
+	assert_non_null(strstr(err, "over"));
+	assert_null(out);
+	free(in);
 }
 
 /* ---------------------------------------------------------- limits */
@@ -407,12 +653,16 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_golden),
 		cmocka_unit_test(test_identity_without_env),
+		cmocka_unit_test(test_build_args_only),
 		cmocka_unit_test(test_pretty_refused),
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_len_bounds),
 		cmocka_unit_test(test_depth),
 		cmocka_unit_test(test_input_cap),
 		cmocka_unit_test(test_output_cap),
+		cmocka_unit_test(test_events),
+		cmocka_unit_test(test_event_zone),
+		cmocka_unit_test(test_event_line_cap),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -449,6 +449,154 @@ test_exec_failure(void **state)
 	assert_int_equal(waitpid(-1, NULL, WNOHANG), -1);
 }
 
+/* ------------------------------------------------------ line by line */
+
+/* run() through run_exec_lines, docker's argv as for events. */
+static int
+run_lines(const char *body, run_filter_fn filter, long timeout,
+    struct run_result *res, const char **err)
+{
+	char *argv[] = { "docker", "system", "events", NULL };
+	struct run_spec s;
+	int fd, saved, r;
+
+	memset(&s, 0, sizeof(s));
+	s.binary = script(body);
+	s.argv = argv;
+	s.timeout = timeout;
+	s.grace = 1;
+	fd = open(outfile, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	assert_true(fd != -1);
+	saved = dup(STDOUT_FILENO);
+	assert_int_equal(dup2(fd, STDOUT_FILENO), STDOUT_FILENO);
+	r = run_exec_lines(&s, filter, res, err);
+	assert_int_equal(dup2(saved, STDOUT_FILENO), STDOUT_FILENO);
+	(void)close(saved);
+	(void)close(fd);
+	return r;
+}
+
+#define EVENT_LINE "{\"Type\":\"container\",\"Action\":\"exec_create: " \
+	"sh -c PGPASSWORD=s3cr3t\",\"Actor\":{\"ID\":\"c1\"}}"
+
+/*
+ * Each line reaches the client while docker still runs: the fake docker
+ * waits until its first line, filtered, is in the client's file before
+ * it writes the second (events never end: nothing may wait for EOF).
+ */
+static void
+test_lines_stream(void **state)
+{
+	struct run_result res;
+	const char *err = NULL;
+	char body[PATH_MAX + 1024], *buf;
+	size_t len;
+
+	(void)state;
+	(void)snprintf(body, sizeof(body), "printf '%%s\\n' '%s'\n"
+	    "i=0; until grep -q redacted %s; do sleep 0.1; i=$((i+1));\n"
+	    "[ $i -gt 100 ] && { echo '{\"Action\":\"stalled\"}'; exit 9; }\n"
+	    "done\necho '{\"Type\":\"image\",\"Action\":\"pull\"}'",
+	    EVENT_LINE, outfile);
+	if (run_lines(body, redact_event_json, 0, &res, &err) != 0)
+		fail_msg("run_exec_lines: %s", err);
+	assert_int_equal(res.status, 0);
+	buf = slurp(outfile, &len);
+	assert_string_equal(buf, "{\"Type\":\"container\",\"Action\":"
+	    "\"exec_create: <redacted>\",\"Actor\":{\"ID\":\"c1\"}}\n"
+	    "{\"Type\":\"image\",\"Action\":\"pull\"}\n");
+	free(buf);
+}
+
+/*
+ * Fail closed: a line the filter refuses ends docker at once and neither
+ * it nor any later line is shown; an unterminated last line is dropped;
+ * a line over RUN_MAX_LINE_BYTES is not shown.
+ */
+static void
+test_lines_fail_closed(void **state)
+{
+	struct run_result res;
+	const char *err = NULL;
+	char *buf;
+	size_t len;
+
+	(void)state;
+	assert_int_equal(run_lines("printf 'a\\nFAIL s3cr3t\\nb\\n'; "
+	    "exec sleep 30", upper, 0, &res, &err), -1);
+	assert_non_null(strstr(err, "the filter said no"));
+	assert_true(res.duration_ms < 5000);
+	buf = slurp(outfile, &len);
+	assert_string_equal(buf, "A\n");
+	free(buf);
+
+	err = NULL;
+	assert_int_equal(run_lines("printf 'a\\nb s3cr3t'", upper, 0, &res,
+	    &err), 0);
+	buf = slurp(outfile, &len);
+	assert_string_equal(buf, "A\n");
+	free(buf);
+
+	assert_int_equal(run_lines("printf 'a\\n'; head -c 1100000 "
+	    "/dev/zero | tr '\\0' x; echo; exec sleep 30", upper, 0, &res,
+	    &err), -1);
+	assert_non_null(strstr(err, "line over"));
+	assert_true(res.duration_ms < 5000);
+	buf = slurp(outfile, &len);
+	assert_string_equal(buf, "A\n");
+	free(buf);
+}
+
+/* The policy's timeout ends docker; what came before it was shown. */
+static void
+test_lines_timeout(void **state)
+{
+	struct run_result res;
+	const char *err = NULL;
+	char *buf;
+	size_t len;
+
+	(void)state;
+	if (run_lines("printf 'a\\n'; exec sleep 30", upper, 1, &res,
+	    &err) != 0)
+		fail_msg("run_exec_lines: %s", err);
+	assert_int_equal(res.timed_out, 1);
+	assert_int_equal(res.sig, SIGTERM);
+	buf = slurp(outfile, &len);
+	assert_string_equal(buf, "A\n");
+	free(buf);
+}
+
+/* A write to a client that left counts as the client gone: SIGHUP. */
+static void
+test_lines_client_gone(void **state)
+{
+	char *argv[] = { "docker", "events", NULL };
+	struct run_result res;
+	struct run_spec s;
+	const char *err = NULL;
+	int sv[2], saved, r;
+
+	(void)state;
+	memset(&s, 0, sizeof(s));
+	s.binary = script("printf 'a\\n'; exec sleep 30");
+	s.argv = argv;
+	s.grace = 1;
+	assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+	assert_int_equal(shutdown(sv[1], SHUT_RD), 0);
+	saved = dup(STDOUT_FILENO);
+	assert_int_equal(dup2(sv[0], STDOUT_FILENO), STDOUT_FILENO);
+	r = run_exec_lines(&s, upper, &res, &err);
+	assert_int_equal(dup2(saved, STDOUT_FILENO), STDOUT_FILENO);
+	(void)close(saved);
+	(void)close(sv[0]);
+	(void)close(sv[1]);
+	assert_int_equal(r, 0);
+	assert_int_equal(res.client_gone, 1);
+	assert_int_equal(res.sig, SIGHUP);
+	assert_true(res.duration_ms < 5000);
+}
+
 int
 main(void)
 {
@@ -464,6 +612,10 @@ main(void)
 		cmocka_unit_test(test_client_gone),
 		cmocka_unit_test(test_stdout_closed),
 		cmocka_unit_test(test_exec_failure),
+		cmocka_unit_test(test_lines_stream),
+		cmocka_unit_test(test_lines_fail_closed),
+		cmocka_unit_test(test_lines_timeout),
+		cmocka_unit_test(test_lines_client_gone),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
