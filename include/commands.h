@@ -178,6 +178,13 @@ struct cmddef {
 				   a timeout or a vanished client ends the
 				   CLI (a PID 1 may ignore the signal
 				   docker proxies) */
+#define CMD_STARTS_NOTHING 0x100	/* a compose subcommand that creates,
+				   starts and builds nothing (ps, logs,
+				   down, ...): its project's files are read
+				   and must be trusted, but its services are
+				   not held to the rule's checks (compose.c);
+				   every other project subcommand is judged
+				   on the services it would act on */
 
 /* A spelling: the words a user may type for a canonical command. */
 struct cmdalias {

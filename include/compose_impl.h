@@ -26,6 +26,13 @@ struct cfile {
 	yaml_document_t	 doc;
 };
 
+/* One definition of a service: services.NAME in some loaded file. */
+struct svcdef {
+	const char	*name;		/* the YAML key's text */
+	const struct cfile *f;
+	yaml_node_t	*v;		/* its mapping */
+};
+
 /* A compose project being checked. */
 struct project {
 	const struct rule	*rule;
@@ -43,6 +50,18 @@ struct project {
 	size_t		 nmain;
 	struct strv	 services;	/* every service name seen */
 	struct strv	 built;		/* services with a build section */
+	struct svcdef	*defs;		/* every services.NAME of every
+					   file, extended ones too */
+	size_t		 ndefs;
+	int		 starting;	/* the subcommand may start, create
+					   or build (not CMD_STARTS_NOTHING) */
+	struct strv	 acted;		/* services it acts on: named ones
+					   (or all active ones) and their
+					   dependencies */
+	int		 judge;		/* 1: values go to the decision's
+					   hooks; 0: the current service is
+					   not acted on, only the files it
+					   names are checked */
 	char		*name;		/* project name */
 	size_t		 visits;
 	const struct cfile *cur;	/* for messages */

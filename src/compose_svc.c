@@ -10,6 +10,9 @@
  *   keys whose values can carry a risk class MUST take the full check.
  * - Every label a container or its image gets (labels, build.labels,
  *   deploy.labels, label_file lines) MUST pass docker run --label's check.
+ * - A service the subcommand does not act on (pj->judge 0) MUST still
+ *   have every file it names checked (env_file, label_file, build,
+ *   develop); only its other keys are skipped.
  * The project, its files and top-level definitions are compose.c's.
  */
 #include <stdio.h>
@@ -701,7 +704,7 @@ hook_item(struct project *pj, yaml_node_t *n, void *arg)
 		free(s);
 	}
 	if (r == 0 && (u = cx_get(pj->cur, n, "user")) != NULL &&
-	    !(pj->rule->unsafe & RISK_PRIVILEGED)) {
+	    pj->judge && !(pj->rule->unsafe & RISK_PRIVILEGED)) {
 		if ((s = cx_str(pj, u)) == NULL)
 			return -1;
 		if (is_root_user(s))
@@ -1114,6 +1117,10 @@ service_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 	if (sk->name == NULL)
 		return cx_fail(pj, k, "unknown service key %.60s (refused)",
 		    key);
+	/* not acted on: only the files compose reads for it are checked */
+	if (!pj->judge && sk->fn != k_files && sk->fn != k_build &&
+	    sk->fn != k_develop)
+		return 0;
 	if (sk->fn == NULL || v->type == YAML_NO_NODE ||
 	    (cx_sval(v) != NULL && *cx_sval(v) == '\0' && sk->fn != k_never))
 		return 0;
