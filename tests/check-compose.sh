@@ -202,6 +202,13 @@ explain 0 "verdict: allow" "docker compose up -d plain"
 explain 0 "verdict: allow" "docker compose ps ext"
 explain 77 "service debug: privileged" "docker compose up -d ext"
 explain 77 "service debug: privileged" "docker compose --profile ext up"
+# ... but compose runs pre_stop hooks on stop and down: judged for all.
+compose_file 'services:
+  web:
+    image: alpine
+    pre_stop: [{command: id, privileged: true}]'
+explain 77 "service web: pre_stop: --privileged" "docker compose down"
+explain 77 "service web: pre_stop: --privileged" "docker compose down -t 5 web"
 
 compose_file 'services:
   web:

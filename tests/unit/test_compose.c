@@ -330,6 +330,11 @@ static const struct dcase cases[] = {
 	{ "r", P "build-host down", 0, "/ is outside the project" },
 	{ "r", P "watch ps", 0, "develop: /root is outside" },
 	{ "r", P "profiles -p other ps", 0, "names another project" },
+	/* ... and hooks (pre_stop runs on stop, down) and providers too */
+	{ "r", P "hooks down", 0, "post_start: --privileged" },
+	{ "r", P "hooks-root stop", 0, "hook as root" },
+	{ "r", P "wd-hook down", 0, "pre_stop: --workdir /proc/self/fd/8" },
+	{ "r", P "provider down", 0, "provider services" },
 	{ "r", P "nofile ps", 0, "no compose file" },
 	/* issue 17: the others judge the services they act on ... */
 	{ "r", P "profiles up -d", 1, "" },
