@@ -185,6 +185,10 @@ struct cmddef {
 				   not held to the rule's checks (compose.c);
 				   every other project subcommand is judged
 				   on the services it would act on */
+#define CMD_DEPENDENTS	0x200	/* a compose subcommand that also acts on
+				   the services that depend on those it
+				   acts on (restart: compose restarts
+				   dependents unless --no-deps) */
 
 /* A spelling: the words a user may type for a canonical command. */
 struct cmdalias {

@@ -1978,29 +1978,71 @@ dep_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 	return 0;
 }
 
-/* Add the services that definition d depends on to pj->acted. */
+/* The services definition d names as its dependencies (deps, unchecked). */
 static int
-add_deps(struct project *pj, const struct svcdef *d)
+def_deps(struct project *pj, const struct svcdef *d, struct strv *deps)
 {
-	struct strv deps = { NULL, 0, 0 };
-	size_t i;
 	int r = 0;
 
 	pj->cur = d->f;
 	pj->svc = d->name;
 	if (d->v->type == YAML_MAPPING_NODE &&
-	    cx_each_pair(pj, d->v, dep_pair, &deps) != 0)
+	    cx_each_pair(pj, d->v, dep_pair, deps) != 0)
 		r = -1;
 	pj->key = NULL;
-	for (i = 0; i < deps.n && r == 0; i++)
-		if (!strv_has(&pj->services, deps.v[i]))
-			r = cx_fail(pj, NULL, "it depends on the service "
-			    "%.100s, which no compose file of the project "
-			    "defines", deps.v[i]);
-		else if (!strv_has(&pj->acted, deps.v[i]))
-			strv_push(&pj->acted, deps.v[i]);
-	strv_free(&deps);
 	return r;
+}
+
+/* 1 if a service of deps is acted on. */
+static int
+any_acted(const struct project *pj, const struct strv *deps)
+{
+	size_t i;
+
+	for (i = 0; i < deps->n; i++)
+		if (strv_has(&pj->acted, deps->v[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * One round over the definitions: the dependencies of every service acted
+ * on join pj->acted (each must be defined) and, for a subcommand that
+ * acts on dependents too, every service that depends on one acted on.
+ * deps caches each definition's dependencies (computed only when needed,
+ * done[j] set).  Returns 1 if pj->acted grew, 0 if not, -1 if denied.
+ */
+static int
+deps_round(struct project *pj, struct strv *deps, char *done, int dependents)
+{
+	const struct svcdef *d;
+	size_t j, k;
+	int grew = 0, in;
+
+	for (j = 0; j < pj->ndefs; j++) {
+		d = &pj->defs[j];
+		if (!(in = strv_has(&pj->acted, d->name)) && !dependents)
+			continue;
+		if (!done[j] && def_deps(pj, d, &deps[j]) != 0)
+			return -1;
+		done[j] = 1;
+		if (!in && any_acted(pj, &deps[j])) {
+			strv_push(&pj->acted, d->name);
+			grew = 1;
+		}
+		pj->cur = d->f;
+		pj->svc = d->name;
+		for (k = 0; in && k < deps[j].n; k++)
+			if (!strv_has(&pj->services, deps[j].v[k]))
+				return cx_fail(pj, NULL, "it depends on the "
+				    "service %.100s, which no compose file of "
+				    "the project defines", deps[j].v[k]);
+			else if (!strv_has(&pj->acted, deps[j].v[k])) {
+				strv_push(&pj->acted, deps[j].v[k]);
+				grew = 1;
+			}
+	}
+	return grew;
 }
 
 /*
@@ -2041,15 +2083,18 @@ named_services(struct project *pj)
  * pj->acted: the services named on the command line or, with none named,
  * every service an active profile (or none) enables; then, to a fixed
  * point, every service those depend on, whatever its profiles (compose
- * starts or refuses those; a cycle only adds its members).  A superset of
- * what compose acts on: compose adds the named services' profiles, and
- * with --no-deps or a dependency that is not required starts fewer.
+ * starts or refuses those; a cycle only adds its members), and for
+ * restart and start (CMD_DEPENDENTS) every service that depends on one
+ * of them.  A superset of what compose acts on: compose adds the named
+ * services' profiles, and with --no-deps or a dependency that is not
+ * required starts fewer.
  */
 static int
 acted_services(struct project *pj)
 {
-	struct strv active = { NULL, 0, 0 };
-	size_t i, j;
+	struct strv active = { NULL, 0, 0 }, *deps;
+	char *done;
+	size_t i;
 	int r = 0;
 
 	if (named_services(pj) != 0)
@@ -2059,13 +2104,18 @@ acted_services(struct project *pj)
 			if (!service_off(pj, pj->services.v[i], &active))
 				strv_push(&pj->acted, pj->services.v[i]);
 	strv_free(&active);
-	for (i = 0; i < pj->acted.n && r == 0; i++)
-		for (j = 0; j < pj->ndefs && r == 0; j++)
-			if (strcmp(pj->defs[j].name, pj->acted.v[i]) == 0)
-				r = add_deps(pj, &pj->defs[j]);
+	deps = xcalloc(pj->ndefs + 1, sizeof(*deps));
+	done = xcalloc(pj->ndefs + 1, 1);
+	while (r == 0 && (r = deps_round(pj, deps, done,
+	    (pj->req->cmd->traits & CMD_DEPENDENTS) != 0)) > 0)
+		r = 0;
+	for (i = 0; i < pj->ndefs; i++)
+		strv_free(&deps[i]);
+	free(deps);
+	free(done);
 	pj->cur = NULL;
 	pj->svc = NULL;
-	return r;
+	return r < 0 ? -1 : 0;
 }
 
 static void

@@ -388,6 +388,12 @@ static const struct dcase cases[] = {
 	{ "r", P "profiles-deps run d-deep", 0, "service priv: privileged" },
 	{ "r", P "profiles-deps up d-ghost", 0, "service d-ghost: it depends "
 	    "on the service ghost, which no compose file" },
+	/* ... and for restart and start, every service depending on those */
+	{ "r", P "profiles-rev up -d web", 1, "" },
+	{ "r", P "profiles-rev restart other", 1, "" },
+	{ "r", P "profiles-rev ps", 1, "" },
+	{ "r", P "profiles-rev restart web", 0, "service probe: privileged" },
+	{ "r", P "profiles-rev start web", 0, "service probe: privileged" },
 	{ "r", P "profiles-ext up", 0, "base.yaml:4: service b: privileged" },
 	{ "r", P "profiles-ext up web", 0, "base.yaml:4: service b: "
 	    "privileged" },
