@@ -402,7 +402,10 @@ env_get(const struct strv *env, const char *key, size_t klen)
 	return v;
 }
 
-/* One .env line: [export] KEY=VALUE, VALUE optionally quoted. */
+/*
+ * One .env line: [export] KEY=VALUE or KEY: VALUE (compose's parser ends
+ * the key at the first '=' or ':'), VALUE optionally quoted.
+ */
 static void
 dotenv_line(struct strv *env, char *l)
 {
@@ -413,7 +416,8 @@ dotenv_line(struct strv *env, char *l)
 		l++;
 	if (strncmp(l, "export ", 7) == 0)
 		l += 7;
-	if (*l == '#' || (eq = strchr(l, '=')) == NULL || eq == l)
+	eq = l + strcspn(l, "=:");
+	if (*l == '#' || *eq == '\0' || eq == l)
 		return;
 	for (e = eq; e > l && (e[-1] == ' ' || e[-1] == '\t'); e--)
 		;

@@ -189,6 +189,7 @@ static const struct dcase cases[] = {
 	{ "r", P "unknown-top up", 0, "unknown top-level key models" },
 	{ "r", P "binary-tag up", 0, "YAML tag" },
 	{ "r", P "dotenv-file up", 0, "evil.yml:2: service x: privileged" },
+	{ "r", P "dotenv-colon up", 0, "evil.yml:2: service x: privileged" },
 	{ "r", P "dotenv-rel up", 0, "COMPOSE_FILE entry evil.yml is "
 	    "relative" },
 	{ "r", P "image-bad pull", 0, "image docker.io/evil/miner:latest "
@@ -360,6 +361,7 @@ static const struct dcase cases[] = {
 	{ "r", P "profiles --profile ops restart", 0, "privileged" },
 	{ "r", P "profiles --profile debug pull", 0, "privileged" },
 	{ "r", P "profiles-env up", 0, "service debug: privileged" },
+	{ "r", P "profiles-colon up", 0, "service debug: privileged" },
 	{ "r", P "profiles-env create", 0, "privileged" },
 	{ "r", P "profiles-override up", 0, "service debug: privileged" },
 	/* ... the services named, whatever their profiles ... */
