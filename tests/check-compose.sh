@@ -184,6 +184,8 @@ explain 77 "data-loss" "docker compose down --rmi all"
 printf 'COMPOSE_PROFILES=web,debug\n' >"$p/.env" && chmod 644 "$p/.env"
 explain 77 "service debug: privileged" "docker compose up -d"
 explain 0 "verdict: allow" "docker compose ps"
+printf 'export COMPOSE_PROFILES: "debug"\n' >"$p/.env"
+explain 77 "service debug: privileged" "docker compose up -d"
 rm -f "$p/.env"
 printf 'services:\n  debug:\n    profiles: !reset []\n' \
     >"$p/compose.override.yaml" && chmod 644 "$p/compose.override.yaml"

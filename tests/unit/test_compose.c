@@ -544,6 +544,46 @@ test_compose_file_dir(void **state)
 	assert_int_equal(dcase_run_all(pol, &r, ok, NELEM(ok)), 0);
 }
 
+/*
+ * Issue 17: the command table says which compose subcommands start
+ * nothing; none that starts, creates, builds, pulls or runs a command
+ * in a container may say so, and only restart and start act on
+ * dependents.
+ */
+static void
+test_starts_nothing(void **state)
+{
+	static const char *const starts[] = { "up", "create", "run", "start",
+	    "restart", "build", "pull", "push", "scale", "watch", "exec",
+	    "attach", "commit", "cp", "export", NULL };
+	static const char *const nothing[] = { "ps", "logs", "top", "images",
+	    "port", "events", "stats", "volumes", "wait", "stop", "down", "rm",
+	    "kill", "pause", "unpause", "config", "ls", "version", NULL };
+	const struct cmddef *c;
+	char name[CMD_NAME_MAX];
+	size_t i, n = 0;
+
+	(void)state;
+	for (i = 0; starts[i] != NULL; i++) {
+		(void)snprintf(name, sizeof(name), "compose %s", starts[i]);
+		assert_non_null(c = commands_find(name));
+		if (c->traits & CMD_STARTS_NOTHING)
+			fail_msg("%s is marked as starting nothing", name);
+		if (((c->traits & CMD_DEPENDENTS) != 0) !=
+		    (strcmp(starts[i], "start") == 0 ||
+		    strcmp(starts[i], "restart") == 0))
+			fail_msg("%s: CMD_DEPENDENTS", name);
+	}
+	for (i = 0; nothing[i] != NULL; i++) {
+		(void)snprintf(name, sizeof(name), "compose %s", nothing[i]);
+		assert_non_null(c = commands_find(name));
+		assert_true(c->traits & CMD_STARTS_NOTHING);
+	}
+	for (i = 0; commands_table[i].name[0] != '\0'; i++)
+		n += (commands_table[i].traits & CMD_STARTS_NOTHING) != 0;
+	assert_int_equal(n, NELEM(nothing) - 1);
+}
+
 /* Without a file resolver nothing local can be checked: denied. */
 /* The env-file syntax check, line by line: what compose reads, and not. */
 static void
@@ -613,6 +653,7 @@ main(void)
 		cmocka_unit_test(test_dotenv_bad),
 		cmocka_unit_test(test_key_table),
 		cmocka_unit_test(test_compose_file_dir),
+		cmocka_unit_test(test_starts_nothing),
 		cmocka_unit_test(test_no_resolver),
 	};
 
