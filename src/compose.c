@@ -1950,6 +1950,25 @@ dep_ctx(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 }
 
 /*
+ * A key of an extends or build mapping that names a service: extends'
+ * service, a build context or additional context service:NAME.
+ */
+static int
+dep_sub(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	const char *key = cx_sval(k);
+
+	pj->key = key;
+	if (strcmp(key, "additional_contexts") == 0)
+		return v->type == YAML_MAPPING_NODE ?
+		    cx_each_pair(pj, v, dep_ctx, arg) :
+		    cx_each_item(pj, v, dep_item, arg);
+	if (strcmp(key, "service") == 0 || strcmp(key, "context") == 0)
+		return cx_each_item(pj, v, dep_item, arg);
+	return 0;
+}
+
+/*
  * A key of a service that makes compose act on another service too:
  * depends_on (short and long syntax), links, volumes_from a service,
  * network_mode/ipc/pid service:NAME, extends (the service it copies),
@@ -1959,7 +1978,7 @@ static int
 dep_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 {
 	static const char *const items[] = { "links", "volumes_from",
-	    "network_mode", "ipc", "pid", "context", "service", NULL };
+	    "network_mode", "ipc", "pid", NULL };
 	const char *key = cx_sval(k);
 	size_t i;
 
@@ -1970,12 +1989,8 @@ dep_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 		    cx_each_item(pj, v, dep_item, arg);
 	if (strcmp(key, "extends") == 0 || strcmp(key, "build") == 0)
 		return v->type == YAML_MAPPING_NODE ?
-		    cx_each_pair(pj, v, dep_pair, arg) :
+		    cx_each_pair(pj, v, dep_sub, arg) :
 		    strcmp(key, "extends") == 0 ? dep_item(pj, v, arg) : 0;
-	if (strcmp(key, "additional_contexts") == 0)
-		return v->type == YAML_MAPPING_NODE ?
-		    cx_each_pair(pj, v, dep_ctx, arg) :
-		    cx_each_item(pj, v, dep_item, arg);
 	for (i = 0; items[i] != NULL; i++)
 		if (strcmp(key, items[i]) == 0)
 			return cx_each_item(pj, v, dep_item, arg);
