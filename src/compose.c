@@ -843,7 +843,8 @@ cx_run_named(struct project *pj, const yaml_node_t *n, const char *flag,
 int
 cx_hook_tag(struct project *pj, const yaml_node_t *n, const char *ref)
 {
-	if (pj->judge && pj->h->tag(pj->h->ctx, "the build of this service", ref) != 0)
+	if (pj->judge &&
+	    pj->h->tag(pj->h->ctx, "the build of this service", ref) != 0)
 		return cx_refail(pj, n);
 	return 0;
 }
