@@ -1854,46 +1854,93 @@ profiles_off(struct project *pj, const yaml_node_t *v,
 
 struct offstate {
 	const struct strv *active;
+	struct strv	 bases;		/* the services extends copies */
+	int		 base;		/* looking at a base: it may lack
+					   profiles, or list none */
 	int		 seen;		/* a profiles: key */
 	int		 on;		/* something may make it active */
 };
+
+/* The service an extends value names (interpolated), or NULL. */
+static char *
+extends_of(struct project *pj, yaml_node_t *v)
+{
+	const char *err;
+
+	if (v->type == YAML_MAPPING_NODE)
+		v = cx_get(pj->cur, v, "service");
+	if (cx_sval(v) == NULL)
+		return NULL;
+	return interp(&pj->env, cx_sval(v), &err);
+}
+
+/* 1 for an untagged empty list: profiles: [] adds no profile. */
+static int
+empty_list(const yaml_node_t *v)
+{
+	return v->type == YAML_SEQUENCE_NODE && (v->tag == NULL ||
+	    strcmp((const char *)v->tag, YAML_DEFAULT_SEQUENCE_TAG) == 0) &&
+	    v->data.sequence.items.start == v->data.sequence.items.top;
+}
 
 static int
 off_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 {
 	struct offstate *o = arg;
+	char *b;
 
 	if (strcmp(cx_sval(k), "profiles") == 0) {
 		o->seen = 1;
-		o->on |= !profiles_off(pj, v, o->active);
-	} else if (strcmp(cx_sval(k), "extends") == 0)
-		o->on = 1;	/* the base's profiles: not followed */
+		if (!o->base || !empty_list(v))
+			o->on |= !profiles_off(pj, v, o->active);
+	} else if (strcmp(cx_sval(k), "extends") == 0) {
+		if ((b = extends_of(pj, v)) == NULL)
+			o->on = 1;
+		else if (strv_has(&o->bases, b))
+			free(b);
+		else
+			strv_take(&o->bases, b);
+	}
 	return 0;
+}
+
+/* Every definition of name, as off_pair sees it. */
+static void
+defs_off(struct project *pj, const char *name, struct offstate *o)
+{
+	size_t i;
+
+	for (i = 0; i < pj->ndefs && !o->on; i++) {
+		if (strcmp(pj->defs[i].name, name) != 0)
+			continue;
+		pj->cur = pj->defs[i].f;
+		o->seen = 0;
+		if (pj->defs[i].v->type != YAML_MAPPING_NODE ||
+		    cx_each_pair(pj, pj->defs[i].v, off_pair, o) != 0 ||
+		    (!o->seen && !o->base))
+			o->on = 1;
+	}
+	pj->cur = NULL;
 }
 
 /*
  * 1 if compose would leave service name out: each of its definitions in
  * every file (merge keys followed, every profiles: key seen) has
- * profiles, none active, and none extends another service.  Holds
- * whichever way compose merges profiles across files.
+ * profiles, none active; and every service it extends, to any depth,
+ * lists no active profile either (extends may add the base's).  Holds
+ * whichever way compose merges profiles across files and extends.
  */
 static int
 service_off(struct project *pj, const char *name, const struct strv *active)
 {
-	struct offstate o = { active, 0, 0 };
+	struct offstate o = { active, { NULL, 0, 0 }, 0, 0, 0 };
 	size_t i;
 
-	for (i = 0; i < pj->ndefs && !o.on; i++) {
-		if (strcmp(pj->defs[i].name, name) != 0)
-			continue;
-		pj->cur = pj->defs[i].f;
-		o.seen = 0;
-		if (pj->defs[i].v->type != YAML_MAPPING_NODE ||
-		    cx_each_pair(pj, pj->defs[i].v, off_pair, &o) != 0 ||
-		    !o.seen)
-			o.on = 1;
-	}
-	pj->cur = NULL;
+	defs_off(pj, name, &o);
+	o.base = 1;
+	for (i = 0; i < o.bases.n && !o.on; i++)
+		defs_off(pj, o.bases.v[i], &o);
+	strv_free(&o.bases);
 	return !o.on;
 }
 

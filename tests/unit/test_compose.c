@@ -390,6 +390,14 @@ static const struct dcase cases[] = {
 	{ "r", P "profiles-deps run d-deep", 0, "service priv: privileged" },
 	{ "r", P "profiles-deps up d-ghost", 0, "service d-ghost: it depends "
 	    "on the service ghost, which no compose file" },
+	/* ... a service built with extends: its base's profiles count too */
+	{ "r", P "profiles-extoff up -d", 1, "" },
+	{ "r", P "profiles-extoff --profile other up -d", 1, "" },
+	{ "r", P "profiles-extoff --profile debug up -d", 0,
+	    "service shell: privileged" },
+	{ "r", P "profiles-extoff up shell", 0, "service shell: privileged" },
+	{ "r", P "profiles-extoff --profile ops up", 0, "service tool: "
+	    "privileged" },
 	/* ... and for restart and start, every service depending on those */
 	{ "r", P "profiles-rev up -d web", 1, "" },
 	{ "r", P "profiles-rev restart other", 1, "" },
