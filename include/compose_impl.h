@@ -23,6 +23,9 @@ struct cfile {
 	char		*path;		/* resolved */
 	char		*dir;		/* base of its relative paths */
 	char		*root;		/* what its resources must stay in */
+	int		 tmpl;		/* loaded only for extends: its
+					   services are templates, not the
+					   project's */
 	yaml_document_t	 doc;
 };
 
@@ -58,6 +61,7 @@ struct project {
 	struct strv	 acted;		/* services it acts on: named ones
 					   (or all active ones) and their
 					   dependencies */
+	int		 tmpl;		/* loading for extends (cfile.tmpl) */
 	int		 judge;		/* 1: values go to the decision's
 					   hooks; 0: the current service is
 					   not acted on, only the files it

@@ -1135,6 +1135,7 @@ load(struct project *pj, const yaml_node_t *n, const char *path,
 		return e < 0 ? -1 : cx_fail(pj, n, "%s does not exist", path);
 	for (i = 0; i < pj->nfiles; i++)
 		if (strcmp(pj->files[i]->path, rp) == 0) {
+			pj->files[i]->tmpl &= pj->tmpl;
 			if (seen != NULL)
 				*seen = i;
 			free(rp);
@@ -1156,6 +1157,7 @@ load(struct project *pj, const yaml_node_t *n, const char *path,
 	f->path = rp;
 	f->dir = xstrdup(dir);
 	f->root = xstrdup(root);
+	f->tmpl = pj->tmpl;
 	e = parse_yaml(pj, f, buf, len);
 	free(buf);
 	*out = f;
@@ -1249,13 +1251,15 @@ include_path(struct project *pj, yaml_node_t *n, void *arg)
 {
 	struct incl *in = arg;
 	char *s;
-	int r;
+	int r, tmpl = pj->tmpl;
 
 	if ((s = cx_str(pj, n)) == NULL)
 		return -1;
 	r = include_env(pj, n, s, in->pdir);
+	pj->tmpl = 0;		/* included: the project's own services */
 	if (r == 0)
 		r = load_named(pj, n, s, in->pdir, in->depth);
+	pj->tmpl = tmpl;
 	free(s);
 	return r;
 }
@@ -1293,7 +1297,7 @@ gather_service(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 {
 	yaml_node_t *e, *f;
 	char *s;
-	int r = 0;
+	int r = 0, tmpl;
 
 	if (!strv_has(&pj->services, cx_sval(k)))
 		strv_push(&pj->services, cx_sval(k));
@@ -1313,7 +1317,10 @@ gather_service(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 	pj->key = "extends";
 	if ((s = cx_str(pj, f)) == NULL)
 		return -1;
+	tmpl = pj->tmpl;
+	pj->tmpl = 1;		/* a file extends copies services from */
 	r = load_named(pj, f, s, NULL, *(int *)arg);
+	pj->tmpl = tmpl;
 	free(s);
 	pj->svc = NULL;
 	return r;
@@ -2113,6 +2120,21 @@ deps_round(struct project *pj, struct strv *deps, char *done, int dependents)
 }
 
 /*
+ * 1 if a file of the project (not one loaded only for extends, whose
+ * services are templates) defines service name.
+ */
+static int
+own_service(const struct project *pj, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < pj->ndefs; i++)
+		if (strcmp(pj->defs[i].name, name) == 0 && !pj->defs[i].f->tmpl)
+			return 1;
+	return 0;
+}
+
+/*
  * The services named on the command line: the positionals the command
  * table marks P_SERVICE (scale's NAME=N by NAME) and up/create --scale.
  * Each must be a service of the project.
@@ -2168,7 +2190,8 @@ acted_services(struct project *pj)
 		return -1;
 	if (pj->acted.n == 0 && (r = active_profiles(pj, &active)) == 0)
 		for (i = 0; i < pj->services.n; i++)
-			if (!service_off(pj, pj->services.v[i], &active))
+			if (own_service(pj, pj->services.v[i]) &&
+			    !service_off(pj, pj->services.v[i], &active))
 				strv_push(&pj->acted, pj->services.v[i]);
 	strv_free(&active);
 	deps = xcalloc(pj->ndefs + 1, sizeof(*deps));

@@ -398,6 +398,13 @@ static const struct dcase cases[] = {
 	{ "r", P "profiles-extoff up shell", 0, "service shell: privileged" },
 	{ "r", P "profiles-extoff --profile ops up", 0, "service tool: "
 	    "privileged" },
+	/* ... a template of an extends file is no service of the project */
+	{ "r", P "profiles-exttmpl up -d", 1, "" },
+	{ "r", P "profiles-exttmpl ps", 1, "" },
+	{ "r", P "profiles-exttmpl up debug", 0, "tmpl.yaml:4: service "
+	    "priv-base: privileged" },
+	{ "r", P "profiles-exttmpl --profile=debug up", 0, "service "
+	    "priv-base: privileged" },
 	/* ... and for restart and start, every service depending on those */
 	{ "r", P "profiles-rev up -d web", 1, "" },
 	{ "r", P "profiles-rev restart other", 1, "" },
