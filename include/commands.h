@@ -194,12 +194,34 @@ struct cmddef {
 				   a timeout or a vanished client ends the
 				   CLI (a PID 1 may ignore the signal
 				   docker proxies) */
+#define CMD_STARTS_NOTHING 0x100	/* a compose subcommand that creates,
+				   starts and builds nothing (ps, logs,
+				   down, ...): its project's files are read
+				   and must be trusted, but its services are
+				   not held to the rule's checks (compose.c);
+				   every other project subcommand is judged
+				   on the services it would act on */
+#define CMD_DEPENDENTS	0x200	/* a compose subcommand that also acts on
+				   the services that depend on those it
+				   acts on (restart: compose restarts
+				   dependents unless --no-deps) */
 
-#define CMD_SHOWS_BUILD	0x100	/* output shows an image's build arguments
+#define CMD_SHOWS_BUILD	0x400	/* output shows an image's build arguments
 				   (the classic builder's "|N K=V" Cmd):
 				   redacted unless the role allows history */
-#define CMD_SHOWS_EXEC	0x200	/* output shows exec command lines (events):
+#define CMD_SHOWS_EXEC	0x800	/* output shows exec command lines (events):
 				   subject to redact_env */
+
+/* Each trait its own bit: where two share one, XOR and OR differ. */
+#define CMD_TRAITS_XOR	(CMD_SHOWS_ENV ^ CMD_GROUP_FLAGS ^ CMD_PROJECT ^ \
+	CMD_BUILD ^ CMD_LABEL_SCOPE ^ CMD_SESSION_LABEL ^ CMD_OWNABLE ^ \
+	CMD_PULLS ^ CMD_STARTS_NOTHING ^ CMD_DEPENDENTS ^ CMD_SHOWS_BUILD ^ \
+	CMD_SHOWS_EXEC)
+#define CMD_TRAITS_OR	(CMD_SHOWS_ENV | CMD_GROUP_FLAGS | CMD_PROJECT | \
+	CMD_BUILD | CMD_LABEL_SCOPE | CMD_SESSION_LABEL | CMD_OWNABLE | \
+	CMD_PULLS | CMD_STARTS_NOTHING | CMD_DEPENDENTS | CMD_SHOWS_BUILD | \
+	CMD_SHOWS_EXEC)
+_Static_assert(CMD_TRAITS_XOR == CMD_TRAITS_OR, "two CMD_ traits share a bit");
 
 /*
  * What `docker inspect --type T` reaches, and the typed command that shows

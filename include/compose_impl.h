@@ -23,7 +23,17 @@ struct cfile {
 	char		*path;		/* resolved */
 	char		*dir;		/* base of its relative paths */
 	char		*root;		/* what its resources must stay in */
+	int		 tmpl;		/* loaded only for extends: its
+					   services are templates, not the
+					   project's */
 	yaml_document_t	 doc;
+};
+
+/* One definition of a service: services.NAME in some loaded file. */
+struct svcdef {
+	const char	*name;		/* the YAML key's text */
+	const struct cfile *f;
+	yaml_node_t	*v;		/* its mapping */
 };
 
 /* A compose project being checked. */
@@ -43,6 +53,19 @@ struct project {
 	size_t		 nmain;
 	struct strv	 services;	/* every service name seen */
 	struct strv	 built;		/* services with a build section */
+	struct svcdef	*defs;		/* every services.NAME of every
+					   file, extended ones too */
+	size_t		 ndefs;
+	int		 starting;	/* the subcommand may start, create
+					   or build (not CMD_STARTS_NOTHING) */
+	struct strv	 acted;		/* services it acts on: named ones
+					   (or all active ones) and their
+					   dependencies */
+	int		 tmpl;		/* loading for extends (cfile.tmpl) */
+	int		 judge;		/* 1: values go to the decision's
+					   hooks; 0: the current service is
+					   not acted on, only the files it
+					   names are checked */
 	char		*name;		/* project name */
 	size_t		 visits;
 	const struct cfile *cur;	/* for messages */

@@ -34,6 +34,15 @@
  *   COMPOSE_PROJECT_NAME, the project's own files' name:, the directory),
  *   never the name: of an included or extended file, and -p MUST equal
  *   it: compose acts on the containers of the project so named.
+ * - A subcommand the command table marks CMD_STARTS_NOTHING (ps, logs,
+ *   down, ...) MUST still load and check every file as above (trust,
+ *   place, parse, project name); it holds no service to the rule.  Every
+ *   other project subcommand MUST hold to the rule every service it could
+ *   act on: those named on the command line (none named: every service
+ *   that is not provably behind inactive profiles) and, to a fixed point,
+ *   every service they depend on (depends_on, links, volumes_from,
+ *   network_mode/ipc/pid service:, build contexts service:, extends).
+ *   A service not acted on still has the files it names checked.
  * - Work is bounded: file size, number of files, nesting depth and node
  *   visits (aliases make a document a graph).
  */
@@ -404,7 +413,10 @@ env_get(const struct strv *env, const char *key, size_t klen)
 	return v;
 }
 
-/* One .env line: [export] KEY=VALUE, VALUE optionally quoted. */
+/*
+ * One .env line: [export] KEY=VALUE or KEY: VALUE (compose's parser ends
+ * the key at the first '=' or ':'), VALUE optionally quoted.
+ */
 static void
 dotenv_line(struct strv *env, char *l)
 {
@@ -415,7 +427,8 @@ dotenv_line(struct strv *env, char *l)
 		l++;
 	if (strncmp(l, "export ", 7) == 0)
 		l += 7;
-	if (*l == '#' || (eq = strchr(l, '=')) == NULL || eq == l)
+	eq = l + strcspn(l, "=:");
+	if (*l == '#' || *eq == '\0' || eq == l)
 		return;
 	for (e = eq; e > l && (e[-1] == ' ' || e[-1] == '\t'); e--)
 		;
@@ -806,6 +819,8 @@ hook(struct project *pj, const yaml_node_t *n, const char *cmd,
 {
 	struct flagval fv;
 
+	if (!pj->judge)
+		return 0;	/* a service the subcommand does not act on */
 	fv.def = commands_flag(commands_find(cmd), flag);
 	if (fv.def == NULL)
 		return cx_fail(pj, n, "no --%s in docker %s", flag, cmd);
@@ -839,7 +854,8 @@ cx_run_named(struct project *pj, const yaml_node_t *n, const char *flag,
 int
 cx_hook_tag(struct project *pj, const yaml_node_t *n, const char *ref)
 {
-	if (pj->h->tag(pj->h->ctx, "the build of this service", ref) != 0)
+	if (pj->judge &&
+	    pj->h->tag(pj->h->ctx, "the build of this service", ref) != 0)
 		return cx_refail(pj, n);
 	return 0;
 }
@@ -847,7 +863,7 @@ cx_hook_tag(struct project *pj, const yaml_node_t *n, const char *ref)
 int
 cx_hook_image(struct project *pj, const yaml_node_t *n, const char *ref)
 {
-	if (pj->h->image(pj->h->ctx, ref) != 0)
+	if (pj->judge && pj->h->image(pj->h->ctx, ref) != 0)
 		return cx_refail(pj, n);
 	return 0;
 }
@@ -944,6 +960,26 @@ file_def(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 	return r;
 }
 
+/*
+ * One service: held to the rule's checks if the subcommand acts on it,
+ * else only the files it names are checked (cx_hook_* skip the rest).
+ */
+static int
+judge_service(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	int r;
+
+	pj->judge = pj->starting && strv_has(&pj->acted, cx_sval(k));
+	r = cx_check_service(pj, k, v, arg);
+	pj->judge = 1;
+	return r;
+}
+
+/*
+ * Top-level keys.  Volumes and networks are created by the subcommands
+ * that start or create (all of them, whichever services are named:
+ * compose creates the project's), never by the others.
+ */
 static int
 top_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 {
@@ -956,11 +992,11 @@ top_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 	    (v->type == YAML_SCALAR_NODE && *cx_sval(v) == '\0'))
 		return 0;	/* include: loaded and checked by gather */
 	if (strcmp(key, "services") == 0)
-		r = cx_each_pair(pj, v, cx_check_service, NULL);
+		r = cx_each_pair(pj, v, judge_service, NULL);
 	else if (strcmp(key, "volumes") == 0)
-		r = cx_each_pair(pj, v, volume_def, NULL);
+		r = pj->starting ? cx_each_pair(pj, v, volume_def, NULL) : 0;
 	else if (strcmp(key, "networks") == 0)
-		r = cx_each_pair(pj, v, network_def, NULL);
+		r = pj->starting ? cx_each_pair(pj, v, network_def, NULL) : 0;
 	else if (strcmp(key, "secrets") == 0 || strcmp(key, "configs") == 0)
 		r = cx_each_pair(pj, v, file_def, (void *)key);
 	else
@@ -1110,6 +1146,7 @@ load(struct project *pj, const yaml_node_t *n, const char *path,
 		return e < 0 ? -1 : cx_fail(pj, n, "%s does not exist", path);
 	for (i = 0; i < pj->nfiles; i++)
 		if (strcmp(pj->files[i]->path, rp) == 0) {
+			pj->files[i]->tmpl &= pj->tmpl;
 			if (seen != NULL)
 				*seen = i;
 			free(rp);
@@ -1131,6 +1168,7 @@ load(struct project *pj, const yaml_node_t *n, const char *path,
 	f->path = rp;
 	f->dir = xstrdup(dir);
 	f->root = xstrdup(root);
+	f->tmpl = pj->tmpl;
 	e = parse_yaml(pj, f, buf, len);
 	free(buf);
 	*out = f;
@@ -1224,13 +1262,15 @@ include_path(struct project *pj, yaml_node_t *n, void *arg)
 {
 	struct incl *in = arg;
 	char *s;
-	int r;
+	int r, tmpl = pj->tmpl;
 
 	if ((s = cx_str(pj, n)) == NULL)
 		return -1;
 	r = include_env(pj, n, s, in->pdir);
+	pj->tmpl = 0;		/* included: the project's own services */
 	if (r == 0)
 		r = load_named(pj, n, s, in->pdir, in->depth);
+	pj->tmpl = tmpl;
 	free(s);
 	return r;
 }
@@ -1268,10 +1308,14 @@ gather_service(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 {
 	yaml_node_t *e, *f;
 	char *s;
-	int r = 0;
+	int r = 0, tmpl;
 
 	if (!strv_has(&pj->services, cx_sval(k)))
 		strv_push(&pj->services, cx_sval(k));
+	pj->defs = xreallocarray(pj->defs, pj->ndefs + 1, sizeof(*pj->defs));
+	pj->defs[pj->ndefs].name = cx_sval(k);
+	pj->defs[pj->ndefs].f = pj->cur;
+	pj->defs[pj->ndefs++].v = v;
 	if (v->type != YAML_MAPPING_NODE)
 		return 0;
 	if (cx_get(pj->cur, v, "build") != NULL &&
@@ -1284,7 +1328,10 @@ gather_service(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 	pj->key = "extends";
 	if ((s = cx_str(pj, f)) == NULL)
 		return -1;
+	tmpl = pj->tmpl;
+	pj->tmpl = 1;		/* a file extends copies services from */
 	r = load_named(pj, f, s, NULL, *(int *)arg);
+	pj->tmpl = tmpl;
 	free(s);
 	pj->svc = NULL;
 	return r;
@@ -1725,6 +1772,453 @@ check_run_volumes(struct project *pj)
 	return 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* The services a subcommand acts on */
+
+/* Push the profile names of a comma-separated list (trimmed). */
+static void
+push_profiles(struct strv *out, const char *list)
+{
+	char *copy = xstrdup(list), *t, *save = NULL, *e;
+
+	for (t = strtok_r(copy, ",", &save); t != NULL;
+	    t = strtok_r(NULL, ",", &save)) {
+		while (*t == ' ' || *t == '\t')
+			t++;
+		for (e = t + strlen(t); e > t && (e[-1] == ' ' ||
+		    e[-1] == '\t'); e--)
+			;
+		*e = '\0';
+		if (*t != '\0')
+			strv_push(out, t);
+	}
+	free(copy);
+}
+
+/*
+ * The active profiles, a superset of compose's: every --profile (split at
+ * commas too) and every COMPOSE_PROFILES of the .env files, whatever the
+ * name's case (compose-go matches the variable's name without case).
+ * The gateway passes compose no environment of the client's.
+ */
+static int
+active_profiles(struct project *pj, struct strv *out)
+{
+	const struct request *q = pj->req;
+	const char *e;
+	size_t i;
+
+	for (i = 0; i < q->ngflags; i++)
+		if (strcmp(commands_flag_canon(q->gflags[i].def),
+		    "profile") == 0)
+			push_profiles(out, q->gflags[i].value);
+	for (i = 0; i < pj->env.n; i++) {
+		e = pj->env.v[i];
+		if (strncasecmp(e, "COMPOSE_PROFILES=", 17) != 0)
+			continue;
+		if (strchr(e + 17, '$') != NULL)
+			return cx_fail(pj, NULL, "COMPOSE_PROFILES in .env is "
+			    "interpolated and can not be checked");
+		push_profiles(out, e + 17);
+	}
+	return 0;
+}
+
+static int
+profile_active(const struct strv *active, const char *p)
+{
+	size_t i;
+
+	for (i = 0; i < active->n; i++)
+		if (strcmp(active->v[i], "*") == 0 ||
+		    strcasecmp(active->v[i], p) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A profiles: value that keeps its service out: a non-empty list of
+ * plain strings, none of them active.  Anything else (a tag such as
+ * !reset, a variable the .env does not set, an empty name) may not.
+ */
+static int
+profiles_off(struct project *pj, const yaml_node_t *v,
+    const struct strv *active)
+{
+	const yaml_node_item_t *it;
+	const yaml_node_t *n;
+	const char *err;
+	char *s;
+	int off;
+
+	if (v->type != YAML_SEQUENCE_NODE || (v->tag != NULL &&
+	    strcmp((const char *)v->tag, YAML_DEFAULT_SEQUENCE_TAG) != 0) ||
+	    v->data.sequence.items.start == v->data.sequence.items.top)
+		return 0;
+	for (it = v->data.sequence.items.start;
+	    it < v->data.sequence.items.top; it++) {
+		n = cx_node(pj->cur, *it);
+		if (cx_sval(n) == NULL || (n->tag != NULL && strcmp((const
+		    char *)n->tag, YAML_DEFAULT_SCALAR_TAG) != 0) ||
+		    (s = interp(&pj->env, cx_sval(n), &err)) == NULL)
+			return 0;
+		off = *s != '\0' && !profile_active(active, s);
+		free(s);
+		if (!off)
+			return 0;
+	}
+	return 1;
+}
+
+struct offstate {
+	const struct strv *active;
+	struct strv	 bases;		/* the services extends copies */
+	int		 base;		/* looking at a base: it may lack
+					   profiles, or list none */
+	int		 seen;		/* a profiles: key */
+	int		 on;		/* something may make it active */
+};
+
+/* The service an extends value names (interpolated), or NULL. */
+static char *
+extends_of(struct project *pj, yaml_node_t *v)
+{
+	const char *err;
+
+	if (v->type == YAML_MAPPING_NODE)
+		v = cx_get(pj->cur, v, "service");
+	if (cx_sval(v) == NULL)
+		return NULL;
+	return interp(&pj->env, cx_sval(v), &err);
+}
+
+/* 1 for an untagged empty list: profiles: [] adds no profile. */
+static int
+empty_list(const yaml_node_t *v)
+{
+	return v->type == YAML_SEQUENCE_NODE && (v->tag == NULL ||
+	    strcmp((const char *)v->tag, YAML_DEFAULT_SEQUENCE_TAG) == 0) &&
+	    v->data.sequence.items.start == v->data.sequence.items.top;
+}
+
+static int
+off_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	struct offstate *o = arg;
+	char *b;
+
+	if (strcmp(cx_sval(k), "profiles") == 0) {
+		o->seen = 1;
+		if (!o->base || !empty_list(v))
+			o->on |= !profiles_off(pj, v, o->active);
+	} else if (strcmp(cx_sval(k), "extends") == 0) {
+		if ((b = extends_of(pj, v)) == NULL)
+			o->on = 1;
+		else if (strv_has(&o->bases, b))
+			free(b);
+		else
+			strv_take(&o->bases, b);
+	}
+	return 0;
+}
+
+/* Every definition of name, as off_pair sees it. */
+static void
+defs_off(struct project *pj, const char *name, struct offstate *o)
+{
+	size_t i;
+
+	for (i = 0; i < pj->ndefs && !o->on; i++) {
+		if (strcmp(pj->defs[i].name, name) != 0)
+			continue;
+		pj->cur = pj->defs[i].f;
+		o->seen = 0;
+		if (pj->defs[i].v->type != YAML_MAPPING_NODE ||
+		    cx_each_pair(pj, pj->defs[i].v, off_pair, o) != 0 ||
+		    (!o->seen && !o->base))
+			o->on = 1;
+	}
+	pj->cur = NULL;
+}
+
+/*
+ * 1 if compose would leave service name out: each of its definitions in
+ * every file (merge keys followed, every profiles: key seen) has
+ * profiles, none active; and every service it extends, to any depth,
+ * lists no active profile either (extends may add the base's).  Holds
+ * whichever way compose merges profiles across files and extends.
+ */
+static int
+service_off(struct project *pj, const char *name, const struct strv *active)
+{
+	struct offstate o = { active, { NULL, 0, 0 }, 0, 0, 0 };
+	size_t i;
+
+	defs_off(pj, name, &o);
+	o.base = 1;
+	for (i = 0; i < o.bases.n && !o.on; i++)
+		defs_off(pj, o.bases.v[i], &o);
+	strv_free(&o.bases);
+	return !o.on;
+}
+
+/* "service:NAME" -> NAME pushed; other values (container:, host) not. */
+static void
+push_service_ref(struct strv *out, const char *s)
+{
+	if (strncmp(s, "service:", 8) == 0)
+		strv_push(out, s + 8);
+}
+
+/* One dependency value (a scalar): how the key names the service. */
+static int
+dep_item(struct project *pj, yaml_node_t *n, void *arg)
+{
+	struct strv *out = arg;
+	const char *key = pj->key;
+	char *s, *eq;
+
+	if ((s = cx_str(pj, n)) == NULL)
+		return -1;
+	if (strcmp(key, "links") == 0 || strcmp(key, "volumes_from") == 0) {
+		if (strncmp(s, "container:", 10) != 0) {
+			s[strcspn(s, ":")] = '\0';
+			strv_push(out, s);
+		}
+	} else if (strcmp(key, "additional_contexts") == 0) {
+		eq = strchr(s, '=');
+		push_service_ref(out, eq != NULL ? eq + 1 : s);
+	} else if (strcmp(key, "depends_on") == 0 ||
+	    strcmp(key, "extends") == 0 || strcmp(key, "service") == 0)
+		strv_push(out, s);
+	else
+		push_service_ref(out, s);
+	free(s);
+	return 0;
+}
+
+/* depends_on: {NAME: {...}}: the keys are the services. */
+static int
+dep_key(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	(void)pj;
+	(void)v;
+	strv_push(arg, cx_sval(k));
+	return 0;
+}
+
+/* additional_contexts: {NAME: VALUE}. */
+static int
+dep_ctx(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	(void)k;
+	return dep_item(pj, v, arg);
+}
+
+/*
+ * A key of an extends or build mapping that names a service: extends'
+ * service, a build context or additional context service:NAME.
+ */
+static int
+dep_sub(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	const char *key = cx_sval(k);
+
+	pj->key = key;
+	if (strcmp(key, "additional_contexts") == 0)
+		return v->type == YAML_MAPPING_NODE ?
+		    cx_each_pair(pj, v, dep_ctx, arg) :
+		    cx_each_item(pj, v, dep_item, arg);
+	if (strcmp(key, "service") == 0 || strcmp(key, "context") == 0)
+		return cx_each_item(pj, v, dep_item, arg);
+	return 0;
+}
+
+/*
+ * A key of a service that makes compose act on another service too:
+ * depends_on (short and long syntax), links, volumes_from a service,
+ * network_mode/ipc/pid service:NAME, extends (the service it copies),
+ * build contexts service:NAME.
+ */
+static int
+dep_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
+{
+	static const char *const items[] = { "links", "volumes_from",
+	    "network_mode", "ipc", "pid", NULL };
+	const char *key = cx_sval(k);
+	size_t i;
+
+	pj->key = key;
+	if (strcmp(key, "depends_on") == 0)
+		return v->type == YAML_MAPPING_NODE ?
+		    cx_each_pair(pj, v, dep_key, arg) :
+		    cx_each_item(pj, v, dep_item, arg);
+	if (strcmp(key, "extends") == 0 || strcmp(key, "build") == 0)
+		return v->type == YAML_MAPPING_NODE ?
+		    cx_each_pair(pj, v, dep_sub, arg) :
+		    strcmp(key, "extends") == 0 ? dep_item(pj, v, arg) : 0;
+	for (i = 0; items[i] != NULL; i++)
+		if (strcmp(key, items[i]) == 0)
+			return cx_each_item(pj, v, dep_item, arg);
+	return 0;
+}
+
+/* The services definition d names as its dependencies (deps, unchecked). */
+static int
+def_deps(struct project *pj, const struct svcdef *d, struct strv *deps)
+{
+	int r = 0;
+
+	pj->cur = d->f;
+	pj->svc = d->name;
+	if (d->v->type == YAML_MAPPING_NODE &&
+	    cx_each_pair(pj, d->v, dep_pair, deps) != 0)
+		r = -1;
+	pj->key = NULL;
+	return r;
+}
+
+/* 1 if a service of deps is acted on. */
+static int
+any_acted(const struct project *pj, const struct strv *deps)
+{
+	size_t i;
+
+	for (i = 0; i < deps->n; i++)
+		if (strv_has(&pj->acted, deps->v[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * One round over the definitions: the dependencies of every service acted
+ * on join pj->acted (each must be defined) and, for a subcommand that
+ * acts on dependents too, every service that depends on one acted on.
+ * deps caches each definition's dependencies (computed only when needed,
+ * done[j] set).  Returns 1 if pj->acted grew, 0 if not, -1 if denied.
+ */
+static int
+deps_round(struct project *pj, struct strv *deps, char *done, int dependents)
+{
+	const struct svcdef *d;
+	size_t j, k;
+	int grew = 0, in;
+
+	for (j = 0; j < pj->ndefs; j++) {
+		d = &pj->defs[j];
+		if (!(in = strv_has(&pj->acted, d->name)) && !dependents)
+			continue;
+		if (!done[j] && def_deps(pj, d, &deps[j]) != 0)
+			return -1;
+		done[j] = 1;
+		if (!in && any_acted(pj, &deps[j])) {
+			strv_push(&pj->acted, d->name);
+			grew = 1;
+		}
+		pj->cur = d->f;
+		pj->svc = d->name;
+		for (k = 0; in && k < deps[j].n; k++)
+			if (!strv_has(&pj->services, deps[j].v[k]))
+				return cx_fail(pj, NULL, "it depends on the "
+				    "service %.100s, which no compose file of "
+				    "the project defines", deps[j].v[k]);
+			else if (!strv_has(&pj->acted, deps[j].v[k])) {
+				strv_push(&pj->acted, deps[j].v[k]);
+				grew = 1;
+			}
+	}
+	return grew;
+}
+
+/*
+ * 1 if a file of the project (not one loaded only for extends, whose
+ * services are templates) defines service name.
+ */
+static int
+own_service(const struct project *pj, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < pj->ndefs; i++)
+		if (strcmp(pj->defs[i].name, name) == 0 && !pj->defs[i].f->tmpl)
+			return 1;
+	return 0;
+}
+
+/*
+ * The services named on the command line: the positionals the command
+ * table marks P_SERVICE (scale's NAME=N by NAME) and up/create --scale.
+ * Each must be a service of the project.
+ */
+static int
+named_services(struct project *pj)
+{
+	const struct request *q = pj->req;
+	const char *a;
+	char *name;
+	size_t i, n = q->nargs + q->nflags;
+	int r = 0;
+
+	for (i = 0; i < n && r == 0; i++) {
+		if (i < q->nargs && (i == 0 ? q->cmd->pfirst :
+		    q->cmd->prest) == P_SERVICE)
+			a = q->args[i];
+		else if (i >= q->nargs && strcmp(commands_flag_canon(
+		    q->flags[i - q->nargs].def), "scale") == 0)
+			a = q->flags[i - q->nargs].value;
+		else
+			continue;
+		name = xstrndup(a, strcspn(a, "="));
+		if (!strv_has(&pj->services, name))
+			r = cx_fail(pj, NULL, "no service %.100s in this "
+			    "project", name);
+		else if (!strv_has(&pj->acted, name))
+			strv_push(&pj->acted, name);
+		free(name);
+	}
+	return r;
+}
+
+/*
+ * pj->acted: the services named on the command line or, with none named,
+ * every service an active profile (or none) enables; then, to a fixed
+ * point, every service those depend on, whatever its profiles (compose
+ * starts or refuses those; a cycle only adds its members), and for
+ * restart and start (CMD_DEPENDENTS) every service that depends on one
+ * of them.  A superset of what compose acts on: compose adds the named
+ * services' profiles, and with --no-deps or a dependency that is not
+ * required starts fewer.
+ */
+static int
+acted_services(struct project *pj)
+{
+	struct strv active = { NULL, 0, 0 }, *deps;
+	char *done;
+	size_t i;
+	int r = 0;
+
+	if (named_services(pj) != 0)
+		return -1;
+	if (pj->acted.n == 0 && (r = active_profiles(pj, &active)) == 0)
+		for (i = 0; i < pj->services.n; i++)
+			if (own_service(pj, pj->services.v[i]) &&
+			    !service_off(pj, pj->services.v[i], &active))
+				strv_push(&pj->acted, pj->services.v[i]);
+	strv_free(&active);
+	deps = xcalloc(pj->ndefs + 1, sizeof(*deps));
+	done = xcalloc(pj->ndefs + 1, 1);
+	while (r == 0 && (r = deps_round(pj, deps, done,
+	    (pj->req->cmd->traits & CMD_DEPENDENTS) != 0)) > 0)
+		r = 0;
+	for (i = 0; i < pj->ndefs; i++)
+		strv_free(&deps[i]);
+	free(deps);
+	free(done);
+	pj->cur = NULL;
+	pj->svc = NULL;
+	return r < 0 ? -1 : 0;
+}
+
 static void
 project_free(struct project *pj)
 {
@@ -1744,6 +2238,8 @@ project_free(struct project *pj)
 	strv_free(&pj->env);
 	strv_free(&pj->services);
 	strv_free(&pj->built);
+	strv_free(&pj->acted);
+	free(pj->defs);
 }
 
 static int
@@ -1754,7 +2250,8 @@ check_project(struct project *pj)
 		    "here");
 	if (pj->rule->projects.n == 0)
 		return cx_fail(pj, NULL, "this rule lists no projects");
-	if (check_run_volumes(pj) != 0 || load_project(pj) != 0)
+	if (check_run_volumes(pj) != 0 || load_project(pj) != 0 ||
+	    (pj->starting && acted_services(pj) != 0))
 		return -1;
 	return check_files(pj);
 }
@@ -2092,6 +2589,8 @@ compose_check(const struct rule *rule, const struct request *req,
 	pj.res = res;
 	pj.h = h;
 	pj.what = "compose";
+	pj.judge = 1;
+	pj.starting = !(req->cmd->traits & CMD_STARTS_NOTHING);
 	if (req->cmd->traits & CMD_BUILD) {
 		pj.what = "build";
 		return check_build(&pj);

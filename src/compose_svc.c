@@ -10,6 +10,11 @@
  *   keys whose values can carry a risk class MUST take the full check.
  * - Every label a container or its image gets (labels, build.labels,
  *   deploy.labels, label_file lines) MUST pass docker run --label's check.
+ * - A service the subcommand does not act on (pj->judge 0) MUST still
+ *   have every file it names checked (env_file, label_file, build,
+ *   develop) and its hooks and never-allowed keys judged (compose runs
+ *   pre_stop on stop and down, a provider's program on down); only its
+ *   other keys are skipped.
  * The project, its files and top-level definitions are compose.c's.
  */
 #include <stdio.h>
@@ -745,7 +750,7 @@ hook_item(struct project *pj, yaml_node_t *n, void *arg)
 		free(s);
 	}
 	if (r == 0 && (u = cx_get(pj->cur, n, "user")) != NULL &&
-	    !(pj->rule->unsafe & RISK_PRIVILEGED)) {
+	    pj->judge && !(pj->rule->unsafe & RISK_PRIVILEGED)) {
 		if ((s = cx_str(pj, u)) == NULL)
 			return -1;
 		if (is_root_user(s))
@@ -1178,7 +1183,7 @@ service_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 {
 	const struct svckey *sk;
 	const char *key = cx_sval(k);
-	int r;
+	int r, judge;
 
 	if (strncmp(key, "x-", 2) == 0)
 		return 0;
@@ -1188,12 +1193,23 @@ service_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 	if (sk->name == NULL)
 		return cx_fail(pj, k, "unknown service key %.60s (refused)",
 		    key);
+	/*
+	 * Not acted on: only the files compose reads for it are checked.
+	 * But compose runs pre_stop hooks on stop and down, and a provider's
+	 * program on down: hooks and never-allowed keys are always judged.
+	 */
+	if (!pj->judge && sk->fn != k_files && sk->fn != k_build &&
+	    sk->fn != k_develop && sk->fn != k_hooks && sk->fn != k_never)
+		return 0;
 	if (sk->fn == NULL || v->type == YAML_NO_NODE ||
 	    (cx_sval(v) != NULL && *cx_sval(v) == '\0' && sk->fn != k_never))
 		return 0;
+	judge = pj->judge;
+	pj->judge |= sk->fn == k_hooks;
 	pj->key = sk->name;
 	r = sk->fn(pj, v, sk, arg);
 	pj->key = NULL;
+	pj->judge = judge;
 	return r;
 }
 

@@ -145,10 +145,78 @@ explain 77 "names another project" "docker compose --project-name=prodapp down"
 explain 0 "verdict: allow" "docker compose -p$base down"
 rm -rf "$p/sub"
 
+# Issue 17: a privileged service behind a profile nobody activates.  The
+# subcommands that start nothing, and up of the other services, are
+# allowed; up with its profile active (--profile in any spelling, the
+# .env's COMPOSE_PROFILES, an override resetting profiles), by name, or as
+# a dependency (of a dependency) is not.
+compose_file 'services:
+  web: {image: alpine, command: ["sleep", "1d"]}
+  debug:
+    image: alpine
+    privileged: true
+    profiles: [debug]
+  tools:
+    image: alpine
+    profiles: [tools]
+    depends_on:
+      mid: {condition: service_started}
+  mid:
+    image: alpine
+    profiles: [tools]
+    links: ["debug:db"]'
+for c in ps "ps -a debug" "logs debug" down "down debug" "up -d" \
+    "up -d web" "restart web" pull "--profile=web up -d web"; do
+	explain 0 "verdict: allow" "docker compose $c"
+done
+explain 77 "service debug: privileged" "docker compose --profile debug up -d"
+explain 77 "service debug: privileged" "docker compose --profile=debug up"
+explain 77 "service debug: privileged" \
+    "docker compose --profile web --profile debug up -d"
+explain 77 "service debug: privileged" "docker compose up -d debug"
+explain 77 "service debug: privileged" "docker compose up -d web debug"
+explain 77 "service debug: privileged" "docker compose restart debug"
+explain 77 "service debug: privileged" "docker compose up tools"
+explain 77 "service debug: privileged" "docker compose --profile tools up"
+explain 77 "no service nosuch" "docker compose up nosuch"
+explain 77 "data-loss" "docker compose down -v"
+explain 77 "data-loss" "docker compose down --rmi all"
+printf 'COMPOSE_PROFILES=web,debug\n' >"$p/.env" && chmod 644 "$p/.env"
+explain 77 "service debug: privileged" "docker compose up -d"
+explain 0 "verdict: allow" "docker compose ps"
+printf 'export COMPOSE_PROFILES: "debug"\n' >"$p/.env"
+explain 77 "service debug: privileged" "docker compose up -d"
+rm -f "$p/.env"
+printf 'services:\n  debug:\n    profiles: !reset []\n' \
+    >"$p/compose.override.yaml" && chmod 644 "$p/compose.override.yaml"
+explain 77 "service debug: privileged" "docker compose up -d"
+explain 0 "verdict: allow" "docker compose logs"
+chmod 666 "$p/compose.override.yaml"
+explain 77 "writable" "docker compose ps"
+rm -f "$p/compose.override.yaml"
+compose_file 'services:
+  plain: {image: alpine}
+  debug: {image: alpine, privileged: true, profiles: [debug]}
+  ext:
+    extends: debug
+    profiles: [ext]'
+explain 0 "verdict: allow" "docker compose up -d plain"
+explain 0 "verdict: allow" "docker compose ps ext"
+explain 77 "service debug: privileged" "docker compose up -d ext"
+explain 77 "service debug: privileged" "docker compose --profile ext up"
+# ... but compose runs pre_stop hooks on stop and down: judged for all.
+compose_file 'services:
+  web:
+    image: alpine
+    pre_stop: [{command: id, privileged: true}]'
+explain 77 "service web: pre_stop: --privileged" "docker compose down"
+explain 77 "service web: pre_stop: --privileged" "docker compose down -t 5 web"
+
 compose_file 'services:
   web:
     image: alpine'
 chmod 666 "$p/compose.yaml"
+explain 77 "writable" "docker compose ps"
 explain 77 "writable" "docker compose up"
 
 echo "compose: $pass passed, $fail failed"

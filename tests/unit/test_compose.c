@@ -28,7 +28,8 @@ static const char policy_text[] =
     "    allow:\n"
     "      - command: compose\n"
     "        subcommands: [ps, logs, up, down, restart, pull, build, run,\n"
-    "                      exec, config, ls, version, cp]\n"
+    "                      exec, config, ls, version, cp, rm, stop, kill,\n"
+    "                      create, start, scale, events]\n"
     "        projects: [\"/srv/stacks/*\"]\n"
     "        mounts: named\n"
     "        images: [nginx, alpine, \"local/*\"]\n"
@@ -214,6 +215,7 @@ static const struct dcase cases[] = {
 	{ "r", P "unknown-top up", 0, "unknown top-level key models" },
 	{ "r", P "binary-tag up", 0, "YAML tag" },
 	{ "r", P "dotenv-file up", 0, "evil.yml:2: service x: privileged" },
+	{ "r", P "dotenv-colon up", 0, "evil.yml:2: service x: privileged" },
 	{ "r", P "dotenv-rel up", 0, "COMPOSE_FILE entry evil.yml is "
 	    "relative" },
 	{ "r", P "image-bad pull", 0, "image docker.io/evil/miner:latest "
@@ -324,6 +326,123 @@ static const struct dcase cases[] = {
 	    "denied" },
 	{ "strict", P "df-svcnet up", 0, "network_mode: --network service:y "
 	    "is denied" },
+	/*
+	 * issue 17: subcommands that start nothing are judged on the
+	 * project and its files, not on its services ...
+	 */
+	{ "r", P "profiles ps", 1, "" },
+	{ "r", P "profiles ps -a debug", 1, "" },
+	{ "r", P "profiles logs debug", 1, "" },
+	{ "r", P "profiles down", 1, "" },
+	{ "r", P "profiles stop debug", 1, "" },
+	{ "r", P "profiles kill", 1, "" },
+	{ "r", P "profiles rm -f debug", 1, "" },
+	/* events starts nothing, but shows exec command lines: redact_env */
+	{ "r", P "profiles events", 0, "compose events is not available" },
+	{ "r", P "priv ps", 1, "" },
+	{ "r", P "priv down", 1, "" },
+	{ "r", P "profiles-deps logs", 1, "" },
+	{ "r", P "profiles-override ps", 1, "" },
+	/* ... whose flags are still judged ... */
+	{ "r", P "profiles down -v", 0, "data-loss" },
+	{ "r", P "profiles down --volumes=true", 0, "data-loss" },
+	{ "r", P "profiles down --rmi local", 0, "data-loss" },
+	{ "r", P "profiles rm -fv", 0, "data-loss" },
+	/* ... and whose files must still be trusted and readable */
+	{ "r", P "untrusted ps", 0, "writable by others" },
+	{ "r", P "envfile-out ps", 0, "outside the project directory" },
+	{ "r", P "envfile-key down", 0, "id_deploy line 1" },
+	{ "r", P "secret-out logs", 0, "/etc/shadow is outside the project" },
+	{ "r", P "include-out ps", 0, "/tmp/evil.yml is not inside" },
+	{ "r", P "multidoc ps", 0, "more than one YAML document" },
+	{ "r", P "build-host down", 0, "/ is outside the project" },
+	{ "r", P "watch ps", 0, "develop: /root is outside" },
+	{ "r", P "profiles -p other ps", 0, "names another project" },
+	/* ... and hooks (pre_stop runs on stop, down) and providers too */
+	{ "r", P "hooks down", 0, "post_start: --privileged" },
+	{ "r", P "hooks-root stop", 0, "hook as root" },
+	{ "r", P "wd-hook down", 0, "pre_stop: --workdir /proc/self/fd/8" },
+	{ "r", P "provider down", 0, "provider services" },
+	{ "r", P "nofile ps", 0, "no compose file" },
+	/* issue 17: the others judge the services they act on ... */
+	{ "r", P "profiles up -d", 1, "" },
+	{ "r", P "profiles up -d web", 1, "" },
+	{ "r", P "profiles --profile jobs up -d", 1, "" },
+	{ "r", P "profiles --profile=jobs up worker", 1, "" },
+	{ "r", P "profiles pull", 1, "" },
+	{ "r", P "profiles restart", 1, "" },
+	{ "r", P "profiles create web", 1, "" },
+	{ "r", P "profiles run --rm web sh", 1, "" },
+	{ "r", P "profiles-env up web", 1, "" },
+	{ "r", P "profiles-deps up plain", 1, "" },
+	{ "r", P "profiles-ext up -d plain", 1, "" },
+	{ "r", P "profiles-ext ps", 1, "" },
+	/* ... the active profiles, however given ... */
+	{ "r", P "profiles --profile debug up -d", 0, "service debug: "
+	    "privileged: --privileged" },
+	{ "r", P "profiles --profile=ops up", 0, "privileged" },
+	{ "r", P "profiles --profile jobs --profile debug up", 0,
+	    "privileged" },
+	{ "r", P "profiles --profile jobs,debug up", 0, "privileged" },
+	{ "r", P "profiles --profile * up", 0, "privileged" },
+	{ "r", P "profiles --profile ops restart", 0, "privileged" },
+	{ "r", P "profiles --profile debug pull", 0, "privileged" },
+	{ "r", P "profiles-env up", 0, "service debug: privileged" },
+	{ "r", P "profiles-colon up", 0, "service debug: privileged" },
+	{ "r", P "profiles-env create", 0, "privileged" },
+	{ "r", P "profiles-override up", 0, "service debug: privileged" },
+	/* ... the services named, whatever their profiles ... */
+	{ "r", P "profiles up debug", 0, "service debug: privileged" },
+	{ "r", P "profiles up -d web debug", 0, "privileged" },
+	{ "r", P "profiles run --rm debug sh", 0, "privileged" },
+	{ "r", P "profiles create debug", 0, "privileged" },
+	{ "r", P "profiles start debug", 0, "privileged" },
+	{ "r", P "profiles restart debug", 0, "privileged" },
+	{ "r", P "profiles scale debug=2", 0, "privileged" },
+	{ "r", P "profiles up --scale debug=1 web", 0, "privileged" },
+	{ "r", P "profiles up nosuch", 0, "no service nosuch in this project" },
+	{ "r", P "profiles up --scale nosuch=1", 0, "no service nosuch" },
+	/* ... and every service those depend on */
+	{ "r", P "profiles-deps up", 0, "privileged" },
+	{ "r", P "profiles-deps up d-short", 0, "service priv: privileged" },
+	{ "r", P "profiles-deps up d-long", 0, "service priv: privileged" },
+	{ "r", P "profiles-deps up d-link", 0, "service priv: privileged" },
+	{ "r", P "profiles-deps up d-net", 0, "service priv: privileged" },
+	{ "r", P "profiles-deps up d-ipc", 0, "service priv: privileged" },
+	{ "r", P "profiles-deps up d-volfrom", 0, "service priv: privileged" },
+	{ "r", P "profiles-deps up d-ext", 0, "privileged" },
+	{ "r", P "profiles-deps build d-ctx", 0, "service priv: privileged" },
+	{ "r", P "profiles-deps up --no-deps d-deep", 0, "service priv: "
+	    "privileged" },
+	{ "r", P "profiles-deps run d-deep", 0, "service priv: privileged" },
+	{ "r", P "profiles-deps up d-ghost", 0, "service d-ghost: it depends "
+	    "on the service ghost, which no compose file" },
+	/* ... a service built with extends: its base's profiles count too */
+	{ "r", P "profiles-extoff up -d", 1, "" },
+	{ "r", P "profiles-extoff --profile other up -d", 1, "" },
+	{ "r", P "profiles-extoff --profile debug up -d", 0,
+	    "service shell: privileged" },
+	{ "r", P "profiles-extoff up shell", 0, "service shell: privileged" },
+	{ "r", P "profiles-extoff --profile ops up", 0, "service tool: "
+	    "privileged" },
+	/* ... a template of an extends file is no service of the project */
+	{ "r", P "profiles-exttmpl up -d", 1, "" },
+	{ "r", P "profiles-exttmpl ps", 1, "" },
+	{ "r", P "profiles-exttmpl up debug", 0, "tmpl.yaml:4: service "
+	    "priv-base: privileged" },
+	{ "r", P "profiles-exttmpl --profile=debug up", 0, "service "
+	    "priv-base: privileged" },
+	/* ... and for restart and start, every service depending on those */
+	{ "r", P "profiles-rev up -d web", 1, "" },
+	{ "r", P "profiles-rev restart other", 1, "" },
+	{ "r", P "profiles-rev ps", 1, "" },
+	{ "r", P "profiles-rev restart web", 0, "service probe: privileged" },
+	{ "r", P "profiles-rev start web", 0, "service probe: privileged" },
+	{ "r", P "profiles-ext up", 0, "base.yaml:4: service b: privileged" },
+	{ "r", P "profiles-ext up web", 0, "base.yaml:4: service b: "
+	    "privileged" },
+	{ "r", P "profiles-ext --profile front up plain front", 0,
+	    "service b: privileged" },
 	/* docker build */
 	{ "r", "docker build -t local/x -", 1, "docker image build "
 	    "--tag=local/x -" },
@@ -580,6 +699,46 @@ test_build_stdin(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/*
+ * Issue 17: the command table says which compose subcommands start
+ * nothing; none that starts, creates, builds, pulls or runs a command
+ * in a container may say so, and only restart and start act on
+ * dependents.
+ */
+static void
+test_starts_nothing(void **state)
+{
+	static const char *const starts[] = { "up", "create", "run", "start",
+	    "restart", "build", "pull", "push", "scale", "watch", "exec",
+	    "attach", "commit", "cp", "export", NULL };
+	static const char *const nothing[] = { "ps", "logs", "top", "images",
+	    "port", "events", "stats", "volumes", "wait", "stop", "down", "rm",
+	    "kill", "pause", "unpause", "config", "ls", "version", NULL };
+	const struct cmddef *c;
+	char name[CMD_NAME_MAX];
+	size_t i, n = 0;
+
+	(void)state;
+	for (i = 0; starts[i] != NULL; i++) {
+		(void)snprintf(name, sizeof(name), "compose %s", starts[i]);
+		assert_non_null(c = commands_find(name));
+		if (c->traits & CMD_STARTS_NOTHING)
+			fail_msg("%s is marked as starting nothing", name);
+		if (((c->traits & CMD_DEPENDENTS) != 0) !=
+		    (strcmp(starts[i], "start") == 0 ||
+		    strcmp(starts[i], "restart") == 0))
+			fail_msg("%s: CMD_DEPENDENTS", name);
+	}
+	for (i = 0; nothing[i] != NULL; i++) {
+		(void)snprintf(name, sizeof(name), "compose %s", nothing[i]);
+		assert_non_null(c = commands_find(name));
+		assert_true(c->traits & CMD_STARTS_NOTHING);
+	}
+	for (i = 0; commands_table[i].name[0] != '\0'; i++)
+		n += (commands_table[i].traits & CMD_STARTS_NOTHING) != 0;
+	assert_int_equal(n, NELEM(nothing) - 1);
+}
+
 /* Without a file resolver nothing local can be checked: denied. */
 /* The env-file syntax check, line by line: what compose reads, and not. */
 static void
@@ -650,6 +809,7 @@ main(void)
 		cmocka_unit_test(test_key_table),
 		cmocka_unit_test(test_compose_file_dir),
 		cmocka_unit_test(test_build_stdin),
+		cmocka_unit_test(test_starts_nothing),
 		cmocka_unit_test(test_no_resolver),
 	};
 
