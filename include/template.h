@@ -42,4 +42,14 @@ int	 template_check(const char *tmpl, enum template_obj obj,
 /* The object type of an `inspect --type` value; -1 if none has a list. */
 int	 template_object(const char *type, enum template_obj *obj);
 
+/*
+ * The object type whose template docker command cmd ("container inspect",
+ * "volume inspect", ...) executes; -1 if none has a list.  For the generic
+ * "inspect" the caller passes each --type value instead; without --type
+ * the container list applies: none of its paths holds a hidden value in
+ * any other object type docker may resolve a name to (image, network,
+ * volume, service, node, task, plugin, secret, config).
+ */
+int	 template_command(const char *cmd, enum template_obj *obj);
+
 #endif

@@ -26,6 +26,7 @@
 #include "imageref.h"
 #include "mounts.h"
 #include "policy.h"
+#include "template.h"
 #include "util.h"
 #include "values.h"
 
@@ -701,10 +702,45 @@ output_flag(const struct request *q)
 }
 
 /*
- * Under redact_env the JSON output is redacted (redact.c); whatever it
- * cannot redact is denied: a --format template (could print any value),
- * service inspect --pretty (text); compose config (YAML) is
- * decide_unavailable().
+ * Every output flag is a --format template that template.c finds safe for
+ * the object type (each --type of a generic inspect): its output is text
+ * that holds no hidden value, so it needs no redaction.
+ */
+static int
+check_template(struct check *ck, const struct flagval *out)
+{
+	const struct request *q = ck->req;
+	enum template_obj obj;
+	const char *why = "";
+	size_t i;
+	int bad;
+
+	bad = template_command(q->cmd->name, &obj) != 0;
+	for (i = 0; i < q->nflags && !bad; i++)
+		if (strcmp(commands_flag_canon(q->flags[i].def), "type") == 0)
+			bad = template_object(q->flags[i].value, &obj) != 0 ||
+			    template_check(out->value, obj, &why) != 0;
+	for (i = 0; i < q->nflags && !bad; i++)
+		if (q->flags[i].def->kind == VK_OUTPUT)
+			bad = q->flags[i].def->type != VT_STRING ||
+			    template_check(q->flags[i].value, obj, &why) != 0;
+	if (!bad)
+		return 0;
+	return deny(ck, "--%s %.100s is not available for docker %s when "
+	    "environment values are redacted%s%.200s: use --format with "
+	    "fields such as .State.Status, .State.Health, .NetworkSettings"
+	    ".IPAddress, or no --format for redacted JSON; environment, "
+	    "commands, build arguments and driver/log options stay hidden "
+	    "(redact_env: false in the rule allows it)",
+	    commands_flag_canon(out->def), out->value, q->cmd->name,
+	    why[0] != '\0' ? ": " : "", why);
+}
+
+/*
+ * Under redact_env the JSON output is redacted (redact.c); a --format
+ * template is allowed when it prints only listed fields (template.c),
+ * anything else is denied: other templates, service inspect --pretty
+ * (text); compose config (YAML) is decide_unavailable().
  */
 static int
 check_redaction(struct check *ck)
@@ -715,10 +751,7 @@ check_redaction(struct check *ck)
 	if (!(c->traits & CMD_SHOWS_ENV) || !ck->rule->redact_env)
 		return 0;
 	if ((out = output_flag(ck->req)) != NULL)
-		return deny(ck, "--%s is not available for docker %s when "
-		    "environment values are redacted: only JSON output can "
-		    "be redacted (redact_env: false in the rule allows it)",
-		    commands_flag_canon(out->def), c->name);
+		return check_template(ck, out);
 	ck->redact = 1;
 	return 0;
 }

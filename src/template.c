@@ -943,6 +943,26 @@ template_object(const char *type, enum template_obj *obj)
 }
 
 int
+template_command(const char *cmd, enum template_obj *obj)
+{
+	size_t i, n;
+
+	if (strcmp(cmd, "inspect") == 0) {
+		*obj = TEMPLATE_CONTAINER;
+		return 0;
+	}
+	for (i = 0; i < sizeof(objects) / sizeof(objects[0]); i++) {
+		n = strlen(objects[i].name);
+		if (strncmp(cmd, objects[i].name, n) == 0 &&
+		    strcmp(cmd + n, " inspect") == 0) {
+			*obj = objects[i].obj;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+int
 template_check(const char *tmpl, enum template_obj obj, const char **errstr)
 {
 	struct token tok[TEMPLATE_MAX_TOKENS];
