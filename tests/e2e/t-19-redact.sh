@@ -5,8 +5,10 @@
 # prints (same bytes: indentation, key order, docker's escaping), except
 # that every Env entry "KEY=VALUE" reads "KEY=<redacted>".  Images' ENV
 # (Config.Env, ContainerConfig.Env) is masked too, whatever --type says.
-# --format is denied 77 (a template could print any value).  docker's exit
-# status and stderr pass through.  No secret value ever reaches the client.
+# --format is allowed when template.c finds that the template prints only
+# listed fields (issue 17: then the output is exactly docker's for the same
+# template), and denied 77 otherwise.  docker's exit status and stderr pass
+# through.  No secret value ever reaches the client.
 . "$(dirname "$0")/lib.sh"
 t_begin "redaction: inspect shows environment keys, never values"
 loop='trap "exit 0" TERM; while :; do sleep 1; done'
@@ -91,12 +93,46 @@ ai "docker inspect dg-no-such-object"
 expect_rc 1
 expect_out "[]"
 
-# A template could print any value: --format is denied under redaction.
+# Templates that print only listed fields: docker's own output, byte for
+# byte (issue 17).
+for tmpl in '{{.State.Status}}' '{{.NetworkSettings.IPAddress}}' \
+    '{{json .State.Health}}' '{{.RestartCount}} {{.State.ExitCode}}' \
+    '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' \
+    '{{- .Name -}} {{index .Config.Labels "url"}}' \
+    '{{json .State}}|{{.HostConfig.RestartPolicy.Name}}|{{len .Mounts}}'; do
+	for cmd in "docker inspect -f '$tmpl' redact-web" \
+	    "docker container inspect --format '$tmpl' redact-web"; do
+		ai "$cmd"
+		expect_rc 0
+		expect_err_empty
+		no_secret "$cmd"
+		rdocker inspect -f "$tmpl" redact-web >"$T/want" 2>/dev/null
+		cmp -s "$T/want" "$OUT" ||
+		    fail "$cmd: stdout differs from docker's:
+$(diff "$T/want" "$OUT" | head -n 20)"
+	done
+done
+# An image, through --type image (the image list): docker's bytes.
+tmpl='{{.Id}} {{json .RepoTags}} {{.Os}}/{{.Architecture}}'
+ai "docker inspect --type image -f '$tmpl' redact-img"
+expect_rc 0
+no_secret "--type image template"
+rdocker inspect --type image -f "$tmpl" redact-img >"$T/want" 2>/dev/null
+cmp -s "$T/want" "$OUT" || fail "--type image template: stdout differs"
+ai "docker inspect --type image -f '{{.State.Status}}' redact-img"
+expect_rc 77
+
+# Any other template could print a hidden value: denied, with a hint.
 range='{{range .Config.Env}}{{.}} {{end}}'
 for cmd in "docker inspect --format '{{json .Config.Env}}' redact-web" \
-    "docker inspect -f '{{.Id}}' redact-web" \
+    "docker inspect -f '{{json .}}' redact-web" \
     "docker inspect --format={{.Config.Env}} redact-web" \
     "docker container inspect -f '$range' redact-web" \
+    "docker inspect -f '{{with .Config}}{{.Env}}{{end}}' redact-web" \
+    "docker inspect -f '{{\$e := .Config.Env}}{{\$e}}' redact-web" \
+    "docker inspect -f '{{printf \"%v\" .Config}}' redact-web" \
+    "docker inspect -f '{{/* }} */}}{{.Config.Env}}' redact-web" \
+    "docker inspect -f json redact-web" \
     "docker inspect --type image -f '{{.Config.Env}}' redact-img"; do
 	ai "$cmd"
 	expect_rc 77
@@ -104,6 +140,10 @@ for cmd in "docker inspect --format '{{json .Config.Env}}' redact-web" \
 	no_secret "$cmd"
 	[ -s "$OUT" ] && fail "$cmd: denied, but wrote to stdout"
 done
+ai "docker inspect -f '{{.Config.Env}}' redact-web"
+expect_rc 77
+grep -q 'such as .State.Status' "$ERR" ||
+    fail "the denial does not say which templates are allowed"
 
 rdocker rm -f redact-web >/dev/null
 rdocker rmi -f redact-img >/dev/null
