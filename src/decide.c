@@ -702,38 +702,60 @@ output_flag(const struct request *q)
 }
 
 /*
- * Every output flag is a --format template that template.c finds safe for
- * the object type (each --type of a generic inspect): its output is text
- * that holds no hidden value, so it needs no redaction.
+ * tmpl is safe for the object type of every --type of the request (a
+ * generic inspect), or without one for the command's own (template.c).
  */
 static int
-check_template(struct check *ck, const struct flagval *out)
+template_ok(const struct request *q, const char *tmpl, const char **why)
+{
+	enum template_obj obj;
+	size_t i;
+	int typed = 0;
+
+	for (i = 0; i < q->nflags; i++) {
+		if (strcmp(commands_flag_canon(q->flags[i].def), "type") != 0)
+			continue;
+		typed = 1;
+		if (template_object(q->flags[i].value, &obj) != 0) {
+			*why = "no list of fields for this --type";
+			return 0;
+		}
+		if (template_check(tmpl, obj, why) != 0)
+			return 0;
+	}
+	return typed || (template_command(q->cmd->name, &obj) == 0 &&
+	    template_check(tmpl, obj, why) == 0);
+}
+
+/*
+ * Every output flag must be a --format template that template_ok()
+ * accepts: its text output holds no hidden value, so it needs no
+ * redaction.  Else deny, saying what is allowed instead.
+ */
+static int
+check_template(struct check *ck)
 {
 	const struct request *q = ck->req;
-	enum template_obj obj;
-	const char *why = "";
+	const struct flagval *fv;
+	const char *why;
 	size_t i;
-	int bad;
 
-	bad = template_command(q->cmd->name, &obj) != 0;
-	for (i = 0; i < q->nflags && !bad; i++)
-		if (strcmp(commands_flag_canon(q->flags[i].def), "type") == 0)
-			bad = template_object(q->flags[i].value, &obj) != 0 ||
-			    template_check(out->value, obj, &why) != 0;
-	for (i = 0; i < q->nflags && !bad; i++)
-		if (q->flags[i].def->kind == VK_OUTPUT)
-			bad = q->flags[i].def->type != VT_STRING ||
-			    template_check(q->flags[i].value, obj, &why) != 0;
-	if (!bad)
-		return 0;
-	return deny(ck, "--%s %.100s is not available for docker %s when "
-	    "environment values are redacted%s%.200s: use --format with "
-	    "fields such as .State.Status, .State.Health, .NetworkSettings"
-	    ".IPAddress, or no --format for redacted JSON; environment, "
-	    "commands, build arguments and driver/log options stay hidden "
-	    "(redact_env: false in the rule allows it)",
-	    commands_flag_canon(out->def), out->value, q->cmd->name,
-	    why[0] != '\0' ? ": " : "", why);
+	for (i = 0; i < q->nflags; i++) {
+		fv = &q->flags[i];
+		why = "";
+		if (fv->def->kind != VK_OUTPUT || (fv->def->type == VT_STRING &&
+		    template_ok(q, fv->value, &why)))
+			continue;
+		return deny(ck, "--%s %.100s is not available for docker %s "
+		    "when environment values are redacted%s%.200s: use "
+		    "--format with fields such as .State.Status, .State.Health,"
+		    " .NetworkSettings.IPAddress, or no --format for redacted "
+		    "JSON; environment, commands, build arguments and "
+		    "driver/log options stay hidden (redact_env: false in the "
+		    "rule allows it)", commands_flag_canon(fv->def), fv->value,
+		    q->cmd->name, why[0] != '\0' ? ": " : "", why);
+	}
+	return 0;
 }
 
 /*
@@ -746,12 +768,11 @@ static int
 check_redaction(struct check *ck)
 {
 	const struct cmddef *c = ck->req->cmd;
-	const struct flagval *out;
 
 	if (!(c->traits & CMD_SHOWS_ENV) || !ck->rule->redact_env)
 		return 0;
-	if ((out = output_flag(ck->req)) != NULL)
-		return check_template(ck, out);
+	if (output_flag(ck->req) != NULL)
+		return check_template(ck);
 	ck->redact = 1;
 	return 0;
 }

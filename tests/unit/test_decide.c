@@ -480,7 +480,14 @@ test_redaction(void **state)
 		    ".State is not allowed for an image" },
 		{ "i", "inspect --type image --type container -f "
 		    "'{{.RepoTags}}' x", 0, 0, "not allowed for a container" },
-		{ "i", "inspect --type task -f '{{.ID}}' x", 0, 0, "--format" },
+		{ "i", "inspect --type task -f '{{.ID}}' x", 0, 0,
+		    "no list of fields for this --type" },
+		{ "i", "inspect --type container --type image -f '{{.Id}}' "
+		    "-f '{{.RepoTags}}' x", 0, 0, "--format {{.RepoTags}}" },
+		{ "i", "inspect --type image --type container -f '{{.Id}}' "
+		    "-f '{{.RepoTags}}' x", 0, 0, "--format {{.RepoTags}}" },
+		{ "i", "inspect --type image --type container -f '{{.Id}}' x",
+		    1, 0, "" },
 		{ "i", "inspect --type Container -f '{{.Id}}' x", 0, 0,
 		    "--format" },
 		{ "i", "inspect -f '{{.Id}}' -f '{{.Config}}' x", 0, 0,
