@@ -16,8 +16,8 @@
 #include <stddef.h>
 
 #define TEMPLATE_MAX_LEN	4096	/* bytes of one template */
-#define TEMPLATE_MAX_TOKENS	1024	/* lexical items, text included */
-#define TEMPLATE_MAX_DEPTH	16	/* nested if/range/with and parens */
+#define TEMPLATE_MAX_TOKENS	1024	/* items inside actions */
+#define TEMPLATE_MAX_DEPTH	16	/* nested blocks; nested parens */
 #define TEMPLATE_MAX_PATH	192	/* bytes of one field path */
 #define TEMPLATE_MAX_ARGS	16	/* operands of one command */
 

@@ -497,7 +497,8 @@ lex_all(struct lexer *l)
 	while ((p = strstr(l->s + l->pos, "{{")) != NULL) {
 		start = (size_t)(p - l->s);
 		l->pos = start + 2;
-		trim = l->s[l->pos] == '-' && is_space(l->s[l->pos + 1]) ? 2 : 0;
+		trim = l->s[l->pos] == '-' && is_space(l->s[l->pos + 1]) ?
+		    2 : 0;
 		if (strncmp(l->s + l->pos + trim, "/*", 2) == 0) {
 			l->pos += trim;
 			if (lex_comment(l) != 0)

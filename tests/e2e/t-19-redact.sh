@@ -145,6 +145,33 @@ expect_rc 77
 grep -q 'such as .State.Status' "$ERR" ||
     fail "the denial does not say which templates are allowed"
 
+# Oracle: every container template of the fuzz corpus (the unit table and
+# what the fuzzer found) that the gateway's decision allows (--explain,
+# same policy and role) prints, run by docker itself, no value hidden in a
+# container that holds one in each hidden place: Env, Cmd, Entrypoint,
+# Healthcheck, log options.  (The byte-for-byte pass-through of allowed
+# templates is checked above through ssh.)
+rdocker rm -f redact-tmpl >/dev/null 2>&1
+rdocker run -d --name redact-tmpl -e TOKEN=t-s3cr3t --entrypoint sh \
+    --health-cmd 'true h-s3cr3t' --log-opt labels=l-s3cr3t \
+    dgtest -c "$loop # c-s3cr3t" >/dev/null || fail "setup: redact-tmpl"
+allowed=0
+for f in "$E2E_ROOT"/tests/fuzz/corpus/template/*; do
+	[ "$(head -c 1 "$f" | od -An -tu1 | tr -d ' ')" = 0 ] || continue
+	n=$(($(wc -c <"$f") - 1))
+	[ "$(tail -c +2 "$f" | tr -d '\000' | wc -c)" = "$n" ] || continue
+	tmpl=$(tail -c +2 "$f")
+	case $tmpl in *"'"*) continue ;; esac
+	"$DG" --explain --policy "$POLICY" --role "$U_AI" \
+	    "docker container inspect -f '$tmpl' redact-tmpl" 2>/dev/null |
+	    grep -qx 'verdict: allow' || continue
+	allowed=$((allowed + 1))
+	rdocker inspect -f "$tmpl" redact-tmpl >"$OUT" 2>"$ERR"
+	no_secret "template $tmpl"
+done
+[ "$allowed" -gt 20 ] || fail "only $allowed corpus templates were allowed"
+note "$allowed corpus templates allowed; docker printed no hidden value"
+rdocker rm -f redact-tmpl >/dev/null
 rdocker rm -f redact-web >/dev/null
 rdocker rmi -f redact-img >/dev/null
 t_end

@@ -59,7 +59,8 @@ static const struct tcase allowed[] = {
 	{ C, "{{if and .State.Running (not .State.Paused)}}ok{{end}}" },
 	{ C, "{{or .State.Error \"none\"}}" },
 	{ C, "{{json .NetworkSettings.Ports}}" },
-	{ C, "{{.HostConfig.RestartPolicy.Name}} {{.HostConfig.LogConfig.Type}}" },
+	{ C, "{{.HostConfig.RestartPolicy.Name}} "
+	    "{{.HostConfig.LogConfig.Type}}" },
 	{ C, "{{$.State.Status}}" },
 	{ C, "{{(.State).Status}} {{(.Config).Image}}" },
 	{ C, "plain {{.Name}} text with }} and {{\"{{\"}}" },
