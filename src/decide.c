@@ -27,6 +27,7 @@
 #include "mounts.h"
 #include "policy.h"
 #include "redact.h"
+#include "template.h"
 #include "util.h"
 #include "values.h"
 
@@ -920,12 +921,70 @@ check_events(struct check *ck)
 }
 
 /*
+ * tmpl is safe for the object type of every --type of the request (a
+ * generic inspect), or without one for the command's own (template.c).
+ */
+static int
+template_ok(const struct request *q, const char *tmpl, const char **why)
+{
+	enum template_obj obj;
+	size_t i;
+	int typed = 0;
+
+	for (i = 0; i < q->nflags; i++) {
+		if (strcmp(commands_flag_canon(q->flags[i].def), "type") != 0)
+			continue;
+		typed = 1;
+		if (template_object(q->flags[i].value, &obj) != 0) {
+			*why = "no list of fields for this --type";
+			return 0;
+		}
+		if (template_check(tmpl, obj, why) != 0)
+			return 0;
+	}
+	return typed || (template_command(q->cmd->name, &obj) == 0 &&
+	    template_check(tmpl, obj, why) == 0);
+}
+
+/*
+ * Every output flag must be a --format template that template_ok()
+ * accepts: its text output holds no hidden value, so it needs no
+ * redaction.  Else deny, saying what is allowed instead.
+ */
+static int
+check_template(struct check *ck)
+{
+	const struct request *q = ck->req;
+	const struct flagval *fv;
+	const char *why;
+	size_t i;
+
+	for (i = 0; i < q->nflags; i++) {
+		fv = &q->flags[i];
+		why = "";
+		if (fv->def->kind != VK_OUTPUT || (fv->def->type == VT_STRING &&
+		    template_ok(q, fv->value, &why)))
+			continue;
+		return deny(ck, "--%s %.100s is not available for docker %s "
+		    "when environment values are redacted%s%.200s: use "
+		    "--format with fields such as .State.Status, .State.Health,"
+		    " .NetworkSettings.IPAddress, or no --format for redacted "
+		    "JSON; environment, commands, build arguments and "
+		    "driver/log options stay hidden (redact_env: false in the "
+		    "rule allows it)", commands_flag_canon(fv->def), fv->value,
+		    q->cmd->name, why[0] != '\0' ? ": " : "", why);
+	}
+	return 0;
+}
+
+/*
  * Under redact_env the JSON output is redacted (redact.c): environments,
- * driver options, build arguments; whatever it cannot redact is denied: a
- * --format template (could print any value), service inspect --pretty
- * (text); compose config and compose events are decide_unavailable().
- * Without redact_env, an image's build arguments are still masked unless
- * the role may run docker history, which shows them anyway.
+ * driver options, build arguments; a --format template is allowed when it
+ * prints only listed fields (template.c), anything else is denied: other
+ * templates, service inspect --pretty (text); compose config and compose
+ * events are decide_unavailable().  Without redact_env, an image's build
+ * arguments are still masked unless the role may run docker history,
+ * which shows them anyway.
  */
 static int
 check_redaction(struct check *ck)
@@ -942,14 +1001,14 @@ check_redaction(struct check *ck)
 	if (!(c->traits & CMD_SHOWS_ENV) || (!ck->rule->redact_env &&
 	    (history || !(c->traits & CMD_SHOWS_BUILD))))
 		return 0;
-	if ((out = output_flag(ck->req)) != NULL)
+	if ((out = output_flag(ck->req)) != NULL) {
+		if (ck->rule->redact_env)
+			return check_template(ck);
 		return deny(ck, "--%s is not available for docker %s when "
-		    "%s are redacted: only JSON output can be redacted (%s)",
-		    commands_flag_canon(out->def), c->name,
-		    ck->rule->redact_env ? "environment values" :
-		    "build arguments", ck->rule->redact_env ?
-		    "redact_env: false in the rule allows it" :
-		    "allowing docker history in the role allows it");
+		    "build arguments are redacted: only JSON output can be "
+		    "redacted (allowing docker history in the role allows it)",
+		    commands_flag_canon(out->def), c->name);
+	}
 	ck->redact = ck->rule->redact_env ? REDACT_ENV : REDACT_BUILD;
 	return 0;
 }

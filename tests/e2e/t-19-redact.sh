@@ -5,8 +5,10 @@
 # prints (same bytes: indentation, key order, docker's escaping), except
 # that every Env entry "KEY=VALUE" reads "KEY=<redacted>".  Images' ENV
 # (Config.Env, ContainerConfig.Env) is masked too, whatever --type says.
-# --format is denied 77 (a template could print any value).  docker's exit
-# status and stderr pass through.  No secret value ever reaches the client.
+# --format is allowed when template.c finds that the template prints only
+# listed fields (issue 17: then the output is exactly docker's for the same
+# template), and denied 77 otherwise.  docker's exit status and stderr pass
+# through.  No secret value ever reaches the client.
 # Issue 13: build arguments (classic builder, committed Cmd/Entrypoint),
 # volume driver options through generic inspect --type volume, and exec
 # command lines in docker events (text, json, while streaming).
@@ -98,12 +100,46 @@ ai "docker inspect dg-no-such-object"
 expect_rc 1
 expect_out "[]"
 
-# A template could print any value: --format is denied under redaction.
+# Templates that print only listed fields: docker's own output, byte for
+# byte (issue 17).
+for tmpl in '{{.State.Status}}' '{{.NetworkSettings.IPAddress}}' \
+    '{{json .State.Health}}' '{{.RestartCount}} {{.State.ExitCode}}' \
+    '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' \
+    '{{- .Name -}} {{index .Config.Labels "url"}}' \
+    '{{json .State}}|{{.HostConfig.RestartPolicy.Name}}|{{len .Mounts}}'; do
+	for cmd in "docker inspect -f '$tmpl' redact-web" \
+	    "docker container inspect --format '$tmpl' redact-web"; do
+		ai "$cmd"
+		expect_rc 0
+		expect_err_empty
+		no_secret "$cmd"
+		rdocker inspect -f "$tmpl" redact-web >"$T/want" 2>/dev/null
+		cmp -s "$T/want" "$OUT" ||
+		    fail "$cmd: stdout differs from docker's:
+$(diff "$T/want" "$OUT" | head -n 20)"
+	done
+done
+# An image, through --type image (the image list): docker's bytes.
+tmpl='{{.Id}} {{json .RepoTags}} {{.Os}}/{{.Architecture}}'
+ai "docker inspect --type image -f '$tmpl' redact-img"
+expect_rc 0
+no_secret "--type image template"
+rdocker inspect --type image -f "$tmpl" redact-img >"$T/want" 2>/dev/null
+cmp -s "$T/want" "$OUT" || fail "--type image template: stdout differs"
+ai "docker inspect --type image -f '{{.State.Status}}' redact-img"
+expect_rc 77
+
+# Any other template could print a hidden value: denied, with a hint.
 range='{{range .Config.Env}}{{.}} {{end}}'
 for cmd in "docker inspect --format '{{json .Config.Env}}' redact-web" \
-    "docker inspect -f '{{.Id}}' redact-web" \
+    "docker inspect -f '{{json .}}' redact-web" \
     "docker inspect --format={{.Config.Env}} redact-web" \
     "docker container inspect -f '$range' redact-web" \
+    "docker inspect -f '{{with .Config}}{{.Env}}{{end}}' redact-web" \
+    "docker inspect -f '{{\$e := .Config.Env}}{{\$e}}' redact-web" \
+    "docker inspect -f '{{printf \"%v\" .Config}}' redact-web" \
+    "docker inspect -f '{{/* }} */}}{{.Config.Env}}' redact-web" \
+    "docker inspect -f json redact-web" \
     "docker inspect --type image -f '{{.Config.Env}}' redact-img"; do
 	ai "$cmd"
 	expect_rc 77
@@ -111,6 +147,10 @@ for cmd in "docker inspect --format '{{json .Config.Env}}' redact-web" \
 	no_secret "$cmd"
 	[ -s "$OUT" ] && fail "$cmd: denied, but wrote to stdout"
 done
+ai "docker inspect -f '{{.Config.Env}}' redact-web"
+expect_rc 77
+grep -q 'such as .State.Status' "$ERR" ||
+    fail "the denial does not say which templates are allowed"
 
 # --- Second review (issue 13) ---------------------------------------
 # Build arguments: the classic builder's RUN record "|1 TOKEN=..." in
@@ -234,6 +274,34 @@ done
 
 rdocker volume rm -f redact-vol >/dev/null
 rdocker rmi -f redact-classic redact-crafted >/dev/null 2>&1
+
+# Oracle: every container template of the fuzz corpus (the unit table and
+# what the fuzzer found) that the gateway's decision allows (--explain,
+# same policy and role) prints, run by docker itself, no value hidden in a
+# container that holds one in each hidden place: Env, Cmd, Entrypoint,
+# Healthcheck, log options.  (The byte-for-byte pass-through of allowed
+# templates is checked above through ssh.)
+rdocker rm -f redact-tmpl >/dev/null 2>&1
+rdocker run -d --name redact-tmpl -e TOKEN=t-s3cr3t --entrypoint sh \
+    --health-cmd 'true h-s3cr3t' --log-opt labels=l-s3cr3t \
+    dgtest -c "$loop # c-s3cr3t" >/dev/null || fail "setup: redact-tmpl"
+allowed=0
+for f in "$E2E_ROOT"/tests/fuzz/corpus/template/*; do
+	[ "$(head -c 1 "$f" | od -An -tu1 | tr -d ' ')" = 0 ] || continue
+	n=$(($(wc -c <"$f") - 1))
+	[ "$(tail -c +2 "$f" | tr -d '\000' | wc -c)" = "$n" ] || continue
+	tmpl=$(tail -c +2 "$f")
+	case $tmpl in *"'"*) continue ;; esac
+	"$DG" --explain --policy "$POLICY" --role "$U_AI" \
+	    "docker container inspect -f '$tmpl' redact-tmpl" 2>/dev/null |
+	    grep -qx 'verdict: allow' || continue
+	allowed=$((allowed + 1))
+	rdocker inspect -f "$tmpl" redact-tmpl >"$OUT" 2>"$ERR"
+	no_secret "template $tmpl"
+done
+[ "$allowed" -gt 20 ] || fail "only $allowed corpus templates were allowed"
+note "$allowed corpus templates allowed; docker printed no hidden value"
+rdocker rm -f redact-tmpl >/dev/null
 rdocker rm -f redact-web >/dev/null
 rdocker rmi -f redact-img >/dev/null
 t_end
