@@ -2439,7 +2439,7 @@ build_host_file(struct project *pj, const char *p, const char *ctxdir,
 		(void)snprintf(where, sizeof(where), "the Dockerfile %.200s",
 		    rp);
 		r = cx_dockerfile(pj, NULL, where, content, len, args);
-	} else if (e == 1 && found != NULL)
+	} else if (e == 1)
 		*found = 0;
 	else if (e >= 0)
 		(void)cx_fail(pj, NULL, "%.200s: the Dockerfile must be a file "

@@ -280,8 +280,8 @@ append(struct df *d, char **line, size_t *len, const char *s, size_t n)
 static int
 join_rest(struct df *d, char **line, size_t *len)
 {
-	const char *s, *t;
-	size_t n, k;
+	const char *s = "", *t;
+	size_t n = 0, k;
 	int r, more = 1;
 
 	while (more && (r = next_line(d, &s, &n)) == 1) {
@@ -433,7 +433,7 @@ flags_of(struct df *d, char *s, struct words *f, char **store)
 		f->v[f->n++] = o;
 		for (q = 0; *s != '\0' && (q || !ws(*s)); s++) {
 			if (!q && (*s == '\'' || *s == '"'))
-				q = *s;
+				q = (unsigned char)*s;
 			else if (q && *s == q)
 				q = 0;
 			else if (*s == '\\' && s[1] != '\0')
@@ -1136,6 +1136,8 @@ i_plain(struct df *d, size_t line, struct words *f, char *rest)
 static int
 line_bytes(struct df *d, const char *s)
 {
+	if (s == NULL)		/* append() always leaves a string */
+		return fail(d, "empty instruction");
 	for (; *s != '\0'; s++)
 		if ((unsigned char)*s >= 0x7f || ((unsigned char)*s < 0x20 &&
 		    !ws(*s)))
@@ -1252,8 +1254,8 @@ dockerfile_check(const char *buf, size_t len, const struct strv *buildargs,
     struct df_report *rep, const char **errstr)
 {
 	struct df d;
-	const char *s;
-	size_t n;
+	const char *s = "";
+	size_t n = 0;
 	int r = 0;
 
 	memset(&d, 0, sizeof(d));

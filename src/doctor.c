@@ -384,7 +384,7 @@ shell_plain(const char *cmd, const char **errstr)
 		if (q == '"' && strchr("$`\\!", *p) != NULL)
 			break;
 		if (q == 0 && (*p == '\'' || *p == '"'))
-			q = *p;
+			q = (unsigned char)*p;
 		else if (*p == q)
 			q = 0;
 		if (q != 0 && p < first + strcspn(first, " \t"))

@@ -415,9 +415,7 @@ explain(struct session *s)
 		status = EX_DATAERR;
 	else if (cmdline_docker(&s->words, &rest, &err) != 0 ||
 	    grammar_parse(s->words.v + rest, s->words.n - rest, &s->req,
-	    &err) != 0)
-		status = EX_NOPERM;
-	else if (read_build_stdin(s, &err) != 0)
+	    &err) != 0 || read_build_stdin(s, &err) != 0)
 		status = EX_NOPERM;
 	if (status != 0)
 		(void)snprintf(s->v.reason, sizeof(s->v.reason), "%s", err);
