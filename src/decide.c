@@ -26,6 +26,7 @@
 #include "imageref.h"
 #include "mounts.h"
 #include "policy.h"
+#include "reslimits.h"
 #include "util.h"
 #include "values.h"
 
@@ -723,11 +724,27 @@ check_redaction(struct check *ck)
 	return 0;
 }
 
+/* The rule's resource limits (reslimits.c): caps, and defaults added. */
+static int
+check_limits(struct check *ck)
+{
+	return reslimits_check(&ck->rule->limits, ck->req, &ck->extra,
+	    ck->reason, sizeof(ck->reason));
+}
+
+/* A compose key's run flag held to the rule's caps. */
+static int
+limit_flag(struct check *ck, const struct flagval *fv)
+{
+	return reslimits_check_flag(&ck->rule->limits, fv, ck->reason,
+	    sizeof(ck->reason));
+}
+
 /* compose.c holds compose services and builds to these same checks. */
 static int
 hook_flag(void *ctx, const struct flagval *fv)
 {
-	return check_flag(ctx, fv);
+	return check_flag(ctx, fv) != 0 ? -1 : limit_flag(ctx, fv);
 }
 
 /* A compose key whose value compose confines itself: deny_flags only. */
@@ -738,7 +755,9 @@ hook_named(void *ctx, const struct flagval *fv)
 
 	(void)snprintf(what, sizeof(what), "--%s %.200s",
 	    commands_flag_canon(fv->def), fv->value);
-	return check_deny_flag(ctx, commands_flag_canon(fv->def), what);
+	if (check_deny_flag(ctx, commands_flag_canon(fv->def), what) != 0)
+		return -1;
+	return limit_flag(ctx, fv);
 }
 
 static int
@@ -805,6 +824,8 @@ check_rule(struct check *ck)
 	for (i = 0; i < q->nflags; i++)
 		if (check_flag(ck, &q->flags[i]) != 0)
 			return -1;
+	if (check_limits(ck) != 0)
+		return -1;
 	if (check_args(ck) != 0 || check_compose(ck) != 0)
 		return -1;
 	return check_redaction(ck);
