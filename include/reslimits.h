@@ -86,7 +86,7 @@ int	 reslimits_check(const struct limits *lim, const struct request *req,
  * reslimits_flag_sets reports each flag), and the denial for the first limit
  * with a default that it did not set.  Returns 0, or -1 with buf.
  */
-unsigned reslimits_flag_sets(const char *canon);
+unsigned reslimits_flag_sets(const struct flagval *fv);
 int	 reslimits_service_defaults(const struct limits *lim, unsigned set,
 	    char *buf, size_t len);
 

@@ -779,12 +779,23 @@ hook_risk(void *ctx, unsigned risk, const char *what)
 	return need_unsafe(ctx, risk, what, "is not allowed by this rule");
 }
 
+/* A compose service must set what the rule's limits give a default. */
+static int
+hook_service(void *ctx, unsigned set)
+{
+	struct check *ck = ctx;
+
+	return reslimits_service_defaults(&ck->rule->limits, set, ck->reason,
+	    sizeof(ck->reason));
+}
+
 /* Compose subcommands, projects and files; build contexts (compose.c). */
 static int
 check_compose(struct check *ck)
 {
 	struct compose_hooks h = { ck, hook_flag, hook_named, hook_image,
-	    hook_tag, ck->reason, sizeof(ck->reason), hook_risk };
+	    hook_tag, ck->reason, sizeof(ck->reason), hook_risk,
+	    hook_service };
 
 	if (!compose_applies(ck->req))
 		return 0;

@@ -741,14 +741,17 @@ reslimits_check(const struct limits *lim, const struct request *req,
 }
 
 unsigned
-reslimits_flag_sets(const char *canon)
+reslimits_flag_sets(const struct flagval *fv)
 {
+	const char *canon = commands_flag_canon(fv->def);
 	const struct limitflag *lf = limitflag(canon);
 
 	if (lf == NULL)
 		return 0;
 	if (lf->read == LR_LOG)
-		return strcmp(canon, "log-opt") == 0 ? 1u << LIMIT_LOG : 0;
+		return strcmp(canon, "log-opt") == 0 &&
+		    strncmp(fv->value, "max-size=", 9) == 0 ?
+		    1u << LIMIT_LOG : 0;
 	return lf->sets ? 1u << lf->limit : 0;
 }
 
