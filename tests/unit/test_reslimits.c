@@ -76,6 +76,10 @@ static const struct dcase cases[] = {
 	{ "w", "docker run -m 0 alpine", 0, "--memory 0 means no limit" },
 	{ "w", "docker run -m -1 alpine", 0, "--memory -1 means no limit" },
 	{ "w", "docker run -m 99999999999p alpine", 0, "means no limit" },
+	/* go-units before 0.5 took "1ki" and "1ib"; 0.5 refuses them */
+	{ "w", "docker run -m 1ki alpine", 0, "--memory 1ki: the value cannot "
+	    "be read, and this rule caps memory" },
+	{ "w", "docker run -m 1ib alpine", 0, "cannot be read" },
 	{ "w", "docker run -m 512m -m 2g alpine", 0, "--memory 2g is over" },
 	{ "w", "docker run -m 2g -m 512m alpine", 0, "--memory 2g is over" },
 	{ "w", "docker run --memory-reservation 2g alpine", 0,
