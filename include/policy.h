@@ -57,6 +57,8 @@ struct rule {
 	struct strv	 contexts;	/* build contexts */
 	int		 redact_env;	/* default 1 */
 	struct limits	 limits;	/* resource limits (reslimits.c) */
+	struct strv	 networks;	/* network name globs; empty = any */
+	char		*network;	/* default network, or NULL */
 };
 
 struct role {

@@ -25,6 +25,7 @@
 #include "grammar.h"
 #include "imageref.h"
 #include "mounts.h"
+#include "netrules.h"
 #include "policy.h"
 #include "reslimits.h"
 #include "util.h"
@@ -724,12 +725,16 @@ check_redaction(struct check *ck)
 	return 0;
 }
 
-/* The rule's resource limits (reslimits.c): caps, and defaults added. */
+/* The rule's resource limits (reslimits.c): caps, and defaults added;
+ * the networks a container may join, and its default (netrules.c). */
 static int
 check_limits(struct check *ck)
 {
-	return reslimits_check(&ck->rule->limits, ck->req, &ck->extra,
-	    ck->reason, sizeof(ck->reason));
+	if (reslimits_check(&ck->rule->limits, ck->req, &ck->extra,
+	    ck->reason, sizeof(ck->reason)) != 0)
+		return -1;
+	return netrules_check(&ck->rule->networks, ck->rule->network,
+	    ck->req, &ck->extra, ck->reason, sizeof(ck->reason));
 }
 
 /* A compose key's run flag held to the rule's caps. */

@@ -144,6 +144,10 @@ rule_json(const struct rule *r, const struct cmddef *c)
 	json_object_set_new(o, "redact_env", json_boolean(r->redact_env));
 	if (r->limits.any)
 		json_object_set_new(o, "limits", limits_json(&r->limits));
+	if (r->networks.n > 0)
+		json_object_set_new(o, "networks", strv_json(&r->networks));
+	if (r->network != NULL)
+		json_object_set_new(o, "network", json_string(r->network));
 	return o;
 }
 
@@ -260,6 +264,10 @@ rule_text(char **buf, const struct rule *r)
 		cat(buf, "      unsafe classes allowed:%s%s\n", b, "");
 	cat_list(buf, "denied flags:", &r->deny_flags);
 	limits_text(buf, &r->limits);
+	cat_list(buf, "networks:", &r->networks);
+	if (r->network != NULL)
+		cat(buf, "      network when none is given: %s%s\n", r->network,
+		    "");
 }
 
 char *

@@ -42,6 +42,7 @@
 #include "compose.h"
 #include "imageref.h"
 #include "mounts.h"
+#include "netrules.h"
 #include "policy.h"
 #include "trust.h"
 #include "util.h"
@@ -79,6 +80,7 @@ struct rulectx {
 	yaml_mark_t	 compose_mark;
 	yaml_mark_t	 volumes_mark;	/* of volumes:, if given */
 	yaml_mark_t	 limits_mark;	/* of limits:, if given */
+	yaml_mark_t	 networks_mark;	/* of networks: or network:, if given */
 };
 
 typedef int (*keyfn)(struct parser *, void *);
@@ -1403,6 +1405,63 @@ key_limits(struct parser *p, void *obj)
 	}
 }
 
+/* networks: [NAME or glob]; network: NAME (issue 16; netrules.c). */
+static int
+network_name_ok(struct parser *p, const yaml_mark_t *m, const char *what,
+    const char *s)
+{
+	if (strcasecmp(s, "host") == 0 || strncasecmp(s, "container:", 10) == 0)
+		perr(p, m, "%s: %s is a risk class (host-namespaces, "
+		    "other-containers), not a network name", what, s);
+	else if (strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789_.-*?[]") != strlen(s))
+		perr(p, m, "%s: \"%.64s\" is not a docker network name", what,
+		    s);
+	else
+		return 1;
+	return 0;
+}
+
+static int
+network_item(struct parser *p, void *obj, const char *s, const yaml_mark_t *m)
+{
+	if (network_name_ok(p, m, "networks", s))
+		strv_push(obj, s);
+	return 0;
+}
+
+static int
+key_networks(struct parser *p, void *obj)
+{
+	struct rulectx *c = obj;
+
+	c->networks_mark = p->ev.start_mark;
+	return parse_strseq(p, "networks", 0, network_item,
+	    &c->r->networks);
+}
+
+static int
+key_network(struct parser *p, void *obj)
+{
+	struct rulectx *c = obj;
+	yaml_mark_t m = p->ev.start_mark;
+	char *s;
+
+	c->networks_mark = m;
+	if (scalar_str(p, "network", &s) == -1)
+		return -1;
+	if (s != NULL && strpbrk(s, "*?[]") == NULL &&
+	    network_name_ok(p, &m, "network", s))
+		c->r->network = s;
+	else {
+		if (s != NULL && strpbrk(s, "*?[]") != NULL)
+			perr(p, &m, "network: a default is one name, not a "
+			    "glob");
+		free(s);
+	}
+	return 0;
+}
+
 static const struct key rule_keys[] = {
 	{ "command",	 key_command },
 	{ "containers",	 key_containers },
@@ -1420,6 +1479,8 @@ static const struct key rule_keys[] = {
 	{ "contexts",	 key_contexts },
 	{ "redact_env",	 key_redact_env },
 	{ "limits",	 key_limits },
+	{ "networks",	 key_networks },
+	{ "network",	 key_network },
 	{ NULL,		 NULL },
 };
 
@@ -1529,6 +1590,18 @@ rule_finish(struct parser *p, struct rulectx *c, const yaml_mark_t *m)
 			perr(p, &c->limits_mark, "limits apply to run, create, "
 			    "update, service create/update and compose only, "
 			    "not to \"%s\"", c->spell.v[i]);
+	for (i = 0; (r->networks.n > 0 || r->network != NULL) &&
+	    i < r->ncmds; i++)
+		if (netrules_command_takes(r->cmds[i]->name) <
+		    (r->network != NULL ? 2 : 1))
+			perr(p, &c->networks_mark, "%s applies to run and "
+			    "create%s only, not to \"%s\"", r->network != NULL ?
+			    "network" : "networks", r->network != NULL ? "" :
+			    " (and network connect)", c->spell.v[i]);
+	if (r->network != NULL &&
+	    netrules_default_problem(&r->networks, r->network) != NULL)
+		perr(p, &c->networks_mark, "network: %s: %s", r->network,
+		    netrules_default_problem(&r->networks, r->network));
 	if (r->volumes.n > 0 && r->mounts != MOUNTS_NAMED)
 		perr(p, &c->volumes_mark, "volumes: needs mounts: named");
 	/* compose names volumes after the project: not modelled here */
@@ -1852,6 +1925,8 @@ rule_free(struct rule *r)
 	strv_free(&r->subcommands);
 	strv_free(&r->projects);
 	strv_free(&r->contexts);
+	strv_free(&r->networks);
+	free(r->network);
 }
 
 void
