@@ -433,11 +433,12 @@ check_tmpfs(const struct limitspec *s, const char *value, char *buf,
 	if (opts != NULL && mounts_csv(opts + 1, &o, &err) != 0)
 		return unreadable(buf, len, "tmpfs", value, LIMIT_TMPFS);
 	for (i = 0; i < o.n && r == 0; i++) {
-		if (strncmp(o.v[i], "nr_blocks=", 10) == 0)
-			r = unreadable(buf, len, "tmpfs", value, LIMIT_TMPFS);
-		else if (strncmp(o.v[i], "size=", 5) != 0)
+		/* nr_blocks= sizes the tmpfs too, in pages: refused */
+		if (strncmp(o.v[i], "size=", 5) != 0 &&
+		    strncmp(o.v[i], "nr_blocks=", 10) != 0)
 			continue;
-		else if (kernel_size(o.v[i] + 5, &v) != 0)
+		if (strncmp(o.v[i], "size=", 5) != 0 ||
+		    kernel_size(o.v[i] + 5, &v) != 0)
 			r = unreadable(buf, len, "tmpfs", value, LIMIT_TMPFS);
 		else {
 			sized = 1;
@@ -665,8 +666,9 @@ check_log(const struct limitspec *s, const struct request *req,
 		return 0;
 	(void)snprintf(what, sizeof(what), "max-size=%.24s max-file=%lld "
 	    "(%.12s)", size != NULL ? size : "(none)", nf, drv);
-	if (sz == 0 || nf == 0)
-		sz = UNLIMITED;
+	if (sz == 0 || nf == 0)		/* rotation off: no bound */
+		return cap(s, LIMIT_LOG, "log-opt", what, UNLIMITED, s->max,
+		    buf, len);
 	return cap(s, LIMIT_LOG, "log-opt", what, sz > LLONG_MAX / nf ?
 	    UNLIMITED : sz * nf, s->max, buf, len);
 }

@@ -175,6 +175,12 @@ static const struct dcase cases[] = {
 	{ "w", "docker run --log-driver journald alpine", 1, "--cpus=0.5 "
 	    "--pids-limit=128 alpine" },
 	{ "w", "docker run --log-opt max-file=x alpine", 0, "cannot be read" },
+	{ "w", "docker run --log-opt max-file=0 alpine", 0, "max-file=0 "
+	    "(json-file) means no limit" },
+	{ "w", "docker run --log-driver local --log-opt max-file=0 alpine", 0,
+	    "means no limit" },
+	{ "w", "docker run --log-opt max-size=1k --log-opt max-file="
+	    "9223372036854775807 alpine", 0, "means no limit" },
 	/* no max: the default only */
 	{ "free", "docker run alpine", 1, "--memory=256m alpine" },
 	{ "free", "docker run -m 0 alpine", 1, "--memory=0 alpine" },
