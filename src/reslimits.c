@@ -124,13 +124,24 @@ static const struct {
 	const char	*canon;
 	int		 inject;
 	int		 period_known;	/* no --cpu-period: the CFS default */
+	int		 creates;	/* a flag left out means no limit (not
+					   "unchanged", as for update) */
+	const char	*pre;		/* prefix of its memory/cpu/pids flags */
 } limitcmds[] = {
-	{ "container run", 1, 1 },
-	{ "container create", 1, 1 },
-	{ "container update", 0, 0 },
-	{ "service create", 0, 1 },
-	{ "service update", 0, 0 },
-	{ NULL, 0, 0 },
+	{ "container run", 1, 1, 1, "" },
+	{ "container create", 1, 1, 1, "" },
+	{ "container update", 0, 0, 0, "" },
+	{ "service create", 0, 1, 1, "limit-" },
+	{ "service update", 0, 0, 0, "limit-" },
+	{ NULL, 0, 0, 0, NULL },
+};
+
+/* The flag that sets memory, cpus or pids, by command prefix. */
+static const char *const setflag[2][LIMIT_PIDS + 1] = {
+	{ [LIMIT_MEMORY] = "memory", [LIMIT_CPUS] = "cpus",
+	    [LIMIT_PIDS] = "pids-limit" },
+	{ [LIMIT_MEMORY] = "limit-memory", [LIMIT_CPUS] = "limit-cpu",
+	    [LIMIT_PIDS] = "limit-pids" },
 };
 
 int
@@ -664,6 +675,12 @@ check_log(const struct limitspec *s, const struct request *req,
 		    LIMIT_LOG);
 	if (!s->has_max)
 		return 0;
+	if (size == NULL && sz == UNLIMITED) {
+		(void)snprintf(buf, len, "without --log-opt max-size the %s log "
+		    "has no limit, and this rule caps log-size at %s: give "
+		    "--log-opt max-size=SIZE", drv, s->maxtext);
+		return -1;
+	}
 	(void)snprintf(what, sizeof(what), "max-size=%.24s max-file=%lld "
 	    "(%.12s)", size != NULL ? size : "(none)", nf, drv);
 	if (sz == 0 || nf == 0)		/* rotation off: no bound */
@@ -718,6 +735,39 @@ inject_defaults(const struct limits *lim, const struct request *req,
 	}
 }
 
+/* 1 if req has a --log-driver or --log-opt. */
+static int
+has_log_flag(const struct request *req)
+{
+	return last_value(req, "log-driver") != NULL ||
+	    last_value(req, "log-opt") != NULL;
+}
+
+/*
+ * A creating command that leaves out memory, cpus or pids under a cap
+ * without a default gets no limit at all: over the cap.
+ */
+static int
+check_missing(const struct limits *lim, const struct request *req, int row,
+    char *buf, size_t len)
+{
+	const char *flag;
+	int id;
+
+	for (id = LIMIT_MEMORY; id <= LIMIT_PIDS; id++) {
+		if (!lim->l[id].has_max || lim->l[id].has_default ||
+		    request_sets(req, id))
+			continue;
+		flag = setflag[*limitcmds[row].pre != '\0'][id];
+		(void)snprintf(buf, len, "without --%s the container has no "
+		    "%s limit, and this rule caps %s at %s: give --%s (at most "
+		    "%s)", flag, reslimits_name(id), reslimits_name(id),
+		    lim->l[id].maxtext, flag, lim->l[id].maxtext);
+		return -1;
+	}
+	return 0;
+}
+
 int
 reslimits_check(const struct limits *lim, const struct request *req,
     struct strv *inject, char *buf, size_t len)
@@ -734,7 +784,11 @@ reslimits_check(const struct limits *lim, const struct request *req,
 	if (lim->l[LIMIT_CPUS].has_max && check_cfs(&lim->l[LIMIT_CPUS], req,
 	    period_known, buf, len) != 0)
 		return -1;
-	if ((lim->l[LIMIT_LOG].has_max || lim->l[LIMIT_LOG].has_default) &&
+	if (limitcmds[row].creates && check_missing(lim, req, row, buf, len)
+	    != 0)
+		return -1;
+	if ((limitcmds[row].creates || has_log_flag(req)) &&
+	    (lim->l[LIMIT_LOG].has_max || lim->l[LIMIT_LOG].has_default) &&
 	    check_log(&lim->l[LIMIT_LOG], req, &log_default, buf, len) != 0)
 		return -1;
 	if (limitcmds[row].inject)
@@ -771,7 +825,16 @@ reslimits_service_defaults(const struct limits *lim, unsigned set, char *buf,
 	if (lim == NULL || !lim->any)
 		return 0;
 	for (id = 0; id < LIMIT_COUNT; id++)
-		if (lim->l[id].has_default && key[id] != NULL &&
+		if (lim->l[id].has_max && !lim->l[id].has_default &&
+		    key[id] != NULL && id != LIMIT_SHM &&
+		    !(set & (1u << id))) {
+			(void)snprintf(buf, len, "without %s the service has no "
+			    "%s limit, and this rule caps %s at %s: set %s (at "
+			    "most %s) in the service", key[id], reslimits_name(id),
+			    reslimits_name(id), lim->l[id].maxtext, key[id],
+			    lim->l[id].maxtext);
+			return -1;
+		} else if (lim->l[id].has_default && key[id] != NULL &&
 		    !(set & (1u << id))) {
 			(void)snprintf(buf, len, "this rule gives %s a default "
 			    "of %s, which compose cannot be given from "

@@ -394,7 +394,11 @@ static const struct dcase cases[] = {
 	    "log-size max 100m" },
 	{ "lim", P "lim-quota up", 0, "give the service cpus instead" },
 	{ "lim", P "lim-interp up", 0, "cannot be read" },
-	{ "lim", P "lim-none up", 1, "" },
+	{ "lim", P "lim-none up", 0, "compose.yaml:3: service s: without "
+	    "mem_limit the service has no memory limit, and this rule caps "
+	    "memory at 1g: set mem_limit (at most 1g) in the service" },
+	{ "lim", P "lim-memonly up", 0, "without cpus the service has no cpus "
+	    "limit" },
 	{ "limdef", P "lim-none up", 0, "compose.yaml:3: service s: this rule "
 	    "gives "
 	    "memory a default of 256m, which compose cannot be given from "

@@ -25,7 +25,15 @@ static const char POLICY[] =
     "          tmpfs-size: {max: 64m}\n"
     "          log-size: {default: 10m, max: 100m}\n"
     "      - command: [update, service create, service update]\n"
-    "        unsafe: [other-containers]\n"
+    "        unsafe: [other-containers, log-egress]\n"
+    "        limits:\n"
+    "          memory: {max: 1g}\n"
+    "          cpus: {max: 2}\n"
+    "          pids: {max: 512}\n"
+    "          log-size: {max: 100m}\n"
+    "  capsonly:\n"
+    "    allow:\n"
+    "      - command: run\n"
     "        limits:\n"
     "          memory: {max: 1g}\n"
     "          cpus: {max: 2}\n"
@@ -185,7 +193,29 @@ static const struct dcase cases[] = {
 	{ "free", "docker run alpine", 1, "--memory=256m alpine" },
 	{ "free", "docker run -m 0 alpine", 1, "--memory=0 alpine" },
 	/* service create / update: caps, no defaults */
-	{ "w", "docker service create alpine", 1, "service create alpine" },
+	{ "w", "docker service create alpine", 0, "without --limit-memory the "
+	    "container has no memory limit, and this rule caps memory at 1g: "
+	    "give --limit-memory (at most 1g)" },
+	{ "w", "docker service create --limit-memory 1g alpine", 0,
+	    "without --limit-cpu" },
+	{ "w", "docker service create --limit-memory 1g --limit-cpu 2 "
+	    "--limit-pids 10 alpine", 0, "without --log-opt max-size the "
+	    "json-file log has no limit, and this rule caps log-size at 100m" },
+	{ "w", "docker service create --limit-memory 1g --limit-cpu 2 "
+	    "--limit-pids 10 --log-opt max-size=10m alpine", 1,
+	    "service create --limit-memory=1g" },
+	/* update: a flag left out is unchanged, not unlimited */
+	{ "w", "docker update --cpus 1 c", 1, "update --cpus=1 c" },
+	{ "w", "docker service update --limit-memory 1g web", 1, "" },
+	/* a cap without a default: leaving the flag out is no limit */
+	{ "capsonly", "docker run alpine", 0, "without --memory the container "
+	    "has no memory limit, and this rule caps memory at 1g: give "
+	    "--memory (at most 1g)" },
+	{ "capsonly", "docker run -m 1g alpine", 0, "without --cpus" },
+	{ "capsonly", "docker run -m 1g --cpu-quota 100000 alpine", 0,
+	    "without --pids-limit" },
+	{ "capsonly", "docker run -m 1g --cpus 1 --pids-limit 9 alpine", 1,
+	    "run --memory=1g --cpus=1 --pids-limit=9 alpine" },
 	{ "w", "docker service create --limit-memory 2g alpine", 0,
 	    "--limit-memory 2g is over the cap memory max 1g" },
 	{ "w", "docker service create --limit-cpu 3 alpine", 0,
@@ -283,7 +313,8 @@ test_good_policy(void **state)
 	assert_int_equal(r->limits.l[LIMIT_PIDS].max, 512);
 	assert_false(r->limits.l[LIMIT_SHM].has_default);
 	assert_int_equal(r->limits.l[LIMIT_SHM].max, 64LL << 20);
-	assert_false(policy_role(p, "w")->rules[1].limits.l[LIMIT_LOG].has_max);
+	assert_true(policy_role(p, "w")->rules[1].limits.l[LIMIT_LOG].has_max);
+	assert_false(policy_role(p, "w")->rules[1].limits.l[LIMIT_SHM].has_max);
 	policy_free(p);
 }
 
@@ -335,7 +366,7 @@ test_help(void **state)
 	    "cpus default 0.5 max 2, pids default 128 max 512, shm-size max "
 	    "64m, tmpfs-size max 64m, log-size default 10m max 100m\n"));
 	assert_non_null(strstr(t, "      limits: memory max 1g, cpus max 2, "
-	    "pids max 512\n"));
+	    "pids max 512, log-size max 100m\n"));
 	assert_non_null(strstr(j, "\"limits\": {\n        \"memory\": {\n"
 	    "          \"default\": \"256m\",\n          \"max\": \"1g\"\n"));
 	free(j);
