@@ -35,6 +35,9 @@ struct compose_hooks {
 	size_t	 reasonlen;
 	/* A Dockerfile finding that needs the risk classes in risk. */
 	int	(*risk)(void *ctx, unsigned risk, const char *what);
+	/* A service's keys are all checked: set has bit 1 << LIMIT_* for
+	 * each resource limit they gave (reslimits_flag_sets).  NULL: none. */
+	int	(*service)(void *ctx, unsigned set);
 };
 
 /*

@@ -71,6 +71,7 @@ struct project {
 	const struct cfile *cur;	/* for messages */
 	const char	*svc;
 	const char	*key;
+	unsigned	 limits_set;	/* of the service: reslimits_flag_sets */
 };
 
 typedef int (*pairfn)(struct project *, yaml_node_t *, yaml_node_t *,

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include "commands.h"
+#include "reslimits.h"
 #include "util.h"
 
 #define POLICY_DEFAULT_PATH	"/etc/dockergate/policy.yaml"
@@ -55,6 +56,9 @@ struct rule {
 	struct strv	 projects;	/* compose project dir globs */
 	struct strv	 contexts;	/* build contexts */
 	int		 redact_env;	/* default 1 */
+	struct limits	 limits;	/* resource limits (reslimits.c) */
+	struct strv	 networks;	/* network name globs; empty = any */
+	char		*network;	/* default network, or NULL */
 };
 
 struct role {

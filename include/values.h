@@ -29,6 +29,14 @@ int	 values_filter_key_is(const char *filter, const char *key);
  */
 int	 values_label_reserved(const char *key);
 
+/*
+ * The network a --network value names (short form, or the last name= of
+ * the long syntax), trimmed, as written: *name is new (caller frees).
+ * Returns 0, or -1 with *errstr.
+ */
+int	 values_network_name(const char *value, char **name,
+	    const char **errstr);
+
 /* Normalize a capability name: "cap_sys_admin" -> "SYS_ADMIN", "all" -> "ALL".
  * Returns a new string (caller frees). */
 char	*values_cap_normalize(const char *name);

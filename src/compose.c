@@ -61,6 +61,7 @@
 #include "grammar.h"
 #include "mounts.h"
 #include "policy.h"
+#include "reslimits.h"
 #include "util.h"
 
 #define NEST_MAX	8	/* include/extends chain */
@@ -827,6 +828,8 @@ hook(struct project *pj, const yaml_node_t *n, const char *cmd,
 	fv.value = (char *)value;
 	if (fn(pj->h->ctx, &fv) != 0)
 		return cx_refail(pj, n);
+	if (strcmp(cmd, RUN_CMD) == 0)
+		pj->limits_set |= reslimits_flag_sets(&fv);
 	return 0;
 }
 

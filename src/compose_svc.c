@@ -1224,10 +1224,15 @@ cx_check_service(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 	(void)arg;
 	memset(&st, 0, sizeof(st));
 	pj->svc = cx_sval(k);
+	pj->limits_set = 0;
 	if (v->type != YAML_MAPPING_NODE)
 		r = cx_fail(pj, v, "a service must be a mapping");
 	else
 		r = cx_each_pair(pj, v, service_pair, &st);
+	/* the rule's limit defaults: compose cannot be given them */
+	if (r == 0 && pj->h->service != NULL &&
+	    pj->h->service(pj->h->ctx, pj->limits_set) != 0)
+		r = cx_refail(pj, k);
 	/* an image label is a label of every container of the image */
 	pj->key = "build";
 	if (r == 0 && v->type == YAML_MAPPING_NODE)

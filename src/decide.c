@@ -25,9 +25,11 @@
 #include "grammar.h"
 #include "imageref.h"
 #include "mounts.h"
+#include "netrules.h"
 #include "policy.h"
 #include "redact.h"
 #include "template.h"
+#include "reslimits.h"
 #include "util.h"
 #include "values.h"
 
@@ -1013,11 +1015,31 @@ check_redaction(struct check *ck)
 	return 0;
 }
 
+/* The rule's resource limits (reslimits.c): caps, and defaults added;
+ * the networks a container may join, and its default (netrules.c). */
+static int
+check_limits(struct check *ck)
+{
+	if (reslimits_check(&ck->rule->limits, ck->req, &ck->extra,
+	    ck->reason, sizeof(ck->reason)) != 0)
+		return -1;
+	return netrules_check(&ck->rule->networks, ck->rule->network,
+	    ck->req, &ck->extra, ck->reason, sizeof(ck->reason));
+}
+
+/* A compose key's run flag held to the rule's caps. */
+static int
+limit_flag(struct check *ck, const struct flagval *fv)
+{
+	return reslimits_check_flag(&ck->rule->limits, fv, ck->reason,
+	    sizeof(ck->reason));
+}
+
 /* compose.c holds compose services and builds to these same checks. */
 static int
 hook_flag(void *ctx, const struct flagval *fv)
 {
-	return check_flag(ctx, fv);
+	return check_flag(ctx, fv) != 0 ? -1 : limit_flag(ctx, fv);
 }
 
 /* A compose key whose value compose confines itself: deny_flags only. */
@@ -1028,7 +1050,9 @@ hook_named(void *ctx, const struct flagval *fv)
 
 	(void)snprintf(what, sizeof(what), "--%s %.200s",
 	    commands_flag_canon(fv->def), fv->value);
-	return check_deny_flag(ctx, commands_flag_canon(fv->def), what);
+	if (check_deny_flag(ctx, commands_flag_canon(fv->def), what) != 0)
+		return -1;
+	return limit_flag(ctx, fv);
 }
 
 static int
@@ -1065,12 +1089,23 @@ hook_risk(void *ctx, unsigned risk, const char *what)
 	return need_unsafe(ctx, risk, what, "is not allowed by this rule");
 }
 
+/* A compose service must set what the rule's limits give a default. */
+static int
+hook_service(void *ctx, unsigned set)
+{
+	struct check *ck = ctx;
+
+	return reslimits_service_defaults(&ck->rule->limits, set, ck->reason,
+	    sizeof(ck->reason));
+}
+
 /* Compose subcommands, projects and files; build contexts (compose.c). */
 static int
 check_compose(struct check *ck)
 {
 	struct compose_hooks h = { ck, hook_flag, hook_named, hook_image,
-	    hook_tag, ck->reason, sizeof(ck->reason), hook_risk };
+	    hook_tag, ck->reason, sizeof(ck->reason), hook_risk,
+	    hook_service };
 
 	if (!compose_applies(ck->req))
 		return 0;
@@ -1111,6 +1146,8 @@ check_rule(struct check *ck)
 	for (i = 0; i < q->nflags; i++)
 		if (check_flag(ck, &q->flags[i]) != 0)
 			return -1;
+	if (check_limits(ck) != 0)
+		return -1;
 	/* Redaction first: its denials need no engine lookup. */
 	if (check_redaction(ck) != 0)
 		return -1;

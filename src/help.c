@@ -17,6 +17,7 @@
 #include "decide.h"
 #include "help.h"
 #include "policy.h"
+#include "reslimits.h"
 #include "util.h"
 
 #define HELP_NOTE "Flags of a risk class (privileged, host-mounts, " \
@@ -25,7 +26,9 @@
 	"data-loss, image-tags, remote-sources) are refused unless a rule " \
 	"lists the class in " \
 	"unsafe. -H, --context, --config, --tls*, docker context, docker " \
-	"plugin and docker system dial-stdio are never available."
+	"plugin and docker system dial-stdio are never available. Limits: " \
+	"a default is added when the command leaves the flag out; no " \
+	"value may pass a max (0 or -1 meaning no limit is over it)."
 
 /* The shortest spelling of a command ("ps" for "container ls"). */
 static const char *
@@ -81,6 +84,28 @@ unsafe_json(unsigned bits)
 	return a;
 }
 
+/* limits: {NAME: {default, max}} as written in the policy. */
+static json_t *
+limits_json(const struct limits *lim)
+{
+	json_t *o = json_object(), *l;
+	int id;
+
+	for (id = 0; id < LIMIT_COUNT; id++) {
+		if (!lim->l[id].has_default && !lim->l[id].has_max)
+			continue;
+		l = json_object();
+		if (lim->l[id].has_default)
+			json_object_set_new(l, "default",
+			    json_string(lim->l[id].deftext));
+		if (lim->l[id].has_max)
+			json_object_set_new(l, "max",
+			    json_string(lim->l[id].maxtext));
+		json_object_set_new(o, reslimits_name(id), l);
+	}
+	return o;
+}
+
 static json_t *
 rule_json(const struct rule *r, const struct cmddef *c)
 {
@@ -117,6 +142,12 @@ rule_json(const struct rule *r, const struct cmddef *c)
 	json_object_set_new(o, "unsafe", unsafe_json(r->unsafe));
 	json_object_set_new(o, "deny_flags", strv_json(&r->deny_flags));
 	json_object_set_new(o, "redact_env", json_boolean(r->redact_env));
+	if (r->limits.any)
+		json_object_set_new(o, "limits", limits_json(&r->limits));
+	if (r->networks.n > 0)
+		json_object_set_new(o, "networks", strv_json(&r->networks));
+	if (r->network != NULL)
+		json_object_set_new(o, "network", json_string(r->network));
 	return o;
 }
 
@@ -168,6 +199,28 @@ cat_list(char **buf, const char *label, const struct strv *sv)
 	cat(buf, "%s%s", "\n", "");
 }
 
+/* "      limits: memory default 512m max 2g, tmpfs-size max 256m" */
+static void
+limits_text(char **buf, const struct limits *lim)
+{
+	const struct limitspec *s;
+	int id, n = 0;
+
+	for (id = 0; id < LIMIT_COUNT; id++) {
+		s = &lim->l[id];
+		if (!s->has_default && !s->has_max)
+			continue;
+		cat(buf, "%s%s", n++ ? ", " : "      limits: ",
+		    reslimits_name(id));
+		if (s->has_default)
+			cat(buf, " default %s%s", s->deftext, "");
+		if (s->has_max)
+			cat(buf, " max %s%s", s->maxtext, "");
+	}
+	if (n > 0)
+		cat(buf, "%s%s", "\n", "");
+}
+
 static void
 rule_text(char **buf, const struct rule *r)
 {
@@ -210,6 +263,11 @@ rule_text(char **buf, const struct rule *r)
 	if (b[0] != '\0')
 		cat(buf, "      unsafe classes allowed:%s%s\n", b, "");
 	cat_list(buf, "denied flags:", &r->deny_flags);
+	limits_text(buf, &r->limits);
+	cat_list(buf, "networks:", &r->networks);
+	if (r->network != NULL)
+		cat(buf, "      network when none is given: %s%s\n", r->network,
+		    "");
 }
 
 char *

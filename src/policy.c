@@ -42,6 +42,7 @@
 #include "compose.h"
 #include "imageref.h"
 #include "mounts.h"
+#include "netrules.h"
 #include "policy.h"
 #include "trust.h"
 #include "util.h"
@@ -78,6 +79,8 @@ struct rulectx {
 	int		 scoped_compose;/* subcommands or projects given */
 	yaml_mark_t	 compose_mark;
 	yaml_mark_t	 volumes_mark;	/* of volumes:, if given */
+	yaml_mark_t	 limits_mark;	/* of limits:, if given */
+	yaml_mark_t	 networks_mark;	/* of networks: or network:, if given */
 };
 
 typedef int (*keyfn)(struct parser *, void *);
@@ -1278,6 +1281,187 @@ key_contexts(struct parser *p, void *obj)
 	    &((struct rulectx *)obj)->r->contexts);
 }
 
+/* limits: NAME: {default: V, max: V} (issue 16; values: reslimits.c). */
+struct limitctx {
+	struct limitspec *s;
+	int		 id;
+};
+
+static int
+limit_value(struct parser *p, struct limitctx *lc, const char *what,
+    long long *v, char *text, int *has)
+{
+	yaml_mark_t m = p->ev.start_mark;
+	const char *err;
+	char *s;
+
+	if (scalar_str(p, what, &s) == -1)
+		return -1;
+	if (s == NULL)
+		return 0;
+	if (strlen(s) >= LIMITS_TEXT_MAX ||
+	    reslimits_parse(lc->id, s, v, &err) != 0)
+		perr(p, &m, "limits.%s.%s: \"%.32s\" is not %s",
+		    reslimits_name(lc->id), what, s, strlen(s) >=
+		    LIMITS_TEXT_MAX ? "a short value" : err);
+	else {
+		(void)snprintf(text, LIMITS_TEXT_MAX, "%s", s);
+		*has = 1;
+	}
+	free(s);
+	return 0;
+}
+
+static int
+key_limit_default(struct parser *p, void *obj)
+{
+	struct limitctx *lc = obj;
+
+	if (!reslimits_takes_default(lc->id)) {
+		perr(p, &p->ev.start_mark, "limits.%s takes no default, only "
+		    "max", reslimits_name(lc->id));
+		return skip_node(p);
+	}
+	return limit_value(p, lc, "default", &lc->s->def, lc->s->deftext,
+	    &lc->s->has_default);
+}
+
+static int
+key_limit_max(struct parser *p, void *obj)
+{
+	struct limitctx *lc = obj;
+
+	return limit_value(p, lc, "max", &lc->s->max, lc->s->maxtext,
+	    &lc->s->has_max);
+}
+
+static const struct key limit_keys[] = {
+	{ "default",	key_limit_default },
+	{ "max",	key_limit_max },
+	{ NULL,		NULL },
+};
+
+/* One limit's mapping; the current event is its first. */
+static int
+parse_limit(struct parser *p, struct limits *lim, const char *name,
+    const yaml_mark_t *m, unsigned *dup)
+{
+	struct limitctx lc;
+	unsigned long seen;
+	int r;
+
+	if ((lc.id = reslimits_lookup(name)) < 0) {
+		perr(p, m, "unknown limit \"%s\" (known: %s)", name,
+		    reslimits_names());
+		return skip_node(p);
+	}
+	lc.s = &lim->l[lc.id];
+	if (*dup & (1u << lc.id)) {
+		perr(p, m, "duplicate limit \"%s\"", name);
+		return skip_node(p);
+	}
+	*dup |= 1u << lc.id;
+	if ((r = expect(p, YAML_MAPPING_START_EVENT, "a limit")) != 1)
+		return r;
+	if (parse_map(p, "a limit", limit_keys, &lc, &seen) == -1)
+		return -1;
+	if (seen == 0)
+		perr(p, m, "limits.%s: give default, max or both", name);
+	if (lc.s->has_default && lc.s->has_max && lc.s->def > lc.s->max)
+		perr(p, m, "limits.%s: default %s is above max %s", name,
+		    lc.s->deftext, lc.s->maxtext);
+	return 0;
+}
+
+static int
+key_limits(struct parser *p, void *obj)
+{
+	struct rulectx *c = obj;
+	yaml_mark_t m;
+	char *name = NULL;
+	unsigned dup = 0;
+	int r;
+
+	c->limits_mark = p->ev.start_mark;
+	c->r->limits.any = 1;
+	if ((r = expect(p, YAML_MAPPING_START_EVENT, "limits")) != 1)
+		return r;
+	for (;;) {
+		if (next(p) == -1)
+			return -1;
+		if (p->ev.type == YAML_MAPPING_END_EVENT)
+			return 0;
+		if (map_key(p, &name, &m) == -1 || next(p) == -1) {
+			free(name);
+			return -1;
+		}
+		r = name != NULL ? parse_limit(p, &c->r->limits, name, &m,
+		    &dup) :
+		    skip_node(p);
+		free(name);
+		name = NULL;
+		if (r == -1)
+			return -1;
+	}
+}
+
+/* networks: [NAME or glob]; network: NAME (issue 16; netrules.c). */
+static int
+network_name_ok(struct parser *p, const yaml_mark_t *m, const char *what,
+    const char *s)
+{
+	if (strcasecmp(s, "host") == 0 || strncasecmp(s, "container:", 10) == 0)
+		perr(p, m, "%s: %s is a risk class (host-namespaces, "
+		    "other-containers), not a network name", what, s);
+	else if (strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789_.-*?[]") != strlen(s))
+		perr(p, m, "%s: \"%.64s\" is not a docker network name", what,
+		    s);
+	else
+		return 1;
+	return 0;
+}
+
+static int
+network_item(struct parser *p, void *obj, const char *s, const yaml_mark_t *m)
+{
+	if (network_name_ok(p, m, "networks", s))
+		strv_push(obj, s);
+	return 0;
+}
+
+static int
+key_networks(struct parser *p, void *obj)
+{
+	struct rulectx *c = obj;
+
+	c->networks_mark = p->ev.start_mark;
+	return parse_strseq(p, "networks", 0, network_item,
+	    &c->r->networks);
+}
+
+static int
+key_network(struct parser *p, void *obj)
+{
+	struct rulectx *c = obj;
+	yaml_mark_t m = p->ev.start_mark;
+	char *s;
+
+	c->networks_mark = m;
+	if (scalar_str(p, "network", &s) == -1)
+		return -1;
+	if (s != NULL && strpbrk(s, "*?[]") == NULL &&
+	    network_name_ok(p, &m, "network", s))
+		c->r->network = s;
+	else {
+		if (s != NULL && strpbrk(s, "*?[]") != NULL)
+			perr(p, &m, "network: a default is one name, not a "
+			    "glob");
+		free(s);
+	}
+	return 0;
+}
+
 static const struct key rule_keys[] = {
 	{ "command",	 key_command },
 	{ "containers",	 key_containers },
@@ -1294,6 +1478,9 @@ static const struct key rule_keys[] = {
 	{ "projects",	 key_projects },
 	{ "contexts",	 key_contexts },
 	{ "redact_env",	 key_redact_env },
+	{ "limits",	 key_limits },
+	{ "networks",	 key_networks },
+	{ "network",	 key_network },
 	{ NULL,		 NULL },
 };
 
@@ -1398,6 +1585,23 @@ rule_finish(struct parser *p, struct rulectx *c, const yaml_mark_t *m)
 			perr(p, m, "own: true applies to run, create and "
 			    "service create only, not to \"%s\"",
 			    c->spell.v[i]);
+	for (i = 0; r->limits.any && i < r->ncmds; i++)
+		if (!reslimits_command_takes(r->cmds[i]->name))
+			perr(p, &c->limits_mark, "limits apply to run, create, "
+			    "update, service create/update and compose only, "
+			    "not to \"%s\"", c->spell.v[i]);
+	for (i = 0; (r->networks.n > 0 || r->network != NULL) &&
+	    i < r->ncmds; i++)
+		if (netrules_command_takes(r->cmds[i]->name) <
+		    (r->network != NULL ? 2 : 1))
+			perr(p, &c->networks_mark, "%s applies to run and "
+			    "create%s only, not to \"%s\"", r->network != NULL ?
+			    "network" : "networks", r->network != NULL ? "" :
+			    " (and network connect)", c->spell.v[i]);
+	if (r->network != NULL &&
+	    netrules_default_problem(&r->networks, r->network) != NULL)
+		perr(p, &c->networks_mark, "network: %s: %s", r->network,
+		    netrules_default_problem(&r->networks, r->network));
 	if (r->volumes.n > 0 && r->mounts != MOUNTS_NAMED)
 		perr(p, &c->volumes_mark, "volumes: needs mounts: named");
 	/* compose names volumes after the project: not modelled here */
@@ -1721,6 +1925,8 @@ rule_free(struct rule *r)
 	strv_free(&r->subcommands);
 	strv_free(&r->projects);
 	strv_free(&r->contexts);
+	strv_free(&r->networks);
+	free(r->network);
 }
 
 void

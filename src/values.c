@@ -410,6 +410,52 @@ risk_workdir(const char *value, unsigned *risk, const char **why,
 	return 0;
 }
 
+/*
+ * The network a --network value names: the value itself, or the last
+ * name= of the long syntax, trimmed, in its own case (older docker CLIs,
+ * 20.10 among them, lower-case it, newer ones do not: the caller must
+ * hold both).
+ */
+int
+values_network_name(const char *value, char **name, const char **errstr)
+{
+	struct strv f = { NULL, 0, 0 };
+	const char *v, *found = NULL;
+	size_t i, n;
+	int rc = -1;
+
+	*name = NULL;
+	if (!network_long(value)) {
+		*name = xstrdup(value);
+		return 0;
+	}
+	if (mounts_csv(value, &f, errstr) == -1)
+		return -1;
+	for (i = 0; i < f.n; i++) {
+		v = f.v[i] + strspn(f.v[i], " \t");
+		n = strcspn(v, "=");
+		while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+			n--;
+		if (n == 4 && strncasecmp(v, "name", 4) == 0 &&
+		    strchr(v, '=') != NULL)
+			found = strchr(v, '=') + 1;
+	}
+	if (found != NULL) {
+		found += strspn(found, " \t");
+		for (n = strlen(found); n > 0 && (found[n - 1] == ' ' ||
+		    found[n - 1] == '\t'); n--)
+			;
+		if (n > 0) {
+			*name = xstrndup(found, n);
+			rc = 0;
+		}
+	}
+	if (rc != 0)
+		*errstr = "--network long syntax needs name=";
+	strv_free(&f);
+	return rc;
+}
+
 int
 values_filter_key_is(const char *v, const char *key)
 {

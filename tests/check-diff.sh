@@ -65,6 +65,13 @@ roles:
         images: [dgtest]
         mounts: named
         binds: ["$W/allowed"]
+        limits:
+          memory: {default: 256m, max: 1g}
+          cpus: {default: 0.5, max: 2}
+          pids: {default: 128, max: 512}
+          shm-size: {max: 64m}
+          tmpfs-size: {max: 64m}
+          log-size: {default: 10m, max: 100m}
 EOF
 	chmod 644 "$W/policy-$2.yaml"
 }

@@ -61,8 +61,9 @@ class Gen:
             lambda: flag(r, "memory", "m", r.choice(["64m", "128M", "1g"])),
             lambda: flag(r, "cpus", None, r.choice(["0.5", "1"])),
             lambda: flag(r, "cpu-shares", "c", r.choice(["512", "1024"])),
-            lambda: flag(r, "tmpfs", None, r.choice(["/t", "/t:size=1m",
-                                                     "/run:rw,noexec"])),
+            lambda: flag(r, "tmpfs", None, r.choice(["/t:size=64M",
+                                                     "/t:size=1m",
+                                                     "/run:rw,noexec,size=64k"])),
             lambda: flag(r, "volume", "v", r.choice(
                 ["named:/x", "vol%d:/data:ro" % r.randrange(3),
                  "/anon", a + ":/a", a + "/sub:/s:ro"])),
@@ -171,6 +172,25 @@ class Gen:
             lambda: flag(r, "ulimit", None, "nofile=10:20"),
             lambda: flag(r, "gpus", None, "all"),
             lambda: ["--use-api-socket"],
+            # over the policy's limits (issue 16), or no limit at all
+            lambda: flag(r, "memory", "m", r.choice(
+                ["2g", "-1", "0", "1025m", "1.5G", "2147483648"])),
+            lambda: flag(r, "memory-swap", None, r.choice(["-1", "3g"])),
+            lambda: flag(r, "memory-reservation", None, "2g"),
+            lambda: flag(r, "cpus", None, r.choice(["3", "0", "2.5"])),
+            lambda: r.choice([["--cpu-quota", "400000"],
+                              ["--cpu-quota=300000", "--cpu-period=100000"],
+                              ["--cpu-period", "1000"],
+                              ["--cpu-quota", "-1"]]),
+            lambda: flag(r, "pids-limit", None, r.choice(
+                ["-1", "0", "513", "0x201"])),
+            lambda: flag(r, "shm-size", None, r.choice(["1g", "65m"])),
+            lambda: flag(r, "tmpfs", None, r.choice(
+                ["/big:size=1g", "/nosize", "/z:size=0",
+                 "/two:size=1m,size=1g"])),
+            lambda: flag(r, "mount", None, r.choice(
+                ["type=tmpfs,dst=/tb,tmpfs-size=1g",
+                 "Type=Tmpfs,Dst=/tn"])),
             # allowed by the policy, spelled relative or with ".."
             lambda: flag(r, "volume", "v", r.choice(
                 [".:/here", "./:/here", a + "/sub/../:/a", "../sub:/s"])),

@@ -17,7 +17,13 @@ SOCK and its HostConfig compared with a plain `docker create dgtest`:
   - CgroupParent, Runtime, LogConfig.Type, MaskedPaths, ReadonlyPaths,
     Sysctls, OomKillDisable, OomScoreAdj as in the baseline;
   - no VolumeDriver, no volume driver or driver options in any mount;
-  - no VolumesFrom, no Links; no cidfile written on the host.
+  - no VolumesFrom, no Links; no cidfile written on the host;
+  - the policy's limits (issue 16): Memory set and at most 1 GiB,
+    MemorySwap not -1 and at most twice that, MemoryReservation at most
+    1 GiB, at most 2 CPUs (NanoCpus, else CpuQuota / CpuPeriod) and not
+    unlimited, PidsLimit set and at most 512, ShmSize at most 64 MiB, every
+    tmpfs (HostConfig.Tmpfs size=, Mounts TmpfsOptions.SizeBytes) sized and
+    at most 64 MiB.
 
 Lines of KIND "ordinary" must all be created.  Prints each violation and
 failure, then the figures and "diff: N passed, N failed" (passed = lines
@@ -39,6 +45,55 @@ def docker(cli, sock, *args, check=True):
     if check and p.returncode != 0:
         raise RuntimeError("docker %s: %s" % (" ".join(args), p.stderr))
     return p.stdout
+
+
+MIB = 1 << 20
+MEMORY_MAX = 1 << 30            # the policy's limits (tests/check-diff.sh)
+NANOCPUS_MAX = 2 * 10 ** 9
+PIDS_MAX = 512
+SHM_MAX = 64 * MIB
+TMPFS_MAX = 64 * MIB
+
+
+def kernel_size(s):
+    """A tmpfs size= as the kernel's memparse reads it (decimal only)."""
+    mult = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
+    if s and s[-1].lower() in mult:
+        return int(s[:-1]) * mult[s[-1].lower()]
+    return int(s)
+
+
+def limit_problems(hc):
+    bad = []
+    mem = hc.get("Memory") or 0
+    if mem <= 0 or mem > MEMORY_MAX:
+        bad.append("Memory=%r" % mem)
+    swap = hc.get("MemorySwap") or 0
+    if swap == -1 or swap > 2 * MEMORY_MAX:
+        bad.append("MemorySwap=%r" % swap)
+    if (hc.get("MemoryReservation") or 0) > MEMORY_MAX:
+        bad.append("MemoryReservation=%r" % hc.get("MemoryReservation"))
+    nano, quota = hc.get("NanoCpus") or 0, hc.get("CpuQuota") or 0
+    if nano == 0 and quota > 0:
+        nano = quota * 10 ** 9 // (hc.get("CpuPeriod") or 100000)
+    if nano <= 0 or nano > NANOCPUS_MAX:
+        bad.append("cpus NanoCpus=%r CpuQuota=%r CpuPeriod=%r" % (
+            hc.get("NanoCpus"), quota, hc.get("CpuPeriod")))
+    pids = hc.get("PidsLimit") or 0
+    if pids <= 0 or pids > PIDS_MAX:
+        bad.append("PidsLimit=%r" % pids)
+    if (hc.get("ShmSize") or 0) > SHM_MAX:
+        bad.append("ShmSize=%r" % hc.get("ShmSize"))
+    for path, opts in (hc.get("Tmpfs") or {}).items():
+        sizes = [o[5:] for o in opts.split(",") if o.startswith("size=")]
+        if not sizes or any(kernel_size(s) <= 0 or kernel_size(s) >
+                            TMPFS_MAX for s in sizes):
+            bad.append("tmpfs %s:%s" % (path, opts))
+    for m in hc.get("Mounts") or []:
+        size = (m.get("TmpfsOptions") or {}).get("SizeBytes") or 0
+        if m.get("Type") == "tmpfs" and (size <= 0 or size > TMPFS_MAX):
+            bad.append("tmpfs mount %s size %r" % (m.get("Target"), size))
+    return bad
 
 
 def inside(path, root):
@@ -105,7 +160,7 @@ class Judge:
         if (hc.get("LogConfig") or {}).get("Type") != \
                 (base.get("LogConfig") or {}).get("Type"):
             bad.append("LogConfig %r" % hc.get("LogConfig"))
-        return bad
+        return bad + limit_problems(hc)
 
 
 def main():

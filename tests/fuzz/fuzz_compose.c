@@ -86,7 +86,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    "/srv/stacks/f", "up" };
 	char reason[DECIDE_REASON_MAX];
 	struct compose_hooks h = { NULL, fz_flag, fz_flag, fz_image, fz_tag,
-	    reason, sizeof(reason), fz_risk };
+	    reason, sizeof(reason), fz_risk, NULL };
 	struct resolver res;
 	struct request req;
 	struct rule rule;

@@ -65,7 +65,29 @@ static const char policy_text[] =
     "      - command: build\n"
     "        images: [\"local/*\"]\n"
     "        contexts: [\"/srv/builds/*\"]\n"
-    "        unsafe: [remote-sources]\n";
+    "        unsafe: [remote-sources]\n"
+    "  lim:\n"
+    "    allow:\n"
+    "      - command: compose\n"
+    "        subcommands: [up]\n"
+    "        projects: [\"/srv/stacks/*\"]\n"
+    "        unsafe: [log-egress]\n"
+    "        limits:\n"
+    "          memory: {max: 1g}\n"
+    "          cpus: {max: 2}\n"
+    "          pids: {max: 512}\n"
+    "          shm-size: {max: 64m}\n"
+    "          tmpfs-size: {max: 64m}\n"
+    "          log-size: {max: 100m}\n"
+    "  limdef:\n"
+    "    allow:\n"
+    "      - command: compose\n"
+    "        subcommands: [up]\n"
+    "        projects: [\"/srv/stacks/*\"]\n"
+    "        unsafe: [log-egress]\n"
+    "        limits:\n"
+    "          memory: {default: 256m, max: 1g}\n"
+    "          log-size: {default: 10m}\n";
 
 /* "/srv/..." is DATA "/srv/..."; nothing else exists. */
 static int
@@ -508,6 +530,35 @@ static const struct dcase cases[] = {
 	{ "nt", P "loopbuild pull", 0, "which is this host" },
 	{ "nt", P "loopbuild build", 0, "which is this host" },
 	{ "nt", P "loopbuild ps", 1, "" },
+	/* issue 16: resource keys held to the rule's limits */
+	{ "lim", P "lim-ok up", 1, "" },
+	{ "lim", P "lim-mem up", 0, "--memory 2g is over the cap memory max "
+	    "1g" },
+	{ "lim", P "lim-mem-int up", 0, "--memory 1073741825 is over" },
+	{ "lim", P "lim-deploy up", 0, "--memory 2g is over" },
+	{ "lim", P "lim-deploy-cpus up", 0, "--cpus 2.5 is over the cap cpus" },
+	{ "lim", P "lim-deploy-pids up", 0, "--pids-limit -1 means no limit" },
+	{ "lim", P "lim-pids up", 0, "--pids-limit -1 means no limit" },
+	{ "lim", P "lim-swap up", 0, "--memory-swap -1 means no limit" },
+	{ "lim", P "lim-shm up", 0, "--shm-size 1g is over the cap shm-size" },
+	{ "lim", P "lim-tmpfs up", 0, "--tmpfs /t has no size" },
+	{ "lim", P "lim-tmpfs-big up", 0, "--tmpfs /b:size=1g is over" },
+	{ "lim", P "lim-log up", 0, "--log-opt max-size=1g is over the cap "
+	    "log-size max 100m" },
+	{ "lim", P "lim-quota up", 0, "give the service cpus instead" },
+	{ "lim", P "lim-interp up", 0, "cannot be read" },
+	{ "lim", P "lim-none up", 0, "compose.yaml:3: service s: without "
+	    "mem_limit the service has no memory limit, and this rule caps "
+	    "memory at 1g: set mem_limit (at most 1g) in the service" },
+	{ "lim", P "lim-memonly up", 0, "without cpus the service has no cpus "
+	    "limit" },
+	{ "limdef", P "lim-none up", 0, "compose.yaml:3: service s: this rule "
+	    "gives "
+	    "memory a default of 256m, which compose cannot be given from "
+	    "outside: set mem_limit: 256m in the service" },
+	{ "limdef", P "lim-memonly up", 0, "set logging.options.max-size: 10m "
+	    "in the service" },
+	{ "limdef", P "lim-def up", 1, "" },
 };
 
 static int

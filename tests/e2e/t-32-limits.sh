@@ -1,0 +1,64 @@
+#!/bin/bash
+# Issue 16: the example ai-worker policy's run limits, judged by the daemon.
+# A run that sets nothing gets the defaults (HostConfig.Memory, PidsLimit,
+# NanoCpus, the json-file max-size); values within the caps are kept; every
+# spelling over a cap is refused and creates nothing.  (Run as the account
+# through runuser, exactly as sshd would start it.)
+. "$(dirname "$0")/lib.sh"
+t_begin "limits: defaults reach the daemon, over-the-cap spellings denied"
+d=$W/limits
+mkdir -m 0755 "$d"
+e2e_write_example "$E2E_ROOT/policy/ai-worker.yaml" "$d/p.yaml"
+lim() {
+	LAST="SSH_ORIGINAL_COMMAND='$1' dockergate --policy $d/p.yaml --role ai-worker  (as $U_AI)"
+	mkdir -p "$T"; OUT=$T/out ERR=$T/err
+	(cd / && runuser -u "$U_AI" -- env -i PATH=/usr/bin:/bin \
+	    SSH_ORIGINAL_COMMAND="$1" "$DGW" --policy "$d/p.yaml" \
+	    --role ai-worker) >"$OUT" 2>"$ERR"
+	RC=$?
+}
+hc() { rdocker inspect -f "$2" "$1"; }
+rdocker rm -f lim-def lim-set >/dev/null 2>&1
+
+lim "docker run -d --name lim-def dgtest sleep 1000"
+expect_rc 0
+[ "$(hc lim-def '{{.HostConfig.Memory}}')" = 536870912 ] ||
+    fail "default memory: $(hc lim-def '{{.HostConfig.Memory}}')"
+[ "$(hc lim-def '{{.HostConfig.PidsLimit}}')" = 256 ] ||
+    fail "default pids: $(hc lim-def '{{.HostConfig.PidsLimit}}')"
+[ "$(hc lim-def '{{.HostConfig.NanoCpus}}')" = 1000000000 ] ||
+    fail "default cpus: $(hc lim-def '{{.HostConfig.NanoCpus}}')"
+[ "$(hc lim-def '{{index .HostConfig.LogConfig.Config "max-size"}}')" = \
+    10485760 ] || fail "default log max-size: $(hc lim-def \
+    '{{index .HostConfig.LogConfig.Config "max-size"}}')"
+grep -F '"--memory=512m","--cpus=1","--pids-limit=256","--log-opt=max-size=10485760"' \
+    "$AUDIT" >/dev/null ||
+    fail "the audit record lacks the injected defaults"
+
+lim "docker run -d --name lim-set -m2g --memory-swap=4g --pids-limit 0x400 --cpus 2 --shm-size 256m --tmpfs /t:size=256m dgtest sleep 1000"
+expect_rc 0
+[ "$(hc lim-set '{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}} {{.HostConfig.PidsLimit}} {{.HostConfig.NanoCpus}} {{.HostConfig.ShmSize}}')" = \
+    "2147483648 4294967296 1024 2000000000 268435456" ] ||
+    fail "values within the caps: $(hc lim-set '{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}} {{.HostConfig.PidsLimit}} {{.HostConfig.NanoCpus}} {{.HostConfig.ShmSize}}')"
+
+before=$(containers)
+for cmd in "docker run -d -m 3g dgtest true" \
+    "docker run -d --memory=-1 dgtest true" \
+    "docker run -d -itm3G dgtest true" \
+    "docker run -d --memory-swap -1 -m 1g dgtest true" \
+    "docker run -d --cpus 2.5 dgtest true" \
+    "docker run -d --cpu-quota 400000 --cpu-period 100000 dgtest true" \
+    "docker run -d --pids-limit -1 dgtest true" \
+    "docker run -d --pids-limit=0 dgtest true" \
+    "docker run -d --shm-size 64g dgtest true" \
+    "docker run -d --tmpfs /t dgtest true" \
+    "docker run -d --mount type=tmpfs,dst=/t,tmpfs-size=1g dgtest true" \
+    "docker container run -d --memory 2049m dgtest true"; do
+	lim "$cmd"
+	expect_rc 77
+	expect_dg_line 'over the cap|no limit|has no size'
+done
+[ "$before" = "$(containers)" ] || fail "a refused run created a container"
+rdocker rm -f lim-def lim-set >/dev/null
+rm -rf "$d"
+t_end
