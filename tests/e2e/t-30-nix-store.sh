@@ -18,8 +18,13 @@ cp "$DGW" "$S/aaa-dockergate/bin/dockergate"
 store_dir bbb-docker
 cp "$DOCKER_CLI" "$S/bbb-docker/bin/docker"
 mkdir -m 0755 -p "$S/ccc-etc/etc/dockergate"
-sed "s#^  binary: .*#  binary: $S/bbb-docker/bin/docker#" "$POLICY" \
+# Its own audit file: t-90 counts the records of the ssh requests alone.
+install -m 0660 -g "$G_AUDIT" /dev/null "$W/audit/nix-store.jsonl"
+sed -e "s#^  binary: .*#  binary: $S/bbb-docker/bin/docker#" \
+    -e "s#^  file: .*#  file: $W/audit/nix-store.jsonl#" "$POLICY" \
     >"$S/ddd-dockergate-policy.yaml"
+grep -q "nix-store.jsonl" "$S/ddd-dockergate-policy.yaml" ||
+    fail "setup: the store policy's audit file"
 ln -s "$S/ddd-dockergate-policy.yaml" "$S/ccc-etc/etc/dockergate/policy.yaml"
 ln -s "$S/ccc-etc/etc" "$N/etc/static"
 ln -s "$N/etc/static/dockergate/policy.yaml" "$N/etc/dockergate/policy.yaml"
@@ -86,5 +91,5 @@ grep -qi 'gateway.*PASS\|PASS.*gateway\|forced-command.*PASS\|PASS.*forced' "$OU
     note "doctor output has no gateway PASS line: $(head -n 3 "$OUT")"
 
 chmod -R u+w "$S"/*-*/ 2>/dev/null
-rm -rf "$N"
+rm -rf "$N" "$W/audit/nix-store.jsonl"
 t_end
