@@ -59,6 +59,7 @@ struct rule {
 	struct limits	 limits;	/* resource limits (reslimits.c) */
 	struct strv	 networks;	/* network name globs; empty = any */
 	char		*network;	/* default network, or NULL */
+	long		 max_containers;	/* quota (quota.c), 0 = none */
 };
 
 struct role {

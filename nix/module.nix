@@ -220,6 +220,9 @@ in
       "f ${configDir}/config.json 0644 root root - {}"
       "d ${auditDir} 0755 root root -"
       "f ${auditDir}/audit.jsonl 0620 root ${auditGroup} -"
+      # max_containers: the per-role quota locks (dockergate.yaml(5) QUOTAS)
+      "d /run/dockergate 0755 root root -"
+      "d /run/dockergate/locks 1733 root root -"
     ];
 
     users.groups.${auditGroup} = { };

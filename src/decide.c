@@ -27,13 +27,13 @@
 #include "mounts.h"
 #include "netrules.h"
 #include "policy.h"
+#include "quota.h"
 #include "redact.h"
 #include "template.h"
 #include "reslimits.h"
 #include "util.h"
 #include "values.h"
 
-#define OWNER_LABEL	"dockergate.owner"	/* own/owned label key */
 #define LIST_MAX	400	/* bytes of a "what is allowed" list */
 
 /* The state of checking one request against one rule. */
@@ -1151,7 +1151,13 @@ check_rule(struct check *ck)
 	/* Redaction first: its denials need no engine lookup. */
 	if (check_redaction(ck) != 0)
 		return -1;
-	return check_args(ck) != 0 || check_compose(ck) != 0 ? -1 : 0;
+	if (check_args(ck) != 0 || check_compose(ck) != 0)
+		return -1;
+	/* The quota last (quota.c): its count takes the role's lock. */
+	if (ck->rule->max_containers > 0)
+		return quota_check(ck->rule->max_containers, ck->role, ck->res,
+		    &ck->unavailable, ck->reason, sizeof(ck->reason));
+	return 0;
 }
 
 static void
@@ -1216,6 +1222,7 @@ try_rules(struct check *ck, const struct role *role, struct verdict *v)
 			v->pins = ck->pins;
 			v->npins = ck->npins;
 			v->extra_flags = ck->extra;
+			v->quota = ck->rule->max_containers > 0;
 			if (ck->rule->own &&
 			    (ck->req->cmd->traits & CMD_OWNABLE))
 				strv_take(&v->extra_flags, xasprintf(

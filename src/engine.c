@@ -1019,3 +1019,45 @@ engine_image_tags(const char *host, const char *ref, struct strv *repotags,
 	json_decref(doc);
 	return r;
 }
+
+int
+engine_count_labelled(const char *host, const char *label, long *n,
+    int *unavailable, const char **errstr)
+{
+	struct engine_resp resp;
+	json_t *filt, *doc;
+	char *js, *esc, *rest;
+	int r;
+
+	*n = 0;
+	*unavailable = 0;
+	filt = json_pack("{s:[s]}", "label", label);
+	js = filt != NULL ? json_dumps(filt, JSON_COMPACT) : NULL;
+	json_decref(filt);
+	if (js == NULL) {
+		*errstr = "cannot encode a container filter";
+		return -1;
+	}
+	esc = engine_escape(js);
+	free(js);
+	rest = xasprintf("/containers/json?all=1&filters=%s", esc);
+	free(esc);
+	r = api_get(host, rest, &resp, unavailable, errstr);
+	free(rest);
+	if (r != 0)
+		return -1;
+	doc = NULL;
+	if (resp.status != 200)
+		r = status_error(&resp, "container", unavailable, errstr);
+	else if ((doc = json_loadb(resp.body, resp.bodylen,
+	    JSON_REJECT_DUPLICATES, NULL)) == NULL || !json_is_array(doc)) {
+		*unavailable = 1;
+		*errstr = "the Docker engine answered the container listing "
+		    "with invalid JSON";
+		r = -1;
+	} else
+		*n = (long)json_array_size(doc);
+	json_decref(doc);
+	engine_resp_free(&resp);
+	return r;
+}

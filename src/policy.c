@@ -44,6 +44,7 @@
 #include "mounts.h"
 #include "netrules.h"
 #include "policy.h"
+#include "quota.h"
 #include "trust.h"
 #include "util.h"
 
@@ -81,6 +82,8 @@ struct rulectx {
 	yaml_mark_t	 volumes_mark;	/* of volumes:, if given */
 	yaml_mark_t	 limits_mark;	/* of limits:, if given */
 	yaml_mark_t	 networks_mark;	/* of networks: or network:, if given */
+	yaml_mark_t	 quota_mark;	/* of max_containers:, if given */
+	int		 has_quota;
 };
 
 typedef int (*keyfn)(struct parser *, void *);
@@ -1051,6 +1054,24 @@ key_own(struct parser *p, void *obj)
 	return scalar_bool(p, "own", &((struct rulectx *)obj)->r->own);
 }
 
+/* max_containers: N (issue 16; quota.c). */
+static int
+key_max_containers(struct parser *p, void *obj)
+{
+	struct rulectx *c = obj;
+	long v;
+	int r;
+
+	c->quota_mark = p->ev.start_mark;
+	if ((r = scalar_uint(p, "max_containers", QUOTA_MAX, &v)) == -1)
+		return r;
+	if (v == 0)
+		perr(p, &c->quota_mark, "max_containers must be at least 1");
+	c->r->max_containers = v > 0 ? v : 0;
+	c->has_quota = 1;
+	return 0;
+}
+
 static int
 key_redact_env(struct parser *p, void *obj)
 {
@@ -1481,6 +1502,7 @@ static const struct key rule_keys[] = {
 	{ "limits",	 key_limits },
 	{ "networks",	 key_networks },
 	{ "network",	 key_network },
+	{ "max_containers", key_max_containers },
 	{ NULL,		 NULL },
 };
 
@@ -1602,6 +1624,14 @@ rule_finish(struct parser *p, struct rulectx *c, const yaml_mark_t *m)
 	    netrules_default_problem(&r->networks, r->network) != NULL)
 		perr(p, &c->networks_mark, "network: %s: %s", r->network,
 		    netrules_default_problem(&r->networks, r->network));
+	if (c->has_quota && !r->own)
+		perr(p, &c->quota_mark, "max_containers needs own: true in "
+		    "the rule: it counts the containers with the role's owner "
+		    "label");
+	for (i = 0; c->has_quota && i < r->ncmds; i++)
+		if (!quota_command_takes(r->cmds[i]->name))
+			perr(p, &c->quota_mark, "max_containers applies to run "
+			    "and create only, not to \"%s\"", c->spell.v[i]);
 	if (r->volumes.n > 0 && r->mounts != MOUNTS_NAMED)
 		perr(p, &c->volumes_mark, "volumes: needs mounts: named");
 	/* compose names volumes after the project: not modelled here */

@@ -136,6 +136,8 @@ grep -qx 'd /etc/dockergate/docker-config 0755 root root -' "$d/tmpfiles" &&
     ok || bad "tmpfiles: no root-owned docker config dir"
 grep -q '^d /var/log/dockergate 0755 root root' "$d/tmpfiles" && ok ||
     bad "tmpfiles: no audit directory"
+grep -qx 'd /run/dockergate/locks 1733 root root -' "$d/tmpfiles" && ok ||
+    bad "tmpfiles: no quota lock directory (max_containers)"
 
 # Assertions fire on a bad set-up.
 evalcase bad-role && {

@@ -860,6 +860,54 @@ test_real_engine(void **state)
 	strv_free(&tags);
 }
 
+/* ------------------------------------------------------- quota count */
+
+#define COUNT_ROUTE(role) "/v1.41/containers/json?all=1&filters=" \
+	"%7B%22label%22%3A%5B%22dockergate.owner%3D" role "%22%5D%7D"
+
+static const struct route count_engine[] = {
+	{ COUNT_ROUTE("w"), 200, "[{\"Id\":\"a\"},{\"Id\":\"b\"}]",
+	    F_LENGTH },
+	{ COUNT_ROUTE("none"), 200, "[]", F_LENGTH },
+	{ COUNT_ROUTE("obj"), 200, "{}", F_LENGTH },
+	{ COUNT_ROUTE("err"), 500, "{\"message\":\"boom\"}", F_LENGTH },
+	{ NULL, 0, NULL, F_LENGTH },
+};
+
+static int
+setup_count(void **state)
+{
+	static struct fake f;
+
+	if (fake_start(&f, count_engine) != 0)
+		return -1;
+	*state = &f;
+	return 0;
+}
+
+static void
+test_count(void **state)
+{
+	struct fake *f = *state;
+	const char *err;
+	long n;
+	int un;
+
+	assert_int_equal(engine_count_labelled(f->host, "dockergate.owner=w",
+	    &n, &un, &err), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(engine_count_labelled(f->host,
+	    "dockergate.owner=none", &n, &un, &err), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(engine_count_labelled(f->host, "dockergate.owner=obj",
+	    &n, &un, &err), -1);
+	assert_int_equal(un, 1);
+	assert_int_equal(engine_count_labelled(f->host, "dockergate.owner=err",
+	    &n, &un, &err), -1);
+	assert_int_equal(un, 1);
+	assert_non_null(strstr(err, "boom"));
+}
+
 int
 main(void)
 {
@@ -888,6 +936,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_owned_from_image,
 		    setup_labels, teardown),
 		cmocka_unit_test(test_real_engine),
+		cmocka_unit_test_setup_teardown(test_count, setup_count,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
