@@ -5,6 +5,12 @@
  */
 #include "testutil.h"
 
+#include <sys/file.h>
+#include <sys/stat.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+
 #include "decidecase.h"
 #include "help.h"
 #include "quota.h"
@@ -208,6 +214,59 @@ test_help(void **state)
 	policy_free(p);
 }
 
+/* The lock: taken, refused while another holds it, never via a link. */
+static void
+test_lock(void **state)
+{
+	char dir[] = "/tmp/dg-quota.XXXXXX", path[128], missing[160];
+	const char *err;
+	struct stat st;
+	mode_t mask;
+	int fd, fd2, other;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	/* readable by the role's other accounts whatever the umask */
+	mask = umask(077);
+	assert_int_equal(quota_lock(dir, "w", 100, &fd, &err), 0);
+	(void)umask(mask);
+	(void)snprintf(path, sizeof(path), "%s/quota.w", dir);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0644);
+	assert_int_not_equal(fcntl(fd, F_GETFD) & FD_CLOEXEC, 0);
+	/* a second session waits, then gives up: unavailable */
+	assert_int_equal(quota_lock(dir, "w", 100, &fd2, &err), -1);
+	assert_int_equal(fd2, -1);
+	assert_non_null(strstr(err, "another session holds it"));
+	/* another role is not held up */
+	assert_int_equal(quota_lock(dir, "v", 100, &fd2, &err), 0);
+	(void)close(fd2);
+	(void)close(fd);
+	assert_int_equal(quota_lock(dir, "w", 100, &fd, &err), 0);
+	(void)close(fd);
+	/* a lock file that is a link is refused */
+	(void)snprintf(path, sizeof(path), "%s/quota.l", dir);
+	assert_int_equal(symlink("/etc/passwd", path), 0);
+	assert_int_equal(quota_lock(dir, "l", 100, &fd, &err), -1);
+	assert_non_null(strstr(err, "cannot open the quota lock"));
+	(void)unlink(path);
+	/* no directory: an error naming it */
+	(void)snprintf(missing, sizeof(missing), "%s/none", dir);
+	assert_int_equal(quota_lock(missing, "w", 100, &fd, &err), -1);
+	assert_non_null(strstr(err, "must exist, root-owned, mode 1733"));
+	/* held by another open file (another process's session) */
+	(void)snprintf(path, sizeof(path), "%s/quota.w", dir);
+	other = open(path, O_RDONLY);
+	assert_true(other >= 0);
+	assert_int_equal(flock(other, LOCK_EX), 0);
+	assert_int_equal(quota_lock(dir, "w", 100, &fd, &err), -1);
+	(void)close(other);
+	(void)unlink(path);
+	(void)snprintf(path, sizeof(path), "%s/quota.v", dir);
+	(void)unlink(path);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 int
 main(void)
 {
@@ -215,6 +274,7 @@ main(void)
 		cmocka_unit_test(test_bad_policies),
 		cmocka_unit_test(test_decisions),
 		cmocka_unit_test(test_help),
+		cmocka_unit_test(test_lock),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
