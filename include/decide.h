@@ -106,6 +106,8 @@ struct verdict {
 					   executor's output filter masks */
 	int	 quota;			/* the rule has max_containers: the
 					   count's lock must be held on */
+	long	 lifetime;		/* the rule's lifetime (seconds): a
+					   session adds the expiry label */
 };
 
 /*

@@ -102,4 +102,13 @@ int	 engine_image_tags(const char *host, const char *ref,
 int	 engine_count_labelled(const char *host, const char *label, long *n,
 	    int *unavailable, const char **errstr);
 
+/*
+ * Append to *ids the full IDs of the containers, running or not, that
+ * carry label ("KEY" for any value, or "KEY=VALUE"), as the listing
+ * gives them (image-inherited labels included: look each up with
+ * engine_container to judge its own).  Returns as engine_count_labelled.
+ */
+int	 engine_list_labelled(const char *host, const char *label,
+	    struct strv *ids, int *unavailable, const char **errstr);
+
 #endif

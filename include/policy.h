@@ -60,6 +60,7 @@ struct rule {
 	struct strv	 networks;	/* network name globs; empty = any */
 	char		*network;	/* default network, or NULL */
 	long		 max_containers;	/* quota (quota.c), 0 = none */
+	long		 lifetime;	/* seconds (reap.c), 0 = none */
 };
 
 struct role {

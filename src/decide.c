@@ -1223,6 +1223,7 @@ try_rules(struct check *ck, const struct role *role, struct verdict *v)
 			v->npins = ck->npins;
 			v->extra_flags = ck->extra;
 			v->quota = ck->rule->max_containers > 0;
+			v->lifetime = ck->rule->lifetime;
 			if (ck->rule->own &&
 			    (ck->req->cmd->traits & CMD_OWNABLE))
 				strv_take(&v->extra_flags, xasprintf(

@@ -151,6 +151,9 @@ rule_json(const struct rule *r, const struct cmddef *c)
 	if (r->max_containers > 0)
 		json_object_set_new(o, "max_containers",
 		    json_integer(r->max_containers));
+	if (r->lifetime > 0)
+		json_object_set_new(o, "lifetime_seconds",
+		    json_integer(r->lifetime));
 	return o;
 }
 
@@ -275,6 +278,11 @@ rule_text(char **buf, const struct rule *r)
 		(void)snprintf(n, sizeof(n), "%ld", r->max_containers);
 		cat(buf, "      at most %s containers of the role, running "
 		    "or stopped%s\n", n, "");
+	}
+	if (r->lifetime > 0) {
+		(void)snprintf(n, sizeof(n), "%ld", r->lifetime);
+		cat(buf, "      containers are removed %s seconds after they "
+		    "are made%s\n", n, " (dockergate reap)");
 	}
 }
 

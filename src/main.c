@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
+#include <time.h>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -39,6 +40,7 @@
 #include "help.h"
 #include "policy.h"
 #include "quota.h"
+#include "reap.h"
 #include "render.h"
 #include "resolve.h"
 #include "redact.h"
@@ -113,6 +115,7 @@ usage(FILE *f)
 	    "[--json] STRING\n"
 	    "       dockergate doctor [--policy FILE] --user NAME "
 	    "[--sshd-config FILE] [--json]\n"
+	    "       dockergate reap [--policy FILE] [--dry-run]\n"
 	    "       dockergate --version | --help\n");
 }
 
@@ -134,7 +137,9 @@ help(void)
 	    "time)\n"
 	    "  --explain STR   decide STRING without running it\n"
 	    "  --json          with --explain: one JSON object\n"
-	    "  doctor          audit the sshd and account set-up (as root)\n\n"
+	    "  doctor          audit the sshd and account set-up (as root)\n"
+	    "  reap            remove containers past their lifetime (as root)\n"
+	    "  --dry-run       with reap: list them, remove nothing\n\n"
 	    "Exit status: docker's own when run; 65 unparseable command; "
 	    "77 denied;\n78 policy error; 69 service unavailable; 1 "
 	    "interactive login refused.\nSee dockergate(8), "
@@ -383,6 +388,12 @@ decide_request(struct session *s)
 		    SESSION_LABEL "=%s", s->audit.session));
 		s->labelled = 1;
 	}
+	/* In a session (audit or not), never in --explain: the expiry is
+	 * now's, so --explain's argv stays the same from run to run. */
+	if (s->v.allow && s->o.mode == MODE_FORCED && s->v.lifetime > 0 &&
+	    (s->req.cmd->traits & CMD_OWNABLE))
+		strv_take(&s->v.extra_flags, xasprintf("--label=" REAP_LABEL
+		    "=%lld", (long long)time(NULL) + s->v.lifetime));
 	(void)render_argv(&s->req, &s->v, &s->argv);
 	if (s->v.allow)
 		return 0;
@@ -786,6 +797,8 @@ main(int argc, char **argv)
 	seed_json();
 	if (argc >= 2 && strcmp(argv[1], "doctor") == 0)
 		return doctor_main(argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "reap") == 0)
+		return reap_main(argc - 1, argv + 1);
 	if (argc == 2 && strcmp(argv[1], "--version") == 0) {
 		printf("dockergate %s\n", DG_VERSION);
 		return 0;

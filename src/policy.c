@@ -45,6 +45,7 @@
 #include "netrules.h"
 #include "policy.h"
 #include "quota.h"
+#include "reap.h"
 #include "trust.h"
 #include "util.h"
 
@@ -84,6 +85,8 @@ struct rulectx {
 	yaml_mark_t	 networks_mark;	/* of networks: or network:, if given */
 	yaml_mark_t	 quota_mark;	/* of max_containers:, if given */
 	int		 has_quota;
+	yaml_mark_t	 lifetime_mark;	/* of lifetime:, if given */
+	int		 has_lifetime;
 };
 
 typedef int (*keyfn)(struct parser *, void *);
@@ -1072,6 +1075,24 @@ key_max_containers(struct parser *p, void *obj)
 	return 0;
 }
 
+/* lifetime: 2h (issue 16; reap.c). */
+static int
+key_lifetime(struct parser *p, void *obj)
+{
+	struct rulectx *c = obj;
+	const char *err;
+	char *s;
+
+	c->lifetime_mark = p->ev.start_mark;
+	if (scalar_str(p, "lifetime", &s) == -1)
+		return -1;
+	c->has_lifetime = 1;
+	if (s != NULL && lifetime_parse(s, &c->r->lifetime, &err) != 0)
+		perr(p, &c->lifetime_mark, "lifetime: \"%.32s\": %s", s, err);
+	free(s);
+	return 0;
+}
+
 static int
 key_redact_env(struct parser *p, void *obj)
 {
@@ -1503,6 +1524,7 @@ static const struct key rule_keys[] = {
 	{ "networks",	 key_networks },
 	{ "network",	 key_network },
 	{ "max_containers", key_max_containers },
+	{ "lifetime",	 key_lifetime },
 	{ NULL,		 NULL },
 };
 
@@ -1632,6 +1654,13 @@ rule_finish(struct parser *p, struct rulectx *c, const yaml_mark_t *m)
 		if (!quota_command_takes(r->cmds[i]->name))
 			perr(p, &c->quota_mark, "max_containers applies to run "
 			    "and create only, not to \"%s\"", c->spell.v[i]);
+	if (c->has_lifetime && !r->own)
+		perr(p, &c->lifetime_mark, "lifetime needs own: true in the "
+		    "rule: reap removes only containers the gateway labelled");
+	for (i = 0; c->has_lifetime && i < r->ncmds; i++)
+		if (!quota_command_takes(r->cmds[i]->name))
+			perr(p, &c->lifetime_mark, "lifetime applies to run and "
+			    "create only, not to \"%s\"", c->spell.v[i]);
 	if (r->volumes.n > 0 && r->mounts != MOUNTS_NAMED)
 		perr(p, &c->volumes_mark, "volumes: needs mounts: named");
 	/* compose names volumes after the project: not modelled here */

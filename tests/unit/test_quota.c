@@ -14,6 +14,7 @@
 #include "decidecase.h"
 #include "help.h"
 #include "quota.h"
+#include "reap.h"
 
 static const char POLICY[] =
     "version: 1\n"
@@ -165,6 +166,19 @@ static const struct {
 	{ "own: true\n        max_containers: 3", "service create",
 	    "max_containers applies to run and create only, not to "
 	    "\"service create\"" },
+	{ "lifetime: 2h", "run", "t.yaml:6:19: lifetime needs own: true" },
+	{ "own: true\n        lifetime: 2h", "service create",
+	    "lifetime applies to run and create only" },
+	{ "own: true\n        lifetime: 0h", "run", "t.yaml:7:19: lifetime: "
+	    "\"0h\": a duration is a positive whole number" },
+	{ "own: true\n        lifetime: 2", "run", "lifetime: \"2\"" },
+	{ "own: true\n        lifetime: 2H", "run", "lifetime: \"2H\"" },
+	{ "own: true\n        lifetime: 1.5h", "run", "lifetime: \"1.5h\"" },
+	{ "own: true\n        lifetime: -1h", "run", "lifetime: \"-1h\"" },
+	{ "own: true\n        lifetime: 367d", "run", "at most 366d" },
+	{ "own: true\n        lifetime: 99999999999999s", "run",
+	    "at most 366d" },
+	{ "own: true\n        lifetime: [2h]", "run", "lifetime" },
 };
 
 static void
@@ -209,6 +223,41 @@ test_help(void **state)
 	assert_non_null(strstr(t, "      at most 3 containers of the role, "
 	    "running or stopped\n"));
 	assert_non_null(strstr(j, "\"max_containers\": 3"));
+	free(t);
+	free(j);
+	policy_free(p);
+}
+
+static void
+test_lifetime(void **state)
+{
+	static const struct { const char *text; long secs; } ok[] = {
+		{ "1s", 1 }, { "90m", 5400 }, { "2h", 7200 }, { "1d", 86400 },
+		{ "366d", LIFETIME_MAX }, { "31622400s", LIFETIME_MAX },
+	};
+	struct policy *p = NULL;
+	const char *err;
+	char *t, *j;
+	size_t i;
+	long v;
+
+	(void)state;
+	for (i = 0; i < NELEM(ok); i++) {
+		assert_int_equal(lifetime_parse(ok[i].text, &v, &err), 0);
+		assert_int_equal(v, ok[i].secs);
+	}
+	assert_int_equal(lifetime_parse("31622401s", &v, &err), -1);
+	assert_int_equal(lifetime_parse("h", &v, &err), -1);
+	assert_int_equal(lifetime_parse("", &v, &err), -1);
+	assert_int_equal(lifetime_parse("2h ", &v, &err), -1);
+	assert_int_equal(dcase_policy("version: 1\nroles:\n  w:\n    allow:\n"
+	    "      - command: run\n        own: true\n        lifetime: 2h\n",
+	    &p), 0);
+	t = help_text(policy_role(p, "w"));
+	j = help_json(policy_role(p, "w"));
+	assert_non_null(strstr(t, "containers are removed 7200 seconds after "
+	    "they are made (dockergate reap)"));
+	assert_non_null(strstr(j, "\"lifetime_seconds\": 7200"));
 	free(t);
 	free(j);
 	policy_free(p);
@@ -275,6 +324,7 @@ main(void)
 		cmocka_unit_test(test_decisions),
 		cmocka_unit_test(test_help),
 		cmocka_unit_test(test_lock),
+		cmocka_unit_test(test_lifetime),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
