@@ -61,6 +61,7 @@ struct rule {
 	char		*network;	/* default network, or NULL */
 	long		 max_containers;	/* quota (quota.c), 0 = none */
 	long		 lifetime;	/* seconds (reap.c), 0 = none */
+	char		*cgroup_parent;	/* placement.c, or NULL */
 };
 
 struct role {

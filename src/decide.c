@@ -26,6 +26,7 @@
 #include "imageref.h"
 #include "mounts.h"
 #include "netrules.h"
+#include "placement.h"
 #include "policy.h"
 #include "quota.h"
 #include "redact.h"
@@ -1016,11 +1017,13 @@ check_redaction(struct check *ck)
 }
 
 /* The rule's resource limits (reslimits.c): caps, and defaults added;
- * the networks a container may join, and its default (netrules.c). */
+ * its cgroup parent (placement.c); the networks a container may join, and its default (netrules.c). */
 static int
 check_limits(struct check *ck)
 {
 	if (reslimits_check(&ck->rule->limits, ck->req, &ck->extra,
+	    ck->reason, sizeof(ck->reason)) != 0 ||
+	    placement_check(ck->rule->cgroup_parent, ck->req, &ck->extra,
 	    ck->reason, sizeof(ck->reason)) != 0)
 		return -1;
 	return netrules_check(&ck->rule->networks, ck->rule->network,

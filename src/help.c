@@ -154,6 +154,9 @@ rule_json(const struct rule *r, const struct cmddef *c)
 	if (r->lifetime > 0)
 		json_object_set_new(o, "lifetime_seconds",
 		    json_integer(r->lifetime));
+	if (r->cgroup_parent != NULL)
+		json_object_set_new(o, "cgroup_parent",
+		    json_string(r->cgroup_parent));
 	return o;
 }
 
@@ -284,6 +287,9 @@ rule_text(char **buf, const struct rule *r)
 		cat(buf, "      containers are removed %s seconds after they "
 		    "are made%s\n", n, " (dockergate reap)");
 	}
+	if (r->cgroup_parent != NULL)
+		cat(buf, "      containers go in the cgroup %s%s\n",
+		    r->cgroup_parent, "");
 }
 
 char *

@@ -44,6 +44,7 @@
 #include "mounts.h"
 #include "netrules.h"
 #include "policy.h"
+#include "placement.h"
 #include "quota.h"
 #include "reap.h"
 #include "trust.h"
@@ -87,6 +88,7 @@ struct rulectx {
 	int		 has_quota;
 	yaml_mark_t	 lifetime_mark;	/* of lifetime:, if given */
 	int		 has_lifetime;
+	yaml_mark_t	 cgroup_mark;	/* of cgroup_parent:, if given */
 };
 
 typedef int (*keyfn)(struct parser *, void *);
@@ -1093,6 +1095,25 @@ key_lifetime(struct parser *p, void *obj)
 	return 0;
 }
 
+/* cgroup_parent: NAME (issue 16 item 5; placement.c). */
+static int
+key_cgroup_parent(struct parser *p, void *obj)
+{
+	struct rulectx *c = obj;
+	char *s;
+
+	c->cgroup_mark = p->ev.start_mark;
+	if (scalar_str(p, "cgroup_parent", &s) == -1)
+		return -1;
+	if (s != NULL && placement_problem(s) != NULL) {
+		perr(p, &c->cgroup_mark, "cgroup_parent: \"%.64s\": %s", s,
+		    placement_problem(s));
+		free(s);
+	} else
+		c->r->cgroup_parent = s;
+	return 0;
+}
+
 static int
 key_redact_env(struct parser *p, void *obj)
 {
@@ -1525,6 +1546,7 @@ static const struct key rule_keys[] = {
 	{ "network",	 key_network },
 	{ "max_containers", key_max_containers },
 	{ "lifetime",	 key_lifetime },
+	{ "cgroup_parent", key_cgroup_parent },
 	{ NULL,		 NULL },
 };
 
@@ -1653,6 +1675,10 @@ rule_finish(struct parser *p, struct rulectx *c, const yaml_mark_t *m)
 	for (i = 0; c->has_quota && i < r->ncmds; i++)
 		if (!quota_command_takes(r->cmds[i]->name))
 			perr(p, &c->quota_mark, "max_containers applies to run "
+			    "and create only, not to \"%s\"", c->spell.v[i]);
+	for (i = 0; r->cgroup_parent != NULL && i < r->ncmds; i++)
+		if (!quota_command_takes(r->cmds[i]->name))
+			perr(p, &c->cgroup_mark, "cgroup_parent applies to run "
 			    "and create only, not to \"%s\"", c->spell.v[i]);
 	if (c->has_lifetime && !r->own)
 		perr(p, &c->lifetime_mark, "lifetime needs own: true in the "
@@ -1986,6 +2012,7 @@ rule_free(struct rule *r)
 	strv_free(&r->contexts);
 	strv_free(&r->networks);
 	free(r->network);
+	free(r->cgroup_parent);
 }
 
 void
