@@ -95,6 +95,14 @@ int	 audit_decision(struct audit *, const char *command, size_t cmdlen,
 int	 audit_exit(struct audit *, int status, int sig, long duration_ms,
 	    const char **errstr);
 
+/*
+ * Write a reap record (dockergate reap): the container's ID and name,
+ * its expiry (unix seconds) and result ("removed", "gone", "failed").
+ * Returns as audit_exit.
+ */
+int	 audit_reap(struct audit *, const char *id, const char *name,
+	    long long expires, const char *result, const char **errstr);
+
 void	 audit_close(struct audit *);
 
 /*

@@ -10,6 +10,7 @@
 #include "policy.h"
 
 #define DECIDE_REASON_MAX	1024	/* bytes of a verdict's reason */
+#define OWNER_LABEL	"dockergate.owner"	/* own/owned label key */
 
 /* A container (or swarm service) as the engine knows it. */
 struct target {
@@ -77,6 +78,15 @@ struct resolver {
 	 */
 	const char *stdin_data;
 	size_t	 stdin_len;
+	/*
+	 * For max_containers (quota.c): take role's quota lock (kept until
+	 * the session ends or hands it on) and count the containers, running
+	 * or not, that carry role's owner label into *n.  Returns 0, or -1
+	 * with *errstr and *unavailable.  NULL: a quota rule denies.
+	 */
+	int	(*count)(void *ctx, const char *role, long *n,
+		    int *unavailable, const char **errstr);
+	void	*count_ctx;
 };
 
 struct pin {
@@ -94,6 +104,10 @@ struct verdict {
 	struct strv extra_flags;	/* flags decide adds ("--label=...") */
 	unsigned redact;		/* REDACT_* (redact.h): what the
 					   executor's output filter masks */
+	int	 quota;			/* the rule has max_containers: the
+					   count's lock must be held on */
+	long	 lifetime;		/* the rule's lifetime (seconds): a
+					   session adds the expiry label */
 };
 
 /*

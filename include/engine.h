@@ -92,4 +92,23 @@ int	 engine_service(const char *host, const char *ref, struct target *t,
 int	 engine_image_tags(const char *host, const char *ref,
 	    struct strv *repotags, int *unavailable, const char **errstr);
 
+/*
+ * Count the containers, running or not, that carry label ("KEY=VALUE")
+ * in Config.Labels (GET /containers/json?all=1 with a label filter).  One
+ * whose image gave it the label counts too: the count errs high.
+ * Returns 0 and *n, or -1 with *errstr and *unavailable as
+ * engine_container (any status but 200 is an error).
+ */
+int	 engine_count_labelled(const char *host, const char *label, long *n,
+	    int *unavailable, const char **errstr);
+
+/*
+ * Append to *ids the full IDs of the containers, running or not, that
+ * carry label ("KEY" for any value, or "KEY=VALUE"), as the listing
+ * gives them (image-inherited labels included: look each up with
+ * engine_container to judge its own).  Returns as engine_count_labelled.
+ */
+int	 engine_list_labelled(const char *host, const char *label,
+	    struct strv *ids, int *unavailable, const char **errstr);
+
 #endif

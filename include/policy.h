@@ -59,6 +59,9 @@ struct rule {
 	struct limits	 limits;	/* resource limits (reslimits.c) */
 	struct strv	 networks;	/* network name globs; empty = any */
 	char		*network;	/* default network, or NULL */
+	long		 max_containers;	/* quota (quota.c), 0 = none */
+	long		 lifetime;	/* seconds (reap.c), 0 = none */
+	char		*cgroup_parent;	/* placement.c, or NULL */
 };
 
 struct role {

@@ -178,9 +178,37 @@ in
       default = { };
       description = "SSH accounts whose only program is dockergate.";
     };
+
+    reap = {
+      enable = mkEnableOption "a timer that runs `dockergate reap` (as root): it removes the containers past their rule's lifetime";
+      interval = mkOption {
+        type = types.str;
+        default = "5min";
+        description = "How often the reap runs (a systemd time span): a container outlives its lifetime by at most this.";
+      };
+    };
   };
 
   config = mkIf cfg.enable {
+    systemd.services.dockergate-reap = mkIf cfg.reap.enable {
+      description = "Remove dockergate containers past their lifetime";
+      after = [ "docker.service" ];
+      serviceConfig = {
+        Type = "oneshot";
+        ExecStart = "${cfg.package}/bin/dockergate reap --policy /etc/dockergate/policy.yaml";
+        PrivateTmp = true;
+        NoNewPrivileges = true;
+        ProtectHome = true;
+      };
+    };
+    systemd.timers.dockergate-reap = mkIf cfg.reap.enable {
+      wantedBy = [ "timers.target" ];
+      timerConfig = {
+        OnBootSec = cfg.reap.interval;
+        OnUnitActiveSec = cfg.reap.interval;
+      };
+    };
+
     services.dockergate.policyText = policyText;
 
     assertions =
@@ -220,6 +248,9 @@ in
       "f ${configDir}/config.json 0644 root root - {}"
       "d ${auditDir} 0755 root root -"
       "f ${auditDir}/audit.jsonl 0620 root ${auditGroup} -"
+      # max_containers: the per-role quota locks (dockergate.yaml(5) QUOTAS)
+      "d /run/dockergate 0755 root root -"
+      "d /run/dockergate/locks 1733 root root -"
     ];
 
     users.groups.${auditGroup} = { };

@@ -843,6 +843,24 @@ audit_exit(struct audit *a, int status, int sig, long duration_ms,
 	return emit(a, rec, LOG_INFO, NULL, errstr);
 }
 
+int
+audit_reap(struct audit *a, const char *id, const char *name,
+    long long expires, const char *result, const char **errstr)
+{
+	char ts[AUDIT_TS_LEN];
+	json_t *rec = json_object();
+
+	timestamp(ts, sizeof(ts));
+	rec = add(rec, "event", json_string("reap"));
+	rec = add(rec, "session", json_string(a->session));
+	rec = add(rec, "ts", json_string(ts));
+	rec = add(rec, "container", json_string(id));
+	rec = add(rec, "name", jstrl(name, AUDIT_MAX_STRING));
+	rec = add(rec, "expires", json_integer(expires));
+	rec = add(rec, "result", json_string(result));
+	return emit(a, rec, LOG_INFO, NULL, errstr);
+}
+
 /* ------------------------------------------------------------------ */
 /* Sinks                                                                */
 /* ------------------------------------------------------------------ */

@@ -26,14 +26,15 @@
 #include "imageref.h"
 #include "mounts.h"
 #include "netrules.h"
+#include "placement.h"
 #include "policy.h"
+#include "quota.h"
 #include "redact.h"
 #include "template.h"
 #include "reslimits.h"
 #include "util.h"
 #include "values.h"
 
-#define OWNER_LABEL	"dockergate.owner"	/* own/owned label key */
 #define LIST_MAX	400	/* bytes of a "what is allowed" list */
 
 /* The state of checking one request against one rule. */
@@ -1016,11 +1017,13 @@ check_redaction(struct check *ck)
 }
 
 /* The rule's resource limits (reslimits.c): caps, and defaults added;
- * the networks a container may join, and its default (netrules.c). */
+ * its cgroup parent (placement.c); the networks a container may join, and its default (netrules.c). */
 static int
 check_limits(struct check *ck)
 {
 	if (reslimits_check(&ck->rule->limits, ck->req, &ck->extra,
+	    ck->reason, sizeof(ck->reason)) != 0 ||
+	    placement_check(ck->rule->cgroup_parent, ck->req, &ck->extra,
 	    ck->reason, sizeof(ck->reason)) != 0)
 		return -1;
 	return netrules_check(&ck->rule->networks, ck->rule->network,
@@ -1151,7 +1154,13 @@ check_rule(struct check *ck)
 	/* Redaction first: its denials need no engine lookup. */
 	if (check_redaction(ck) != 0)
 		return -1;
-	return check_args(ck) != 0 || check_compose(ck) != 0 ? -1 : 0;
+	if (check_args(ck) != 0 || check_compose(ck) != 0)
+		return -1;
+	/* The quota last (quota.c): its count takes the role's lock. */
+	if (ck->rule->max_containers > 0)
+		return quota_check(ck->rule->max_containers, ck->role, ck->res,
+		    &ck->unavailable, ck->reason, sizeof(ck->reason));
+	return 0;
 }
 
 static void
@@ -1216,6 +1225,8 @@ try_rules(struct check *ck, const struct role *role, struct verdict *v)
 			v->pins = ck->pins;
 			v->npins = ck->npins;
 			v->extra_flags = ck->extra;
+			v->quota = ck->rule->max_containers > 0;
+			v->lifetime = ck->rule->lifetime;
 			if (ck->rule->own &&
 			    (ck->req->cmd->traits & CMD_OWNABLE))
 				strv_take(&v->extra_flags, xasprintf(

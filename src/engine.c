@@ -1019,3 +1019,84 @@ engine_image_tags(const char *host, const char *ref, struct strv *repotags,
 	json_decref(doc);
 	return r;
 }
+
+/* GET the containers (all=1) that carry label ("KEY" or "KEY=VALUE"). */
+static int
+list_labelled(const char *host, const char *label, json_t **doc,
+    int *unavailable, const char **errstr)
+{
+	struct engine_resp resp;
+	json_t *filt;
+	char *js, *esc, *rest;
+	int r;
+
+	*doc = NULL;
+	*unavailable = 0;
+	filt = json_pack("{s:[s]}", "label", label);
+	js = filt != NULL ? json_dumps(filt, JSON_COMPACT) : NULL;
+	json_decref(filt);
+	if (js == NULL) {
+		*errstr = "cannot encode a container filter";
+		return -1;
+	}
+	esc = engine_escape(js);
+	free(js);
+	rest = xasprintf("/containers/json?all=1&filters=%s", esc);
+	free(esc);
+	r = api_get(host, rest, &resp, unavailable, errstr);
+	free(rest);
+	if (r != 0)
+		return -1;
+	if (resp.status != 200)
+		r = status_error(&resp, "container", unavailable, errstr);
+	else if ((*doc = json_loadb(resp.body, resp.bodylen,
+	    JSON_REJECT_DUPLICATES, NULL)) == NULL || !json_is_array(*doc)) {
+		json_decref(*doc);
+		*doc = NULL;
+		*unavailable = 1;
+		*errstr = "the Docker engine answered the container listing "
+		    "with invalid JSON";
+		r = -1;
+	}
+	engine_resp_free(&resp);
+	return r;
+}
+
+int
+engine_count_labelled(const char *host, const char *label, long *n,
+    int *unavailable, const char **errstr)
+{
+	json_t *doc;
+
+	*n = 0;
+	if (list_labelled(host, label, &doc, unavailable, errstr) != 0)
+		return -1;
+	*n = (long)json_array_size(doc);
+	json_decref(doc);
+	return 0;
+}
+
+int
+engine_list_labelled(const char *host, const char *label, struct strv *ids,
+    int *unavailable, const char **errstr)
+{
+	json_t *doc, *c;
+	const char *id;
+	size_t i;
+
+	if (list_labelled(host, label, &doc, unavailable, errstr) != 0)
+		return -1;
+	json_array_foreach(doc, i, c) {
+		id = json_string_value(json_object_get(c, "Id"));
+		if (!is_hex_id(id)) {
+			json_decref(doc);
+			*unavailable = 1;
+			*errstr = "the Docker engine listed a container without "
+			    "a full ID";
+			return -1;
+		}
+		strv_push(ids, id);
+	}
+	json_decref(doc);
+	return 0;
+}

@@ -148,6 +148,15 @@ rule_json(const struct rule *r, const struct cmddef *c)
 		json_object_set_new(o, "networks", strv_json(&r->networks));
 	if (r->network != NULL)
 		json_object_set_new(o, "network", json_string(r->network));
+	if (r->max_containers > 0)
+		json_object_set_new(o, "max_containers",
+		    json_integer(r->max_containers));
+	if (r->lifetime > 0)
+		json_object_set_new(o, "lifetime_seconds",
+		    json_integer(r->lifetime));
+	if (r->cgroup_parent != NULL)
+		json_object_set_new(o, "cgroup_parent",
+		    json_string(r->cgroup_parent));
 	return o;
 }
 
@@ -225,7 +234,7 @@ static void
 rule_text(char **buf, const struct rule *r)
 {
 	const char *why;
-	char b[512];
+	char b[512], n[24];
 	size_t i;
 	unsigned bit;
 
@@ -268,6 +277,19 @@ rule_text(char **buf, const struct rule *r)
 	if (r->network != NULL)
 		cat(buf, "      network when none is given: %s%s\n", r->network,
 		    "");
+	if (r->max_containers > 0) {
+		(void)snprintf(n, sizeof(n), "%ld", r->max_containers);
+		cat(buf, "      at most %s containers of the role, running "
+		    "or stopped%s\n", n, "");
+	}
+	if (r->lifetime > 0) {
+		(void)snprintf(n, sizeof(n), "%ld", r->lifetime);
+		cat(buf, "      containers are removed %s seconds after they "
+		    "are made%s\n", n, " (dockergate reap)");
+	}
+	if (r->cgroup_parent != NULL)
+		cat(buf, "      containers go in the cgroup %s%s\n",
+		    r->cgroup_parent, "");
 }
 
 char *

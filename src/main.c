@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
+#include <time.h>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -38,6 +39,8 @@
 #include "grammar.h"
 #include "help.h"
 #include "policy.h"
+#include "quota.h"
+#include "reap.h"
 #include "render.h"
 #include "resolve.h"
 #include "redact.h"
@@ -82,6 +85,9 @@ struct session {
 					   whole (compose_build_stdin) */
 	size_t		 inlen;
 	char		 cwd[PATH_MAX];
+	int		 quota_fd;	/* the role's quota lock, or -1 */
+	long		 quota_count;	/* containers counted under it */
+	int		 quota_done;	/* holder's pipe (quota_hold), or -1 */
 };
 
 /*
@@ -109,6 +115,7 @@ usage(FILE *f)
 	    "[--json] STRING\n"
 	    "       dockergate doctor [--policy FILE] --user NAME "
 	    "[--sshd-config FILE] [--json]\n"
+	    "       dockergate reap [--policy FILE] [--dry-run]\n"
 	    "       dockergate --version | --help\n");
 }
 
@@ -130,7 +137,9 @@ help(void)
 	    "time)\n"
 	    "  --explain STR   decide STRING without running it\n"
 	    "  --json          with --explain: one JSON object\n"
-	    "  doctor          audit the sshd and account set-up (as root)\n\n"
+	    "  doctor          audit the sshd and account set-up (as root)\n"
+	    "  reap            remove containers past their lifetime (as root)\n"
+	    "  --dry-run       with reap: list them, remove nothing\n\n"
 	    "Exit status: docker's own when run; 65 unparseable command; "
 	    "77 denied;\n78 policy error; 69 service unavailable; 1 "
 	    "interactive login refused.\nSee dockergate(8), "
@@ -327,6 +336,34 @@ read_build_stdin(struct session *s, const char **errstr)
 	return 0;
 }
 
+/*
+ * The resolver's count for max_containers: in a session, lock the role's
+ * quota (once) and count its containers; --explain takes no lock and
+ * counts nothing (it shows what a session would run with none).
+ */
+static int
+count_owned(void *ctx, const char *role, long *n, int *unavailable,
+    const char **errstr)
+{
+	struct session *s = ctx;
+	char label[QUOTA_LABEL_MAX];
+
+	*n = 0;
+	if (s->o.mode != MODE_FORCED)
+		return 0;
+	if (s->quota_fd == -1 && quota_lock(QUOTA_LOCK_DIR, role,
+	    QUOTA_LOCK_WAIT_MS, &s->quota_fd, errstr) != 0) {
+		*unavailable = 1;
+		return -1;
+	}
+	(void)snprintf(label, sizeof(label), OWNER_LABEL "=%s", role);
+	if (engine_count_labelled(s->pol->host, label, n, unavailable,
+	    errstr) != 0)
+		return -1;
+	s->quota_count = *n;
+	return 0;
+}
+
 static int
 decide_request(struct session *s)
 {
@@ -336,7 +373,14 @@ decide_request(struct session *s)
 	compose_resolver_init(&res);
 	res.stdin_data = s->in;
 	res.stdin_len = s->inlen;
+	res.count = count_owned;
+	res.count_ctx = s;
 	(void)decide(s->pol, s->role, &s->req, &res, &s->v);
+	/* Held on only for the quota rule that allowed the request. */
+	if (s->quota_fd != -1 && (!s->v.allow || !s->v.quota)) {
+		(void)close(s->quota_fd);
+		s->quota_fd = -1;
+	}
 	/* Only in a session (not --explain): the label names it. */
 	if (s->v.allow && s->audit_open &&
 	    (s->req.cmd->traits & CMD_SESSION_LABEL)) {
@@ -344,6 +388,12 @@ decide_request(struct session *s)
 		    SESSION_LABEL "=%s", s->audit.session));
 		s->labelled = 1;
 	}
+	/* In a session (audit or not), never in --explain: the expiry is
+	 * now's, so --explain's argv stays the same from run to run. */
+	if (s->v.allow && s->o.mode == MODE_FORCED && s->v.lifetime > 0 &&
+	    (s->req.cmd->traits & CMD_OWNABLE))
+		strv_take(&s->v.extra_flags, xasprintf("--label=" REAP_LABEL
+		    "=%lld", (long long)time(NULL) + s->v.lifetime));
 	(void)render_argv(&s->req, &s->v, &s->argv);
 	if (s->v.allow)
 		return 0;
@@ -623,6 +673,19 @@ done:
 	return r;
 }
 
+/* Keep the quota lock until docker has created the container (quota.c). */
+static int
+hold_quota(struct session *s, const char **errstr)
+{
+	char label[QUOTA_LABEL_MAX];
+	int fd = s->quota_fd;
+
+	s->quota_fd = -1;
+	(void)snprintf(label, sizeof(label), OWNER_LABEL "=%s", s->role);
+	return quota_hold(fd, s->pol->host, label, s->quota_count,
+	    &s->quota_done, errstr);
+}
+
 static int
 execute(struct session *s)
 {
@@ -647,6 +710,8 @@ execute(struct session *s)
 	spec.timeout = s->pol->timeout;
 	spec.stdin_data = s->in;
 	spec.stdin_len = s->inlen;
+	if (s->quota_fd != -1 && hold_quota(s, &err) != 0)
+		return refuse(s, EX_UNAVAILABLE, "unavailable", err);
 	if (s->v.redact & REDACT_EVENTS)
 		r = run_exec_lines(&spec, (s->v.redact & REDACT_EVENTS_TEXT) ?
 		    redact_event_text : redact_event_json, &res, &err);
@@ -702,6 +767,10 @@ forced(struct session *s)
 static void
 cleanup(struct session *s)
 {
+	if (s->quota_fd != -1)
+		(void)close(s->quota_fd);
+	if (s->quota_done != -1)
+		(void)close(s->quota_done);
 	if (s->audit_open)
 		audit_close(&s->audit);
 	strv_free(&s->argv);
@@ -720,6 +789,7 @@ main(int argc, char **argv)
 	int r;
 
 	memset(&s, 0, sizeof(s));
+	s.quota_fd = s.quota_done = -1;
 	if (run_sanitize(&err) != 0) {
 		fprintf(stderr, "dockergate: %s\n", err);
 		return EX_UNAVAILABLE;
@@ -727,6 +797,8 @@ main(int argc, char **argv)
 	seed_json();
 	if (argc >= 2 && strcmp(argv[1], "doctor") == 0)
 		return doctor_main(argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "reap") == 0)
+		return reap_main(argc - 1, argv + 1);
 	if (argc == 2 && strcmp(argv[1], "--version") == 0) {
 		printf("dockergate %s\n", DG_VERSION);
 		return 0;

@@ -44,6 +44,9 @@
 #include "mounts.h"
 #include "netrules.h"
 #include "policy.h"
+#include "placement.h"
+#include "quota.h"
+#include "reap.h"
 #include "trust.h"
 #include "util.h"
 
@@ -81,6 +84,11 @@ struct rulectx {
 	yaml_mark_t	 volumes_mark;	/* of volumes:, if given */
 	yaml_mark_t	 limits_mark;	/* of limits:, if given */
 	yaml_mark_t	 networks_mark;	/* of networks: or network:, if given */
+	yaml_mark_t	 quota_mark;	/* of max_containers:, if given */
+	int		 has_quota;
+	yaml_mark_t	 lifetime_mark;	/* of lifetime:, if given */
+	int		 has_lifetime;
+	yaml_mark_t	 cgroup_mark;	/* of cgroup_parent:, if given */
 };
 
 typedef int (*keyfn)(struct parser *, void *);
@@ -1051,6 +1059,61 @@ key_own(struct parser *p, void *obj)
 	return scalar_bool(p, "own", &((struct rulectx *)obj)->r->own);
 }
 
+/* max_containers: N (issue 16; quota.c). */
+static int
+key_max_containers(struct parser *p, void *obj)
+{
+	struct rulectx *c = obj;
+	long v;
+	int r;
+
+	c->quota_mark = p->ev.start_mark;
+	if ((r = scalar_uint(p, "max_containers", QUOTA_MAX, &v)) == -1)
+		return r;
+	if (v == 0)
+		perr(p, &c->quota_mark, "max_containers must be at least 1");
+	c->r->max_containers = v > 0 ? v : 0;
+	c->has_quota = 1;
+	return 0;
+}
+
+/* lifetime: 2h (issue 16; reap.c). */
+static int
+key_lifetime(struct parser *p, void *obj)
+{
+	struct rulectx *c = obj;
+	const char *err;
+	char *s;
+
+	c->lifetime_mark = p->ev.start_mark;
+	if (scalar_str(p, "lifetime", &s) == -1)
+		return -1;
+	c->has_lifetime = 1;
+	if (s != NULL && lifetime_parse(s, &c->r->lifetime, &err) != 0)
+		perr(p, &c->lifetime_mark, "lifetime: \"%.32s\": %s", s, err);
+	free(s);
+	return 0;
+}
+
+/* cgroup_parent: NAME (issue 16 item 5; placement.c). */
+static int
+key_cgroup_parent(struct parser *p, void *obj)
+{
+	struct rulectx *c = obj;
+	char *s;
+
+	c->cgroup_mark = p->ev.start_mark;
+	if (scalar_str(p, "cgroup_parent", &s) == -1)
+		return -1;
+	if (s != NULL && placement_problem(s) != NULL) {
+		perr(p, &c->cgroup_mark, "cgroup_parent: \"%.64s\": %s", s,
+		    placement_problem(s));
+		free(s);
+	} else
+		c->r->cgroup_parent = s;
+	return 0;
+}
+
 static int
 key_redact_env(struct parser *p, void *obj)
 {
@@ -1481,6 +1544,9 @@ static const struct key rule_keys[] = {
 	{ "limits",	 key_limits },
 	{ "networks",	 key_networks },
 	{ "network",	 key_network },
+	{ "max_containers", key_max_containers },
+	{ "lifetime",	 key_lifetime },
+	{ "cgroup_parent", key_cgroup_parent },
 	{ NULL,		 NULL },
 };
 
@@ -1602,6 +1668,25 @@ rule_finish(struct parser *p, struct rulectx *c, const yaml_mark_t *m)
 	    netrules_default_problem(&r->networks, r->network) != NULL)
 		perr(p, &c->networks_mark, "network: %s: %s", r->network,
 		    netrules_default_problem(&r->networks, r->network));
+	if (c->has_quota && !r->own)
+		perr(p, &c->quota_mark, "max_containers needs own: true in "
+		    "the rule: it counts the containers with the role's owner "
+		    "label");
+	for (i = 0; c->has_quota && i < r->ncmds; i++)
+		if (!quota_command_takes(r->cmds[i]->name))
+			perr(p, &c->quota_mark, "max_containers applies to run "
+			    "and create only, not to \"%s\"", c->spell.v[i]);
+	for (i = 0; r->cgroup_parent != NULL && i < r->ncmds; i++)
+		if (!quota_command_takes(r->cmds[i]->name))
+			perr(p, &c->cgroup_mark, "cgroup_parent applies to run "
+			    "and create only, not to \"%s\"", c->spell.v[i]);
+	if (c->has_lifetime && !r->own)
+		perr(p, &c->lifetime_mark, "lifetime needs own: true in the "
+		    "rule: reap removes only containers the gateway labelled");
+	for (i = 0; c->has_lifetime && i < r->ncmds; i++)
+		if (!quota_command_takes(r->cmds[i]->name))
+			perr(p, &c->lifetime_mark, "lifetime applies to run and "
+			    "create only, not to \"%s\"", c->spell.v[i]);
 	if (r->volumes.n > 0 && r->mounts != MOUNTS_NAMED)
 		perr(p, &c->volumes_mark, "volumes: needs mounts: named");
 	/* compose names volumes after the project: not modelled here */
@@ -1927,6 +2012,7 @@ rule_free(struct rule *r)
 	strv_free(&r->contexts);
 	strv_free(&r->networks);
 	free(r->network);
+	free(r->cgroup_parent);
 }
 
 void

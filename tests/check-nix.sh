@@ -136,6 +136,15 @@ grep -qx 'd /etc/dockergate/docker-config 0755 root root -' "$d/tmpfiles" &&
     ok || bad "tmpfiles: no root-owned docker config dir"
 grep -q '^d /var/log/dockergate 0755 root root' "$d/tmpfiles" && ok ||
     bad "tmpfiles: no audit directory"
+grep -qx 'd /run/dockergate/locks 1733 root root -' "$d/tmpfiles" && ok ||
+    bad "tmpfiles: no quota lock directory (max_containers)"
+# reap.enable: a oneshot service running dockergate reap, and its timer.
+case $(field good 'j["reapExec"]') in
+/nix/store/*-dockergate-*/bin/dockergate\ reap\ --policy\ /etc/dockergate/policy.yaml) ok ;;
+*) bad "reap: ExecStart is '$(field good 'j["reapExec"]')'" ;;
+esac
+[ "$(field good 'j["reapTimer"]')" = 10min ] && ok ||
+    bad "reap: timer interval '$(field good 'j["reapTimer"]')'"
 
 # Assertions fire on a bad set-up.
 evalcase bad-role && {

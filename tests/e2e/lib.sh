@@ -94,6 +94,9 @@ e2e_cleanup() {
 	    rmdir /run/sshd 2>/dev/null
 	[ "${E2E_MADE_ETC_DOCKER:-0}" = 1 ] && ! pgrep -x dockerd >/dev/null &&
 	    rmdir /etc/docker 2>/dev/null
+	# max_containers' lock directory (the packages' tmpfiles make it).
+	[ "${E2E_MADE_QUOTA_LOCKS:-0}" = 1 ] && rm -rf /run/dockergate/locks &&
+	    rmdir /run/dockergate 2>/dev/null
 	return "$rc"
 }
 
@@ -117,8 +120,14 @@ e2e_setup() {
 	[ -d /run/sshd ] || E2E_MADE_RUN_SSHD=1
 	[ -d /etc/docker ] || E2E_MADE_ETC_DOCKER=1
 	[ -d /run/docker ] || E2E_MADE_RUN_DOCKER=1
+	if [ ! -d /run/dockergate/locks ]; then
+		mkdir -p -m 0755 /run/dockergate &&
+		    mkdir -m 1733 /run/dockergate/locks ||
+		    e2e_die "mkdir /run/dockergate/locks"
+		E2E_MADE_QUOTA_LOCKS=1
+	fi
 	export E2E_MADE_RUN_CONTAINERD E2E_MADE_RUN_SSHD E2E_MADE_ETC_DOCKER \
-	    E2E_MADE_RUN_DOCKER
+	    E2E_MADE_RUN_DOCKER E2E_MADE_QUOTA_LOCKS
 	e2e_accounts
 	e2e_dockerd
 	e2e_image

@@ -28,6 +28,8 @@ let
       assertions = mkOption { type = types.listOf types.unspecified; default = [ ]; };
       environment.etc = mkOption { type = types.attrsOf (types.attrsOf types.anything); default = { }; };
       systemd.tmpfiles.rules = mkOption { type = types.listOf types.str; default = [ ]; };
+      systemd.services = mkOption { type = types.attrsOf types.attrs; default = { }; };
+      systemd.timers = mkOption { type = types.attrsOf types.attrs; default = { }; };
       services.openssh.extraConfig = mkOption { type = types.lines; default = ""; };
       virtualisation.docker.enable = mkOption { type = types.bool; default = false; };
       virtualisation.docker.package = mkOption { type = types.package; default = pkgs.docker; };
@@ -61,4 +63,6 @@ in
   etcMode = etc.mode;
   checkScript = etc.source.script or "";
   tmpfiles = c.systemd.tmpfiles.rules;
+  reapExec = c.systemd.services.dockergate-reap.serviceConfig.ExecStart or "";
+  reapTimer = c.systemd.timers.dockergate-reap.timerConfig.OnUnitActiveSec or "";
 }

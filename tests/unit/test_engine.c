@@ -20,6 +20,7 @@
 
 #include "decide.h"
 #include "engine.h"
+#include "reap.h"
 #include "resolve.h"
 #include "util.h"
 
@@ -860,6 +861,122 @@ test_real_engine(void **state)
 	strv_free(&tags);
 }
 
+/* ------------------------------------------------------- quota count */
+
+#define COUNT_ROUTE(role) "/v1.41/containers/json?all=1&filters=" \
+	"%7B%22label%22%3A%5B%22dockergate.owner%3D" role "%22%5D%7D"
+
+static const struct route count_engine[] = {
+	{ COUNT_ROUTE("w"), 200, "[{\"Id\":\"a\"},{\"Id\":\"b\"}]",
+	    F_LENGTH },
+	{ COUNT_ROUTE("none"), 200, "[]", F_LENGTH },
+	{ COUNT_ROUTE("obj"), 200, "{}", F_LENGTH },
+	{ COUNT_ROUTE("err"), 500, "{\"message\":\"boom\"}", F_LENGTH },
+	{ NULL, 0, NULL, F_LENGTH },
+};
+
+static int
+setup_count(void **state)
+{
+	static struct fake f;
+
+	if (fake_start(&f, count_engine) != 0)
+		return -1;
+	*state = &f;
+	return 0;
+}
+
+static void
+test_count(void **state)
+{
+	struct fake *f = *state;
+	const char *err;
+	long n;
+	int un;
+
+	assert_int_equal(engine_count_labelled(f->host, "dockergate.owner=w",
+	    &n, &un, &err), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(engine_count_labelled(f->host,
+	    "dockergate.owner=none", &n, &un, &err), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(engine_count_labelled(f->host, "dockergate.owner=obj",
+	    &n, &un, &err), -1);
+	assert_int_equal(un, 1);
+	assert_int_equal(engine_count_labelled(f->host, "dockergate.owner=err",
+	    &n, &un, &err), -1);
+	assert_int_equal(un, 1);
+	assert_non_null(strstr(err, "boom"));
+}
+
+/* ------------------------------------------------------- reap selection */
+
+#define RA	I64("a")	/* expired, its own label */
+#define RB	I64("b")	/* not yet */
+#define RC	I64("c")	/* expired only by its image's label */
+#define RD	I64("d")	/* a label that is not a number */
+#define RE	I64("e")	/* listed, gone since */
+#define RF	I64("f")	/* expires exactly now */
+#define IMG_EXP	I64("7")	/* carries dockergate.expires=100 */
+#define REAP_DOC(id, name, image, exp) \
+	"{\"Id\":\"" id "\",\"Name\":\"/" name "\",\"Image\":\"sha256:" \
+	image "\",\"Config\":{\"Labels\":{\"dockergate.expires\":\"" exp \
+	"\"}}}"
+#define REAP_ROUTE(id)	"/v1.41/containers/" id "/json"
+
+static const struct route reap_engine[] = {
+	{ "/v1.41/containers/json?all=1&filters=%7B%22label%22%3A%5B%22"
+	    "dockergate.expires%22%5D%7D", 200, "[{\"Id\":\"" RA "\"},"
+	    "{\"Id\":\"" RB "\"},{\"Id\":\"" RC "\"},{\"Id\":\"" RD "\"},"
+	    "{\"Id\":\"" RE "\"},{\"Id\":\"" RF "\"}]", F_LENGTH },
+	{ REAP_ROUTE(RA), 200, REAP_DOC(RA, "a", IMG_NONE, "100"), F_LENGTH },
+	{ REAP_ROUTE(RB), 200, REAP_DOC(RB, "b", IMG_NONE, "5000"), F_LENGTH },
+	{ REAP_ROUTE(RC), 200, REAP_DOC(RC, "c", IMG_EXP, "100"), F_LENGTH },
+	{ REAP_ROUTE(RD), 200, REAP_DOC(RD, "d", IMG_NONE, "0x10"), F_LENGTH },
+	{ REAP_ROUTE(RF), 200, REAP_DOC(RF, "f", IMG_NONE, "1000"), F_LENGTH },
+	{ IMG_ROUTE(IMG_NONE), 200, IMAGE_DOC(IMG_NONE, "null"), F_LENGTH },
+	{ IMG_ROUTE(IMG_EXP), 200, IMAGE_DOC(IMG_EXP,
+	    "{\"dockergate.expires\":\"100\"}"), F_LENGTH },
+	{ NULL, 0, NULL, F_LENGTH },
+};
+
+static int
+setup_reap(void **state)
+{
+	static struct fake f;
+
+	if (fake_start(&f, reap_engine) != 0)
+		return -1;
+	*state = &f;
+	return 0;
+}
+
+static void
+test_reap_select(void **state)
+{
+	struct fake *f = *state;
+	struct reap_item *it;
+	const char *err;
+	size_t n;
+
+	assert_int_equal(reap_select(f->host, 1000, &it, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(it[0].id, RA);
+	assert_string_equal(it[0].name, "a");
+	assert_int_equal(it[0].expires, 100);
+	assert_string_equal(it[1].id, RF);
+	reap_items_free(it, n);
+	/* earlier: only a */
+	assert_int_equal(reap_select(f->host, 999, &it, &n, &err), 0);
+	assert_int_equal(n, 1);
+	reap_items_free(it, n);
+	/* later: b too; c (its image's label) and d (not a number) never */
+	assert_int_equal(reap_select(f->host, 100000, &it, &n, &err), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(it[1].id, RB);
+	reap_items_free(it, n);
+}
+
 int
 main(void)
 {
@@ -888,6 +1005,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_owned_from_image,
 		    setup_labels, teardown),
 		cmocka_unit_test(test_real_engine),
+		cmocka_unit_test_setup_teardown(test_count, setup_count,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_reap_select, setup_reap,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

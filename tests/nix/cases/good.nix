@@ -4,6 +4,8 @@
   virtualisation.docker.enable = true;
   services.dockergate = {
     enable = true;
+    reap.enable = true;
+    reap.interval = "10min";
     policy.roles = {
       ai-worker.allow = [ "ps" { command = "run"; mounts = "named"; } ];
       ci.allow = [{ command = "restart"; containers = [ "web" ]; }];

@@ -1,0 +1,331 @@
+/*
+ * test_quota.c: max_containers on an own: true rule (issue 16, quotas):
+ * loading and --check problems, the decision through the resolver's count
+ * (full, free, count failed, no count), and help.
+ */
+#include "testutil.h"
+
+#include <sys/file.h>
+#include <sys/stat.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "decidecase.h"
+#include "help.h"
+#include "quota.h"
+#include "reap.h"
+
+static const char POLICY[] =
+    "version: 1\n"
+    "roles:\n"
+    "  w:\n"
+    "    allow:\n"
+    "      - command: [run, create]\n"
+    "        own: true\n"
+    "        max_containers: 3\n"
+    "  free:\n"
+    "    allow:\n"
+    "      - command: run\n"
+    "        own: true\n";
+
+/* Without a resolver: the quota rule denies, the other allows. */
+static const struct dcase cases[] = {
+	{ "w", "docker run alpine", 0, "this rule's max_containers needs a "
+	    "count of the role's containers" },
+	{ "free", "docker run alpine", 1, "container run "
+	    "--label=dockergate.owner=free alpine" },
+	{ "w", "docker run -l dockergate.owner=x alpine", 0, "" },
+};
+
+/* A fake count: the role's containers, or a failure. */
+struct fake {
+	long	 n;
+	int	 fail;
+	int	 calls;
+	char	 role[32];
+};
+
+static int
+fake_count(void *ctx, const char *role, long *n, int *unavailable,
+    const char **errstr)
+{
+	struct fake *f = ctx;
+
+	f->calls++;
+	(void)snprintf(f->role, sizeof(f->role), "%s", role);
+	if (f->fail) {
+		*unavailable = 1;
+		*errstr = "engine down";
+		return -1;
+	}
+	*n = f->n;
+	return 0;
+}
+
+static void
+verdict_of(const struct policy *pol, const char *role, const char *cmd,
+    const struct resolver *res, struct verdict *v)
+{
+	struct strv w = { NULL, 0, 0 };
+	struct request req;
+	const char *err;
+	size_t rest;
+
+	assert_int_equal(cmdline_split(cmd, strlen(cmd), &w, &err), 0);
+	assert_int_equal(cmdline_docker(&w, &rest, &err), 0);
+	assert_int_equal(grammar_parse(w.v + rest, w.n - rest, &req, &err), 0);
+	decide(pol, role, &req, res, v);
+	grammar_free(&req);
+	strv_free(&w);
+}
+
+static void
+test_decisions(void **state)
+{
+	static const char *const cmds[] = { "docker run alpine",
+	    "docker container run -d alpine", "docker create alpine",
+	    "docker container create alpine" };
+	struct policy *pol = NULL;
+	struct resolver res;
+	struct verdict v;
+	struct fake f;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(dcase_policy(POLICY, &pol), 0);
+	for (i = 0; i < NELEM(cmds); i++) {
+		memset(&res, 0, sizeof(res));
+		memset(&f, 0, sizeof(f));
+		res.count = fake_count;
+		res.count_ctx = &f;
+		f.n = 2;
+		verdict_of(pol, "w", cmds[i], &res, &v);
+		assert_int_equal(v.allow, 1);
+		assert_int_equal(v.quota, 1);
+		assert_int_equal(f.calls, 1);
+		assert_string_equal(f.role, "w");
+		decide_verdict_free(&v);
+		f.n = 3;
+		verdict_of(pol, "w", cmds[i], &res, &v);
+		assert_int_equal(v.allow, 0);
+		assert_int_equal(v.unavailable, 0);
+		assert_non_null(strstr(v.reason, "role w already has 3 "
+		    "containers (running or stopped) and this rule allows at "
+		    "most 3 (max_containers)"));
+		decide_verdict_free(&v);
+		f.fail = 1;
+		verdict_of(pol, "w", cmds[i], &res, &v);
+		assert_int_equal(v.allow, 0);
+		assert_int_equal(v.unavailable, 1);
+		assert_non_null(strstr(v.reason, "engine down"));
+		decide_verdict_free(&v);
+		/* no count at all: denied, never allowed */
+		verdict_of(pol, "w", cmds[i], NULL, &v);
+		assert_int_equal(v.allow, 0);
+		assert_non_null(strstr(v.reason, "max_containers"));
+		decide_verdict_free(&v);
+	}
+	/* a request denied for another reason takes no count (no lock) */
+	memset(&res, 0, sizeof(res));
+	memset(&f, 0, sizeof(f));
+	res.count = fake_count;
+	res.count_ctx = &f;
+	verdict_of(pol, "w", "docker run --privileged alpine", &res, &v);
+	assert_int_equal(v.allow, 0);
+	assert_int_equal(f.calls, 0);
+	decide_verdict_free(&v);
+	/* a rule without a quota counts nothing */
+	verdict_of(pol, "free", "docker run alpine", &res, &v);
+	assert_int_equal(v.allow, 1);
+	assert_int_equal(v.quota, 0);
+	assert_int_equal(f.calls, 0);
+	decide_verdict_free(&v);
+	assert_int_equal(dcase_run_all(pol, NULL, cases, NELEM(cases)), 0);
+	policy_free(pol);
+}
+
+static const struct {
+	const char *keys;
+	const char *command;
+	const char *want;
+} bad[] = {
+	{ "max_containers: 3", "run", "t.yaml:6:25: max_containers needs "
+	    "own: true in the rule" },
+	{ "own: true\n        max_containers: 0", "run",
+	    "t.yaml:7:25: max_containers must be at least 1" },
+	{ "own: true\n        max_containers: -1", "run",
+	    "max_containers must be a decimal integer up to 100000" },
+	{ "own: true\n        max_containers: 100001", "run",
+	    "max_containers must be a decimal integer up to 100000" },
+	{ "own: true\n        max_containers: \"3\"", "run",
+	    "max_containers must be a decimal integer" },
+	{ "own: true\n        max_containers: 03", "run",
+	    "max_containers must be a decimal integer" },
+	{ "own: true\n        max_containers: [3]", "run", "max_containers" },
+	{ "own: true\n        max_containers: 3", "service create",
+	    "max_containers applies to run and create only, not to "
+	    "\"service create\"" },
+	{ "lifetime: 2h", "run", "t.yaml:6:19: lifetime needs own: true" },
+	{ "own: true\n        lifetime: 2h", "service create",
+	    "lifetime applies to run and create only" },
+	{ "own: true\n        lifetime: 0h", "run", "t.yaml:7:19: lifetime: "
+	    "\"0h\": a duration is a positive whole number" },
+	{ "own: true\n        lifetime: 2", "run", "lifetime: \"2\"" },
+	{ "own: true\n        lifetime: 2H", "run", "lifetime: \"2H\"" },
+	{ "own: true\n        lifetime: 1.5h", "run", "lifetime: \"1.5h\"" },
+	{ "own: true\n        lifetime: -1h", "run", "lifetime: \"-1h\"" },
+	{ "own: true\n        lifetime: 367d", "run", "at most 366d" },
+	{ "own: true\n        lifetime: 99999999999999s", "run",
+	    "at most 366d" },
+	{ "own: true\n        lifetime: [2h]", "run", "lifetime" },
+};
+
+static void
+test_bad_policies(void **state)
+{
+	struct strv e = { NULL, 0, 0 };
+	struct policy *p;
+	char *yaml;
+	size_t i, j;
+	int found;
+
+	(void)state;
+	for (i = 0; i < NELEM(bad); i++) {
+		yaml = xasprintf("version: 1\nroles:\n  w:\n    allow:\n"
+		    "      - command: %s\n        %s\n", bad[i].command,
+		    bad[i].keys);
+		p = NULL;
+		found = 0;
+		(void)policy_parse(yaml, strlen(yaml), "t.yaml", &p, &e);
+		for (j = 0; j < e.n; j++)
+			found |= strstr(e.v[j], bad[i].want) != NULL;
+		if (!found)
+			print_error("%s: wanted \"%s\", got \"%s\"\n",
+			    bad[i].keys, bad[i].want, e.n ? e.v[0] : "");
+		assert_null(p);
+		assert_true(found);
+		strv_free(&e);
+		free(yaml);
+	}
+}
+
+static void
+test_help(void **state)
+{
+	struct policy *p = NULL;
+	char *t, *j;
+
+	(void)state;
+	assert_int_equal(dcase_policy(POLICY, &p), 0);
+	t = help_text(policy_role(p, "w"));
+	j = help_json(policy_role(p, "w"));
+	assert_non_null(strstr(t, "      at most 3 containers of the role, "
+	    "running or stopped\n"));
+	assert_non_null(strstr(j, "\"max_containers\": 3"));
+	free(t);
+	free(j);
+	policy_free(p);
+}
+
+static void
+test_lifetime(void **state)
+{
+	static const struct { const char *text; long secs; } ok[] = {
+		{ "1s", 1 }, { "90m", 5400 }, { "2h", 7200 }, { "1d", 86400 },
+		{ "366d", LIFETIME_MAX }, { "31622400s", LIFETIME_MAX },
+	};
+	struct policy *p = NULL;
+	const char *err;
+	char *t, *j;
+	size_t i;
+	long v;
+
+	(void)state;
+	for (i = 0; i < NELEM(ok); i++) {
+		assert_int_equal(lifetime_parse(ok[i].text, &v, &err), 0);
+		assert_int_equal(v, ok[i].secs);
+	}
+	assert_int_equal(lifetime_parse("31622401s", &v, &err), -1);
+	assert_int_equal(lifetime_parse("h", &v, &err), -1);
+	assert_int_equal(lifetime_parse("", &v, &err), -1);
+	assert_int_equal(lifetime_parse("2h ", &v, &err), -1);
+	assert_int_equal(dcase_policy("version: 1\nroles:\n  w:\n    allow:\n"
+	    "      - command: run\n        own: true\n        lifetime: 2h\n",
+	    &p), 0);
+	t = help_text(policy_role(p, "w"));
+	j = help_json(policy_role(p, "w"));
+	assert_non_null(strstr(t, "containers are removed 7200 seconds after "
+	    "they are made (dockergate reap)"));
+	assert_non_null(strstr(j, "\"lifetime_seconds\": 7200"));
+	free(t);
+	free(j);
+	policy_free(p);
+}
+
+/* The lock: taken, refused while another holds it, never via a link. */
+static void
+test_lock(void **state)
+{
+	char dir[] = "/tmp/dg-quota.XXXXXX", path[128], missing[160];
+	const char *err;
+	struct stat st;
+	mode_t mask;
+	int fd, fd2, other;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	/* readable by the role's other accounts whatever the umask */
+	mask = umask(077);
+	assert_int_equal(quota_lock(dir, "w", 100, &fd, &err), 0);
+	(void)umask(mask);
+	(void)snprintf(path, sizeof(path), "%s/quota.w", dir);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0644);
+	assert_int_not_equal(fcntl(fd, F_GETFD) & FD_CLOEXEC, 0);
+	/* a second session waits, then gives up: unavailable */
+	assert_int_equal(quota_lock(dir, "w", 100, &fd2, &err), -1);
+	assert_int_equal(fd2, -1);
+	assert_non_null(strstr(err, "another session holds it"));
+	/* another role is not held up */
+	assert_int_equal(quota_lock(dir, "v", 100, &fd2, &err), 0);
+	(void)close(fd2);
+	(void)close(fd);
+	assert_int_equal(quota_lock(dir, "w", 100, &fd, &err), 0);
+	(void)close(fd);
+	/* a lock file that is a link is refused */
+	(void)snprintf(path, sizeof(path), "%s/quota.l", dir);
+	assert_int_equal(symlink("/etc/passwd", path), 0);
+	assert_int_equal(quota_lock(dir, "l", 100, &fd, &err), -1);
+	assert_non_null(strstr(err, "cannot open the quota lock"));
+	(void)unlink(path);
+	/* no directory: an error naming it */
+	(void)snprintf(missing, sizeof(missing), "%s/none", dir);
+	assert_int_equal(quota_lock(missing, "w", 100, &fd, &err), -1);
+	assert_non_null(strstr(err, "must exist, root-owned, mode 1733"));
+	/* held by another open file (another process's session) */
+	(void)snprintf(path, sizeof(path), "%s/quota.w", dir);
+	other = open(path, O_RDONLY);
+	assert_true(other >= 0);
+	assert_int_equal(flock(other, LOCK_EX), 0);
+	assert_int_equal(quota_lock(dir, "w", 100, &fd, &err), -1);
+	(void)close(other);
+	(void)unlink(path);
+	(void)snprintf(path, sizeof(path), "%s/quota.v", dir);
+	(void)unlink(path);
+	assert_int_equal(rmdir(dir), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bad_policies),
+		cmocka_unit_test(test_decisions),
+		cmocka_unit_test(test_help),
+		cmocka_unit_test(test_lock),
+		cmocka_unit_test(test_lifetime),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
