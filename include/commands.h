@@ -65,6 +65,9 @@ enum vkind {
 			   files compose reads before any subcommand runs,
 			   judged by compose.c for project subcommands and
 			   refused with the others */
+	VK_NAMES,	/* compose config --services and the like: the
+			   output is names only, nothing redact_env hides
+			   (decide.c) */
 };
 
 /*

@@ -1112,9 +1112,13 @@ check_compose(struct check *ck)
 	return compose_check(ck->rule, ck->req, ck->res, &h);
 }
 
-/* 0 if the rule accepts the whole request; else -1 and ck->reason. */
-const char *
-decide_unavailable(const struct rule *r, const struct cmddef *c)
+/*
+ * Why the rule can never allow command c (NULL: it can).  names_only: the
+ * request's flags all print names only (VK_NAMES, e.g. compose config
+ * --services), so there is nothing for redact_env to hide.
+ */
+static const char *
+unavailable(const struct rule *r, const struct cmddef *c, int names_only)
 {
 	if (c->risk & RISK_NEVER)
 		return commands_why(c->why) != NULL ? commands_why(c->why) :
@@ -1122,13 +1126,36 @@ decide_unavailable(const struct rule *r, const struct cmddef *c)
 	if ((c->traits & CMD_GROUP_FLAGS) && r->subcommands.n == 0)
 		return "the rule lists no compose subcommands";
 	if ((c->traits & CMD_SHOWS_ENV) && (c->traits & CMD_PROJECT) &&
-	    r->redact_env)
+	    r->redact_env && !names_only)
 		return "it shows environment values or exec command lines "
 		    "and its output cannot be redacted (redact_env: false in "
-		    "the rule allows it)";
+		    "the rule allows it; --services, --volumes, --networks, "
+		    "--profiles and --images alone print names only)";
 	return NULL;
 }
 
+const char *
+decide_unavailable(const struct rule *r, const struct cmddef *c)
+{
+	return unavailable(r, c, 0);
+}
+
+/* At least one flag, and every flag a VK_NAMES one set to true. */
+static int
+names_only(const struct request *q)
+{
+	size_t i;
+
+	if (q->nflags == 0)
+		return 0;
+	for (i = 0; i < q->nflags; i++)
+		if (q->flags[i].def->kind != VK_NAMES ||
+		    strcmp(q->flags[i].value, "true") != 0)
+			return 0;
+	return 1;
+}
+
+/* 0 if the rule accepts the whole request; else -1 and ck->reason. */
 static int
 check_rule(struct check *ck)
 {
@@ -1137,7 +1164,7 @@ check_rule(struct check *ck)
 	char what[128];
 	size_t i;
 
-	if ((why = decide_unavailable(ck->rule, q->cmd)) != NULL)
+	if ((why = unavailable(ck->rule, q->cmd, names_only(q))) != NULL)
 		return deny(ck, "docker %s is not available under this "
 		    "rule: %s", q->cmd->name, why);
 	(void)snprintf(what, sizeof(what), "docker %s", q->cmd->name);

@@ -527,6 +527,7 @@ values_risk(const struct flagdef *def, const char *value, unsigned *risk,
 	case VK_OUTPUT:
 	case VK_TASK_FILTER:
 	case VK_PROJECT_FILE:
+	case VK_NAMES:
 	case VK_PLATFORM:
 		return 0;
 	}
