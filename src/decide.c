@@ -35,6 +35,7 @@
 
 #define OWNER_LABEL	"dockergate.owner"	/* own/owned label key */
 #define LIST_MAX	400	/* bytes of a "what is allowed" list */
+#define ROLE_LIST_MAX	640	/* bytes of the list of a role's commands */
 
 /* The state of checking one request against one rule. */
 struct check {
@@ -127,8 +128,10 @@ need_unsafe(struct check *ck, unsigned risk, const char *what,
 	if (missing == 0)
 		return 0;
 	risk_names(missing, names, sizeof(names));
-	return deny(ck, "%s %s (risk class %s)", what,
-	    why != NULL ? why : "is risky", names);
+	/* what the client may do instead; what the operator may add */
+	return deny(ck, "%s %s (risk class %s); %sunsafe: [%s] in the rule "
+	    "allows it", what, why != NULL ? why : "is risky", names,
+	    what[0] == '-' ? "leave it out, or " : "", names);
 }
 
 /* 1 if a normalized reference matches one of the rule's images. */
@@ -457,7 +460,8 @@ static int
 check_deny_flag(struct check *ck, const char *name, const char *what)
 {
 	if (strv_has(&ck->rule->deny_flags, name))
-		return deny(ck, "%s is denied by this rule (deny_flags)", what);
+		return deny(ck, "%s is denied by this rule (deny_flags)%s",
+		    what, what[0] == '-' ? "; leave it out" : "");
 	return 0;
 }
 
@@ -807,8 +811,9 @@ check_arg(struct check *ck, size_t i, enum pkind kind)
 	case P_PSARGS:
 		if (ck->rule->redact_env)
 			return deny(ck, "ps options (%.60s) can print the "
-			    "processes' environment, which redact_env hides "
-			    "(redact_env: false in the rule allows them)", arg);
+			    "processes' environment, which redact_env hides; "
+			    "leave them out (redact_env: false in the rule "
+			    "allows them)", arg);
 		return 0;
 	case P_OBJECT:
 		return i == 0 ? check_object(ck) : 0;
@@ -1191,21 +1196,44 @@ free_pins(struct pin *p, size_t n)
 	free(p);
 }
 
-/* "ps, container logs, ..." of what the role may run at all. */
+/* Whether an earlier rule of the role (or this one) named c before. */
+static int
+named_before(const struct role *role, size_t ri, size_t ci,
+    const struct cmddef *c)
+{
+	size_t i, j;
+
+	for (i = 0; i <= ri; i++)
+		for (j = 0; j < (i < ri ? role->rules[i].ncmds : ci); j++)
+			if (role->rules[i].cmds[j] == c)
+				return 1;
+	return 0;
+}
+
+/*
+ * "ps, container logs, ..." of what the role may run at all, each name
+ * once and whole: a list that does not fit ends in "...".
+ */
 static void
 role_commands(const struct role *role, char *buf, size_t len)
 {
-	size_t i, j;
+	const struct cmddef *c;
+	size_t i, j, n;
 
 	buf[0] = '\0';
 	for (i = 0; i < role->nrules; i++)
 		for (j = 0; j < role->rules[i].ncmds; j++) {
-			if (strstr(buf, role->rules[i].cmds[j]->name) != NULL)
+			c = role->rules[i].cmds[j];
+			if (named_before(role, i, j, c))
 				continue;
-			if (buf[0] != '\0')
-				(void)strncat(buf, ", ", len - strlen(buf) - 1);
-			(void)strncat(buf, role->rules[i].cmds[j]->name,
-			    len - strlen(buf) - 1);
+			n = strlen(buf);
+			if (n + strlen(c->name) + sizeof(", , ...") > len) {
+				(void)snprintf(buf + n, len - n, "%s...",
+				    n > 0 ? ", " : "");
+				return;
+			}
+			(void)snprintf(buf + n, len - n, "%s%s",
+			    n > 0 ? ", " : "", c->name);
 		}
 }
 
@@ -1283,7 +1311,7 @@ decide(const struct policy *pol, const char *rolename,
 {
 	const struct role *role;
 	struct check ck;
-	char cmds[LIST_MAX];
+	char cmds[ROLE_LIST_MAX];
 
 	memset(v, 0, sizeof(*v));
 	memset(&ck, 0, sizeof(ck));
@@ -1302,8 +1330,9 @@ decide(const struct policy *pol, const char *rolename,
 	if (!role_names(role, req->cmd)) {
 		role_commands(role, cmds, sizeof(cmds));
 		(void)snprintf(v->reason, sizeof(v->reason),
-		    "docker %s is not allowed for role %s (allowed: %s)",
-		    req->cmd->name, role->name, cmds);
+		    "docker %s is not allowed for role %s (allowed: %s); "
+		    "adding \"%s\" to a rule of the role allows it",
+		    req->cmd->name, role->name, cmds, req->cmd->name);
 		return 0;
 	}
 	ck.pol = pol;
