@@ -687,8 +687,7 @@ static const struct flagdef network_ls_flags[] = {
 
 static const struct flagdef volume_create_flags[] = {
 	{ "availability", 0, VT_STRING, VK_PLAIN, 0, "", W_NONE },
-	{ "driver", 'd', VT_STRING, VK_PLAIN, RISK_VOLUME_DRIVERS, "",
-	    W_VOLUME_DRIVER },
+	{ "driver", 'd', VT_STRING, VK_VOLDRIVER, 0, "", W_NONE },
 	{ "group", 0, VT_STRING, VK_PLAIN, 0, "", W_NONE },
 	{ "label", 0, VT_LIST, VK_PLAIN, 0, "", W_NONE },
 	{ "limit-bytes", 0, VT_BYTES, VK_PLAIN, 0, "", W_NONE },

@@ -18,7 +18,7 @@ ai() {
 	RC=$?
 }
 rdocker rm -f idi-c idi-r >/dev/null 2>&1
-rdocker volume rm -f idi-v idi-o idi-secret >/dev/null 2>&1
+rdocker volume rm -f idi-v idi-v2 idi-o idi-secret >/dev/null 2>&1
 
 ai "docker create --name idi-c --network none dgtest sleep 1000"
 expect_rc 0
@@ -46,10 +46,13 @@ expect_rc 0
 
 ai "docker volume create idi-v"
 expect_rc 0
+ai "docker volume create --driver local idi-v2"
+expect_rc 0
 rdocker volume inspect idi-v >/dev/null 2>&1 || fail "volume create made no volume"
 for cmd in "docker volume create -o type=none -o o=bind -o device=/etc idi-o" \
     "docker volume create --opt=device=/etc idi-o" \
-    "docker volume create -d local idi-o"; do
+    "docker volume create -d nfs idi-o" \
+    "docker volume create -d local -o device=/etc idi-o"; do
 	ai "$cmd"
 	expect_rc 77
 	expect_dg_line 'host-mounts|volume-drivers'
@@ -72,6 +75,6 @@ for cmd in "docker builder prune -af" "docker image prune -a -f"; do
 done
 
 rdocker rm -f idi-c idi-r >/dev/null 2>&1
-rdocker volume rm -f idi-v idi-secret >/dev/null 2>&1
+rdocker volume rm -f idi-v idi-v2 idi-secret >/dev/null 2>&1
 rm -rf "$d"
 t_end

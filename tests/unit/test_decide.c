@@ -577,6 +577,8 @@ static const struct dcase cases[] = {
 	{ "k", "docker volume create --driver=nfs x", 0, "leave it out, or "
 	    "unsafe: [volume-drivers] in the rule allows it" },
 	{ "k", "docker volume create x", 1, "" },
+	{ "k", "docker volume create -d local x", 1, "" },
+	{ "k", "docker volume create --driver Local x", 0, "volume-drivers" },
 	{ "k", "docker create -p 80:80 alpine", 0, "--publish 80:80 is denied "
 	    "by this rule (deny_flags); leave it out" },
 	{ "k", "docker create alpine", 1, "" },
