@@ -65,6 +65,11 @@ enum vkind {
 			   files compose reads before any subcommand runs,
 			   judged by compose.c for project subcommands and
 			   refused with the others */
+	VK_VOLDRIVER,	/* volume create --driver: local is the built-in
+			   driver, any other volume-drivers (values.c) */
+	VK_NAMES,	/* compose config --services and the like: the
+			   output is names only, nothing redact_env hides
+			   (decide.c) */
 };
 
 /*

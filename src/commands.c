@@ -99,6 +99,8 @@
 	X(W_PRUNE_ALL_IMAGES, \
 	    "removes all unused images, not just dangling ones") \
 	X(W_PRUNE_VOLUMES, "removes unused volumes and their data") \
+	X(W_PRUNE_ALL_CACHE, "removes all build cache, not just dangling " \
+	    "records: cache mounts (RUN --mount=type=cache) too") \
 	X(W_NETWORK_DRIVER_OPTS, "driver options configure host networking") \
 	X(W_VOLUME_DRIVER_OPTS, \
 	    "volume driver options can bind-mount any host path") \
@@ -685,8 +687,7 @@ static const struct flagdef network_ls_flags[] = {
 
 static const struct flagdef volume_create_flags[] = {
 	{ "availability", 0, VT_STRING, VK_PLAIN, 0, "", W_NONE },
-	{ "driver", 'd', VT_STRING, VK_PLAIN, RISK_VOLUME_DRIVERS, "",
-	    W_VOLUME_DRIVER },
+	{ "driver", 'd', VT_STRING, VK_VOLDRIVER, 0, "", W_NONE },
 	{ "group", 0, VT_STRING, VK_PLAIN, 0, "", W_NONE },
 	{ "label", 0, VT_LIST, VK_PLAIN, 0, "", W_NONE },
 	{ "limit-bytes", 0, VT_BYTES, VK_PLAIN, 0, "", W_NONE },
@@ -783,7 +784,8 @@ static const struct flagdef context_update_flags[] = {
 };
 
 static const struct flagdef builder_prune_flags[] = {
-	{ "all", 'a', VT_BOOL, VK_PLAIN, 0, "", W_NONE },
+	{ "all", 'a', VT_BOOL, VK_PLAIN, RISK_DATA_LOSS, "",
+	    W_PRUNE_ALL_CACHE },
 	{ "filter", 0, VT_FILTER, VK_PRUNE_FILTER, 0, "", W_NONE },
 	{ "force", 'f', VT_BOOL, VK_PLAIN, 0, "", W_NONE },
 	{ "keep-storage", 0, VT_BYTES, VK_PLAIN, 0, "", W_NONE },
@@ -1300,20 +1302,20 @@ static const struct flagdef compose_config_flags[] = {
 	{ "environment", 0, VT_BOOL, VK_PLAIN, 0, "", W_NONE },	/* uncertain */
 	{ "format", 0, VT_STRING, VK_OUTPUT, 0, "", W_NONE },
 	{ "hash", 0, VT_STRING, VK_PLAIN, 0, "", W_NONE },
-	{ "images", 0, VT_BOOL, VK_PLAIN, 0, "", W_NONE },
-	{ "networks", 0, VT_BOOL, VK_PLAIN, 0, "", W_NONE },
+	{ "images", 0, VT_BOOL, VK_NAMES, 0, "", W_NONE },
+	{ "networks", 0, VT_BOOL, VK_NAMES, 0, "", W_NONE },
 	{ "no-consistency", 0, VT_BOOL, VK_PLAIN, 0, "", W_NONE },
 	{ "no-interpolate", 0, VT_BOOL, VK_PLAIN, 0, "", W_NONE },
 	{ "no-normalize", 0, VT_BOOL, VK_PLAIN, 0, "", W_NONE },
 	{ "no-path-resolution", 0, VT_BOOL, VK_PLAIN, 0, "", W_NONE },
 	{ "output", 'o', VT_STRING, VK_PLAIN, RISK_CLIENT_FILES, "",
 	    W_COMPOSE_WRITES_FILE },
-	{ "profiles", 0, VT_BOOL, VK_PLAIN, 0, "", W_NONE },
+	{ "profiles", 0, VT_BOOL, VK_NAMES, 0, "", W_NONE },
 	{ "quiet", 'q', VT_BOOL, VK_PLAIN, 0, "", W_NONE },
 	{ "resolve-image-digests", 0, VT_BOOL, VK_PLAIN, 0, "", W_NONE },
-	{ "services", 0, VT_BOOL, VK_PLAIN, 0, "", W_NONE },
+	{ "services", 0, VT_BOOL, VK_NAMES, 0, "", W_NONE },
 	{ "variables", 0, VT_BOOL, VK_PLAIN, 0, "", W_NONE },
-	{ "volumes", 0, VT_BOOL, VK_PLAIN, 0, "", W_NONE },
+	{ "volumes", 0, VT_BOOL, VK_NAMES, 0, "", W_NONE },
 	FLAGS_END,
 };
 

@@ -36,6 +36,7 @@
 #include "values.h"
 
 #define LIST_MAX	400	/* bytes of a "what is allowed" list */
+#define ROLE_LIST_MAX	640	/* bytes of the list of a role's commands */
 
 /* The state of checking one request against one rule. */
 struct check {
@@ -128,8 +129,10 @@ need_unsafe(struct check *ck, unsigned risk, const char *what,
 	if (missing == 0)
 		return 0;
 	risk_names(missing, names, sizeof(names));
-	return deny(ck, "%s %s (risk class %s)", what,
-	    why != NULL ? why : "is risky", names);
+	/* what the client may do instead; what the operator may add */
+	return deny(ck, "%s %s (risk class %s); %sunsafe: [%s] in the rule "
+	    "allows it", what, why != NULL ? why : "is risky", names,
+	    what[0] == '-' ? "leave it out, or " : "", names);
 }
 
 /* 1 if a normalized reference matches one of the rule's images. */
@@ -458,7 +461,8 @@ static int
 check_deny_flag(struct check *ck, const char *name, const char *what)
 {
 	if (strv_has(&ck->rule->deny_flags, name))
-		return deny(ck, "%s is denied by this rule (deny_flags)", what);
+		return deny(ck, "%s is denied by this rule (deny_flags)%s",
+		    what, what[0] == '-' ? "; leave it out" : "");
 	return 0;
 }
 
@@ -808,8 +812,9 @@ check_arg(struct check *ck, size_t i, enum pkind kind)
 	case P_PSARGS:
 		if (ck->rule->redact_env)
 			return deny(ck, "ps options (%.60s) can print the "
-			    "processes' environment, which redact_env hides "
-			    "(redact_env: false in the rule allows them)", arg);
+			    "processes' environment, which redact_env hides; "
+			    "leave them out (redact_env: false in the rule "
+			    "allows them)", arg);
 		return 0;
 	case P_OBJECT:
 		return i == 0 ? check_object(ck) : 0;
@@ -1115,9 +1120,13 @@ check_compose(struct check *ck)
 	return compose_check(ck->rule, ck->req, ck->res, &h);
 }
 
-/* 0 if the rule accepts the whole request; else -1 and ck->reason. */
-const char *
-decide_unavailable(const struct rule *r, const struct cmddef *c)
+/*
+ * Why the rule can never allow command c (NULL: it can).  names_only: the
+ * request's flags all print names only (VK_NAMES, e.g. compose config
+ * --services), so there is nothing for redact_env to hide.
+ */
+static const char *
+unavailable(const struct rule *r, const struct cmddef *c, int names_only)
 {
 	if (c->risk & RISK_NEVER)
 		return commands_why(c->why) != NULL ? commands_why(c->why) :
@@ -1125,13 +1134,36 @@ decide_unavailable(const struct rule *r, const struct cmddef *c)
 	if ((c->traits & CMD_GROUP_FLAGS) && r->subcommands.n == 0)
 		return "the rule lists no compose subcommands";
 	if ((c->traits & CMD_SHOWS_ENV) && (c->traits & CMD_PROJECT) &&
-	    r->redact_env)
+	    r->redact_env && !names_only)
 		return "it shows environment values or exec command lines "
 		    "and its output cannot be redacted (redact_env: false in "
-		    "the rule allows it)";
+		    "the rule allows it; --services, --volumes, --networks, "
+		    "--profiles and --images alone print names only)";
 	return NULL;
 }
 
+const char *
+decide_unavailable(const struct rule *r, const struct cmddef *c)
+{
+	return unavailable(r, c, 0);
+}
+
+/* At least one flag, and every flag a VK_NAMES one set to true. */
+static int
+names_only(const struct request *q)
+{
+	size_t i;
+
+	if (q->nflags == 0)
+		return 0;
+	for (i = 0; i < q->nflags; i++)
+		if (q->flags[i].def->kind != VK_NAMES ||
+		    strcmp(q->flags[i].value, "true") != 0)
+			return 0;
+	return 1;
+}
+
+/* 0 if the rule accepts the whole request; else -1 and ck->reason. */
 static int
 check_rule(struct check *ck)
 {
@@ -1140,7 +1172,7 @@ check_rule(struct check *ck)
 	char what[128];
 	size_t i;
 
-	if ((why = decide_unavailable(ck->rule, q->cmd)) != NULL)
+	if ((why = unavailable(ck->rule, q->cmd, names_only(q))) != NULL)
 		return deny(ck, "docker %s is not available under this "
 		    "rule: %s", q->cmd->name, why);
 	(void)snprintf(what, sizeof(what), "docker %s", q->cmd->name);
@@ -1173,21 +1205,44 @@ free_pins(struct pin *p, size_t n)
 	free(p);
 }
 
-/* "ps, container logs, ..." of what the role may run at all. */
+/* Whether an earlier rule of the role (or this one) named c before. */
+static int
+named_before(const struct role *role, size_t ri, size_t ci,
+    const struct cmddef *c)
+{
+	size_t i, j;
+
+	for (i = 0; i <= ri; i++)
+		for (j = 0; j < (i < ri ? role->rules[i].ncmds : ci); j++)
+			if (role->rules[i].cmds[j] == c)
+				return 1;
+	return 0;
+}
+
+/*
+ * "ps, container logs, ..." of what the role may run at all, each name
+ * once and whole: a list that does not fit ends in "...".
+ */
 static void
 role_commands(const struct role *role, char *buf, size_t len)
 {
-	size_t i, j;
+	const struct cmddef *c;
+	size_t i, j, n;
 
 	buf[0] = '\0';
 	for (i = 0; i < role->nrules; i++)
 		for (j = 0; j < role->rules[i].ncmds; j++) {
-			if (strstr(buf, role->rules[i].cmds[j]->name) != NULL)
+			c = role->rules[i].cmds[j];
+			if (named_before(role, i, j, c))
 				continue;
-			if (buf[0] != '\0')
-				(void)strncat(buf, ", ", len - strlen(buf) - 1);
-			(void)strncat(buf, role->rules[i].cmds[j]->name,
-			    len - strlen(buf) - 1);
+			n = strlen(buf);
+			if (n + strlen(c->name) + sizeof(", , ...") > len) {
+				(void)snprintf(buf + n, len - n, "%s...",
+				    n > 0 ? ", " : "");
+				return;
+			}
+			(void)snprintf(buf + n, len - n, "%s%s",
+			    n > 0 ? ", " : "", c->name);
 		}
 }
 
@@ -1267,7 +1322,7 @@ decide(const struct policy *pol, const char *rolename,
 {
 	const struct role *role;
 	struct check ck;
-	char cmds[LIST_MAX];
+	char cmds[ROLE_LIST_MAX];
 
 	memset(v, 0, sizeof(*v));
 	memset(&ck, 0, sizeof(ck));
@@ -1286,8 +1341,9 @@ decide(const struct policy *pol, const char *rolename,
 	if (!role_names(role, req->cmd)) {
 		role_commands(role, cmds, sizeof(cmds));
 		(void)snprintf(v->reason, sizeof(v->reason),
-		    "docker %s is not allowed for role %s (allowed: %s)",
-		    req->cmd->name, role->name, cmds);
+		    "docker %s is not allowed for role %s (allowed: %s); "
+		    "adding \"%s\" to a rule of the role allows it",
+		    req->cmd->name, role->name, cmds, req->cmd->name);
 		return 0;
 	}
 	ck.pol = pol;

@@ -46,6 +46,9 @@ static const char WHY_PRUNE_DANGLING[] = "a dangling= filter can widen the "
 static const char WHY_WORKDIR[] = "puts the working directory under /proc, "
     "/sys or /dev/fd (runc CVE-2024-21626 class)";
 
+static const char WHY_VOLDRIVER[] = "a volume driver other than the "
+    "built-in local one can mount host or remote storage";
+
 static const char WHY_DEVPATH[] = "names a path that is not a clean path "
     "under /dev, which the daemon would look up on the host as root";
 
@@ -470,6 +473,17 @@ values_filter_key_is(const char *v, const char *key)
 	return n == strlen(key) && strncasecmp(v, key, n) == 0;
 }
 
+/* volume create --driver: exactly "local" is no plugin (-o is judged apart). */
+static int
+risk_voldriver(const char *value, unsigned *risk, const char **why)
+{
+	if (strcmp(value, "local") != 0) {
+		*risk = RISK_VOLUME_DRIVERS;
+		*why = WHY_VOLDRIVER;
+	}
+	return 0;
+}
+
 /*
  * A prune --filter: docker ORs a dangling= value with the one -a sets, and
  * the daemon then prunes every unused image, tagged ones too.
@@ -519,6 +533,8 @@ values_risk(const struct flagdef *def, const char *value, unsigned *risk,
 		return risk_prune_filter(value, risk, why);
 	case VK_DEVPATH:
 		return risk_devpath(value, risk, why);
+	case VK_VOLDRIVER:
+		return risk_voldriver(value, risk, why);
 	case VK_PLAIN:
 	case VK_VOLUME:
 	case VK_MOUNT:
@@ -527,6 +543,7 @@ values_risk(const struct flagdef *def, const char *value, unsigned *risk,
 	case VK_OUTPUT:
 	case VK_TASK_FILTER:
 	case VK_PROJECT_FILE:
+	case VK_NAMES:
 	case VK_PLATFORM:
 		return 0;
 	}

@@ -112,7 +112,7 @@ if mount -t tmpfs -o size=64k,mode=0755 tmpfs "$d/full"; then
   required: false"
 	"$DG" --policy "$d/full.yaml" --role r -c 'docker rm x' 2>"$e"
 	check "audit not required, disk full" 77 $? "$e" \
-	    "not allowed for role r (allowed: container ls) (audit record not written: cannot write audit record: No space left"
+	    "not allowed for role r (allowed: container ls); adding \"container rm\" to a rule of the role allows it (audit record not written: cannot write audit record: No space left"
 	umount "$d/full"
 else
 	check "tmpfs for the disk-full case (needs root)" 0 1

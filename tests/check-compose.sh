@@ -54,6 +54,15 @@ for c in "up -d" ps "logs -f web" down pull restart "up -d --wait" \
     "ps -a" "logs --tail 10" "restart web"; do
 	explain 0 "verdict: allow" "docker compose $c"
 done
+# Issue 17: everyday subcommands that start nothing (or, start, only the
+# existing containers), and config that prints names only.
+for c in stop "stop web" start "start web" images "config --services" \
+    "config --volumes" "config --profiles" "config --images"; do
+	explain 0 "verdict: allow" "docker compose $c"
+done
+explain 77 "cannot be redacted" "docker compose config"
+explain 77 "cannot be redacted" "docker compose config --services --environment"
+explain 77 "cannot be redacted" "docker compose config --services=false"
 explain 77 "compose exec" "docker compose exec web sh"
 explain 77 "compose run" "docker compose run --rm web sh"
 explain 77 "data-loss" "docker compose down -v"

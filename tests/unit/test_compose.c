@@ -29,7 +29,8 @@ static const char policy_text[] =
     "      - command: compose\n"
     "        subcommands: [ps, logs, up, down, restart, pull, build, run,\n"
     "                      exec, config, ls, version, cp, rm, stop, kill,\n"
-    "                      create, start, scale, events]\n"
+    "                      create, start, scale, events,\n"
+    "                      images]\n"
     "        projects: [\"/srv/stacks/*\"]\n"
     "        mounts: named\n"
     "        images: [nginx, alpine, \"local/*\"]\n"
@@ -163,6 +164,19 @@ static const struct dcase cases[] = {
 	{ "r", P "ok exec --privileged web sh", 0, "privileged" },
 	{ "r", P "ok cp web:/tmp/p /etc/cron.d/p", 0, "client-files" },
 	{ "r", P "ok config", 0, "environment" },
+	/* issue 17: names only, nothing redact_env hides */
+	{ "r", P "ok config --services", 1, "" },
+	{ "r", P "ok config --volumes --profiles --images --networks", 1, "" },
+	{ "r", P "ok config --services=true web", 1, "" },
+	{ "r", P "ok config --services --environment", 0, "print names only" },
+	{ "r", P "ok config --services=false", 0, "environment" },
+	{ "r", P "ok config --services --variables", 0, "environment" },
+	{ "r", P "ok config --images --format json", 0, "environment" },
+	{ "r", P "ok config --services --hash web", 0, "environment" },
+	{ "r", P "ok config --services --no-interpolate", 0, "environment" },
+	{ "r", P "ok stop", 1, "" },
+	{ "r", P "ok start", 1, "" },
+	{ "r", P "ok images", 1, "" },
 	{ "r", "docker compose -f - up", 0, "standard input" },
 	{ "r", "docker compose -f /tmp/c.yml up", 0, "project directory /tmp" },
 	{ "r", "docker compose --project-directory /srv/stacks/ok -f "

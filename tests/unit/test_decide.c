@@ -125,7 +125,16 @@ static const char policy_text[] =
     "  en:\n"
     "    allow:\n"
     "      - command: [events, compose events]\n"
-    "        redact_env: false\n";
+    "        redact_env: false\n"
+    "  k:\n"
+    "    allow:\n"
+    "      - command: [stop, kill, pause, unpause]\n"
+    "        containers: [\"web-*\"]\n"
+    "      - command: [image prune, builder prune, volume create]\n"
+    "      - command: [run, create]\n"
+    "        images: [alpine]\n"
+    "        deny_flags: [publish]\n"
+    "      - top\n";
 
 /* Fake host: a link, a writable directory, everything else as given. */
 static int
@@ -543,6 +552,39 @@ static const struct dcase cases[] = {
 	{ "g", "docker ps", 0, "cannot be limited" },
 	/* commands the role does not have */
 	{ "r", "docker exec web-1 sh", 0, "not allowed for role r" },
+	/* issue 17 item 4: each denial says what is allowed instead */
+	{ "k", "docker exec web-1 sh", 0, "docker container exec is not "
+	    "allowed for role k (allowed: container stop, container kill, "
+	    "container pause, container unpause, image prune, builder prune, "
+	    "volume create, container run, container create, container top); "
+	    "adding \"container exec\" to a rule of the role allows it" },
+	{ "k", "docker kill web-1", 1, "" },
+	{ "k", "docker container kill -s HUP web-1", 1, "" },
+	{ "k", "docker pause web-1", 1, "" },
+	{ "k", "docker unpause web-1", 1, "" },
+	{ "k", "docker kill db", 0, "container db is not one this rule may "
+	    "act on (allowed: web-*)" },
+	{ "k", "docker pause web-1 db", 0, "container db is not one this rule "
+	    "may act on (allowed: web-*)" },
+	{ "k", "docker container unpause db", 0, "(allowed: web-*)" },
+	{ "k", "docker image prune -a", 0, "(risk class data-loss); leave it "
+	    "out, or unsafe: [data-loss] in the rule allows it" },
+	{ "k", "docker builder prune --all", 0, "(risk class data-loss); leave "
+	    "it out" },
+	{ "k", "docker builder prune -f --filter until=24h", 1, "" },
+	{ "k", "docker volume create -o device=/etc x", 0, "(risk class "
+	    "host-mounts); leave it out, or unsafe: [host-mounts]" },
+	{ "k", "docker volume create --driver=nfs x", 0, "leave it out, or "
+	    "unsafe: [volume-drivers] in the rule allows it" },
+	{ "k", "docker volume create x", 1, "" },
+	{ "k", "docker volume create -d local x", 1, "" },
+	{ "k", "docker volume create --driver Local x", 0, "volume-drivers" },
+	{ "k", "docker create -p 80:80 alpine", 0, "--publish 80:80 is denied "
+	    "by this rule (deny_flags); leave it out" },
+	{ "k", "docker create alpine", 1, "" },
+	{ "k", "docker top web-1 aux e", 0, "ps options (aux) can print the "
+	    "processes' environment, which redact_env hides; leave them out" },
+	{ "k", "docker top web-1", 1, "" },
 	{ "r", "docker container exec web-1 sh", 0, "not allowed for role r" },
 	{ "r", "docker cp web-1:/ -", 0, "not allowed for role r" },
 	{ "nobody", "docker ps", 0, "no role" },
