@@ -63,7 +63,9 @@ $(BUILD)/dockergate-probe: src/probe.c | $(BUILD)
 	    $(shell $(PKG_CONFIG) --cflags libssh) $(CFLAGS) $(ALL_LDFLAGS) \
 	    -o $@ src/probe.c $(shell $(PKG_CONFIG) --libs libssh)
 
-$(BUILD)/test_%: tests/unit/test_%.c tests/unit/testutil.h $(BUILD)/libdg.a
+UNITHDRS = $(wildcard tests/unit/*.h)
+
+$(BUILD)/test_%: tests/unit/test_%.c $(UNITHDRS) $(BUILD)/libdg.a
 	$(CC) $(ALL_CFLAGS) $(shell $(PKG_CONFIG) --cflags cmocka) \
 	    -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libdg.a $(LIBS) \
 	    $(shell $(PKG_CONFIG) --libs cmocka)

@@ -95,4 +95,43 @@ dcase_run_all(const struct policy *pol, const struct resolver *res,
 	return failed;
 }
 
+/* A rule that must not load: its keys, command, and the problem wanted. */
+struct badrule {
+	const char *keys;
+	const char *command;
+	const char *want;
+};
+
+/*
+ * Each rule of bad, alone in role w ("command: C" plus its keys), fails
+ * to load with a problem that contains its want.
+ */
+static inline void
+dcase_bad_rules(const struct badrule *bad, size_t n)
+{
+	struct strv e = { NULL, 0, 0 };
+	struct policy *p;
+	char *yaml;
+	size_t i, j;
+	int found;
+
+	for (i = 0; i < n; i++) {
+		yaml = xasprintf("version: 1\nroles:\n  w:\n    allow:\n"
+		    "      - command: %s\n        %s\n", bad[i].command,
+		    bad[i].keys);
+		p = NULL;
+		found = 0;
+		(void)policy_parse(yaml, strlen(yaml), "t.yaml", &p, &e);
+		for (j = 0; j < e.n; j++)
+			found |= strstr(e.v[j], bad[i].want) != NULL;
+		if (!found)
+			print_error("%s: wanted \"%s\", got \"%s\"\n",
+			    bad[i].keys, bad[i].want, e.n ? e.v[0] : "");
+		assert_null(p);
+		assert_true(found);
+		strv_free(&e);
+		free(yaml);
+	}
+}
+
 #endif

@@ -145,11 +145,7 @@ test_decisions(void **state)
 	policy_free(pol);
 }
 
-static const struct {
-	const char *keys;
-	const char *command;
-	const char *want;
-} bad[] = {
+static const struct badrule bad[] = {
 	{ "max_containers: 3", "run", "t.yaml:6:25: max_containers needs "
 	    "own: true in the rule" },
 	{ "own: true\n        max_containers: 0", "run",
@@ -184,30 +180,8 @@ static const struct {
 static void
 test_bad_policies(void **state)
 {
-	struct strv e = { NULL, 0, 0 };
-	struct policy *p;
-	char *yaml;
-	size_t i, j;
-	int found;
-
 	(void)state;
-	for (i = 0; i < NELEM(bad); i++) {
-		yaml = xasprintf("version: 1\nroles:\n  w:\n    allow:\n"
-		    "      - command: %s\n        %s\n", bad[i].command,
-		    bad[i].keys);
-		p = NULL;
-		found = 0;
-		(void)policy_parse(yaml, strlen(yaml), "t.yaml", &p, &e);
-		for (j = 0; j < e.n; j++)
-			found |= strstr(e.v[j], bad[i].want) != NULL;
-		if (!found)
-			print_error("%s: wanted \"%s\", got \"%s\"\n",
-			    bad[i].keys, bad[i].want, e.n ? e.v[0] : "");
-		assert_null(p);
-		assert_true(found);
-		strv_free(&e);
-		free(yaml);
-	}
+	dcase_bad_rules(bad, NELEM(bad));
 }
 
 static void
