@@ -42,6 +42,10 @@ for f in $debs; do [ -f "$f" ] && ok || bad "no $f"; done
 shipped=$(for f in $debs; do dpkg -c "$f"; done | awk '{print $NF}' |
     sed 's#^\./#/#; s#/$##' | grep -v '^/$')
 
+# what of that was there before (system directories such as /usr/lib)
+before=$(for p in $shipped; do [ -e "$p" ] && echo "$p"; done)
+run_before=$([ -e /run/dockergate ] && echo yes)
+
 # shellcheck disable=SC2086
 if DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
     --no-install-recommends $(for f in $debs; do echo "./$f"; done) \
@@ -60,16 +64,18 @@ getent passwd | grep -q dockergate && bad "the package made an account" || ok
 if dpkg --purge dockergate dockergate-probe >"$log" 2>&1; then ok; else
 	bad "dpkg --purge"; tail -n 20 "$log"
 fi
-# purged_clean WHEN: nothing either package shipped is left
+# purged_clean WHEN: nothing either package shipped is left, except what
+# was there before the install
 purged_clean() {
 	left=""
 	for p in $shipped; do
-		case $p in /etc|/usr|/var|/var/log|/usr/bin|/usr/share|\
-		    /usr/share/doc|/usr/share/man|/usr/share/man/man[158]|\
-		    /etc/logrotate.d) continue ;; esac
+		printf '%s\n' "$before" | grep -qxF -- "$p" && continue
 		[ -e "$p" ] && left="$left $p"
 	done
 	[ -z "$left" ] && ok || bad "$1: left after purge:$left"
+	# the tmpfiles snippet's runtime directory (quota locks) too
+	[ -n "$run_before" ] || [ ! -e /run/dockergate ] && ok ||
+	    bad "$1: /run/dockergate left after purge"
 }
 purged_clean "apt-get install"
 

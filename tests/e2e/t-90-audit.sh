@@ -48,6 +48,12 @@ for n, r in recs:
         exits[r['session']].append((n, r))
         if not (isinstance(r.get('status'), int) or isinstance(r.get('signal'), int)):
             bad.append(f"line {n}: exit without integer status or signal: {r}")
+    elif r.get('event') == 'reap':
+        # dockergate reap (t-35): one record per container it judged
+        if r.get('result') not in ('removed', 'gone', 'failed'):
+            bad.append(f"line {n}: reap result is {r.get('result')!r}")
+        if not isinstance(r.get('container'), str) or not isinstance(r.get('expires'), int):
+            bad.append(f"line {n}: reap without container or expires: {r}")
     else:
         bad.append(f"line {n}: unknown event {r.get('event')!r}")
 for s, (n, r) in dec.items():
