@@ -88,6 +88,7 @@ struct call {
 	struct request	 req;
 	struct verdict	 v;
 	struct strv	 argv;		/* canonical: what runs */
+	struct audit_call ac;		/* what its records add */
 	int		 labelled;	/* argv labels containers with the
 					   session (CMD_SESSION_LABEL) */
 	char		*in;		/* a build's standard input, read
@@ -166,10 +167,11 @@ refuse(struct call *c, int status, const char *what, const char *why)
 	int lost = 0;
 
 	if (s->audit_open && s->o.mode == MODE_FORCED)
-		lost = audit_decision(&s->audit, c->command ? c->command : "",
-		    c->command ? strlen(c->command) : 0, c->argv.n ?
-		    c->argv.v : NULL, 0, c->v.rule, why[0] ? why : what,
-		    &err) != 0;
+		lost = audit_decision(&s->audit, &c->ac,
+		    c->command ? c->command : "",
+		    c->command ? strlen(c->command) : 0,
+		    c->argv.n ? c->argv.v : NULL, 0, c->v.rule,
+		    why[0] ? why : what, &err) != 0;
 	/* Still one line: a lost record is said in it (69 says it already;
 	 * a policy with no sink keeps no records to lose). */
 	lost = lost && status != EX_UNAVAILABLE && (s->pol->audit_syslog ||
@@ -536,8 +538,8 @@ client_help(struct session *s, struct call *c, int json)
 	t = json ? help_json(r) : help_text(r);
 	fputs(t, stdout);
 	free(t);
-	if (audit_decision(&s->audit, c->command, strlen(c->command), NULL, 1,
-	    "", "help", &err) != 0 && s->pol->audit_required) {
+	if (audit_decision(&s->audit, &c->ac, c->command, strlen(c->command),
+	    NULL, 1, "", "help", &err) != 0 && s->pol->audit_required) {
 		fprintf(stderr, "dockergate: audit: %s\n", err);
 		return EX_UNAVAILABLE;
 	}
@@ -568,7 +570,7 @@ trusted(struct session *s, struct call *c)
 
 	/* compose is a CLI plugin: only a root-owned one in a system dir. */
 	if (commands_group(c->req.cmd) != NULL &&
-	    (s->audit.plugin = compose_plugin_path()) == NULL)
+	    (c->ac.plugin = compose_plugin_path()) == NULL)
 		return refuse(c, EX_UNAVAILABLE, "unavailable", "the compose "
 		    "plugin is not installed in a root-owned system plugin "
 		    "directory");
@@ -607,7 +609,7 @@ execute(struct session *s, struct call *c)
 	/* A cap of the record is a cap of what runs, sinks or not. */
 	if (audit_fits(c->command, strlen(c->command), c->argv.v, &err) != 0)
 		return refuse(c, EX_DATAERR, "command too long", err);
-	if (audit_decision(&s->audit, c->command, strlen(c->command),
+	if (audit_decision(&s->audit, &c->ac, c->command, strlen(c->command),
 	    c->argv.v, 1, c->v.rule, "", &err) != 0 && s->pol->audit_required)
 		return refuse(c, EX_UNAVAILABLE, "audit log unavailable", err);
 	memset(&spec, 0, sizeof(spec));
@@ -632,7 +634,7 @@ execute(struct session *s, struct call *c)
 		r = run_exec(&spec, &res, &err);
 	if (r != 0) {
 		fprintf(stderr, "dockergate: unavailable: %s\n", err);
-		(void)audit_exit(&s->audit, EX_UNAVAILABLE, 0, 0, &err);
+		(void)audit_exit(&s->audit, &c->ac, EX_UNAVAILABLE, 0, 0, &err);
 		return EX_UNAVAILABLE;
 	}
 	/* No message once the client is gone: nobody reads it, and a write
@@ -642,8 +644,8 @@ execute(struct session *s, struct call *c)
 	    !res.client_gone)
 		fprintf(stderr, "dockergate: timeout: containers of this "
 		    "session may still run: %s\n", err);
-	(void)audit_exit(&s->audit, res.status, res.sig, res.duration_ms,
-	    &err);
+	(void)audit_exit(&s->audit, &c->ac, res.status, res.sig,
+	    res.duration_ms, &err);
 	return res.sig != 0 ? 128 + res.sig : res.status;
 }
 
