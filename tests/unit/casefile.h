@@ -391,10 +391,14 @@ cf_option(struct cf_case *c, const char *o, const char **err)
 	char *v, *tok, *save = NULL;
 	size_t n, i;
 
-	if (strcmp(o, "e2e") == 0)
-		return (c->e2e = 1) - 1;
-	if (strncmp(o, "cwd=/", 5) == 0 && c->cwd == NULL)
-		return (c->cwd = xstrdup(o + 4)) == NULL;
+	if (strcmp(o, "e2e") == 0 && !c->e2e) {
+		c->e2e = 1;
+		return 0;
+	}
+	if (strncmp(o, "cwd=/", 5) == 0 && c->cwd == NULL) {
+		c->cwd = xstrdup(o + 4);
+		return 0;
+	}
 	if (strncmp(o, "stdin=", 6) == 0 && c->in == NULL)
 		return cf_unquote(o + 6, &c->in, &c->inlen, err);
 	if (strncmp(o, "noexplain=", 10) == 0 && o[10] != '\0' &&
@@ -499,14 +503,59 @@ out:
 static inline int cf_read_text(struct cfile *, const char *, const char *,
     char *, size_t);
 
+/* include NAME: its directives, read in place (msg: FILE:LINE). */
+static inline int
+cf_include(struct cfile *f, const char *name, char *msg, size_t msglen,
+    const char **err)
+{
+	char *text = NULL;
+	int rc;
+
+	if (f->depth >= CF_MAX_INCLUDE) {
+		*err = "an include in an include";
+		return -1;
+	}
+	if (cf_slurp(name, &text, NULL) != 0) {
+		*err = "cannot read the included file";
+		return -1;
+	}
+	f->depth++;
+	rc = cf_read_text(f, name, text, msg, msglen);
+	f->depth--;
+	free(text);
+	if (rc != 0)
+		*err = NULL;	/* msg says FILE:LINE already */
+	return rc;
+}
+
+/* resolver KIND...: the callbacks the decision gets. */
+static inline int
+cf_kinds(struct cfile *f, const struct strv *w, const char **err)
+{
+	size_t i;
+	int k;
+
+	for (i = 1; i < w->n; i++) {
+		if ((k = cf_kind(w->v[i])) == 0 || (f->kinds & (unsigned)k)) {
+			*err = "resolver takes path container image file "
+			    "service count, or none, once each";
+			return -1;
+		}
+		f->kinds |= (unsigned)k;
+	}
+	if ((f->kinds & CF_NONE) && f->kinds != CF_NONE) {
+		*err = "resolver none with callbacks";
+		return -1;
+	}
+	return 0;
+}
+
 /* One directive line (not a case, not a policy line). */
 static inline int
 cf_directive(struct cfile *f, const char *line, char *msg, size_t msglen,
     const char **err)
 {
 	struct strv w = { NULL, 0, 0 };
-	char *text = NULL;
-	size_t i;
 	int rc = -1, k;
 
 	if (cf_words(line, &w, err) != 0)
@@ -522,33 +571,11 @@ cf_directive(struct cfile *f, const char *line, char *msg, size_t msglen,
 			goto out;
 		}
 	} else if (strcmp(w.v[0], "include") == 0 && w.n == 2) {
-		if (f->depth >= CF_MAX_INCLUDE ||
-		    cf_slurp(w.v[1], &text, NULL) != 0) {
-			*err = f->depth >= CF_MAX_INCLUDE ? "an include in an "
-			    "include" : "cannot read the included file";
-			goto out;
-		}
-		f->depth++;
-		rc = cf_read_text(f, w.v[1], text, msg, msglen);
-		f->depth--;
-		if (rc != 0) {
-			*err = NULL;	/* msg says FILE:LINE already */
-			rc = -1;
-		}
+		rc = cf_include(f, w.v[1], msg, msglen, err);
 		goto out;
 	} else if (strcmp(w.v[0], "resolver") == 0 && w.n >= 2) {
-		for (i = 1; i < w.n; i++) {
-			if ((k = cf_kind(w.v[i])) == 0 || (f->kinds & k)) {
-				*err = "resolver takes path container image "
-				    "file service count, or none, once each";
-				goto out;
-			}
-			f->kinds |= (unsigned)k;
-		}
-		if ((f->kinds & CF_NONE) && f->kinds != CF_NONE) {
-			*err = "resolver none with callbacks";
+		if (cf_kinds(f, &w, err) != 0)
 			goto out;
-		}
 	} else if ((k = cf_kind(w.v[0])) == CF_CONTAINER || k == CF_SERVICE ||
 	    k == CF_IMAGE) {
 		if (cf_object(f, k, &w, err) != 0)
@@ -584,7 +611,6 @@ cf_directive(struct cfile *f, const char *line, char *msg, size_t msglen,
 	}
 	rc = 0;
 out:
-	free(text);
 	strv_free(&w);
 	return rc;
 }
