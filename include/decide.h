@@ -102,6 +102,10 @@ struct verdict {
 	struct pin *pins;		/* container args to pin to IDs */
 	size_t	 npins;
 	struct strv extra_flags;	/* flags decide adds ("--label=...") */
+	struct pin *fixes;		/* flag values decide rewrites: arg is
+					   an index into request.flags (a
+					   tmpfs given the size cap) */
+	size_t	 nfixes;
 	unsigned redact;		/* REDACT_* (redact.h): what the
 					   executor's output filter masks */
 	int	 quota;			/* the rule has max_containers: the

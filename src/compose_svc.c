@@ -525,7 +525,7 @@ long_volume(struct project *pj, yaml_node_t *n)
 	    "read_only", "bind", "volume", "tmpfs", "consistency", "image",
 	    NULL };
 	struct strv f = { NULL, 0, 0 };
-	yaml_node_t *b, *ro;
+	yaml_node_t *b, *ro, *tm;
 	yaml_node_pair_t *pr;
 	const char *key;
 	char *csv, *s = NULL;
@@ -548,6 +548,11 @@ long_volume(struct project *pj, yaml_node_t *n)
 	b = cx_get(pj->cur, n, "bind");
 	if (b != NULL && mount_field(pj, b, &f, "propagation",
 	    "bind-propagation") != 0)
+		goto out;
+	/* tmpfs.size: bytes, or units as RAMInBytes reads them (compose-go
+	 * UnitBytes), the way --mount tmpfs-size= is read */
+	tm = cx_get(pj->cur, n, "tmpfs");
+	if (tm != NULL && mount_field(pj, tm, &f, "size", "tmpfs-size") != 0)
 		goto out;
 	if ((ro = cx_get(pj->cur, n, "read_only")) != NULL) {
 		if ((s = cx_str(pj, ro)) == NULL)

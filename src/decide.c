@@ -50,6 +50,8 @@ struct check {
 	struct pin		*pins;
 	size_t			 npins;
 	struct strv		 extra;		/* flags to add if accepted */
+	struct pin		*fixes;		/* flag values to rewrite */
+	size_t			 nfixes;
 	unsigned		 redact;	/* REDACT_* for the verdict */
 };
 
@@ -1021,8 +1023,29 @@ check_redaction(struct check *ck)
 	return 0;
 }
 
-/* The rule's resource limits (reslimits.c): caps, and defaults added;
- * its cgroup parent (placement.c); the networks a container may join, and its default (netrules.c). */
+/* A tmpfs without a size under a tmpfs-size cap gets the cap. */
+static void
+fix_tmpfs(struct check *ck)
+{
+	char *v;
+	size_t i;
+
+	for (i = 0; i < ck->req->nflags; i++) {
+		if ((v = reslimits_tmpfs_fix(&ck->rule->limits, ck->req,
+		    &ck->req->flags[i])) == NULL)
+			continue;
+		ck->fixes = xreallocarray(ck->fixes, ck->nfixes + 1,
+		    sizeof(*ck->fixes));
+		ck->fixes[ck->nfixes].arg = i;
+		ck->fixes[ck->nfixes++].value = v;
+	}
+}
+
+/*
+ * The rule's resource limits (reslimits.c): caps, and defaults added;
+ * its cgroup parent (placement.c); the networks a container may join, and
+ * its default (netrules.c).
+ */
 static int
 check_limits(struct check *ck)
 {
@@ -1031,6 +1054,7 @@ check_limits(struct check *ck)
 	    placement_check(ck->rule->cgroup_parent, ck->req, &ck->extra,
 	    ck->reason, sizeof(ck->reason)) != 0)
 		return -1;
+	fix_tmpfs(ck);
 	return netrules_check(&ck->rule->networks, ck->rule->network,
 	    ck->req, &ck->extra, ck->reason, sizeof(ck->reason));
 }
@@ -1269,6 +1293,8 @@ try_rules(struct check *ck, const struct role *role, struct verdict *v)
 		ck->rule = &role->rules[i];
 		ck->pins = NULL;
 		ck->npins = 0;
+		ck->fixes = NULL;
+		ck->nfixes = 0;
 		memset(&ck->extra, 0, sizeof(ck->extra));
 		ck->reason[0] = '\0';
 		ck->redact = 0;
@@ -1280,6 +1306,8 @@ try_rules(struct check *ck, const struct role *role, struct verdict *v)
 			v->pins = ck->pins;
 			v->npins = ck->npins;
 			v->extra_flags = ck->extra;
+			v->fixes = ck->fixes;
+			v->nfixes = ck->nfixes;
 			v->quota = ck->rule->max_containers > 0;
 			v->lifetime = ck->rule->lifetime;
 			if (ck->rule->own &&
@@ -1289,6 +1317,7 @@ try_rules(struct check *ck, const struct role *role, struct verdict *v)
 			return;
 		}
 		free_pins(ck->pins, ck->npins);
+		free_pins(ck->fixes, ck->nfixes);
 		strv_free(&ck->extra);
 		if (tried++ == 0)
 			first = *ck;
@@ -1362,6 +1391,9 @@ decide_verdict_free(struct verdict *v)
 	free_pins(v->pins, v->npins);
 	v->pins = NULL;
 	v->npins = 0;
+	free_pins(v->fixes, v->nfixes);
+	v->fixes = NULL;
+	v->nfixes = 0;
 	strv_free(&v->extra_flags);
 }
 

@@ -557,6 +557,11 @@ static const struct dcase cases[] = {
 	{ "lim", P "lim-shm up", 0, "--shm-size 1g is over the cap shm-size" },
 	{ "lim", P "lim-tmpfs up", 0, "--tmpfs /t has no size" },
 	{ "lim", P "lim-tmpfs-big up", 0, "--tmpfs /b:size=1g is over" },
+	{ "lim", P "lim-tmpfs-long up", 1, "" },
+	{ "lim", P "lim-tmpfs-long-big up", 0, "--mount type=tmpfs,target=/u,"
+	    "tmpfs-size=1g is over the cap tmpfs-size max 64m" },
+	{ "lim", P "lim-tmpfs-long-nosize up", 0, "has no tmpfs-size, and "
+	    "this rule caps tmpfs-size at 64m: add tmpfs-size=64m" },
 	{ "lim", P "lim-log up", 0, "--log-opt max-size=1g is over the cap "
 	    "log-size max 100m" },
 	{ "lim", P "lim-quota up", 0, "give the service cpus instead" },

@@ -144,8 +144,21 @@ static const struct dcase cases[] = {
 	/* tmpfs */
 	{ "w", "docker run --tmpfs /t:size=64m alpine", 1, "--tmpfs=/t" },
 	{ "w", "docker run --tmpfs /t:rw,size=64M,mode=1777 alpine", 1, "/t" },
-	{ "w", "docker run --tmpfs /t alpine", 0, "--tmpfs /t has no size, "
-	    "and this rule caps tmpfs-size at 64m: add size=64m" },
+	/* a tmpfs without a size gets the cap, in bytes, options kept */
+	{ "w", "docker run --tmpfs /t alpine", 1,
+	    "run --tmpfs=/t:size=67108864 --memory" },
+	{ "w", "docker run --tmpfs=/t alpine", 1, "--tmpfs=/t:size=67108864 " },
+	{ "w", "docker run --tmpfs /t:rw,noexec,mode=1777 alpine", 1,
+	    "--tmpfs=/t:rw,noexec,mode=1777,size=67108864 " },
+	{ "w", "docker run --tmpfs /t: alpine", 0, "cannot be read" },
+	{ "w", "docker create --tmpfs /t alpine", 1,
+	    "--tmpfs=/t:size=67108864 " },
+	{ "w", "docker run --tmpfs /t:SIZE=1g alpine", 1,
+	    "--tmpfs=/t:SIZE=1g,size=67108864 " },	/* size= is lower case:
+							   the kernel's last
+							   size= wins */
+	{ "capsonly", "docker run -m 1g --cpus 1 --pids-limit 9 --tmpfs /t "
+	    "alpine", 1, "--tmpfs=/t alpine" },	/* no tmpfs cap */
 	{ "w", "docker run --tmpfs /t:size=1g alpine", 0, "--tmpfs /t:size=1g "
 	    "is over the cap tmpfs-size max 64m" },
 	{ "w", "docker run --tmpfs /t:size=0 alpine", 0, "means no limit" },
@@ -155,12 +168,17 @@ static const struct dcase cases[] = {
 	{ "w", "docker run --tmpfs /t:size=1m,nr_blocks=100000 alpine", 0,
 	    "cannot be read" },
 	{ "w", "docker run --tmpfs /t:size=1m,size=1g alpine", 0, "is over" },
-	{ "w", "docker run --tmpfs=/a:size=1m --tmpfs /b alpine", 0,
-	    "--tmpfs /b has no size" },
+	{ "w", "docker run --tmpfs=/a:size=1m --tmpfs /b alpine", 1,
+	    "--tmpfs=/a:size=1m --tmpfs=/b:size=67108864 " },
+	{ "w", "docker run --tmpfs /a --tmpfs /b:size=1g alpine", 0,
+	    "--tmpfs /b:size=1g is over" },
 	{ "w", "docker run --mount type=tmpfs,dst=/t,tmpfs-size=64m alpine",
 	    1, "tmpfs-size=64m" },
-	{ "w", "docker run --mount type=tmpfs,dst=/t alpine", 0,
-	    "has no tmpfs-size" },
+	{ "w", "docker run --mount type=tmpfs,dst=/t alpine", 1,
+	    "--mount=type=tmpfs,dst=/t,tmpfs-size=67108864 " },
+	{ "w", "docker run --mount Type=TMPFS,Destination=/t,tmpfs-mode=1770 "
+	    "alpine", 1, "--mount=Type=TMPFS,Destination=/t,tmpfs-mode=1770,"
+	    "tmpfs-size=67108864 " },
 	{ "w", "docker run --mount Type=TMPFS,dst=/t,Tmpfs-Size=1g alpine", 0,
 	    "is over the cap tmpfs-size max 64m" },
 	{ "w", "docker run --mount=type=tmpfs,dst=/t,tmpfs-size=1GiB alpine",
