@@ -72,6 +72,8 @@ struct project {
 	const char	*svc;
 	const char	*key;
 	unsigned	 limits_set;	/* of the service: reslimits_flag_sets */
+	int		 owned;		/* of the service: its labels carry the
+					   owner label (hooks.owner) */
 };
 
 typedef int (*pairfn)(struct project *, yaml_node_t *, yaml_node_t *,

@@ -110,6 +110,11 @@ struct verdict {
 					   executor's output filter masks */
 	int	 quota;			/* the rule has max_containers: the
 					   count's lock must be held on */
+	long	 quota_new;		/* containers the request may create
+					   (1 for run/create; compose: the
+					   sum of its services' replicas):
+					   the lock's holder should wait for
+					   that many (quota_hold) */
 	long	 lifetime;		/* the rule's lifetime (seconds): a
 					   session adds the expiry label */
 };

@@ -189,22 +189,50 @@ k_networks(struct project *pj, yaml_node_t *v, const struct svckey *k,
 }
 
 /*
+ * The owner label, exactly so spelled, among a service's own labels: the
+ * decision's owner hook says whether the rule makes it the role's (own:
+ * true and the role's name); *done is 0 when it is some other label.
+ */
+static int
+owner_label(struct project *pj, const yaml_node_t *n, const char *cmd,
+    const char *key, const char *value, int *done)
+{
+	*done = strcmp(key, OWNER_LABEL) == 0 && strcmp(cmd, RUN_CMD) == 0 &&
+	    pj->key != NULL && strcmp(pj->key, "labels") == 0 &&
+	    pj->h->owner != NULL;
+	if (!*done || !pj->judge)
+		return 0;
+	if (pj->h->owner(pj->h->ctx, value != NULL ? value : "") != 0)
+		return cx_refail(pj, n);
+	pj->owned = 1;
+	return 0;
+}
+
+/*
  * Labels, held to the check of docker run --label (the reserved
- * dockergate. prefix, in any case): only the key matters.  A mapping's
- * keys are not interpolated by compose; a variable in one is refused all
- * the same.  A list item "KEY[=VALUE]" is interpolated whole.
+ * dockergate. prefix, in any case): only the key matters, but for the
+ * owner label under own: true (owner_label).  A mapping's keys are not
+ * interpolated by compose; a variable in one is refused all the same.  A
+ * list item "KEY[=VALUE]" is interpolated whole.
  */
 static int
 label_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 {
 	const char *cmd = arg;
-	char *kv;
-	int r;
+	char *kv, *val;
+	int r, done;
 
-	(void)v;
 	if (strchr(cx_sval(k), '$') != NULL)
 		return cx_fail(pj, k, "a variable in a label name can not be "
 		    "checked");
+	if (strcmp(cx_sval(k), OWNER_LABEL) == 0 && cx_sval(v) != NULL) {
+		if ((val = cx_str(pj, v)) == NULL)
+			return -1;
+		r = owner_label(pj, v, cmd, cx_sval(k), val, &done);
+		free(val);
+		if (done)
+			return r;
+	}
 	kv = xasprintf("%s=", cx_sval(k));
 	r = cx_hook_flag(pj, k, cmd, "label", kv);
 	free(kv);
@@ -216,12 +244,20 @@ label_item(struct project *pj, yaml_node_t *n, void *arg)
 {
 	const char *cmd = arg;
 	char *s, *eq;
-	int r;
+	int r, done;
 
 	if ((s = cx_str(pj, n)) == NULL)
 		return -1;
-	if ((eq = strchr(s, '=')) != NULL)
+	if ((eq = strchr(s, '=')) != NULL) {
+		*eq = '\0';
+		r = owner_label(pj, n, cmd, s, eq + 1, &done);
+		*eq = '=';
+		if (done) {
+			free(s);
+			return r;
+		}
 		eq[1] = '\0';
+	}
 	r = cx_hook_flag(pj, n, cmd, "label", s);
 	free(s);
 	return r;
@@ -1230,13 +1266,14 @@ cx_check_service(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 	memset(&st, 0, sizeof(st));
 	pj->svc = cx_sval(k);
 	pj->limits_set = 0;
+	pj->owned = 0;
 	if (v->type != YAML_MAPPING_NODE)
 		r = cx_fail(pj, v, "a service must be a mapping");
 	else
 		r = cx_each_pair(pj, v, service_pair, &st);
 	/* the rule's limit defaults: compose cannot be given them */
-	if (r == 0 && pj->h->service != NULL &&
-	    pj->h->service(pj->h->ctx, pj->limits_set) != 0)
+	if (r == 0 && pj->judge && pj->h->service != NULL &&
+	    pj->h->service(pj->h->ctx, pj->limits_set, pj->owned) != 0)
 		r = cx_refail(pj, k);
 	/* an image label is a label of every container of the image */
 	pj->key = "build";

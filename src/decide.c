@@ -52,6 +52,8 @@ struct check {
 	struct strv		 extra;		/* flags to add if accepted */
 	struct pin		*fixes;		/* flag values to rewrite */
 	size_t			 nfixes;
+	long			 creates;	/* containers the request may
+						   create (max_containers) */
 	unsigned		 redact;	/* REDACT_* for the verdict */
 };
 
@@ -1121,26 +1123,63 @@ hook_risk(void *ctx, unsigned risk, const char *what)
 	return need_unsafe(ctx, risk, what, "is not allowed by this rule");
 }
 
-/* A compose service must set what the rule's limits give a default. */
+/*
+ * A compose service must set what the rule's limits give a default; under
+ * own: true every service a subcommand creates containers of must carry
+ * the owner label itself (compose takes no --label from outside), so that
+ * they are the role's and max_containers counts them.
+ */
 static int
-hook_service(void *ctx, unsigned set)
+hook_service(void *ctx, unsigned set, int owned)
 {
 	struct check *ck = ctx;
 
-	return reslimits_service_defaults(&ck->rule->limits, set, ck->reason,
-	    sizeof(ck->reason));
+	if (reslimits_service_defaults(&ck->rule->limits, set, ck->reason,
+	    sizeof(ck->reason)) != 0)
+		return -1;
+	if (ck->rule->own && !owned && (ck->req->cmd->traits & CMD_CREATES))
+		return deny(ck, "under own: true the containers compose "
+		    "creates must carry the owner label, which compose cannot "
+		    "be given from outside: add \"" OWNER_LABEL ": %s\" to the "
+		    "service's labels", ck->role);
+	return 0;
+}
+
+/* The owner label in a compose file, under own: true: the role's own. */
+static int
+hook_owner(void *ctx, const char *value)
+{
+	struct check *ck = ctx;
+
+	if (strcmp(value, ck->role) != 0)
+		return deny(ck, "the label " OWNER_LABEL "=%.64s names another "
+		    "role than %s", value, ck->role);
+	return 0;
+}
+
+/* The containers a compose subcommand may create, for max_containers. */
+static int
+hook_creates(void *ctx, long n)
+{
+	((struct check *)ctx)->creates = n;
+	return 0;
 }
 
 /* Compose subcommands, projects and files; build contexts (compose.c). */
 static int
 check_compose(struct check *ck)
 {
-	struct compose_hooks h = { ck, hook_flag, hook_named, hook_image,
-	    hook_tag, ck->reason, sizeof(ck->reason), hook_risk,
-	    hook_service };
+	struct compose_hooks h = { .ctx = ck, .flag = hook_flag,
+	    .named = hook_named, .image = hook_image, .tag = hook_tag,
+	    .reason = ck->reason, .reasonlen = sizeof(ck->reason),
+	    .risk = hook_risk, .service = hook_service,
+	    .owner = ck->rule->own ? hook_owner : NULL,
+	    .creates = ck->rule->max_containers > 0 ? hook_creates : NULL };
 
 	if (!compose_applies(ck->req))
 		return 0;
+	if (commands_group(ck->req->cmd) != NULL)
+		ck->creates = 0;	/* until compose.c counts them */
 	return compose_check(ck->rule, ck->req, ck->res, &h);
 }
 
@@ -1212,10 +1251,12 @@ check_rule(struct check *ck)
 		return -1;
 	if (check_args(ck) != 0 || check_compose(ck) != 0)
 		return -1;
-	/* The quota last (quota.c): its count takes the role's lock. */
-	if (ck->rule->max_containers > 0)
-		return quota_check(ck->rule->max_containers, ck->role, ck->res,
-		    &ck->unavailable, ck->reason, sizeof(ck->reason));
+	/* The quota last (quota.c): its count takes the role's lock; a
+	 * compose subcommand that creates nothing takes neither. */
+	if (ck->rule->max_containers > 0 && ck->creates > 0)
+		return quota_check(ck->rule->max_containers, ck->creates,
+		    ck->role, ck->res, &ck->unavailable, ck->reason,
+		    sizeof(ck->reason));
 	return 0;
 }
 
@@ -1295,6 +1336,7 @@ try_rules(struct check *ck, const struct role *role, struct verdict *v)
 		ck->npins = 0;
 		ck->fixes = NULL;
 		ck->nfixes = 0;
+		ck->creates = 1;
 		memset(&ck->extra, 0, sizeof(ck->extra));
 		ck->reason[0] = '\0';
 		ck->redact = 0;
@@ -1309,6 +1351,7 @@ try_rules(struct check *ck, const struct role *role, struct verdict *v)
 			v->fixes = ck->fixes;
 			v->nfixes = ck->nfixes;
 			v->quota = ck->rule->max_containers > 0;
+			v->quota_new = ck->creates;
 			v->lifetime = ck->rule->lifetime;
 			if (ck->rule->own &&
 			    (ck->req->cmd->traits & CMD_OWNABLE))

@@ -88,7 +88,27 @@ static const char policy_text[] =
     "        unsafe: [log-egress]\n"
     "        limits:\n"
     "          memory: {default: 256m, max: 1g}\n"
-    "          log-size: {default: 10m}\n";
+    "          log-size: {default: 10m}\n"
+    "  q:\n"
+    "    allow:\n"
+    "      - command: compose\n"
+    "        subcommands: [up, create, run, scale, ps, down, start]\n"
+    "        projects: [\"/srv/stacks/*\"]\n"
+    "        own: true\n"
+    "        max_containers: 5\n"
+    "  qdown:\n"
+    "    allow:\n"
+    "      - command: compose\n"
+    "        subcommands: [up, ps, down, start]\n"
+    "        projects: [\"/srv/stacks/*\"]\n"
+    "        own: true\n"
+    "        max_containers: 5\n"
+    "  qown:\n"
+    "    allow:\n"
+    "      - command: compose\n"
+    "        subcommands: [up]\n"
+    "        projects: [\"/srv/stacks/*\"]\n"
+    "        own: true\n";
 
 /* "/srv/..." is DATA "/srv/..."; nothing else exists. */
 static int
@@ -128,6 +148,21 @@ fake_path(void *ctx, const char *path, char **resolved, int *writable,
 	(void)errstr;
 	*resolved = xstrdup(path);
 	*writable = 0;
+	return 0;
+}
+
+/* Role q already has 2 containers; qdown's count fails (engine down). */
+static int
+fake_count(void *ctx, const char *role, long *n, int *unavailable,
+    const char **errstr)
+{
+	(void)ctx;
+	if (strcmp(role, "qdown") == 0) {
+		*unavailable = 1;
+		*errstr = "engine down";
+		return -1;
+	}
+	*n = 2;
 	return 0;
 }
 
@@ -558,6 +593,60 @@ static const struct dcase cases[] = {
 	{ "lim", P "lim-tmpfs up", 0, "--tmpfs /t has no size" },
 	{ "lim", P "lim-tmpfs-big up", 0, "--tmpfs /b:size=1g is over" },
 	{ "lim", P "lim-tmpfs-long up", 1, "" },
+	/* issue 16: compose under own: true and max_containers (q has 2) */
+	{ "q", P "q-ok up", 1, "compose --project-directory=/srv/stacks/q-ok "
+	    "up" },
+	{ "q", P "q-ok up -d web", 1, "up --detach=true web" },
+	{ "q", P "q-ok up --scale web=2", 1, "--scale=web=2" },
+	{ "q", P "q-ok up --scale web=3", 0, "this would create 4 containers" },
+	{ "q", P "q-ok up --scale web=4", 0, "this would create 5 containers "
+	    "and role q already has 2 (running or stopped); this rule allows "
+	    "at most 5 (max_containers)" },
+	{ "q", P "q-ok up --scale=web=500", 0, "this would create more than "
+	    "5 containers" },
+	{ "q", P "q-ok up --scale web=1 --scale web=4", 0, "would create 5" },
+	{ "q", P "q-ok up --scale db=4 web", 0, "would create 5" },
+	{ "q", P "q-ok up --scale web=abc", 0, "scale web: \"abc\" is not a "
+	    "number of containers" },
+	{ "q", P "q-ok up --scale web=-1", 0, "is not a number" },
+	{ "q", P "q-ok up --scale web=0x10", 0, "is not a number" },
+	{ "q", P "q-ok up --scale web=99999999999999999999", 0,
+	    "is not a number" },
+	{ "q", P "q-ok --profile extra up", 0, "would create more than 5" },
+	{ "q", P "q-ok create --scale web=4", 0, "would create 5" },
+	{ "q", P "q-ok scale web=2", 1, "" },
+	{ "q", P "q-ok scale web=4", 0, "would create 5" },
+	{ "q", P "q-ok run --rm web true", 1, "" },	/* 1 + db */
+	{ "q", P "q-dep run web true", 0, "would create 4" },	/* 1 + 3 */
+	{ "q", P "q-ok ps", 1, "" },
+	{ "q", P "q-ok down", 1, "" },
+	{ "qdown", P "q-ok ps", 1, "" },	/* no count: no lock */
+	{ "qdown", P "q-ok down", 1, "" },
+	{ "q", P "q-scale up", 0, "would create 4" },
+	{ "q", P "q-scale up db", 1, "" },
+	{ "q", P "q-scale up --scale web=2", 1, "" },	/* the flag wins */
+	{ "q", P "q-replicas up", 0, "would create 4" },
+	{ "q", P "q-both up", 0, "would create 4" },
+	{ "q", P "q-dep up web", 0, "would create 4" },
+	{ "q", P "q-extends up web", 0, "would create more than 5" },
+	{ "q", P "q-var up", 0, "compose.yaml:5: service web: \"${REPLICAS}\" "
+	    "needs" },
+	{ "q", P "q-bad up", 0, "compose.yaml:5: service web: "
+	    "deploy.replicas: \"1.5\" is not a number of containers" },
+	{ "q", P "q-neg up", 0, "scale: \"-1\" is not a number" },
+	{ "q", P "q-nolabel up", 0, "service web: under own: true the "
+	    "containers compose creates must carry the owner label, which "
+	    "compose cannot be given from outside: add \"dockergate.owner: q\" "
+	    "to the service's labels" },
+	{ "q", P "q-nolabel run web", 0, "must carry the owner label" },
+	{ "q", P "q-nolabel ps", 1, "" },	/* creates nothing */
+	{ "q", P "q-other up", 0, "the label dockergate.owner=ai-worker names "
+	    "another role than q" },
+	{ "q", P "q-case up", 0, "reserved dockergate. prefix" },
+	{ "q", P "q-deploy up", 0, "deploy: --label dockergate.owner= is "
+	    "never allowed" },
+	{ "qown", P "q-nolabel up", 0, "must carry the owner label" },
+	{ "r", P "q-ok up", 0, "--label dockergate.owner= is never allowed" },
 	{ "lim", P "lim-tmpfs-long-big up", 0, "--mount type=tmpfs,target=/u,"
 	    "tmpfs-size=1g is over the cap tmpfs-size max 64m" },
 	{ "lim", P "lim-tmpfs-long-nosize up", 0, "has no tmpfs-size, and "
@@ -590,6 +679,7 @@ setup(void **state)
 	fake.file = fake_file;
 	fake.stdin_data = "FROM local/base\n";
 	fake.stdin_len = strlen(fake.stdin_data);
+	fake.count = fake_count;
 	return dcase_policy(policy_text, &pol);
 }
 
