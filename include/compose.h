@@ -51,6 +51,11 @@ struct compose_hooks {
 	 * max_containers; a replica count that cannot be read is denied.
 	 * NULL: nothing is counted. */
 	int	(*creates)(void *ctx, long n);
+	/* A network a service joins, by the name the engine knows it by
+	 * (compose_svc.c resolves keys through the top-level networks);
+	 * implicit: the service names none and joins the project's default
+	 * network.  NULL: the rule does not limit networks. */
+	int	(*network)(void *ctx, const char *name, int implicit);
 };
 
 /*

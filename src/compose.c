@@ -943,6 +943,135 @@ network_def(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 	return r;
 }
 
+/*
+ * The engine name one top-level definition d of network key gives it
+ * (pushed to names): name:, external: {name:}, the key for external:
+ * true, else "<project>_<key>".  -1 if a name cannot be read.
+ */
+static int
+network_real(struct project *pj, yaml_node_t *d, const char *key,
+    struct strv *names)
+{
+	yaml_node_t *n = NULL, *e = NULL;
+	char *s = NULL;
+
+	if (d->type == YAML_MAPPING_NODE) {
+		n = cx_get(pj->cur, d, "name");
+		e = cx_get(pj->cur, d, "external");
+		if (n == NULL && e != NULL && e->type == YAML_MAPPING_NODE)
+			n = cx_get(pj->cur, e, "name");
+	}
+	if (n != NULL) {
+		if ((s = cx_str(pj, n)) == NULL)
+			return -1;
+	} else if (e != NULL && e->type == YAML_SCALAR_NODE) {
+		if ((s = cx_str(pj, e)) == NULL)
+			return -1;
+		if (cx_truthy(s) && *s != '\0') {
+			free(s);
+			s = xstrdup(key);
+		} else {
+			free(s);
+			s = NULL;
+		}
+	}
+	if (s == NULL)
+		s = xasprintf("%s_%s", pj->name != NULL ? pj->name : "", key);
+	if (strv_has(names, s))
+		free(s);
+	else
+		strv_take(names, s);
+	return 0;
+}
+
+int
+cx_network_key(struct project *pj, const yaml_node_t *n, const char *key,
+    int implicit)
+{
+	const struct cfile *cur = pj->cur;
+	struct strv names = { NULL, 0, 0 };
+	yaml_node_t *root, *d;
+	size_t i;
+	int r = 0;
+
+	if (!pj->judge || pj->h->network == NULL)
+		return 0;
+	for (i = 0; i < pj->nfiles && r == 0; i++) {
+		pj->cur = pj->files[i];
+		root = yaml_document_get_root_node(&pj->files[i]->doc);
+		d = cx_get(pj->cur, cx_get(pj->cur, root, "networks"), key);
+		if (d != NULL)
+			r = network_real(pj, d, key, &names);
+	}
+	pj->cur = cur;
+	if (r == 0 && names.n == 0)	/* undefined: compose's own name */
+		strv_take(&names, xasprintf("%s_%s", pj->name != NULL ?
+		    pj->name : "", key));
+	for (i = 0; i < names.n && r == 0; i++)
+		if (pj->h->network(pj->h->ctx, names.v[i], implicit) != 0)
+			r = cx_refail(pj, n);
+	strv_free(&names);
+	return r;
+}
+
+static char *extends_of(struct project *, yaml_node_t *);
+
+/* What one definition says of its networks: 1 names one, 2 may reset. */
+static int
+def_networked(const struct cfile *f, yaml_node_t *v)
+{
+	yaml_node_t *n = cx_get(f, v, "networks"), *m = cx_get(f, v,
+	    "network_mode");
+	int r = 0;
+
+	if ((n != NULL && n->tag != NULL && strncmp((const char *)n->tag,
+	    "tag:yaml.org,2002:", 18) != 0) || (m != NULL && m->tag != NULL &&
+	    strncmp((const char *)m->tag, "tag:yaml.org,2002:", 18) != 0))
+		return 2;
+	if (n != NULL && ((n->type == YAML_SEQUENCE_NODE &&
+	    n->data.sequence.items.start < n->data.sequence.items.top) ||
+	    (n->type == YAML_MAPPING_NODE &&
+	    n->data.mapping.pairs.start < n->data.mapping.pairs.top)))
+		r = 1;
+	if (cx_sval(m) != NULL && *cx_sval(m) != '\0')
+		r = 1;
+	return r;
+}
+
+int
+cx_joins_default(struct project *pj, const char *name)
+{
+	const struct cfile *cur = pj->cur;
+	struct strv names = { NULL, 0, 0 };
+	const struct svcdef *d;
+	size_t i, j;
+	char *b;
+	int named = 0, reset = 0, w;
+
+	strv_push(&names, name);
+	for (i = 0; i < names.n; i++)
+		for (j = 0; j < pj->ndefs; j++) {
+			d = &pj->defs[j];
+			if (strcmp(d->name, names.v[i]) != 0 ||
+			    d->v->type != YAML_MAPPING_NODE)
+				continue;
+			pj->cur = d->f;
+			w = def_networked(d->f, d->v);
+			named |= w == 1;
+			reset |= w == 2;
+			b = cx_get(d->f, d->v, "extends") != NULL ?
+			    extends_of(pj, cx_get(d->f, d->v, "extends")) :
+			    NULL;
+			if (b != NULL && !strv_has(&names, b))
+				strv_take(&names, b);
+			else
+				free(b);
+		}
+	pj->cur = cur;
+	strv_free(&names);
+	return !named || reset;
+}
+
 /* secrets/configs.NAME.file: inside the project. */
 static int
 file_def(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)

@@ -165,7 +165,9 @@ network_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 	};
 
 	(void)arg;
-	if (cx_run_named(pj, k, "network", cx_sval(k)) != 0)
+	pj->net_given = 1;
+	if (cx_run_named(pj, k, "network", cx_sval(k)) != 0 ||
+	    cx_network_key(pj, k, cx_sval(k), 0) != 0)
 		return -1;
 	return v->type == YAML_MAPPING_NODE ? sub_named(pj, v, t) : 0;
 }
@@ -173,8 +175,17 @@ network_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 static int
 network_item(struct project *pj, yaml_node_t *n, void *arg)
 {
+	char *s;
+	int r;
+
 	(void)arg;
-	return cx_run_named(pj, n, "network", shown(pj, n, "networks"));
+	pj->net_given = 1;
+	if (cx_run_named(pj, n, "network", shown(pj, n, "networks")) != 0 ||
+	    (s = cx_str(pj, n)) == NULL)
+		return -1;
+	r = cx_network_key(pj, n, s, 0);
+	free(s);
+	return r;
 }
 
 static int
@@ -301,6 +312,15 @@ k_nsmode(struct project *pj, yaml_node_t *v, const struct svckey *k,
 		    "this project", s + 8);
 	else
 		r = cx_run_flag(pj, v, k->flag, s);
+	if (strcmp(k->name, "network_mode") == 0)
+		pj->net_given = 1;
+	/* none, bridge, or a network's own name: held to the rule's
+	 * networks as docker run --network NAME is */
+	if (r == 0 && strcmp(k->name, "network_mode") == 0 &&
+	    strcasecmp(s, "host") != 0 && strncmp(s, "service:", 8) != 0 &&
+	    strncasecmp(s, "container:", 10) != 0 && pj->judge &&
+	    pj->h->network != NULL && pj->h->network(pj->h->ctx, s, 0) != 0)
+		r = cx_refail(pj, v);
 	free(s);
 	return r;
 }
@@ -1267,6 +1287,7 @@ cx_check_service(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 	pj->svc = cx_sval(k);
 	pj->limits_set = 0;
 	pj->owned = 0;
+	pj->net_given = 0;
 	if (v->type != YAML_MAPPING_NODE)
 		r = cx_fail(pj, v, "a service must be a mapping");
 	else
@@ -1275,6 +1296,10 @@ cx_check_service(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 	if (r == 0 && pj->judge && pj->h->service != NULL &&
 	    pj->h->service(pj->h->ctx, pj->limits_set, pj->owned) != 0)
 		r = cx_refail(pj, k);
+	/* no networks, no network_mode: compose's default network */
+	if (r == 0 && !pj->net_given && v->type == YAML_MAPPING_NODE &&
+	    cx_joins_default(pj, pj->svc))
+		r = cx_network_key(pj, k, "default", 1);
 	/* an image label is a label of every container of the image */
 	pj->key = "build";
 	if (r == 0 && v->type == YAML_MAPPING_NODE)

@@ -1157,6 +1157,30 @@ hook_owner(void *ctx, const char *value)
 	return 0;
 }
 
+/*
+ * A network a compose service joins (its engine name): held to the rule's
+ * networks; the rule's network: default cannot be given to compose, so a
+ * service that names none is refused under it with the way to name it.
+ */
+static int
+hook_network(void *ctx, const char *name, int implicit)
+{
+	struct check *ck = ctx;
+	char what[160];
+
+	if (implicit && ck->rule->network != NULL)
+		return deny(ck, "the service names no network and joins the "
+		    "project's default network %.64s; this rule's network: %s "
+		    "cannot be given to compose: give the service networks: "
+		    "[KEY] and the file a top-level networks: {KEY: {name: %s, "
+		    "external: true}}", name, ck->rule->network,
+		    ck->rule->network);
+	(void)snprintf(what, sizeof(what), "the service%s",
+	    implicit ? " (no networks: the project's default network)" : "");
+	return netrules_check_name(&ck->rule->networks, what, name,
+	    ck->reason, sizeof(ck->reason));
+}
+
 /* The containers a compose subcommand may create, for max_containers. */
 static int
 hook_creates(void *ctx, long n)
@@ -1174,7 +1198,9 @@ check_compose(struct check *ck)
 	    .reason = ck->reason, .reasonlen = sizeof(ck->reason),
 	    .risk = hook_risk, .service = hook_service,
 	    .owner = ck->rule->own ? hook_owner : NULL,
-	    .creates = ck->rule->max_containers > 0 ? hook_creates : NULL };
+	    .creates = ck->rule->max_containers > 0 ? hook_creates : NULL,
+	    .network = ck->rule->networks.n > 0 || ck->rule->network != NULL ?
+	    hook_network : NULL };
 
 	if (!compose_applies(ck->req))
 		return 0;

@@ -1661,10 +1661,11 @@ rule_finish(struct parser *p, struct rulectx *c, const yaml_mark_t *m)
 	    i < r->ncmds; i++)
 		if (netrules_command_takes(r->cmds[i]->name) <
 		    (r->network != NULL ? 2 : 1))
-			perr(p, &c->networks_mark, "%s applies to run and "
-			    "create%s only, not to \"%s\"", r->network != NULL ?
-			    "network" : "networks", r->network != NULL ? "" :
-			    " (and network connect)", c->spell.v[i]);
+			perr(p, &c->networks_mark, "%s applies to run, "
+			    "create%s and compose only, not to \"%s\"",
+			    r->network != NULL ? "network" : "networks",
+			    r->network != NULL ? "" : ", network connect",
+			    c->spell.v[i]);
 	if (r->network != NULL &&
 	    netrules_default_problem(&r->networks, r->network) != NULL)
 		perr(p, &c->networks_mark, "network: %s: %s", r->network,

@@ -103,6 +103,19 @@ static const char policy_text[] =
     "        projects: [\"/srv/stacks/*\"]\n"
     "        own: true\n"
     "        max_containers: 5\n"
+    "  net:\n"
+    "    allow:\n"
+    "      - command: compose\n"
+    "        subcommands: [up, ps, run]\n"
+    "        projects: [\"/srv/stacks/*\"]\n"
+    "        networks: [none, \"agents-*\"]\n"
+    "  netdef:\n"
+    "    allow:\n"
+    "      - command: compose\n"
+    "        subcommands: [up]\n"
+    "        projects: [\"/srv/stacks/*\"]\n"
+    "        networks: [none, \"agents-*\"]\n"
+    "        network: agents-1\n"
     "  qown:\n"
     "    allow:\n"
     "      - command: compose\n"
@@ -647,6 +660,35 @@ static const struct dcase cases[] = {
 	    "never allowed" },
 	{ "qown", P "q-nolabel up", 0, "must carry the owner label" },
 	{ "r", P "q-ok up", 0, "--label dockergate.owner= is never allowed" },
+	/* issue 16: compose networks by the engine's name for them */
+	{ "net", P "net-ok up", 1, "" },
+	{ "net", P "net-default up", 0, "compose.yaml:4: service a: the "
+	    "service (no networks: the project's default network) joins the "
+	    "network net-default_default, which is not in this rule's "
+	    "networks (none, agents-*)" },
+	{ "net", P "net-default ps", 1, "" },	/* starts nothing */
+	{ "net", P "net-default-named up", 1, "" },
+	{ "net", P "net-key up", 0, "joins the network net-key_agents-1, "
+	    "which is not in" },
+	{ "net", P "net-ext up", 0, "joins the network prod, which" },
+	{ "net", P "net-mode up", 0, "network_mode: the service joins the "
+	    "network prod_backend" },
+	{ "net", P "net-bridge up", 0, "joins the network bridge" },
+	{ "net", P "net-override up", 0, "joins the network prod" },
+	{ "net", P "net-merged up", 1, "" },
+	{ "net", P "net-reset up", 0, "joins the network net-reset_default" },
+	{ "net", P "net-var up", 0, "\"${NET}\" needs" },
+	{ "net", P "net-list-var up", 0, "joins the network prod" },
+	{ "net", P "net-list-var run a true", 0, "joins the network prod" },
+	{ "netdef", P "net-ok up", 1, "" },
+	{ "netdef", P "net-default up", 0, "the service names no network and "
+	    "joins the project's default network net-default_default; this "
+	    "rule's network: agents-1 cannot be given to compose: give the "
+	    "service networks: [KEY] and the file a top-level networks: {KEY: "
+	    "{name: agents-1, external: true}}" },
+	{ "netdef", P "net-default-named up", 0, "cannot be given to "
+	    "compose" },
+	{ "r", P "net-default up", 1, "" },	/* no networks: any */
 	{ "lim", P "lim-tmpfs-long-big up", 0, "--mount type=tmpfs,target=/u,"
 	    "tmpfs-size=1g is over the cap tmpfs-size max 64m" },
 	{ "lim", P "lim-tmpfs-long-nosize up", 0, "has no tmpfs-size, and "
