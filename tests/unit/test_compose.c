@@ -606,6 +606,8 @@ static const struct dcase cases[] = {
 	{ "lim", P "lim-tmpfs up", 0, "--tmpfs /t has no size" },
 	{ "lim", P "lim-tmpfs-big up", 0, "--tmpfs /b:size=1g is over" },
 	{ "lim", P "lim-tmpfs-long up", 1, "" },
+	{ "lim", P "lim-other up s", 1, "" },
+	{ "lim", P "lim-other up", 0, "service t: without mem_limit" },
 	/* issue 16: compose under own: true and max_containers (q has 2) */
 	{ "q", P "q-ok up", 1, "compose --project-directory=/srv/stacks/q-ok "
 	    "up" },
