@@ -180,8 +180,11 @@ network_item(struct project *pj, yaml_node_t *n, void *arg)
 
 	(void)arg;
 	pj->net_given = 1;
-	if (cx_run_named(pj, n, "network", shown(pj, n, "networks")) != 0 ||
-	    (s = cx_str(pj, n)) == NULL)
+	if (cx_run_named(pj, n, "network", shown(pj, n, "networks")) != 0)
+		return -1;
+	if (!pj->judge || pj->h->network == NULL)
+		return 0;	/* not interpolated where nothing judges it */
+	if ((s = cx_str(pj, n)) == NULL)
 		return -1;
 	r = cx_network_key(pj, n, s, 0);
 	free(s);
@@ -236,7 +239,8 @@ label_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 	if (strchr(cx_sval(k), '$') != NULL)
 		return cx_fail(pj, k, "a variable in a label name can not be "
 		    "checked");
-	if (strcmp(cx_sval(k), OWNER_LABEL) == 0 && cx_sval(v) != NULL) {
+	if (strcmp(cx_sval(k), OWNER_LABEL) == 0 && cx_sval(v) != NULL &&
+	    pj->judge && pj->h->owner != NULL) {
 		if ((val = cx_str(pj, v)) == NULL)
 			return -1;
 		r = owner_label(pj, v, cmd, cx_sval(k), val, &done);

@@ -678,6 +678,8 @@ static const struct dcase cases[] = {
 	{ "net", P "net-bridge up", 0, "joins the network bridge" },
 	{ "net", P "net-override up", 0, "joins the network prod" },
 	{ "net", P "net-merged up", 1, "" },
+	{ "net", P "net-notacted up a", 1, "" },
+	{ "net", P "net-notacted up b", 0, "\"${UNSET}\" needs" },
 	{ "net", P "net-reset up", 0, "joins the network net-reset_default" },
 	{ "net", P "net-var up", 0, "\"${NET}\" needs" },
 	{ "net", P "net-list-var up", 0, "joins the network prod" },
