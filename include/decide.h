@@ -104,10 +104,19 @@ struct verdict {
 	struct strv extra_flags;	/* flags decide adds (limits, --type) */
 	struct strv label_filters;	/* "K=V": render adds --filter=label= */
 	struct strv labels;		/* "K=V": render adds --label= */
+	struct pin *fixes;		/* flag values decide rewrites: arg is
+					   an index into request.flags (a
+					   tmpfs given the size cap) */
+	size_t	 nfixes;
 	unsigned redact;		/* REDACT_* (redact.h): what the
 					   executor's output filter masks */
 	int	 quota;			/* the rule has max_containers: the
 					   count's lock must be held on */
+	long	 quota_new;		/* containers the request may create
+					   (1 for run/create; compose: the
+					   sum of its services' replicas):
+					   the lock's holder should wait for
+					   that many (quota_hold) */
 	long	 lifetime;		/* the rule's lifetime (seconds): a
 					   session adds the expiry label */
 };

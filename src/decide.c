@@ -51,6 +51,10 @@ struct check {
 	size_t			 npins;
 	struct strv		 extra;		/* flags to add if accepted */
 	struct strv		 filters;	/* label filters "K=V" to add */
+	struct pin		*fixes;		/* flag values to rewrite */
+	size_t			 nfixes;
+	long			 creates;	/* containers the request may
+						   create (max_containers) */
 	unsigned		 redact;	/* REDACT_* for the verdict */
 };
 
@@ -1022,8 +1026,29 @@ check_redaction(struct check *ck)
 	return 0;
 }
 
-/* The rule's resource limits (reslimits.c): caps, and defaults added;
- * its cgroup parent (placement.c); the networks a container may join, and its default (netrules.c). */
+/* A tmpfs without a size under a tmpfs-size cap gets the cap. */
+static void
+fix_tmpfs(struct check *ck)
+{
+	char *v;
+	size_t i;
+
+	for (i = 0; i < ck->req->nflags; i++) {
+		if ((v = reslimits_tmpfs_fix(&ck->rule->limits, ck->req,
+		    &ck->req->flags[i])) == NULL)
+			continue;
+		ck->fixes = xreallocarray(ck->fixes, ck->nfixes + 1,
+		    sizeof(*ck->fixes));
+		ck->fixes[ck->nfixes].arg = i;
+		ck->fixes[ck->nfixes++].value = v;
+	}
+}
+
+/*
+ * The rule's resource limits (reslimits.c): caps, and defaults added;
+ * its cgroup parent (placement.c); the networks a container may join, and
+ * its default (netrules.c).
+ */
 static int
 check_limits(struct check *ck)
 {
@@ -1032,6 +1057,7 @@ check_limits(struct check *ck)
 	    placement_check(ck->rule->cgroup_parent, ck->req, &ck->extra,
 	    ck->reason, sizeof(ck->reason)) != 0)
 		return -1;
+	fix_tmpfs(ck);
 	return netrules_check(&ck->rule->networks, ck->rule->network,
 	    ck->req, &ck->extra, ck->reason, sizeof(ck->reason));
 }
@@ -1098,26 +1124,89 @@ hook_risk(void *ctx, unsigned risk, const char *what)
 	return need_unsafe(ctx, risk, what, "is not allowed by this rule");
 }
 
-/* A compose service must set what the rule's limits give a default. */
+/*
+ * A compose service must set what the rule's limits give a default; under
+ * own: true every service a subcommand creates containers of must carry
+ * the owner label itself (compose takes no --label from outside), so that
+ * they are the role's and max_containers counts them.
+ */
 static int
-hook_service(void *ctx, unsigned set)
+hook_service(void *ctx, unsigned set, int owned)
 {
 	struct check *ck = ctx;
 
-	return reslimits_service_defaults(&ck->rule->limits, set, ck->reason,
-	    sizeof(ck->reason));
+	if (reslimits_service_defaults(&ck->rule->limits, set, ck->reason,
+	    sizeof(ck->reason)) != 0)
+		return -1;
+	if (ck->rule->own && !owned && (ck->req->cmd->traits & CMD_CREATES))
+		return deny(ck, "under own: true the containers compose "
+		    "creates must carry the owner label, which compose cannot "
+		    "be given from outside: add \"" OWNER_LABEL ": %s\" to the "
+		    "service's labels", ck->role);
+	return 0;
+}
+
+/* The owner label in a compose file, under own: true: the role's own. */
+static int
+hook_owner(void *ctx, const char *value)
+{
+	struct check *ck = ctx;
+
+	if (strcmp(value, ck->role) != 0)
+		return deny(ck, "the label " OWNER_LABEL "=%.64s names another "
+		    "role than %s", value, ck->role);
+	return 0;
+}
+
+/*
+ * A network a compose service joins (its engine name): held to the rule's
+ * networks; the rule's network: default cannot be given to compose, so a
+ * service that names none is refused under it with the way to name it.
+ */
+static int
+hook_network(void *ctx, const char *name, int implicit)
+{
+	struct check *ck = ctx;
+	char what[160];
+
+	if (implicit && ck->rule->network != NULL)
+		return deny(ck, "the service names no network and joins the "
+		    "project's default network %.64s; this rule's network: %s "
+		    "cannot be given to compose: give the service networks: "
+		    "[KEY] and the file a top-level networks: {KEY: {name: %s, "
+		    "external: true}}", name, ck->rule->network,
+		    ck->rule->network);
+	(void)snprintf(what, sizeof(what), "the service%s",
+	    implicit ? " (no networks: the project's default network)" : "");
+	return netrules_check_name(&ck->rule->networks, what, name,
+	    ck->reason, sizeof(ck->reason));
+}
+
+/* The containers a compose subcommand may create, for max_containers. */
+static int
+hook_creates(void *ctx, long n)
+{
+	((struct check *)ctx)->creates = n;
+	return 0;
 }
 
 /* Compose subcommands, projects and files; build contexts (compose.c). */
 static int
 check_compose(struct check *ck)
 {
-	struct compose_hooks h = { ck, hook_flag, hook_named, hook_image,
-	    hook_tag, ck->reason, sizeof(ck->reason), hook_risk,
-	    hook_service };
+	struct compose_hooks h = { .ctx = ck, .flag = hook_flag,
+	    .named = hook_named, .image = hook_image, .tag = hook_tag,
+	    .reason = ck->reason, .reasonlen = sizeof(ck->reason),
+	    .risk = hook_risk, .service = hook_service,
+	    .owner = ck->rule->own ? hook_owner : NULL,
+	    .creates = ck->rule->max_containers > 0 ? hook_creates : NULL,
+	    .network = ck->rule->networks.n > 0 || ck->rule->network != NULL ?
+	    hook_network : NULL };
 
 	if (!compose_applies(ck->req))
 		return 0;
+	if (commands_group(ck->req->cmd) != NULL)
+		ck->creates = 0;	/* until compose.c counts them */
 	return compose_check(ck->rule, ck->req, ck->res, &h);
 }
 
@@ -1189,10 +1278,12 @@ check_rule(struct check *ck)
 		return -1;
 	if (check_args(ck) != 0 || check_compose(ck) != 0)
 		return -1;
-	/* The quota last (quota.c): its count takes the role's lock. */
-	if (ck->rule->max_containers > 0)
-		return quota_check(ck->rule->max_containers, ck->role, ck->res,
-		    &ck->unavailable, ck->reason, sizeof(ck->reason));
+	/* The quota last (quota.c): its count takes the role's lock; a
+	 * compose subcommand that creates nothing takes neither. */
+	if (ck->rule->max_containers > 0 && ck->creates > 0)
+		return quota_check(ck->rule->max_containers, ck->creates,
+		    ck->role, ck->res, &ck->unavailable, ck->reason,
+		    sizeof(ck->reason));
 	return 0;
 }
 
@@ -1270,6 +1361,9 @@ try_rules(struct check *ck, const struct role *role, struct verdict *v)
 		ck->rule = &role->rules[i];
 		ck->pins = NULL;
 		ck->npins = 0;
+		ck->fixes = NULL;
+		ck->nfixes = 0;
+		ck->creates = 1;
 		memset(&ck->extra, 0, sizeof(ck->extra));
 		memset(&ck->filters, 0, sizeof(ck->filters));
 		ck->reason[0] = '\0';
@@ -1283,7 +1377,10 @@ try_rules(struct check *ck, const struct role *role, struct verdict *v)
 			v->npins = ck->npins;
 			v->extra_flags = ck->extra;
 			v->label_filters = ck->filters;
+			v->fixes = ck->fixes;
+			v->nfixes = ck->nfixes;
 			v->quota = ck->rule->max_containers > 0;
+			v->quota_new = ck->creates;
 			v->lifetime = ck->rule->lifetime;
 			if (ck->rule->own &&
 			    (ck->req->cmd->traits & CMD_OWNABLE))
@@ -1292,6 +1389,7 @@ try_rules(struct check *ck, const struct role *role, struct verdict *v)
 			return;
 		}
 		free_pins(ck->pins, ck->npins);
+		free_pins(ck->fixes, ck->nfixes);
 		strv_free(&ck->extra);
 		strv_free(&ck->filters);
 		if (tried++ == 0)
@@ -1366,6 +1464,9 @@ decide_verdict_free(struct verdict *v)
 	free_pins(v->pins, v->npins);
 	v->pins = NULL;
 	v->npins = 0;
+	free_pins(v->fixes, v->nfixes);
+	v->fixes = NULL;
+	v->nfixes = 0;
 	strv_free(&v->extra_flags);
 	strv_free(&v->label_filters);
 	strv_free(&v->labels);

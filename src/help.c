@@ -151,6 +151,8 @@ rule_json(const struct rule *r, const struct cmddef *c)
 	if (r->max_containers > 0)
 		json_object_set_new(o, "max_containers",
 		    json_integer(r->max_containers));
+	if (r->own)
+		json_object_set_new(o, "own", json_true());
 	if (r->lifetime > 0)
 		json_object_set_new(o, "lifetime_seconds",
 		    json_integer(r->lifetime));
@@ -280,8 +282,13 @@ rule_text(char **buf, const struct rule *r)
 	if (r->max_containers > 0) {
 		(void)snprintf(n, sizeof(n), "%ld", r->max_containers);
 		cat(buf, "      at most %s containers of the role, running "
-		    "or stopped%s\n", n, "");
+		    "or stopped%s\n", n, r->subcommands.n > 0 ? " (compose: "
+		    "every container up, create, run or scale may create "
+		    "counts)" : "");
 	}
+	if (r->own && r->subcommands.n > 0)
+		cat(buf, "      compose services must carry the label "
+		    "%s=<this role>%s\n", OWNER_LABEL, "");
 	if (r->lifetime > 0) {
 		(void)snprintf(n, sizeof(n), "%ld", r->lifetime);
 		cat(buf, "      containers are removed %s seconds after they "

@@ -1647,9 +1647,10 @@ rule_finish(struct parser *p, struct rulectx *c, const yaml_mark_t *m)
 		perr(p, &c->compose_mark, "subcommands and projects apply "
 		    "only to compose");
 	for (i = 0; r->own && i < r->ncmds; i++)
-		if (!(r->cmds[i]->traits & CMD_OWNABLE))
-			perr(p, m, "own: true applies to run, create and "
-			    "service create only, not to \"%s\"",
+		if (!(r->cmds[i]->traits & CMD_OWNABLE) &&
+		    strcmp(r->cmds[i]->name, "compose") != 0)
+			perr(p, m, "own: true applies to run, create, "
+			    "service create and compose only, not to \"%s\"",
 			    c->spell.v[i]);
 	for (i = 0; r->limits.any && i < r->ncmds; i++)
 		if (!reslimits_command_takes(r->cmds[i]->name))
@@ -1660,10 +1661,11 @@ rule_finish(struct parser *p, struct rulectx *c, const yaml_mark_t *m)
 	    i < r->ncmds; i++)
 		if (netrules_command_takes(r->cmds[i]->name) <
 		    (r->network != NULL ? 2 : 1))
-			perr(p, &c->networks_mark, "%s applies to run and "
-			    "create%s only, not to \"%s\"", r->network != NULL ?
-			    "network" : "networks", r->network != NULL ? "" :
-			    " (and network connect)", c->spell.v[i]);
+			perr(p, &c->networks_mark, "%s applies to run, "
+			    "create%s and compose only, not to \"%s\"",
+			    r->network != NULL ? "network" : "networks",
+			    r->network != NULL ? "" : ", network connect",
+			    c->spell.v[i]);
 	if (r->network != NULL &&
 	    netrules_default_problem(&r->networks, r->network) != NULL)
 		perr(p, &c->networks_mark, "network: %s: %s", r->network,
@@ -1673,9 +1675,10 @@ rule_finish(struct parser *p, struct rulectx *c, const yaml_mark_t *m)
 		    "the rule: it counts the containers with the role's owner "
 		    "label");
 	for (i = 0; c->has_quota && i < r->ncmds; i++)
-		if (!quota_command_takes(r->cmds[i]->name))
-			perr(p, &c->quota_mark, "max_containers applies to run "
-			    "and create only, not to \"%s\"", c->spell.v[i]);
+		if (!quota_rule_takes(r->cmds[i]->name))
+			perr(p, &c->quota_mark, "max_containers applies to run, "
+			    "create and compose only, not to \"%s\"",
+			    c->spell.v[i]);
 	for (i = 0; r->cgroup_parent != NULL && i < r->ncmds; i++)
 		if (!quota_command_takes(r->cmds[i]->name))
 			perr(p, &c->cgroup_mark, "cgroup_parent applies to run "
