@@ -584,17 +584,23 @@ trusted(struct session *s, struct call *c)
 	return 0;
 }
 
-/* Keep the quota lock until docker has created the container (quota.c). */
+/*
+ * Keep the quota lock until docker has created the containers the request
+ * may create (quota.c): one for run and create, compose's count for
+ * compose.  The holder lets go once the role's count has grown by that
+ * many (quota_hold waits for it to pass the number given).
+ */
 static int
 hold_quota(struct session *s, struct call *c, const char **errstr)
 {
 	char label[QUOTA_LABEL_MAX];
+	long wanted = c->v.quota_new > 0 ? c->v.quota_new : 1;
 	int fd = c->quota_fd;
 
 	c->quota_fd = -1;
 	(void)snprintf(label, sizeof(label), OWNER_LABEL "=%s", s->role);
-	return quota_hold(fd, s->pol->host, label, c->quota_count,
-	    &c->quota_done, errstr);
+	return quota_hold(fd, s->pol->host, label,
+	    c->quota_count + wanted - 1, &c->quota_done, errstr);
 }
 
 /* Record the decision, run c's canonical argv, record how it ended. */
