@@ -45,6 +45,7 @@
 
 #define LEARN_ID_MIN	12	/* hex digits of a container ID as docker
 				   prints it: such a target is an ID */
+#define LEARN_WRAP	48	/* bytes of list values on one line */
 #define LEARN_USAGE	"usage: dockergate learn [--policy FILE] --audit " \
 	"FILE [--role NAME] [--since TIME]\n"
 
@@ -56,6 +57,7 @@ struct lrule {
 	struct strv	 volumes;	/* named volumes */
 	struct strv	 containers;	/* target names as typed */
 	struct strv	 contexts;	/* build contexts */
+	struct strv	 flags;		/* flags used, by canonical name */
 	struct bindspec	*binds;
 	size_t		 nbinds;
 	int		 named;		/* a volume was seen: mounts: named */
@@ -116,6 +118,7 @@ lrule_free(struct lrule *lr)
 	strv_free(&lr->volumes);
 	strv_free(&lr->containers);
 	strv_free(&lr->contexts);
+	strv_free(&lr->flags);
 	for (i = 0; i < lr->nbinds; i++)
 		free(lr->binds[i].path);
 	free(lr->binds);
@@ -316,6 +319,7 @@ derive_flag(struct learn *l, struct lrule *lr, const struct flagval *fv,
 {
 	const struct flagdef *d = fv->def;
 
+	add_once(&lr->flags, commands_flag_canon(d));
 	if (d->kind == VK_VOLUME || d->kind == VK_MOUNT || d->kind == VK_TMPFS)
 		return add_mount(l, lr, fv, why, len);
 	if (d->kind == VK_IMAGE)
@@ -445,6 +449,8 @@ merge(struct learn *l, const struct lrule *lr)
 		add_once(&m->containers, lr->containers.v[i]);
 	for (i = 0; i < lr->contexts.n; i++)
 		add_once(&m->contexts, lr->contexts.v[i]);
+	for (i = 0; i < lr->flags.n; i++)
+		add_once(&m->flags, lr->flags.v[i]);
 	for (i = 0; i < lr->nbinds; i++)
 		add_bind(m, lr->binds[i].path, lr->binds[i].readonly);
 	m->named |= lr->named;
@@ -597,20 +603,51 @@ quoted(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-/* key: ["a", "b"] (sep before it: ", " in flow, newline+indent in block) */
+/*
+ * key: ["a", "b"] (sep before it: ", " in flow, newline and indent in
+ * block), a new line after LEARN_WRAP bytes of values, indented by sep's.
+ */
 static void
 list(FILE *f, const char *sep, const char *key, const struct strv *sv)
 {
-	size_t i;
+	size_t i, col = 0;
 
 	if (sv->n == 0)
 		return;
 	fprintf(f, "%s%s: [", sep, key);
 	for (i = 0; i < sv->n; i++) {
-		fputs(i > 0 ? ", " : "", f);
+		if (i > 0 && col > LEARN_WRAP) {
+			fprintf(f, ",%s  ", sep[0] == '\n' ? sep : "\n    ");
+			col = 0;
+		} else if (i > 0)
+			fputs(", ", f);
 		quoted(f, sv->v[i]);
+		col += strlen(sv->v[i]) + 4;
 	}
 	fputc(']', f);
+}
+
+/*
+ * Every flag of the command that no record used, and that its risk class
+ * does not deny already: deny_flags, so that the rule allows no flag that
+ * was not seen.
+ */
+static void
+unseen_flags(const struct lrule *lr, struct strv *out)
+{
+	const struct flagdef *g;
+	const char *name;
+	size_t s;
+
+	for (s = 0; s < CMD_MAX_FLAGSETS; s++)
+		for (g = commands_flagset(lr->cmd, s); g != NULL &&
+		    g->name[0] != '\0'; g++) {
+			name = commands_flag_canon(g);
+			if ((g->risk & ~lr->unsafe) != 0 ||
+			    strv_has(&lr->flags, name))
+				continue;
+			add_once(out, name);
+		}
 }
 
 static void
@@ -665,6 +702,9 @@ emit_rule(FILE *f, const struct lrule *lr, const char *sep)
 		if ((lr->unsafe & b) && commands_risk_name(b) != NULL)
 			strv_push(&sv, commands_risk_name(b));
 	list(f, sep, "unsafe", &sv);
+	strv_free(&sv);
+	unseen_flags(lr, &sv);
+	list(f, sep, "deny_flags", &sv);
 	strv_free(&sv);
 	if (lr->no_redact)
 		fprintf(f, "%sredact_env: false", sep);

@@ -167,6 +167,10 @@ static const char *not_seen[] = {
 	"docker build -t local/app:2 CTX",		/* tag written */
 	"docker build -t local/app:1 /usr",		/* context */
 	"docker run -v /:/h alpine",			/* host root */
+	"docker run -p 80:80 alpine",			/* flag not seen */
+	"docker run --restart=always alpine",		/* flag not seen */
+	"docker run --network=other alpine",		/* flag not seen */
+	"docker logs -f web",				/* flag not seen */
 };
 
 /*
@@ -261,6 +265,8 @@ test_narrowest(void **state)
 	assert_non_null(strstr(text, "containers: [\"web\", \"db\"]"));
 	assert_non_null(strstr(text, "unsafe: [\"privileged\"]"));
 	assert_int_equal(policy_role(out, "r")->nrules, 7);
+	/* flags not seen are denied by name */
+	assert_non_null(strstr(text, "\"publish\""));
 	policy_free(out);
 	free(text);
 	learn_free(l);
@@ -289,7 +295,9 @@ test_bytes_kept(void **state)
 	assert_non_null(strstr(text, tail));
 	assert_string_equal(strstr(text, tail), strstr(policy_text, tail));
 	assert_string_equal(text + head, "mode: enforce\n    allow:\n"
-	    "      - command: \"container ls\"\n  other:\n    allow: [ps]     # kept\n# the end\n");
+	    "      - command: \"container ls\"\n"
+	    "        deny_flags: [\"all\", \"filter\", \"format\", \"last\", "
+	    "\"latest\", \"no-trunc\",\n          \"quiet\", \"size\"]\n  other:\n    allow: [ps]     # kept\n# the end\n");
 	free(text);
 	learn_free(l);
 	policy_free(pol);
@@ -313,7 +321,8 @@ test_flow_role(void **state)
 	text = learn_policy(l, flow, strlen(flow), "x", &err);
 	assert_string_equal(text, "version: 1\nroles: {a: {allow: [ps]}, "
 	    "r: {mode: enforce, allow: [{command: \"image pull\", images: "
-	    "[\"docker.io/library/alpine:latest\"]}]}, z: {allow: [ps]}}\n");
+	    "[\"docker.io/library/alpine:latest\"], deny_flags: [\"all-tags\", "
+	    "\"disable-content-trust\", \"quiet\"]}]}, z: {allow: [ps]}}\n");
 	assert_non_null(out = parse(text));
 	policy_free(out);
 	free(text);
