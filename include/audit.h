@@ -52,9 +52,15 @@ struct audit {
 	char	*user;
 	char	*role;
 	char	*client;		/* "ADDR PORT" or "" */
+};
+
+/*
+ * What one request (a call of the session) adds to its records.  Every
+ * member may be NULL; a NULL struct audit_call adds nothing.  Not owned.
+ */
+struct audit_call {
 	const char *plugin;		/* CLI plugin the command runs
-					   (compose), or NULL: recorded in the
-					   decision; not owned */
+					   (compose): in the decision */
 };
 
 /*
@@ -89,16 +95,16 @@ int	 audit_fits(const char *command, size_t cmdlen, char *const *argv,
 #define AUDIT_OBSERVE	2	/* audit_decision's allow: runs only
 					   because the role is in observe
 					   mode ("decision": "observe") */
-int	 audit_decision(struct audit *, const char *command, size_t cmdlen,
-	    char *const *argv, int allow, const char *rule, const char *reason,
-	    const char **errstr);
+int	 audit_decision(struct audit *, const struct audit_call *,
+	    const char *command, size_t cmdlen, char *const *argv, int allow,
+	    const char *rule, const char *reason, const char **errstr);
 
 /*
  * Write the exit record: exit status, or signal if killed.  Docker has run:
  * a failure cannot undo that, the caller only reports it.
  */
-int	 audit_exit(struct audit *, int status, int sig, long duration_ms,
-	    const char **errstr);
+int	 audit_exit(struct audit *, const struct audit_call *, int status,
+	    int sig, long duration_ms, const char **errstr);
 
 /*
  * Write a reap record (dockergate reap): the container's ID and name,

@@ -658,6 +658,7 @@ struct drec {
 	int		 allow;
 	const char	*rule;
 	const char	*reason;
+	const struct audit_call *call;	/* or NULL */
 };
 
 /* Identifies a file record from its syslog summary. */
@@ -702,8 +703,8 @@ decision_record(const struct audit *a, const struct drec *d,
 	rec = add(rec, "ts", json_string(d->ts));
 	rec = add(rec, "client", jstrl(a->client, lim));
 	rec = add(rec, "reason", jstrl(d->reason, lim));
-	if (a->plugin != NULL)
-		rec = add(rec, "plugin", jstrl(a->plugin, lim));
+	if (d->call != NULL && d->call->plugin != NULL)
+		rec = add(rec, "plugin", jstrl(d->call->plugin, lim));
 	if (dg == NULL) {
 		rec = add(rec, "command", jcommand(d->command, d->cmdlen));
 		return add(rec, "argv", jargv(d->argv));
@@ -805,9 +806,9 @@ emit(struct audit *a, json_t *rec, int prio, const struct drec *d,
 }
 
 int
-audit_decision(struct audit *a, const char *command, size_t cmdlen,
-    char *const *argv, int allow, const char *rule, const char *reason,
-    const char **errstr)
+audit_decision(struct audit *a, const struct audit_call *call,
+    const char *command, size_t cmdlen, char *const *argv, int allow,
+    const char *rule, const char *reason, const char **errstr)
 {
 	char ts[AUDIT_TS_LEN];
 	struct drec d;
@@ -823,18 +824,20 @@ audit_decision(struct audit *a, const char *command, size_t cmdlen,
 	d.allow = allow;
 	d.rule = rule;
 	d.reason = reason;
+	d.call = call;
 	/* observe: run, but a denial of the rules, logged as one */
 	return emit(a, decision_record(a, &d, NULL), allow == 1 ? LOG_INFO :
 	    LOG_WARNING, &d, errstr);
 }
 
 int
-audit_exit(struct audit *a, int status, int sig, long duration_ms,
-    const char **errstr)
+audit_exit(struct audit *a, const struct audit_call *call, int status,
+    int sig, long duration_ms, const char **errstr)
 {
 	char ts[AUDIT_TS_LEN];
 	json_t *rec = json_object();
 
+	(void)call;	/* the plugin is in the decision record only */
 	timestamp(ts, sizeof(ts));
 	rec = add(rec, "event", json_string("exit"));
 	rec = add(rec, "session", json_string(a->session));
