@@ -45,6 +45,9 @@ P="--policy $d/policy.yaml --role watch"
     bad "--check of an observe-mode policy"
 grep -q '^dockergate: warning: role watch is in observe mode' "$d/err" &&
     ok || bad "--check does not warn about observe mode"
+"$DG" doctor --policy "$d/policy.yaml" --user root >"$d/out" 2>&1
+grep -q '^WARN  policy-mode: role in observe mode .*: watch; fix: dockergate learn' \
+    "$d/out" && ok || bad "doctor does not warn about observe mode"
 SSH_ORIGINAL_COMMAND=help "$DG" $P >"$d/out" 2>"$d/err"
 grep -q 'WARNING: this role is in observe mode' "$d/out" && ok ||
     bad "help does not warn about observe mode"
@@ -121,6 +124,9 @@ chmod 644 "$d/learnt.yaml"
 "$DG" --check --policy "$d/learnt.yaml" >"$d/out" 2>"$d/err" && ok ||
     bad "the learnt policy does not pass --check"
 [ ! -s "$d/err" ] && ok || bad "the learnt policy still warns"
+"$DG" doctor --policy "$d/learnt.yaml" --user root >"$d/out" 2>&1
+grep -q '^PASS  policy-mode: no role is in observe mode' "$d/out" && ok ||
+    bad "doctor on the learnt policy"
 grep -q '^    mode: enforce$' "$d/learnt.yaml" && ok || bad "mode: enforce"
 grep -q 'this comment goes' "$d/learnt.yaml" && bad "a comment of the rules kept" || ok
 head -n 11 "$d/policy.yaml" >"$d/head.a"; head -n 11 "$d/learnt.yaml" >"$d/head.b"

@@ -8,6 +8,7 @@
 #include "cmdline.h"
 #include "decide.h"
 #include "grammar.h"
+#include "help.h"
 #include "policy.h"
 
 static const char *policy_text =
@@ -213,6 +214,32 @@ test_mode_key(void **state)
 	}
 }
 
+/* help and help --json warn for a role in observe mode, only there. */
+static void
+test_help(void **state)
+{
+	struct policy *pol = NULL;
+	char *t;
+
+	(void)state;
+	assert_int_equal(dcase_policy(policy_text, &pol), 0);
+	t = help_text(policy_role(pol, "obs"));
+	assert_non_null(strstr(t, "WARNING: this role is in observe mode"));
+	free(t);
+	t = help_json(policy_role(pol, "obs"));
+	assert_non_null(strstr(t, "\"mode\": \"observe\""));
+	assert_non_null(strstr(t, "\"warning\": \"this role is in observe"));
+	free(t);
+	t = help_text(policy_role(pol, "enf"));
+	assert_null(strstr(t, "observe"));
+	free(t);
+	t = help_json(policy_role(pol, "dflt"));
+	assert_non_null(strstr(t, "\"mode\": \"enforce\""));
+	assert_null(strstr(t, "\"warning\""));
+	free(t);
+	policy_free(pol);
+}
+
 int
 main(void)
 {
@@ -220,6 +247,7 @@ main(void)
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_rule_kept),
 		cmocka_unit_test(test_mode_key),
+		cmocka_unit_test(test_help),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
