@@ -881,28 +881,34 @@ pick_role(const struct policy *pol, const char *role)
 static int
 read_audit(struct learn *l, const char *path, size_t *skipped)
 {
-	char why[LEARN_WHY_MAX], *line = NULL;
-	size_t cap = 0, lineno = 0;
-	ssize_t n;
+	char why[LEARN_WHY_MAX], *line;
+	size_t lineno = 0, n;
+	int c, r = 0;
 	FILE *f;
 
 	if ((f = fopen(path, "re")) == NULL)
 		return -1;
-	while ((n = getline(&line, &cap, f)) != -1) {
+	line = xmalloc(LEARN_LINE_MAX + 1);
+	while (fgets(line, LEARN_LINE_MAX + 1, f) != NULL) {
 		lineno++;
-		if (n > LEARN_LINE_MAX)
+		n = strlen(line);
+		if (n == LEARN_LINE_MAX && line[n - 1] != '\n') {
+			/* the rest of an overlong line is not read */
+			while ((c = getc(f)) != EOF && c != '\n')
+				continue;
 			(void)fail(why, sizeof(why), "longer than %d bytes",
 			    LEARN_LINE_MAX);
-		else if (learn_line(l, line, (size_t)n, why, sizeof(why)) != -1)
+		} else if (learn_line(l, line, n, why, sizeof(why)) != -1)
 			continue;
 		fprintf(stderr, "learn: %s:%zu: skipped: %s\n", path, lineno,
 		    why);
 		(*skipped)++;
 	}
+	if (ferror(f))
+		r = -1;
 	free(line);
-	n = ferror(f) ? -1 : 0;
 	(void)fclose(f);
-	return (int)n;
+	return r;
 }
 
 /* The text proposed must load as a policy: say why not, if not. */

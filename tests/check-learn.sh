@@ -179,6 +179,17 @@ print(f"learn: {n} escapes, {bad} not refused; {opted} of the classes "
 sys.exit(1 if bad or n < 400 or classes != {"capabilities"} else 0)
 PY
 
+# A line that is no record, or too long, is reported and skipped.
+{ cat "$d/audit.jsonl"; echo 'not json'
+  python3 -c 'print("{\"x\":\"" + "a" * 1100000 + "\"}")'; } >"$d/long.jsonl"
+"$DG" learn --policy "$d/policy.yaml" --audit "$d/long.jsonl" \
+    --role watch >"$d/out" 2>"$d/err" && ok || bad "learn with junk lines"
+grep -q 'long.jsonl:[0-9]*: skipped: not a JSON record' "$d/err" && ok ||
+    bad "learn: junk line not reported"
+grep -q 'long.jsonl:[0-9]*: skipped: longer than' "$d/err" && ok ||
+    bad "learn: long line not reported"
+grep -v '# learnt by' "$d/out" >"$d/a"; grep -v '# learnt by' "$d/learnt.yaml" >"$d/b"
+cmp -s "$d/a" "$d/b" && ok || bad "learn: junk changed the rules"
 # Nothing to learn: 65, one line; no such role: 1; no audit file: 69.
 "$DG" learn --policy "$d/policy.yaml" --audit "$d/audit.jsonl" \
     --role other >"$d/out" 2>"$d/err"
