@@ -767,6 +767,7 @@ learn_policy(const struct learn *l, const char *text, size_t len,
 	size_t start, end, size = 0;
 	char *out = NULL;
 	FILE *f;
+	int ok;
 
 	if (l->nrules == 0) {
 		*errstr = "nothing was learnt for the role";
@@ -790,13 +791,13 @@ learn_policy(const struct learn *l, const char *text, size_t len,
 		*errstr = "out of memory";
 		return NULL;
 	}
-	fwrite(text, 1, start, f);
+	ok = fwrite(text, 1, start, f) == start;
 	if (l->role->span_flow)
 		emit_flow(f, l);
 	else
 		emit_block(f, l, note);
-	fwrite(text + end, 1, len - end, f);
-	if (fclose(f) != 0) {
+	ok &= fwrite(text + end, 1, len - end, f) == len - end;
+	if (fclose(f) != 0 || !ok) {
 		free(out);
 		*errstr = "out of memory";
 		return NULL;
@@ -933,7 +934,7 @@ learn_run(const struct lopts *o, const char *text, size_t len,
     const struct policy *pol)
 {
 	struct learn *l;
-	const char *role = pick_role(pol, o->role), *err;
+	const char *role = pick_role(pol, o->role), *err = "";
 	char *note = NULL, *out = NULL;
 	size_t skipped = 0;
 	int rc = EX_CONFIG;
