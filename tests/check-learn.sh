@@ -85,6 +85,14 @@ if not ok:
 sys.exit(0 if ok else 1)
 PY
 
+# --explain says observe, and why the rules deny it.
+"$DG" --explain $P 'docker run --privileged alpine' >"$d/out" 2>"$d/err" &&
+    grep -q '^verdict: observe$' "$d/out" &&
+    grep -q '^reason: --privileged .*risk class privileged' "$d/out" && ok ||
+    bad "--explain of an observed request"
+"$DG" --explain --json $P 'docker images' >"$d/out" 2>"$d/err" &&
+    grep -q '"verdict":"observe"' "$d/out" && ok ||
+    bad "--explain --json of an observed request"
 # Refused in observe mode too: what no policy allows.
 refused() {	# refused STATUS COMMAND
 	SSH_ORIGINAL_COMMAND="$2" "$DG" $P >"$d/out" 2>"$d/err"
