@@ -11,6 +11,8 @@
  * - Risk classes are judged on normalized values (mounts.c, values.c,
  *   imageref.c), never on the raw text.
  * - RISK_NEVER can not be opted into by any rule.
+ * - Observe mode runs only what the widest rule a policy can write would
+ *   accept (widest_rule): what no policy allows stays denied there too.
  * - Every denial names what was refused and why, and the rule it was held
  *   to, in one line.
  */
@@ -56,6 +58,10 @@ struct check {
 	long			 creates;	/* containers the request may
 						   create (max_containers) */
 	unsigned		 redact;	/* REDACT_* for the verdict */
+	int			 collect;	/* decide_needs: count missing
+						   risk classes, do not deny */
+	unsigned		 needed;	/* the classes it counted */
+	int			 widest;	/* rule is widest_rule() */
 };
 
 static int
@@ -133,6 +139,10 @@ need_unsafe(struct check *ck, unsigned risk, const char *what,
 		    why != NULL ? why : "it bypasses the gateway");
 	if (missing == 0)
 		return 0;
+	if (ck->collect) {
+		ck->needed |= missing;
+		return 0;
+	}
 	risk_names(missing, names, sizeof(names));
 	/* what the client may do instead; what the operator may add */
 	return deny(ck, "%s %s (risk class %s); %sunsafe: [%s] in the rule "
@@ -1009,8 +1019,9 @@ check_redaction(struct check *ck)
 
 	if ((c->traits & CMD_SHOWS_EXEC) && ck->rule->redact_env)
 		return check_events(ck);
-	history = role != NULL && role_names(role,
-	    commands_find("image history"));
+	/* the widest rule stands for any role: one that may run history */
+	history = ck->widest || (role != NULL && role_names(role,
+	    commands_find("image history")));
 	if (!(c->traits & CMD_SHOWS_ENV) || (!ck->rule->redact_env &&
 	    (history || !(c->traits & CMD_SHOWS_BUILD))))
 		return 0;
@@ -1407,6 +1418,87 @@ try_rules(struct check *ck, const struct role *role, struct verdict *v)
 	    first.reason, first.rule->where, cmds);
 }
 
+/*
+ * The widest rule a policy can write: every command, every risk class a
+ * rule may opt into, any image, named volumes, any host path, any project
+ * and build context directory (OBSERVE_PATH_DEPTH levels), no scope, no
+ * redaction, no limits, no quota.  What it refuses no policy allows.
+ * Caller frees with widest_free.
+ */
+static void
+widest_rule(struct rule *w)
+{
+	char pat[3 * OBSERVE_PATH_DEPTH + 2];
+	size_t n, i;
+
+	memset(w, 0, sizeof(*w));
+	w->where = "observe";
+	for (n = 0; commands_table[n].name[0] != '\0'; n++)
+		continue;
+	w->cmds = xreallocarray(NULL, n, sizeof(*w->cmds));
+	for (i = 0; i < n; i++)
+		w->cmds[i] = &commands_table[i];
+	w->ncmds = n;
+	w->unsafe = ~(unsigned)RISK_NEVER;
+	w->mounts = MOUNTS_NAMED;
+	w->redact_env = 0;
+	strv_push(&w->contexts, "-");
+	(void)snprintf(pat, sizeof(pat), "/");
+	strv_push(&w->projects, pat);
+	strv_push(&w->contexts, pat);
+	for (i = 0; i < OBSERVE_PATH_DEPTH; i++) {
+		(void)snprintf(pat + 2 * i, sizeof(pat) - 2 * i, "/*");
+		strv_push(&w->projects, pat);
+		strv_push(&w->contexts, pat);
+	}
+}
+
+static void
+widest_free(struct rule *w)
+{
+	free(w->cmds);
+	strv_free(&w->projects);
+	strv_free(&w->contexts);
+}
+
+/*
+ * A role in observe mode: a request its rules deny runs when the widest
+ * rule accepts it, and the verdict keeps the rule and the reason it would
+ * have been denied for; else it stays denied, saying what no policy allows.
+ */
+static void
+observe(struct check *ck, struct verdict *v)
+{
+	struct rule w;
+	char why[DECIDE_REASON_MAX];
+
+	widest_rule(&w);
+	ck->rule = &w;
+	ck->widest = 1;
+	ck->pins = NULL;
+	ck->npins = 0;
+	memset(&ck->extra, 0, sizeof(ck->extra));
+	ck->reason[0] = '\0';
+	ck->redact = 0;
+	ck->unavailable = 0;
+	if (check_rule(ck) == 0) {
+		v->allow = 1;
+		v->observe = 1;
+		v->redact = ck->redact;
+		v->pins = ck->pins;
+		v->npins = ck->npins;
+		v->extra_flags = ck->extra;
+	} else {
+		free_pins(ck->pins, ck->npins);
+		strv_free(&ck->extra);
+		v->unavailable = ck->unavailable;
+		(void)snprintf(why, sizeof(why), "%s", ck->reason);
+		(void)snprintf(v->reason, sizeof(v->reason), "%.900s (observe "
+		    "mode runs only what a policy could allow)", why);
+	}
+	widest_free(&w);
+}
+
 static int
 role_names(const struct role *role, const struct cmddef *c)
 {
@@ -1440,20 +1532,51 @@ decide(const struct policy *pol, const char *rolename,
 		    commands_why(req->cmd->why) : "");
 		return 0;
 	}
+	ck.pol = pol;
+	ck.role = role->name;
+	ck.req = req;
+	ck.res = res;
 	if (!role_names(role, req->cmd)) {
 		role_commands(role, cmds, sizeof(cmds));
 		(void)snprintf(v->reason, sizeof(v->reason),
 		    "docker %s is not allowed for role %s (allowed: %s); "
 		    "adding \"%s\" to a rule of the role allows it",
 		    req->cmd->name, role->name, cmds, req->cmd->name);
-		return 0;
-	}
+	} else
+		try_rules(&ck, role, v);
+	if (role->observe && !v->allow && !v->unavailable)
+		observe(&ck, v);
+	return 0;
+}
+
+int
+decide_needs(const struct policy *pol, const char *role,
+    const struct rule *r, const struct request *req,
+    const struct resolver *res, unsigned *need, char *reason, size_t len)
+{
+	struct check ck;
+	int rc;
+
+	*need = 0;
+	memset(&ck, 0, sizeof(ck));
 	ck.pol = pol;
-	ck.role = role->name;
+	ck.role = role;
+	ck.rule = r;
 	ck.req = req;
 	ck.res = res;
-	try_rules(&ck, role, v);
-	return 0;
+	ck.collect = 1;
+	if (!rule_names(r, req->cmd))
+		rc = deny(&ck, "the rule does not name docker %s",
+		    req->cmd->name);
+	else
+		rc = check_rule(&ck);
+	free_pins(ck.pins, ck.npins);
+	strv_free(&ck.extra);
+	if (rc == 0)
+		*need = ck.needed;
+	else
+		(void)snprintf(reason, len, "%s", ck.reason);
+	return rc;
 }
 
 void

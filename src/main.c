@@ -45,6 +45,7 @@
 #include "engine.h"
 #include "grammar.h"
 #include "help.h"
+#include "learn.h"
 #include "policy.h"
 #include "quota.h"
 #include "reap.h"
@@ -125,6 +126,8 @@ usage(FILE *f)
 	    "       dockergate doctor [--policy FILE] --user NAME "
 	    "[--sshd-config FILE] [--json]\n"
 	    "       dockergate reap [--policy FILE] [--dry-run]\n"
+	    "       dockergate learn [--policy FILE] --audit FILE "
+	    "[--role NAME] [--since TIME]\n"
 	    "       dockergate --version | --help\n");
 }
 
@@ -148,7 +151,12 @@ help(void)
 	    "  --json          with --explain: one JSON object\n"
 	    "  doctor          audit the sshd and account set-up (as root)\n"
 	    "  reap            remove containers past their lifetime (as root)\n"
-	    "  --dry-run       with reap: list them, remove nothing\n\n"
+	    "  --dry-run       with reap: list them, remove nothing\n"
+	    "  learn           print the policy with a role's rules learnt "
+	    "from the audit\n"
+	    "  --audit FILE    with learn: the audit file (JSON lines)\n"
+	    "  --since TIME    with learn: records from TIME on (UTC, "
+	    "YYYY-MM-DD[THH:MM:SS])\n\n"
 	    "Exit status: docker's own when run; 65 unparseable command; "
 	    "77 denied;\n78 policy error; 69 service unavailable; 1 "
 	    "interactive login refused.\nSee dockergate(8), "
@@ -241,6 +249,20 @@ load_policy(struct session *s)
 	}
 	strv_free(&errs);
 	return -1;
+}
+
+/* --check: a role in observe mode runs what its rules deny; say so. */
+static void
+observe_warning(const struct policy *pol)
+{
+	size_t i;
+
+	for (i = 0; i < pol->nroles; i++)
+		if (pol->roles[i].observe)
+			fprintf(stderr, "dockergate: warning: role %s is in "
+			    "observe mode: requests its rules deny are run "
+			    "(dockergate learn, then mode: enforce)\n",
+			    pol->roles[i].name);
 }
 
 /* Who is asking: the account, the role, where from. */
@@ -467,8 +489,8 @@ explain_json(const struct call *c, int parsed)
 	size_t i;
 	char *out;
 
-	json_object_set_new(o, "verdict", json_string(c->v.allow ? "allow" :
-	    "deny"));
+	json_object_set_new(o, "verdict", json_string(c->v.observe ?
+	    "observe" : c->v.allow ? "allow" : "deny"));
 	json_object_set_new(o, "rule", json_string(c->v.rule));
 	json_object_set_new(o, "reason", json_string(c->v.reason));
 	json_object_set_new(o, "command", json_string(c->command));
@@ -498,7 +520,8 @@ explain(struct session *s, struct call *c)
 		explain_json(c, c->req.cmd != NULL);
 	else {
 		printf("verdict: %s\nrule: %s\nreason: %s\nargv: ",
-		    c->v.allow ? "allow" : "deny", c->v.rule, c->v.reason);
+		    c->v.observe ? "observe" : c->v.allow ? "allow" : "deny",
+		    c->v.rule, c->v.reason);
 		if (c->argv.n)
 			print_argv(stdout, c->argv.v);
 		else
@@ -616,7 +639,9 @@ execute(struct session *s, struct call *c)
 	if (audit_fits(c->command, strlen(c->command), c->argv.v, &err) != 0)
 		return refuse(c, EX_DATAERR, "command too long", err);
 	if (audit_decision(&s->audit, &c->ac, c->command, strlen(c->command),
-	    c->argv.v, 1, c->v.rule, "", &err) != 0 && s->pol->audit_required)
+	    c->argv.v, c->v.observe ? AUDIT_OBSERVE : 1, c->v.rule,
+	    c->v.observe ? c->v.reason : "", &err) != 0 &&
+	    s->pol->audit_required)
 		return refuse(c, EX_UNAVAILABLE, "audit log unavailable", err);
 	memset(&spec, 0, sizeof(spec));
 	spec.binary = s->pol->binary;
@@ -730,6 +755,8 @@ main(int argc, char **argv)
 		return doctor_main(argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "reap") == 0)
 		return reap_main(argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "learn") == 0)
+		return learn_main(argc - 1, argv + 1);
 	if (argc == 2 && strcmp(argv[1], "--version") == 0) {
 		printf("dockergate %s\n", DG_VERSION);
 		return 0;
@@ -748,6 +775,7 @@ main(int argc, char **argv)
 	if (load_policy(&s) != 0)
 		return EX_CONFIG;
 	if (s.o.mode == MODE_CHECK) {
+		observe_warning(s.pol);
 		printf("%s: OK\n", s.o.policy);
 		r = 0;
 	} else if (s.o.mode == MODE_EXPLAIN)

@@ -70,6 +70,8 @@ struct parser {
 	int		 depth;		/* open sequences and mappings */
 	int		 stop;		/* no further events will be read */
 	struct policy	*pol;
+	size_t		 last_end;	/* end of the last event that has
+					   width (learn.c's role span) */
 };
 
 /* A rule while it is being read: what the checks after its mapping need. */
@@ -353,6 +355,9 @@ next(struct parser *p)
 		return -1;
 	}
 	p->have_ev = 1;
+	/* Block ends have no width: they sit on the next node. */
+	if (p->ev.end_mark.index > p->ev.start_mark.index)
+		p->last_end = p->ev.end_mark.index;
 	return check_event(p);
 }
 
@@ -1770,8 +1775,31 @@ key_allow(struct parser *p, void *obj)
 	return 0;
 }
 
+/* mode: enforce (default) or observe (run what the rules deny). */
+static int
+key_mode(struct parser *p, void *obj)
+{
+	struct role *role = obj;
+	yaml_mark_t m = p->ev.start_mark;
+	char *s;
+
+	if (scalar_str(p, "mode", &s) == -1)
+		return -1;
+	if (s == NULL)
+		return 0;
+	if (strcmp(s, "enforce") == 0)
+		role->observe = 0;
+	else if (strcmp(s, "observe") == 0)
+		role->observe = 1;
+	else
+		perr(p, &m, "mode must be enforce or observe, not \"%s\"", s);
+	free(s);
+	return 0;
+}
+
 static const struct key role_keys[] = {
 	{ "allow",	key_allow },
+	{ "mode",	key_mode },
 	{ NULL,		NULL },
 };
 
@@ -1820,8 +1848,14 @@ parse_role(struct parser *p, char *name, const yaml_mark_t *m)
 	role = &pol->roles[pol->nroles++];
 	memset(role, 0, sizeof(*role));
 	role->name = name;
+	role->span_start = p->ev.start_mark.index;
+	role->span_col = p->ev.start_mark.column;
+	role->span_key_col = m->column;
+	role->span_flow = p->ev.data.mapping_start.style ==
+	    YAML_FLOW_MAPPING_STYLE;
 	if (parse_map(p, "role", role_keys, role, &seen) == -1)
 		return -1;
+	role->span_end = p->last_end;
 	if ((seen & 1) == 0)
 		perr(p, m, "role \"%s\" has no allow list", name);
 	return 0;
