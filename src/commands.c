@@ -2376,6 +2376,12 @@ const struct cmddef commands_table[] = {
 	    .summary = "Docker Compose (plugin): docker compose [FLAGS] "
 	    "SUBCOMMAND",
 	    .traits = CMD_GROUP_FLAGS },
+	{ .name = "compose alpha", .flagsets = { FS_COMPOSE_PERSISTENT },
+	    .interspersed = 0, .pfirst = P_ANY, .prest = P_ANY,
+	    .minargs = 0, .maxargs = CMD_ARGS_UNBOUNDED,
+	    .risk = RISK_NEVER, .why = W_EXPERIMENTAL,
+	    .summary = "Experimental commands",
+	    .traits = CMD_HIDDEN },
 	{ .name = "compose attach",
 	    .flagsets = { FS_COMPOSE_ATTACH, FS_COMPOSE_PERSISTENT },
 	    .interspersed = 1, .pfirst = P_SERVICE, .prest = P_NONE,
@@ -2383,6 +2389,11 @@ const struct cmddef commands_table[] = {
 	    .summary = "Attach local standard input, output, and error "
 	    "streams to a service's running container",
 	    .traits = CMD_PROJECT },
+	{ .name = "compose bridge", .flagsets = { FS_COMPOSE_PERSISTENT },
+	    .interspersed = 0, .pfirst = P_ANY, .prest = P_ANY,
+	    .minargs = 0, .maxargs = CMD_ARGS_UNBOUNDED,
+	    .risk = RISK_NEVER, .why = W_COMPOSE_BRIDGE,
+	    .summary = "Convert compose files into another model" },
 	{ .name = "compose build",
 	    .flagsets = { FS_COMPOSE_BUILD, FS_COMPOSE_PERSISTENT },
 	    .interspersed = 1, .pfirst = P_SERVICE, .prest = P_SERVICE,
@@ -2484,6 +2495,11 @@ const struct cmddef commands_table[] = {
 	    .minargs = 0, .maxargs = CMD_ARGS_UNBOUNDED,
 	    .summary = "List containers",
 	    .traits = CMD_PROJECT | CMD_STARTS_NOTHING },
+	{ .name = "compose publish", .flagsets = { FS_COMPOSE_PERSISTENT },
+	    .interspersed = 0, .pfirst = P_ANY, .prest = P_ANY,
+	    .minargs = 0, .maxargs = CMD_ARGS_UNBOUNDED,
+	    .risk = RISK_NEVER, .why = W_COMPOSE_PUBLISH,
+	    .summary = "Publish compose application" },
 	{ .name = "compose pull",
 	    .flagsets = { FS_COMPOSE_PULL, FS_COMPOSE_PERSISTENT },
 	    .interspersed = 1, .pfirst = P_SERVICE, .prest = P_SERVICE,
@@ -2580,21 +2596,6 @@ const struct cmddef commands_table[] = {
 	    .summary = "Watch build context for service and rebuild/refresh "
 	    "containers when files are updated",
 	    .traits = CMD_PROJECT | CMD_PULLS },
-	{ .name = "compose alpha", .flagsets = { FS_COMPOSE_PERSISTENT },
-	    .interspersed = 0, .pfirst = P_ANY, .prest = P_ANY,
-	    .minargs = 0, .maxargs = CMD_ARGS_UNBOUNDED,
-	    .risk = RISK_NEVER, .why = W_EXPERIMENTAL,
-	    .summary = "Experimental commands" },
-	{ .name = "compose bridge", .flagsets = { FS_COMPOSE_PERSISTENT },
-	    .interspersed = 0, .pfirst = P_ANY, .prest = P_ANY,
-	    .minargs = 0, .maxargs = CMD_ARGS_UNBOUNDED,
-	    .risk = RISK_NEVER, .why = W_COMPOSE_BRIDGE,
-	    .summary = "Convert compose files into another model" },
-	{ .name = "compose publish", .flagsets = { FS_COMPOSE_PERSISTENT },
-	    .interspersed = 0, .pfirst = P_ANY, .prest = P_ANY,
-	    .minargs = 0, .maxargs = CMD_ARGS_UNBOUNDED,
-	    .risk = RISK_NEVER, .why = W_COMPOSE_PUBLISH,
-	    .summary = "Publish compose application" },
 	{ .name = "" },
 };
 
@@ -3002,6 +3003,56 @@ commands_flagset(const struct cmddef *cmd, size_t i)
 	    cmd->flagsets[i] >= FS_COUNT)
 		return NULL;
 	return flagsets[cmd->flagsets[i]];
+}
+
+int
+commands_each_flag(const struct cmddef *cmd, commands_flag_fn fn, void *ctx)
+{
+	const struct flagdef *f;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < CMD_MAX_FLAGSETS; i++)
+		for (f = commands_flagset(cmd, i); f != NULL &&
+		    f->name[0] != '\0'; f++)
+			if ((rc = fn(f, ctx)) != 0)
+				return rc;
+	return 0;
+}
+
+int
+commands_spellings(const struct cmddef *cmd, commands_word_fn fn, void *ctx)
+{
+	const struct cmdalias *a;
+	int rc;
+
+	for (a = commands_aliases; a->words[0] != '\0'; a++) {
+		if (cmd != NULL && strcmp(a->canon, cmd->name) != 0)
+			continue;
+		if ((rc = fn(a->words, ctx)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+int
+commands_subcommands(const char *group, commands_word_fn fn, void *ctx)
+{
+	const struct cmddef *c;
+	size_t len;
+	int rc;
+
+	if (group == NULL)
+		return 0;
+	len = strlen(group);
+	for (c = commands_table; c->name[0] != '\0'; c++) {
+		if (strncmp(c->name, group, len) != 0 || c->name[len] != ' ' ||
+		    (c->traits & CMD_HIDDEN))
+			continue;
+		if ((rc = fn(c->name + len + 1, ctx)) != 0)
+			return rc;
+	}
+	return 0;
 }
 
 const char *

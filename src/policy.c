@@ -107,15 +107,6 @@ struct suggest {
 	size_t		 dist;		/* rank of best */
 };
 
-/* docker compose v2 subcommands (reference §8.2), hidden ones excluded. */
-static const char *const compose_subcommands[] = {
-	"attach", "bridge", "build", "commit", "config", "cp", "create",
-	"down", "events", "exec", "export", "images", "kill", "logs", "ls",
-	"pause", "port", "ps", "publish", "pull", "push", "restart", "rm",
-	"run", "scale", "start", "stats", "stop", "top", "unpause", "up",
-	"version", "volumes", "wait", "watch", NULL,
-};
-
 /* ------------------------------------------------------------------ */
 /* Problems */
 
@@ -842,15 +833,20 @@ key_audit(struct parser *p, void *obj)
 /* ------------------------------------------------------------------ */
 /* Commands */
 
+static int
+suggest_word(const char *word, void *ctx)
+{
+	suggest_try(ctx, word);
+	return 0;
+}
+
 static void
 unknown_command(struct parser *p, const yaml_mark_t *m, const char *name)
 {
-	const struct cmdalias *a;
 	struct suggest s;
 
 	suggest_init(&s, name);
-	for (a = commands_aliases; a->words[0] != '\0'; a++)
-		suggest_try(&s, a->words);
+	(void)commands_spellings(NULL, suggest_word, &s);
 	perr(p, m, "unknown command \"%s\"%s", name, suggest_text(&s));
 }
 
@@ -1261,19 +1257,28 @@ key_unsafe(struct parser *p, void *obj)
 	    ((struct rulectx *)obj)->r);
 }
 
+/* 1 when word is the one sought, else a candidate for "did you mean". */
+static int
+subcmd_match(const char *word, void *ctx)
+{
+	struct suggest *sg = ctx;
+
+	if (strcmp(word, sg->word) == 0)
+		return 1;
+	suggest_try(sg, word);
+	return 0;
+}
+
+/* A compose subcommand as the table lists it (commands_subcommands). */
 static int
 subcmd_item(struct parser *p, void *obj, const char *s, const yaml_mark_t *m)
 {
 	struct suggest sg;
-	size_t i;
 
 	suggest_init(&sg, s);
-	for (i = 0; compose_subcommands[i] != NULL; i++) {
-		if (strcmp(compose_subcommands[i], s) == 0) {
-			strv_push(obj, s);
-			return 0;
-		}
-		suggest_try(&sg, compose_subcommands[i]);
+	if (commands_subcommands("compose", subcmd_match, &sg)) {
+		strv_push(obj, s);
+		return 0;
 	}
 	perr(p, m, "subcommands: unknown compose subcommand \"%s\"%s", s,
 	    suggest_text(&sg));
@@ -1553,24 +1558,28 @@ static const struct key rule_keys[] = {
 /* ------------------------------------------------------------------ */
 /* Rules */
 
+static int
+suggest_flag(const struct flagdef *f, void *ctx)
+{
+	suggest_try(ctx, f->name);
+	return 0;
+}
+
 static void
 unknown_deny_flag(struct parser *p, const struct rulectx *c, size_t i)
 {
 	const struct rule *r = c->r;
 	const char *name = r->deny_flags.v[i];
-	const struct flagdef *f = NULL, *g;
+	const struct flagdef *f = NULL;
 	struct suggest sg;
 	char *cmds = NULL, *t;
-	size_t j, s;
+	size_t j;
 
 	suggest_init(&sg, name);
 	for (j = 0; j < r->ncmds; j++) {
 		if (f == NULL && strlen(name) == 1)
 			f = commands_short(r->cmds[j], name[0]);
-		for (s = 0; s < CMD_MAX_FLAGSETS; s++)
-			for (g = commands_flagset(r->cmds[j], s);
-			    g != NULL && g->name[0] != '\0'; g++)
-				suggest_try(&sg, g->name);
+		(void)commands_each_flag(r->cmds[j], suggest_flag, &sg);
 		t = xasprintf("%s%s\"%s\"", cmds ? cmds : "", cmds ? ", " : "",
 		    c->spell.v[j]);
 		free(cmds);
