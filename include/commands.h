@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 
-/* Value types, named as the docker CLI's --help prints them (reference §2.1). */
+/* Value types, named as the docker CLI's --help prints them. */
 enum vtype {
 	VT_BOOL,	/* takes no separate word; only ParseBool spellings */
 	VT_STRING,	/* one value, last occurrence wins */
@@ -73,9 +73,9 @@ enum vkind {
 };
 
 /*
- * Risk classes (DESIGN §4.3), one bit each.  A flag's risk applies when the
- * flag is used (for bools: when its value is true); VK_* kinds add risk by
- * value.  RISK_NEVER can not be opted into.
+ * Risk classes (dockergate.yaml(5), RISK CLASSES), one bit each.  A flag's
+ * risk applies when the flag is used (for bools: when its value is true);
+ * VK_* kinds add risk by value.  RISK_NEVER can not be opted into.
  */
 enum risk {
 	RISK_NONE		= 0,

@@ -184,7 +184,7 @@ _Static_assert(VK_PLAIN == 0 && W_NONE == 0 && RISK_NONE == 0,
 
 /*
  * The flag tables: the union of docker CLI 28.2 and 20.10 (their --help,
- * checked by tests/check-drift.sh) plus the hidden flags of the reference
+ * checked by tests/check-drift.sh) plus the hidden flags the CLI still reads
  * (--net, --net-alias, --dns-opt, --kernel-memory, stop --time, volume
  * create --name, the 20.10 BuildKit build flags).  Types follow the --help
  * type word: strings/ipNetSlice -> VT_SLICE, stringToString -> VT_MAP,
@@ -1290,7 +1290,7 @@ const struct flagdef commands_global_flags[] = {
 };
 
 /*
- * docker compose v2 (reference §8).  The flag lists follow docker/compose
+ * docker compose v2.  The flag lists follow docker/compose
  * cmd/compose (v2.3x); there is no compose v2 on the drift test's
  * machines, so these rows are not checked against --help.  Rows marked
  * "uncertain" are from the compose source as remembered, not verified.

@@ -1,5 +1,6 @@
 /*
- * netrules.c: the networks a container may join (issue 16, item 4).
+ * netrules.c: the networks a container may join (networks: and network: in
+ * dockergate.yaml(5)).
  *
  * Invariants:
  * - Every network a request joins MUST be held to the rule's networks:
@@ -90,7 +91,7 @@ netrules_default_problem(const struct strv *networks, const char *name)
 }
 
 static int
-refuse(char *buf, size_t len, const char *what, const char *name,
+network_refused(char *buf, size_t len, const char *what, const char *name,
     const struct strv *networks)
 {
 	char list[200] = "";
@@ -134,7 +135,7 @@ check_flags(const struct strv *networks, const struct request *req,
 		    fv->value);
 		if (!is_mode(name) && networks->n > 0 &&
 		    !listed(networks, name))
-			r = refuse(buf, len, what, name, networks);
+			r = network_refused(buf, len, what, name, networks);
 		free(name);
 	}
 	return r;
@@ -150,8 +151,9 @@ netrules_check(const struct strv *networks, const char *deflt,
 		return 0;
 	if (takes == 1)		/* network connect NETWORK CONTAINER */
 		return req->nargs < 1 || networks->n == 0 ||
-		    listed(networks, req->args[0]) ? 0 : refuse(buf, len,
-		    "docker network connect", req->args[0], networks);
+		    listed(networks, req->args[0]) ? 0 :
+		    network_refused(buf, len, "docker network connect",
+		    req->args[0], networks);
 	if (check_flags(networks, req, &given, buf, len) != 0)
 		return -1;
 	if (given)

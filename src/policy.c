@@ -1,5 +1,5 @@
 /*
- * policy.c: the YAML policy file (DESIGN §4.3) -> struct policy.
+ * policy.c: the YAML policy file (dockergate.yaml(5)) -> struct policy.
  *
  * Invariants:
  * - The policy file MUST be opened exactly once, with O_NOFOLLOW, and its
@@ -112,7 +112,7 @@ struct suggest {
 
 /* Replace bytes that could drive a terminal; truncate to the message cap. */
 static char *
-sanitize(char *s)
+terminal_safe(char *s)
 {
 	unsigned char *u;
 
@@ -135,7 +135,7 @@ vreport(struct parser *p, const yaml_mark_t *m, const char *fmt, va_list ap)
 	}
 	if (vasprintf(&msg, fmt, ap) == -1)
 		msg = xstrdup("out of memory");
-	sanitize(msg);
+	terminal_safe(msg);
 	if (m != NULL)
 		strv_take(p->errs, xasprintf("%s:%zu:%zu: %s", p->file,
 		    m->line + 1, m->column + 1, msg));
@@ -168,7 +168,7 @@ ferr(struct strv *errs, const char *file, const char *fmt, ...)
 	if (vasprintf(&msg, fmt, ap) == -1)
 		msg = xstrdup("out of memory");
 	va_end(ap);
-	strv_take(errs, xasprintf("%s: %s", file, sanitize(msg)));
+	strv_take(errs, xasprintf("%s: %s", file, terminal_safe(msg)));
 	free(msg);
 }
 
@@ -603,22 +603,6 @@ parse_strseq(struct parser *p, const char *what, int allow_empty,
 /* ------------------------------------------------------------------ */
 /* Paths and durations */
 
-static int
-has_dotdot(const char *path)
-{
-	const char *c = path;
-	size_t len;
-
-	while (*c != '\0') {
-		len = strcspn(c, "/");
-		if (len == 2 && c[0] == '.' && c[1] == '.')
-			return 1;
-		c += len;
-		c += strspn(c, "/");
-	}
-	return 0;
-}
-
 /* An absolute path without "..": reports and returns 0 if not. */
 static int
 abs_path_ok(struct parser *p, const yaml_mark_t *m, const char *what,
@@ -628,7 +612,7 @@ abs_path_ok(struct parser *p, const yaml_mark_t *m, const char *what,
 		perr(p, m, "%s must be an absolute path: \"%s\"", what, s);
 		return 0;
 	}
-	if (has_dotdot(s)) {
+	if (path_has_dotdot(s)) {
 		perr(p, m, "%s must not contain \"..\": \"%s\"", what, s);
 		return 0;
 	}
@@ -1055,7 +1039,7 @@ key_own(struct parser *p, void *obj)
 	return scalar_bool(p, "own", &((struct rulectx *)obj)->r->own);
 }
 
-/* max_containers: N (issue 16; quota.c). */
+/* max_containers: N (quota.c). */
 static int
 key_max_containers(struct parser *p, void *obj)
 {
@@ -1073,7 +1057,7 @@ key_max_containers(struct parser *p, void *obj)
 	return 0;
 }
 
-/* lifetime: 2h (issue 16; reap.c). */
+/* lifetime: 2h (reap.c). */
 static int
 key_lifetime(struct parser *p, void *obj)
 {
@@ -1091,7 +1075,7 @@ key_lifetime(struct parser *p, void *obj)
 	return 0;
 }
 
-/* cgroup_parent: NAME (issue 16 item 5; placement.c). */
+/* cgroup_parent: NAME (placement.c). */
 static int
 key_cgroup_parent(struct parser *p, void *obj)
 {
@@ -1349,7 +1333,7 @@ key_contexts(struct parser *p, void *obj)
 	    &((struct rulectx *)obj)->r->contexts);
 }
 
-/* limits: NAME: {default: V, max: V} (issue 16; values: reslimits.c). */
+/* limits: NAME: {default: V, max: V} (values: reslimits.c). */
 struct limitctx {
 	struct limitspec *s;
 	int		 id;
@@ -1473,7 +1457,7 @@ key_limits(struct parser *p, void *obj)
 	}
 }
 
-/* networks: [NAME or glob]; network: NAME (issue 16; netrules.c). */
+/* networks: [NAME or glob]; network: NAME (netrules.c). */
 static int
 network_name_ok(struct parser *p, const yaml_mark_t *m, const char *what,
     const char *s)
@@ -2153,7 +2137,7 @@ policy_load(const char *path, struct policy **out, struct strv *errs,
 		perm = errno != ENOENT && errno != ENOTDIR &&
 		    errno != ENAMETOOLONG;
 		if (perm)	/* err names the path itself */
-			strv_take(errs, sanitize(xstrdup(err)));
+			strv_take(errs, terminal_safe(xstrdup(err)));
 		else
 			ferr(errs, path, "cannot open: %s", strerror(errno));
 		goto done;

@@ -1,7 +1,7 @@
 /*
- * reslimits.c: resource limits (issue 16).  A rule's limits give a default
- * that is added to a request that leaves the flag out, and a cap that no
- * flag saying the same thing may pass.
+ * reslimits.c: resource limits (dockergate.yaml(5), RESOURCE LIMITS).  A
+ * rule's limits give a default that is added to a request that leaves the
+ * flag out, and a cap that no flag saying the same thing may pass.
  *
  * Invariants:
  * - Which flags a limit covers is the table limitflags[]; a flag of a
@@ -468,7 +468,7 @@ check_tmpfs(const struct limitspec *s, const char *value, char *buf,
 /* A --mount: for type=tmpfs, tmpfs-size held to the cap (keys any case,
  * the last one wins, as the CLI reads them). */
 static int
-check_mount(const struct limitspec *s, const char *what, const char *value,
+limit_mount(const struct limitspec *s, const char *what, const char *value,
     char *buf, size_t len)
 {
 	struct strv f = { NULL, 0, 0 };
@@ -552,7 +552,7 @@ check_one(const struct limits *lim, const struct flagval *fv,
 	case LR_TMPFS:
 		return check_tmpfs(s, v, buf, len);
 	case LR_MOUNT:
-		return check_mount(s, lf->flag, v, buf, len);
+		return limit_mount(s, lf->flag, v, buf, len);
 	case LR_CPU_CFS:
 		if (in_request)
 			return 0;
