@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 
-/* Value types, named as the docker CLI's --help prints them (reference §2.1). */
+/* Value types, named as the docker CLI's --help prints them. */
 enum vtype {
 	VT_BOOL,	/* takes no separate word; only ParseBool spellings */
 	VT_STRING,	/* one value, last occurrence wins */
@@ -73,9 +73,9 @@ enum vkind {
 };
 
 /*
- * Risk classes (DESIGN §4.3), one bit each.  A flag's risk applies when the
- * flag is used (for bools: when its value is true); VK_* kinds add risk by
- * value.  RISK_NEVER can not be opted into.
+ * Risk classes (dockergate.yaml(5), RISK CLASSES), one bit each.  A flag's
+ * risk applies when the flag is used (for bools: when its value is true);
+ * VK_* kinds add risk by value.  RISK_NEVER can not be opted into.
  */
 enum risk {
 	RISK_NONE		= 0,
@@ -220,16 +220,20 @@ struct cmddef {
 				   containers (up, create, run, scale,
 				   watch): under max_containers every one
 				   it may create is counted (compose.c) */
+#define CMD_HIDDEN	0x2000	/* a subcommand docker's help does not list
+				   ("compose alpha"): commands_subcommands()
+				   leaves it out, so a policy's subcommands
+				   can not name it */
 
 /* Each trait its own bit: where two share one, XOR and OR differ. */
 #define CMD_TRAITS_XOR	(CMD_SHOWS_ENV ^ CMD_GROUP_FLAGS ^ CMD_PROJECT ^ \
 	CMD_BUILD ^ CMD_LABEL_SCOPE ^ CMD_SESSION_LABEL ^ CMD_OWNABLE ^ \
 	CMD_PULLS ^ CMD_STARTS_NOTHING ^ CMD_DEPENDENTS ^ CMD_SHOWS_BUILD ^ \
-	CMD_SHOWS_EXEC ^ CMD_CREATES)
+	CMD_SHOWS_EXEC ^ CMD_CREATES ^ CMD_HIDDEN)
 #define CMD_TRAITS_OR	(CMD_SHOWS_ENV | CMD_GROUP_FLAGS | CMD_PROJECT | \
 	CMD_BUILD | CMD_LABEL_SCOPE | CMD_SESSION_LABEL | CMD_OWNABLE | \
 	CMD_PULLS | CMD_STARTS_NOTHING | CMD_DEPENDENTS | CMD_SHOWS_BUILD | \
-	CMD_SHOWS_EXEC | CMD_CREATES)
+	CMD_SHOWS_EXEC | CMD_CREATES | CMD_HIDDEN)
 _Static_assert(CMD_TRAITS_XOR == CMD_TRAITS_OR, "two CMD_ traits share a bit");
 
 /*
@@ -286,6 +290,36 @@ const struct cmddef *commands_group(const struct cmddef *);
 
 /* Flag set i (0 <= i < CMD_MAX_FLAGSETS) of a command, or NULL if unused. */
 const struct flagdef *commands_flagset(const struct cmddef *, size_t i);
+
+/*
+ * Walks the table for callers that list what it holds (policy.c's "did you
+ * mean", help.c).  fn is called for each item in table order; a nonzero
+ * return stops the walk and is returned, 0 when the walk completes.
+ */
+typedef int	(*commands_flag_fn)(const struct flagdef *, void *ctx);
+typedef int	(*commands_word_fn)(const char *word, void *ctx);
+
+/*
+ * Each flag of a command's own flag sets (not the persistent --help, which
+ * every command has).
+ */
+int	 commands_each_flag(const struct cmddef *, commands_flag_fn fn,
+	    void *ctx);
+
+/*
+ * Each spelling of a command ("ps", "container ls", ...), or of every
+ * command when cmd is NULL, in commands_aliases order.
+ */
+int	 commands_spellings(const struct cmddef *, commands_word_fn fn,
+	    void *ctx);
+
+/*
+ * Each subcommand of a group word ("compose" -> "attach", "build", ...),
+ * as the word after the group, leaving out CMD_HIDDEN rows.  Rows of a
+ * group are in alphabetical order in the table.
+ */
+int	 commands_subcommands(const char *group, commands_word_fn fn,
+	    void *ctx);
 
 /* Text of a reason (flagdef.why, cmddef.why), or NULL for none. */
 const char *commands_why(unsigned why);

@@ -1,7 +1,7 @@
 /*
  * doctor.h: `dockergate doctor`, the local audit of a deployment: sshd's
  * effective configuration for the account, the account itself and the
- * files the gateway trusts (DESIGN §2.1, §5).
+ * files the gateway trusts (dockergate(8), Doctor).
  */
 #ifndef DG_DOCTOR_H
 #define DG_DOCTOR_H

@@ -1,6 +1,7 @@
 /*
- * netrules.h: the networks a rule lets a container join (issue 16, item
- * 4), and the network a run or create gets when it names none.
+ * netrules.h: the networks a rule lets a container join (networks: in
+ * dockergate.yaml(5)), and the network a run or create gets when it names
+ * none.
  */
 #ifndef DG_NETRULES_H
 #define DG_NETRULES_H

@@ -1,7 +1,7 @@
 /*
- * placement.h: where a rule's containers go in the cgroup tree (issue 16,
- * item 5): cgroup_parent: NAME on a run/create rule is added to every
- * container as --cgroup-parent=NAME; the caller's own is refused.
+ * placement.h: where a rule's containers go in the cgroup tree
+ * (dockergate.yaml(5)): cgroup_parent: NAME on a run/create rule is added to
+ * every container as --cgroup-parent=NAME; the caller's own is refused.
  */
 #ifndef DG_PLACEMENT_H
 #define DG_PLACEMENT_H

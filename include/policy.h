@@ -1,5 +1,5 @@
 /*
- * policy.h: the YAML policy (DESIGN §4.3), loaded once, strictly.
+ * policy.h: the YAML policy (dockergate.yaml(5)), loaded once, strictly.
  */
 #ifndef DG_POLICY_H
 #define DG_POLICY_H

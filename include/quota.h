@@ -1,5 +1,5 @@
 /*
- * quota.h: how many containers a role may own (issue 16, quotas):
+ * quota.h: how many containers a role may own (dockergate.yaml(5), QUOTAS):
  * max_containers on an own: true rule for run and create.  The decision
  * counts through the resolver; the session serializes the count and the
  * create with a lock per role, held until the container exists.

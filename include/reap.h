@@ -1,7 +1,7 @@
 /*
- * reap.h: container lifetimes (issue 16): lifetime: on an own: true rule
- * labels each container with its expiry, and `dockergate reap` (root,
- * from a timer) stops and removes the containers past it.
+ * reap.h: container lifetimes (dockergate.yaml(5)): lifetime: on an own:
+ * true rule labels each container with its expiry, and `dockergate reap`
+ * (root, from a timer) stops and removes the containers past it.
  */
 #ifndef DG_REAP_H
 #define DG_REAP_H
@@ -43,7 +43,10 @@ int	 reap_select(const char *host, long long now, struct reap_item **items,
 	    size_t *n, const char **errstr);
 void	 reap_items_free(struct reap_item *, size_t);
 
-/* dockergate reap [--policy FILE] [--dry-run]: exit status as DESIGN. */
+/*
+ * dockergate reap [--policy FILE] [--dry-run]: exit status as
+ * dockergate(8), EXIT STATUS.
+ */
 int	 reap_main(int argc, char **argv);
 
 #endif

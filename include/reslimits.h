@@ -1,8 +1,8 @@
 /*
- * reslimits.h: resource limits on a rule (issue 16): a default that is added
- * to a request that does not set the flag, and a cap that no value of any
- * flag that says the same thing may pass.  Which docker flags a limit
- * covers, and how docker reads their values, is data in limits.c.
+ * reslimits.h: resource limits on a rule (dockergate.yaml(5)): a default
+ * that is added to a request that does not set the flag, and a cap that no
+ * value of any flag that says the same thing may pass.  Which docker flags a
+ * limit covers, and how docker reads their values, is data in limits.c.
  */
 #ifndef DG_RESLIMITS_H
 #define DG_RESLIMITS_H

@@ -48,4 +48,13 @@ int	 utf8_valid(const char *s, size_t len);
  */
 int	 glob_any(const struct strv *globs, const char *name);
 
+/*
+ * 1 if path, split at '/', has a ".." component ("..", "a/../b", "a//..");
+ * "..." and "a..b" are names, not "..".
+ */
+int	 path_has_dotdot(const char *path);
+
+/* CLOCK_MONOTONIC in milliseconds, for deadlines. */
+long long monotonic_ms(void);
+
 #endif

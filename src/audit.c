@@ -538,15 +538,6 @@ audit_syslog_probe(const char **errstr)
 	return 0;
 }
 
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /*
  * Send buf whole: one datagram, or every byte of a stream.  A full queue
  * (EAGAIN, ENOBUFS) is waited for until AUDIT_SYSLOG_WAIT_MS have passed.
@@ -556,7 +547,7 @@ static int
 log_send(struct audit *a, const char *buf, size_t len)
 {
 	struct pollfd pfd;
-	long long end = now_ms() + AUDIT_SYSLOG_WAIT_MS, left;
+	long long end = monotonic_ms() + AUDIT_SYSLOG_WAIT_MS, left;
 	size_t off = 0;
 	ssize_t w;
 
@@ -574,7 +565,7 @@ log_send(struct audit *a, const char *buf, size_t len)
 		if (errno != EAGAIN && errno != EWOULDBLOCK &&
 		    errno != ENOBUFS)
 			return -1;
-		if ((left = end - now_ms()) <= 0)
+		if ((left = end - monotonic_ms()) <= 0)
 			return -1;
 		pfd.fd = a->logfd;
 		pfd.events = POLLOUT;

@@ -41,7 +41,7 @@ static const char *const plugin_dirs[] = {
 
 /* Read at most COMPOSE_MAX_BYTES of fd; NULL with *errstr. */
 static char *
-read_all(int fd, size_t *len, const char **errstr)
+read_capped(int fd, size_t *len, const char **errstr)
 {
 	char *buf = xmalloc(COMPOSE_MAX_BYTES + 1);
 	ssize_t n;
@@ -91,7 +91,7 @@ compose_read_file(void *ctx, const char *path, char **resolved,
 		return -1;
 	}
 	if (S_ISREG(st.st_mode) &&
-	    (*content = read_all(fd, len, errstr)) == NULL) {
+	    (*content = read_capped(fd, len, errstr)) == NULL) {
 		(void)close(fd);
 		free(rp);
 		return -1;

@@ -320,14 +320,9 @@ split_ws(struct df *d, char *s, struct words *w)
 	}
 }
 
-/*
- * A word with its quotes and escapes removed and $NAME / ${NAME} taken
- * from env ("NAME=VALUE" entries; "NAME" alone is unset): a new string,
- * or NULL with *why.  Other expansions (${N:-x}, ...) and unset names
- * are unresolved: NULL.
- */
+/* The value of name in env (the last entry wins), or NULL when unset. */
 static const char *
-lookup(const struct strv *env, const char *name, size_t n)
+build_env_value(const struct strv *env, const char *name, size_t n)
 {
 	size_t i;
 
@@ -339,8 +334,8 @@ lookup(const struct strv *env, const char *name, size_t n)
 }
 
 static int
-expand_var(const struct strv *env, const char **pp, char **out, size_t *len,
-    const char **why)
+expand_build_var(const struct strv *env, const char **pp, char **out,
+    size_t *len, const char **why)
 {
 	const char *p = *pp + 1, *name, *v;
 	size_t n;
@@ -354,7 +349,7 @@ expand_var(const struct strv *env, const char **pp, char **out, size_t *len,
 		*why = "a variable expansion that is not $NAME or ${NAME}";
 		return -1;
 	}
-	if ((v = lookup(env, name, n)) == NULL) {
+	if ((v = build_env_value(env, name, n)) == NULL) {
 		*why = "a variable that is not set";
 		return -1;
 	}
@@ -366,6 +361,12 @@ expand_var(const struct strv *env, const char **pp, char **out, size_t *len,
 	return 0;
 }
 
+/*
+ * A word with its quotes and escapes removed and $NAME / ${NAME} taken
+ * from env ("NAME=VALUE" entries; "NAME" alone is unset): a new string,
+ * or NULL with *why.  Other expansions (${N:-x}, ...) and unset names
+ * are unresolved: NULL.
+ */
 static char *
 shell_word(const char *w, char esc, const struct strv *env, const char **why)
 {
@@ -375,7 +376,7 @@ shell_word(const char *w, char esc, const struct strv *env, const char **why)
 
 	while (*p != '\0') {
 		if (*p == '$' && q != '\'') {
-			if (expand_var(env, &p, &out, &len, why) != 0)
+			if (expand_build_var(env, &p, &out, &len, why) != 0)
 				goto bad;
 			continue;
 		}
@@ -1029,7 +1030,7 @@ i_copy(struct df *d, size_t line, struct words *f, char *rest)
 
 /* One key=value field of a --mount value, lower-cased key. */
 static int
-mount_field(struct df *d, size_t line, const char *k, const char *v,
+run_mount_field(struct df *d, size_t line, const char *k, const char *v,
     char *type, size_t tlen, const char **from)
 {
 	static const char *const keys[] = { "type", "from", "source", "src",
@@ -1067,7 +1068,7 @@ mount_flag(struct df *d, size_t line, const char *val)
 	    field = strtok_r(NULL, ",", &save)) {
 		if ((eq = strchr(field, '=')) != NULL)
 			*eq++ = '\0';
-		r = mount_field(d, line, field, eq != NULL ? eq : "", type,
+		r = run_mount_field(d, line, field, eq != NULL ? eq : "", type,
 		    sizeof(type), &from);
 	}
 	if (r == 0 && (strcasecmp(type, "ssh") == 0 ||

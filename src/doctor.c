@@ -1,13 +1,12 @@
 /*
  * doctor.c: `dockergate doctor`, the local audit of a deployment.
  *
- * The gateway protects nothing if sshd leaves another door open to an
- * account that can reach the Docker socket (DESIGN §2.1).  doctor reads
+ * The gateway protects nothing if sshd leaves another door open to an account
+ * that can reach the Docker socket (dockergate(8), Doctor).  doctor reads
  * sshd's effective configuration for the account (sshd -T -C ...), the
- * account's passwd/shadow entry, home and authorized_keys, and the files
- * the policy names, and prints one PASS/WARN/FAIL line per check with the
- * exact fix.  The checks are a table; each is a function of the gathered
- * context.
+ * account's passwd/shadow entry, home and authorized_keys, and the files the
+ * policy names, and prints one PASS/WARN/FAIL line per check with the exact
+ * fix.  The checks are a table; each is a function of the gathered context.
  *
  * Security invariants:
  * - doctor MUST only read: it changes no file, no account, no config.
@@ -161,7 +160,7 @@ static const char *const key_ignored[] = {
 };
 
 static int
-listed(const char *const *list, const char *name, size_t n)
+named_in(const char *const *list, const char *name, size_t n)
 {
 	for (; *list != NULL; list++)
 		if (strlen(*list) == n && strncasecmp(*list, name, n) == 0)
@@ -216,7 +215,7 @@ apply_option(struct doctor_keyopts *o, const char *name, size_t n, char *v,
 	} else if (n == 11 && v != NULL &&
 	    strncasecmp(name, "environment", n) == 0)
 		o->nenv++;
-	else if (!listed(key_ignored, name, n)) {
+	else if (!named_in(key_ignored, name, n)) {
 		*errstr = errfmt(errbuf, sizeof(errbuf), "bad option %.*s",
 		    (int)n, name);
 		free(v);
@@ -516,8 +515,9 @@ fixfmt(const char *fmt, ...)
 	return buf;
 }
 
+/* 1 if the checked account (not this process) is in group g. */
 static int
-in_groups(const struct ctx *c, gid_t g)
+account_in_group(const struct ctx *c, gid_t g)
 {
 	int i;
 
@@ -535,7 +535,7 @@ writable_by(const struct ctx *c, const struct stat *st)
 		return 1;
 	if (st->st_uid == c->uid)
 		return (st->st_mode & S_IWUSR) != 0;
-	if (in_groups(c, st->st_gid))
+	if (account_in_group(c, st->st_gid))
 		return (st->st_mode & S_IWGRP) != 0;
 	return (st->st_mode & S_IWOTH) != 0;
 }
@@ -1622,7 +1622,7 @@ check_audit(struct ctx *c, struct result *r)
 }
 
 /* ------------------------------------------------------------------ */
-/* The syslog sink (issue 21)                                           */
+/* The syslog sink (audit.syslog in dockergate.yaml(5))                 */
 /* ------------------------------------------------------------------ */
 
 /*
@@ -1704,7 +1704,7 @@ static const char *const status_names[] = { "PASS", "WARN", "FAIL" };
 
 /* A JSON string from text that may hold bytes of a user's files. */
 static json_t *
-jstr(const char *s)
+jstr_lossy(const char *s)
 {
 	char *t;
 	json_t *j;
@@ -1736,8 +1736,8 @@ emit(const struct ctx *c, json_t *arr, const char *name,
 	json_object_set_new(o, "check", json_string(name));
 	json_object_set_new(o, "status", json_string(
 	    status_names[r->status]));
-	json_object_set_new(o, "detail", jstr(r->detail));
-	json_object_set_new(o, "fix", r->fix[0] ? jstr(r->fix) :
+	json_object_set_new(o, "detail", jstr_lossy(r->detail));
+	json_object_set_new(o, "fix", r->fix[0] ? jstr_lossy(r->fix) :
 	    json_null());
 	json_array_append_new(arr, o);
 }

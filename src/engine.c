@@ -178,7 +178,7 @@ parse_field(struct head *h, const char *l, size_t n, const char **errstr)
  * A LF without CR before it is an error (-1).
  */
 static long
-next_line(const char *p, size_t n, size_t *llen)
+crlf_line(const char *p, size_t n, size_t *llen)
 {
 	const char *lf;
 
@@ -201,7 +201,7 @@ parse_head(const char *buf, size_t len, struct head *h, size_t *off,
 	memset(h, 0, sizeof(*h));
 	cap = len < ENGINE_MAX_HEADER ? len : ENGINE_MAX_HEADER;
 	for (;;) {
-		adv = next_line(buf + pos, cap - pos, &llen);
+		adv = crlf_line(buf + pos, cap - pos, &llen);
 		if (adv < 0)
 			return fail(errstr, "line not ended by CRLF");
 		if (adv == 0)
@@ -255,7 +255,7 @@ dechunk(const char *p, size_t n, char *out, size_t *outlen,
 	long adv;
 
 	for (;;) {
-		adv = next_line(p + pos, n - pos, &llen);
+		adv = crlf_line(p + pos, n - pos, &llen);
 		if (adv <= 0)
 			return fail(errstr, adv < 0 ? "chunk size line not "
 			    "ended by CRLF" : "truncated chunked body");
@@ -354,15 +354,6 @@ engine_escape(const char *seg)
 
 /* ------------------------------------------------------- transport */
 
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Wait for events on fd until the deadline; 0 ready, -1 timeout/error. */
 static int
 wait_fd(int fd, short events, long long deadline, const char **errstr)
@@ -374,7 +365,7 @@ wait_fd(int fd, short events, long long deadline, const char **errstr)
 	pfd.fd = fd;
 	pfd.events = events;
 	for (;;) {
-		if ((left = deadline - now_ms()) <= 0)
+		if ((left = deadline - monotonic_ms()) <= 0)
 			return fail(errstr, "the Docker engine did not answer "
 			    "in time");
 		r = poll(&pfd, 1, (int)left);
@@ -461,7 +452,7 @@ send_all(int fd, const char *p, size_t n, long long deadline,
 
 /* Read until the engine closes; at most ENGINE_MAX_RESPONSE bytes. */
 static int
-read_all(int fd, long long deadline, char **bufp, size_t *lenp,
+read_response(int fd, long long deadline, char **bufp, size_t *lenp,
     const char **errstr)
 {
 	char *buf = NULL;
@@ -502,7 +493,7 @@ int
 engine_get(const char *host, const char *path, int timeout_ms,
     struct engine_resp *resp, int *unavailable, const char **errstr)
 {
-	long long deadline = now_ms() + timeout_ms;
+	long long deadline = monotonic_ms() + timeout_ms;
 	char *req = NULL, *raw = NULL;
 	size_t rawlen = 0;
 	int fd = -1, r = -1;
@@ -514,7 +505,7 @@ engine_get(const char *host, const char *path, int timeout_ms,
 	req = xasprintf("GET %s HTTP/1.1\r\nHost: docker\r\n"
 	    "User-Agent: dockergate\r\nConnection: close\r\n\r\n", path);
 	if (send_all(fd, req, strlen(req), deadline, errstr) != 0 ||
-	    read_all(fd, deadline, &raw, &rawlen, errstr) != 0)
+	    read_response(fd, deadline, &raw, &rawlen, errstr) != 0)
 		goto out;
 	if (engine_parse_response(raw, rawlen, &resp->status, &resp->body,
 	    &resp->bodylen, errstr) != 0) {
@@ -701,7 +692,7 @@ static const struct route route_service = { "services", "service", "", 0 };
 
 /* Look up ref at /KIND/<ref>SUFFIX into *doc (caller decrefs). */
 static int
-lookup(const char *host, const struct route *rt, const char *ref,
+api_lookup(const char *host, const struct route *rt, const char *ref,
     json_t **doc, int *unavailable, const char **errstr)
 {
 	struct engine_resp resp;
@@ -877,7 +868,8 @@ drop_inherited(const char *host, json_t *doc, struct target *t,
 	if (id == NULL || strncmp(id, "sha256:", 7) != 0 || !is_hex_id(id + 7))
 		return fail(errstr, "the engine's container Image is not an "
 		    "image ID");
-	gone = lookup(host, &route_image, id, &img, unavailable, errstr) != 0;
+	gone = api_lookup(host, &route_image, id, &img, unavailable,
+	    errstr) != 0;
 	if (gone && *unavailable)
 		return -1;
 	*unavailable = 1;
@@ -905,7 +897,7 @@ engine_container(const char *host, const char *ref, struct target *t,
 	int r;
 
 	memset(t, 0, sizeof(*t));
-	if (lookup(host, &route_container, ref, &doc, unavailable,
+	if (api_lookup(host, &route_container, ref, &doc, unavailable,
 	    errstr) != 0)
 		return -1;
 	r = take_container(doc, ref, t, unavailable, errstr);
@@ -971,7 +963,7 @@ engine_service(const char *host, const char *ref, struct target *t,
 	int r;
 
 	memset(t, 0, sizeof(*t));
-	if (lookup(host, &route_service, ref, &doc, unavailable,
+	if (api_lookup(host, &route_service, ref, &doc, unavailable,
 	    errstr) != 0)
 		return -1;
 	if ((r = take_service(doc, ref, t, unavailable, errstr)) != 0)
@@ -1012,7 +1004,7 @@ engine_image_tags(const char *host, const char *ref, struct strv *repotags,
 	json_t *doc = NULL;
 	int r;
 
-	if (lookup(host, &route_image, ref, &doc, unavailable, errstr) != 0)
+	if (api_lookup(host, &route_image, ref, &doc, unavailable, errstr) != 0)
 		return -1;
 	if ((r = take_tags(doc, repotags, errstr)) != 0)
 		*unavailable = 1;

@@ -1,5 +1,5 @@
 /*
- * grammar.c: argv -> request, as cobra and pflag read it (reference §1-§2),
+ * grammar.c: argv -> request, as the docker CLI's cobra and pflag read it,
  * driven entirely by the command table.
  *
  * Invariants:
@@ -42,7 +42,7 @@ enum region {
 };
 
 /* Where the parser is: the command (NULL for the global region). */
-struct parser {
+struct argparser {
 	char *const	*argv;
 	size_t		 argc;
 	size_t		 i;		/* next word */
@@ -254,7 +254,7 @@ grammar_check_value(enum vtype t, const char *s, const char **errstr)
 }
 
 static const struct flagdef *
-find_long(const struct parser *p, const char *name)
+find_long(const struct argparser *p, const char *name)
 {
 	const struct flagdef *f;
 
@@ -267,7 +267,7 @@ find_long(const struct parser *p, const char *name)
 }
 
 static const struct flagdef *
-find_short(const struct parser *p, char c)
+find_short(const struct argparser *p, char c)
 {
 	const struct flagdef *f;
 
@@ -280,7 +280,7 @@ find_short(const struct parser *p, char c)
 }
 
 static const char *
-where(const struct parser *p)
+where(const struct argparser *p)
 {
 	return p->cmd == NULL ? "docker" : p->cmd->name;
 }
@@ -290,7 +290,7 @@ where(const struct parser *p)
  * normalized to "true"/"false".
  */
 static int
-add_flag(struct parser *p, const struct flagdef *f, const char *value,
+add_flag(struct argparser *p, const struct flagdef *f, const char *value,
     const char *spelled, const char **errstr)
 {
 	struct request *r = p->req;
@@ -333,7 +333,7 @@ add_flag(struct parser *p, const struct flagdef *f, const char *value,
 
 /* The next word as a flag's value, unconditionally (pflag). */
 static int
-take_next(struct parser *p, const char *spelled, const char **value,
+take_next(struct argparser *p, const char *spelled, const char **value,
     const char **errstr)
 {
 	if (p->i >= p->argc) {
@@ -347,7 +347,7 @@ take_next(struct parser *p, const char *spelled, const char **value,
 
 /* One "--name[=value]" word (pflag parseLongArg). */
 static int
-parse_long(struct parser *p, const char *word, const char **errstr)
+parse_long(struct argparser *p, const char *word, const char **errstr)
 {
 	const char *name = word + 2, *eq, *value;
 	const struct flagdef *f;
@@ -380,7 +380,7 @@ parse_long(struct parser *p, const char *word, const char **errstr)
 
 /* One "-abc" group (pflag parseShortArg / parseSingleShortArg). */
 static int
-parse_short(struct parser *p, const char *word, const char **errstr)
+parse_short(struct argparser *p, const char *word, const char **errstr)
 {
 	const char *g = word + 1, *value;
 	const struct flagdef *f;
@@ -430,7 +430,7 @@ add_arg(struct request *r, const char *s)
 
 /* The global region: flags up to the first positional (the command). */
 static int
-parse_globals(struct parser *p, const char **errstr)
+parse_globals(struct argparser *p, const char **errstr)
 {
 	const char *w;
 
@@ -457,7 +457,7 @@ parse_globals(struct parser *p, const char **errstr)
  * positional, which must name one of its subcommands.
  */
 static int
-parse_group(struct parser *p, const struct cmddef *g, const char **errstr)
+parse_group(struct argparser *p, const struct cmddef *g, const char **errstr)
 {
 	const struct cmddef *sub;
 	char *words[2];
@@ -500,7 +500,7 @@ parse_group(struct parser *p, const struct cmddef *g, const char **errstr)
 
 /* The command words: one word, or a management word and its subcommand. */
 static int
-parse_command(struct parser *p, const char **errstr)
+parse_command(struct argparser *p, const char **errstr)
 {
 	const struct cmddef *g;
 	const char *w;
@@ -542,7 +542,7 @@ parse_command(struct parser *p, const char **errstr)
 
 /* The command's own words: flags and positionals, pflag rules. */
 static int
-parse_leaf(struct parser *p, const char **errstr)
+parse_leaf(struct argparser *p, const char **errstr)
 {
 	const char *w;
 	int dashdash = 0, stop = 0;
@@ -596,7 +596,7 @@ int
 grammar_parse(char *const *argv, size_t argc, struct request *req,
     const char **errstr)
 {
-	struct parser p;
+	struct argparser p;
 
 	memset(req, 0, sizeof(*req));
 	memset(&p, 0, sizeof(p));

@@ -36,24 +36,27 @@
 	"what no policy allows stays refused. Once the role is enforced, " \
 	"only the commands below will be available."
 
+static int
+shorter(const char *word, void *ctx)
+{
+	const char **best = ctx;
+
+	if (strlen(word) < strlen(*best))
+		*best = word;
+	return 0;
+}
+
 /* The shortest spelling of a command ("ps" for "container ls"). */
 static const char *
 short_name(const struct cmddef *c)
 {
-	const struct cmdalias *a;
 	const char *best = c->name;
 
-	for (a = commands_aliases; a->words[0] != '\0'; a++)
-		if (strcmp(a->canon, c->name) == 0 &&
-		    strlen(a->words) < strlen(best))
-			best = a->words;
+	(void)commands_spellings(c, shorter, &best);
 	return best;
 }
 
-/*
- * Why a command of this rule can never be allowed, or NULL: the same
- * conditions decide() denies on before looking at any argument.
- */
+/* A string list as a JSON array. */
 static json_t *
 strv_json(const struct strv *sv)
 {
@@ -65,15 +68,19 @@ strv_json(const struct strv *sv)
 	return a;
 }
 
+static int
+append_word(const char *word, void *ctx)
+{
+	json_array_append_new(ctx, json_string(word));
+	return 0;
+}
+
 static json_t *
 spellings_json(const struct cmddef *c)
 {
-	const struct cmdalias *a;
 	json_t *arr = json_array();
 
-	for (a = commands_aliases; a->words[0] != '\0'; a++)
-		if (strcmp(a->canon, c->name) == 0)
-			json_array_append_new(arr, json_string(a->words));
+	(void)commands_spellings(c, append_word, arr);
 	return arr;
 }
 

@@ -1,6 +1,6 @@
 /*
  * mounts.c: -v, --mount and --tmpfs values read the way the docker CLI and
- * then the daemon read them (reference §7.1-§7.3).
+ * then the daemon read them (dockergate.yaml(5), MOUNTS AND BINDS).
  *
  * Invariants:
  * - The type of a mount MUST be the daemon's: a -v source that is absolute
@@ -120,21 +120,6 @@ mounts_target_kernel(const struct mount *m)
 	return 0;
 }
 
-/* 1 if path, split at '/', has a ".." component. */
-static int
-has_dotdot(const char *path)
-{
-	const char *s, *e;
-
-	for (s = path; *s != '\0'; s = (*e == '\0') ? e : e + 1) {
-		for (e = s; *e != '\0' && *e != '/'; e++)
-			;
-		if (e - s == 2 && s[0] == '.' && s[1] == '.')
-			return 1;
-	}
-	return 0;
-}
-
 /*
  * The CLI's rewrite of a source (v28.2+): not absolute and starting with
  * '.' -> filepath.Abs against cwd.  Returns a new string, or NULL with
@@ -213,7 +198,7 @@ set_source(struct mount *m, const char *raw, const char *cwd, int bindonly,
 	if (src[0] == '/') {
 		m->type = MOUNT_BIND;
 		m->source = mounts_clean_path(src);
-		m->dotdot = has_dotdot(raw);
+		m->dotdot = path_has_dotdot(raw);
 		free(src);
 		return 0;
 	}
@@ -519,7 +504,7 @@ out:
 	return rc;
 }
 
-/* --mount keys (reference §7.2), after lower-casing. */
+/* --mount keys as the docker CLI reads them, after lower-casing. */
 enum mkey {
 	MK_TYPE, MK_SOURCE, MK_TARGET, MK_READONLY, MK_CONSISTENCY,
 	MK_BPROP, MK_BRECURSIVE, MK_BNONRECURSIVE, MK_BCREATE,

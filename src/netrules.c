@@ -1,5 +1,6 @@
 /*
- * netrules.c: the networks a container may join (issue 16, item 4).
+ * netrules.c: the networks a container may join (networks: and network: in
+ * dockergate.yaml(5)).
  *
  * Invariants:
  * - Every network a request joins MUST be held to the rule's networks:
@@ -93,7 +94,7 @@ netrules_default_problem(const struct strv *networks, const char *name)
 }
 
 static int
-refuse(char *buf, size_t len, const char *what, const char *name,
+network_refused(char *buf, size_t len, const char *what, const char *name,
     const struct strv *networks)
 {
 	char list[200] = "";
@@ -118,7 +119,7 @@ netrules_check_name(const struct strv *networks, const char *what,
 {
 	if (networks->n == 0 || listed(networks, name))
 		return 0;
-	return refuse(buf, len, what, name, networks);
+	return network_refused(buf, len, what, name, networks);
 }
 
 /* Every --network of run/create; *given set when one was. */
@@ -146,7 +147,7 @@ check_flags(const struct strv *networks, const struct request *req,
 		    fv->value);
 		if (!is_mode(name) && networks->n > 0 &&
 		    !listed(networks, name))
-			r = refuse(buf, len, what, name, networks);
+			r = network_refused(buf, len, what, name, networks);
 		free(name);
 	}
 	return r;
@@ -163,8 +164,9 @@ netrules_check(const struct strv *networks, const char *deflt,
 		return 0;
 	if (takes == 1)		/* network connect NETWORK CONTAINER */
 		return req->nargs < 1 || networks->n == 0 ||
-		    listed(networks, req->args[0]) ? 0 : refuse(buf, len,
-		    "docker network connect", req->args[0], networks);
+		    listed(networks, req->args[0]) ? 0 :
+		    network_refused(buf, len, "docker network connect",
+		    req->args[0], networks);
 	if (check_flags(networks, req, &given, buf, len) != 0)
 		return -1;
 	if (given)

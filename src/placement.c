@@ -1,5 +1,5 @@
 /*
- * placement.c: cgroup_parent on a rule (issue 16, item 5).  The value is
+ * placement.c: cgroup_parent on a rule (dockergate.yaml(5)).  The value is
  * a slice name ("dockergate-agents.slice", for the systemd cgroup driver)
  * or a relative or absolute cgroup path of plain components (cgroupfs
  * driver); the containers of the rule are put there, and a caller may not

@@ -1,5 +1,5 @@
 /*
- * policy.c: the YAML policy file (DESIGN §4.3) -> struct policy.
+ * policy.c: the YAML policy file (dockergate.yaml(5)) -> struct policy.
  *
  * Invariants:
  * - The policy file MUST be opened exactly once, with O_NOFOLLOW, and its
@@ -109,21 +109,12 @@ struct suggest {
 	size_t		 dist;		/* rank of best */
 };
 
-/* docker compose v2 subcommands (reference §8.2), hidden ones excluded. */
-static const char *const compose_subcommands[] = {
-	"attach", "bridge", "build", "commit", "config", "cp", "create",
-	"down", "events", "exec", "export", "images", "kill", "logs", "ls",
-	"pause", "port", "ps", "publish", "pull", "push", "restart", "rm",
-	"run", "scale", "start", "stats", "stop", "top", "unpause", "up",
-	"version", "volumes", "wait", "watch", NULL,
-};
-
 /* ------------------------------------------------------------------ */
 /* Problems */
 
 /* Replace bytes that could drive a terminal; truncate to the message cap. */
 static char *
-sanitize(char *s)
+terminal_safe(char *s)
 {
 	unsigned char *u;
 
@@ -146,7 +137,7 @@ vreport(struct parser *p, const yaml_mark_t *m, const char *fmt, va_list ap)
 	}
 	if (vasprintf(&msg, fmt, ap) == -1)
 		msg = xstrdup("out of memory");
-	sanitize(msg);
+	terminal_safe(msg);
 	if (m != NULL)
 		strv_take(p->errs, xasprintf("%s:%zu:%zu: %s", p->file,
 		    m->line + 1, m->column + 1, msg));
@@ -179,7 +170,7 @@ ferr(struct strv *errs, const char *file, const char *fmt, ...)
 	if (vasprintf(&msg, fmt, ap) == -1)
 		msg = xstrdup("out of memory");
 	va_end(ap);
-	strv_take(errs, xasprintf("%s: %s", file, sanitize(msg)));
+	strv_take(errs, xasprintf("%s: %s", file, terminal_safe(msg)));
 	free(msg);
 }
 
@@ -617,22 +608,6 @@ parse_strseq(struct parser *p, const char *what, int allow_empty,
 /* ------------------------------------------------------------------ */
 /* Paths and durations */
 
-static int
-has_dotdot(const char *path)
-{
-	const char *c = path;
-	size_t len;
-
-	while (*c != '\0') {
-		len = strcspn(c, "/");
-		if (len == 2 && c[0] == '.' && c[1] == '.')
-			return 1;
-		c += len;
-		c += strspn(c, "/");
-	}
-	return 0;
-}
-
 /* An absolute path without "..": reports and returns 0 if not. */
 static int
 abs_path_ok(struct parser *p, const yaml_mark_t *m, const char *what,
@@ -642,7 +617,7 @@ abs_path_ok(struct parser *p, const yaml_mark_t *m, const char *what,
 		perr(p, m, "%s must be an absolute path: \"%s\"", what, s);
 		return 0;
 	}
-	if (has_dotdot(s)) {
+	if (path_has_dotdot(s)) {
 		perr(p, m, "%s must not contain \"..\": \"%s\"", what, s);
 		return 0;
 	}
@@ -847,15 +822,20 @@ key_audit(struct parser *p, void *obj)
 /* ------------------------------------------------------------------ */
 /* Commands */
 
+static int
+suggest_word(const char *word, void *ctx)
+{
+	suggest_try(ctx, word);
+	return 0;
+}
+
 static void
 unknown_command(struct parser *p, const yaml_mark_t *m, const char *name)
 {
-	const struct cmdalias *a;
 	struct suggest s;
 
 	suggest_init(&s, name);
-	for (a = commands_aliases; a->words[0] != '\0'; a++)
-		suggest_try(&s, a->words);
+	(void)commands_spellings(NULL, suggest_word, &s);
 	perr(p, m, "unknown command \"%s\"%s", name, suggest_text(&s));
 }
 
@@ -1064,7 +1044,7 @@ key_own(struct parser *p, void *obj)
 	return scalar_bool(p, "own", &((struct rulectx *)obj)->r->own);
 }
 
-/* max_containers: N (issue 16; quota.c). */
+/* max_containers: N (quota.c). */
 static int
 key_max_containers(struct parser *p, void *obj)
 {
@@ -1082,7 +1062,7 @@ key_max_containers(struct parser *p, void *obj)
 	return 0;
 }
 
-/* lifetime: 2h (issue 16; reap.c). */
+/* lifetime: 2h (reap.c). */
 static int
 key_lifetime(struct parser *p, void *obj)
 {
@@ -1100,7 +1080,7 @@ key_lifetime(struct parser *p, void *obj)
 	return 0;
 }
 
-/* cgroup_parent: NAME (issue 16 item 5; placement.c). */
+/* cgroup_parent: NAME (placement.c). */
 static int
 key_cgroup_parent(struct parser *p, void *obj)
 {
@@ -1266,19 +1246,28 @@ key_unsafe(struct parser *p, void *obj)
 	    ((struct rulectx *)obj)->r);
 }
 
+/* 1 when word is the one sought, else a candidate for "did you mean". */
+static int
+subcmd_match(const char *word, void *ctx)
+{
+	struct suggest *sg = ctx;
+
+	if (strcmp(word, sg->word) == 0)
+		return 1;
+	suggest_try(sg, word);
+	return 0;
+}
+
+/* A compose subcommand as the table lists it (commands_subcommands). */
 static int
 subcmd_item(struct parser *p, void *obj, const char *s, const yaml_mark_t *m)
 {
 	struct suggest sg;
-	size_t i;
 
 	suggest_init(&sg, s);
-	for (i = 0; compose_subcommands[i] != NULL; i++) {
-		if (strcmp(compose_subcommands[i], s) == 0) {
-			strv_push(obj, s);
-			return 0;
-		}
-		suggest_try(&sg, compose_subcommands[i]);
+	if (commands_subcommands("compose", subcmd_match, &sg)) {
+		strv_push(obj, s);
+		return 0;
 	}
 	perr(p, m, "subcommands: unknown compose subcommand \"%s\"%s", s,
 	    suggest_text(&sg));
@@ -1349,7 +1338,7 @@ key_contexts(struct parser *p, void *obj)
 	    &((struct rulectx *)obj)->r->contexts);
 }
 
-/* limits: NAME: {default: V, max: V} (issue 16; values: reslimits.c). */
+/* limits: NAME: {default: V, max: V} (values: reslimits.c). */
 struct limitctx {
 	struct limitspec *s;
 	int		 id;
@@ -1473,7 +1462,7 @@ key_limits(struct parser *p, void *obj)
 	}
 }
 
-/* networks: [NAME or glob]; network: NAME (issue 16; netrules.c). */
+/* networks: [NAME or glob]; network: NAME (netrules.c). */
 static int
 network_name_ok(struct parser *p, const yaml_mark_t *m, const char *what,
     const char *s)
@@ -1558,24 +1547,28 @@ static const struct key rule_keys[] = {
 /* ------------------------------------------------------------------ */
 /* Rules */
 
+static int
+suggest_flag(const struct flagdef *f, void *ctx)
+{
+	suggest_try(ctx, f->name);
+	return 0;
+}
+
 static void
 unknown_deny_flag(struct parser *p, const struct rulectx *c, size_t i)
 {
 	const struct rule *r = c->r;
 	const char *name = r->deny_flags.v[i];
-	const struct flagdef *f = NULL, *g;
+	const struct flagdef *f = NULL;
 	struct suggest sg;
 	char *cmds = NULL, *t;
-	size_t j, s;
+	size_t j;
 
 	suggest_init(&sg, name);
 	for (j = 0; j < r->ncmds; j++) {
 		if (f == NULL && strlen(name) == 1)
 			f = commands_short(r->cmds[j], name[0]);
-		for (s = 0; s < CMD_MAX_FLAGSETS; s++)
-			for (g = commands_flagset(r->cmds[j], s);
-			    g != NULL && g->name[0] != '\0'; g++)
-				suggest_try(&sg, g->name);
+		(void)commands_each_flag(r->cmds[j], suggest_flag, &sg);
 		t = xasprintf("%s%s\"%s\"", cmds ? cmds : "", cmds ? ", " : "",
 		    c->spell.v[j]);
 		free(cmds);
@@ -2181,7 +2174,7 @@ policy_load(const char *path, struct policy **out, struct strv *errs,
 		perm = errno != ENOENT && errno != ENOTDIR &&
 		    errno != ENAMETOOLONG;
 		if (perm)	/* err names the path itself */
-			strv_take(errs, sanitize(xstrdup(err)));
+			strv_take(errs, terminal_safe(xstrdup(err)));
 		else
 			ferr(errs, path, "cannot open: %s", strerror(errno));
 		goto done;

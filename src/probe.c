@@ -3,7 +3,7 @@
  *
  * Connects to sshd as the gateway's account with libssh, verifies the host
  * key, authenticates with a public key, then knocks on every door an SSH
- * client has (DESIGN §2.1, §5): shell, pty, exec, subsystem, env,
+ * client has (dockergate-probe(1)): shell, pty, exec, subsystem, env,
  * forwardings in both directions, agent, X11.  Each door is a row of a
  * table; each is reported closed, OPEN, unknown or not tested.  A door
  * that forwards is tried at every target on its list (Docker's TCP ports

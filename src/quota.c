@@ -1,7 +1,7 @@
 /*
- * quota.c: max_containers (issue 16): the check decide() makes through
- * the resolver, and the per-role lock a session holds from the count
- * until docker has created the container, so that two sessions can not
+ * quota.c: max_containers (dockergate.yaml(5), QUOTAS): the check decide()
+ * makes through the resolver, and the per-role lock a session holds from the
+ * count until docker has created the container, so that two sessions can not
  * both pass one free place.
  *
  * Invariants:
@@ -79,21 +79,12 @@ quota_check(long max, long want, const char *role,
 	return 0;
 }
 
-static long
-now_ms(void)
-{
-	struct timespec ts;
-
-	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 int
 quota_lock(const char *dir, const char *role, int wait_ms, int *fd,
     const char **errstr)
 {
 	char path[512];
-	long until = now_ms() + wait_ms;
+	long long until = monotonic_ms() + wait_ms;
 	int d;
 
 	*fd = -1;
@@ -111,7 +102,7 @@ quota_lock(const char *dir, const char *role, int wait_ms, int *fd,
 	(void)fchmod(d, 0644);
 	while (flock(d, LOCK_EX | LOCK_NB) == -1) {
 		if ((errno != EWOULDBLOCK && errno != EINTR) ||
-		    now_ms() >= until) {
+		    monotonic_ms() >= until) {
 			*errstr = errfmt(errbuf, sizeof(errbuf), "cannot lock "
 			    "%s: %s", path, errno == EWOULDBLOCK ? "another "
 			    "session holds it too long" : strerror(errno));
@@ -129,13 +120,14 @@ static void
 hold(int rd, const char *host, const char *label, long before)
 {
 	struct pollfd p;
-	long until = now_ms() + QUOTA_HOLD_MS, n;
+	long long until = monotonic_ms() + QUOTA_HOLD_MS;
+	long n;
 	const char *err;
 	int unavailable;
 
 	p.fd = rd;
 	p.events = POLLIN;
-	while (now_ms() < until) {
+	while (monotonic_ms() < until) {
 		p.revents = 0;
 		if (poll(&p, 1, QUOTA_POLL_MS) != 0 && p.revents != 0)
 			return;		/* the session ended */

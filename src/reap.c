@@ -1,8 +1,8 @@
 /*
- * reap.c: lifetimes (issue 16).  A rule's lifetime: is read here; the
- * session labels each container it starts REAP_LABEL=<expiry> (main.c);
- * `dockergate reap`, run by root from a timer, removes the containers
- * whose own label says they have expired.
+ * reap.c: lifetimes (lifetime: in dockergate.yaml(5)).  A rule's lifetime:
+ * is read here; the session labels each container it starts
+ * REAP_LABEL=<expiry> (main.c); `dockergate reap`, run by root from a timer,
+ * removes the containers whose own label says they have expired.
  *
  * Invariants:
  * - Only a container's own label counts: one its image carries (the

@@ -1,7 +1,7 @@
 /*
- * reslimits.c: resource limits (issue 16).  A rule's limits give a default
- * that is added to a request that leaves the flag out, and a cap that no
- * flag saying the same thing may pass.
+ * reslimits.c: resource limits (dockergate.yaml(5), RESOURCE LIMITS).  A
+ * rule's limits give a default that is added to a request that leaves the
+ * flag out, and a cap that no flag saying the same thing may pass.
  *
  * Invariants:
  * - Which flags a limit covers is the table limitflags[]; a flag of a
@@ -496,7 +496,7 @@ mount_tmpfs(const char *value, int *tmpfs, const char **size,
 /* A --mount: for type=tmpfs, tmpfs-size held to the cap; one is needed
  * unless fixable (reslimits_tmpfs_fix adds it). */
 static int
-check_mount(const struct limitspec *s, const char *what, const char *value,
+limit_mount(const struct limitspec *s, const char *what, const char *value,
     int fixable, char *buf, size_t len)
 {
 	struct strv f = { NULL, 0, 0 };
@@ -576,7 +576,7 @@ check_one(const struct limits *lim, const struct flagval *fv,
 	case LR_TMPFS:
 		return check_tmpfs(s, v, fixable, buf, len);
 	case LR_MOUNT:
-		return check_mount(s, lf->flag, v, fixable, buf, len);
+		return limit_mount(s, lf->flag, v, fixable, buf, len);
 	case LR_CPU_CFS:
 		if (in_request)
 			return 0;

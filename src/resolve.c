@@ -31,8 +31,9 @@
 
 static char errbuf[PATH_MAX + 128];
 
+/* 1 if this process is in group gid, or when that can not be told. */
 static int
-in_groups(gid_t gid)
+caller_in_group(gid_t gid)
 {
 	gid_t groups[RESOLVE_MAX_GROUPS];
 	int i, n;
@@ -55,7 +56,7 @@ caller_can_write(const struct stat *st)
 		return 1;
 	if (st->st_mode & S_IWOTH)
 		return 1;
-	return (st->st_mode & S_IWGRP) && in_groups(st->st_gid);
+	return (st->st_mode & S_IWGRP) && caller_in_group(st->st_gid);
 }
 
 /*

@@ -225,7 +225,8 @@ struct token {
 	size_t		 n;
 };
 
-struct lexer {
+/* The template lexer's position in the text. */
+struct tlexer {
 	const char	*s;
 	size_t		 pos;
 	int		 paren;
@@ -242,20 +243,22 @@ struct ty {
 
 enum block { B_IF, B_RANGE, B_WITH };
 
-struct frame {
+/* An open {{if}}, {{range}} or {{with}} block. */
+struct tframe {
 	enum block	 kind;
 	int		 in_else;
 	struct ty	 dot;	/* dot inside the block */
 	struct ty	 outer;	/* dot in its else branch */
 };
 
-struct parser {
+/* The template checker: the tokens, where it is, the open blocks. */
+struct tparser {
 	const struct token	*tok;
 	size_t			 ntok;
 	size_t			 i;
 	const struct tpath	*paths;
 	const char		*objname;
-	struct frame		 stack[TEMPLATE_MAX_DEPTH];
+	struct tframe		 stack[TEMPLATE_MAX_DEPTH];
 	size_t			 nstack;
 	int			 parens;
 	const char		*err;
@@ -280,7 +283,7 @@ is_alnum(char c)
 
 /* Length of a right delimiter at pos: 4 for " -}}", 2 for "}}", else 0. */
 static size_t
-at_rdelim(const struct lexer *l)
+at_rdelim(const struct tlexer *l)
 {
 	const char *p = l->s + l->pos;
 
@@ -293,7 +296,7 @@ at_rdelim(const struct lexer *l)
 
 /* Go's atTerminator: what may follow a field, variable or word. */
 static int
-at_terminator(const struct lexer *l)
+at_terminator(const struct tlexer *l)
 {
 	char c = l->s[l->pos];
 
@@ -302,14 +305,14 @@ at_terminator(const struct lexer *l)
 }
 
 static int
-lex_fail(struct lexer *l, const char *why)
+lex_fail(struct tlexer *l, const char *why)
 {
 	l->err = why;
 	return -1;
 }
 
 static int
-emit(struct lexer *l, enum tok t, size_t start)
+emit(struct tlexer *l, enum tok t, size_t start)
 {
 	if (l->ntok >= TEMPLATE_MAX_TOKENS)
 		return lex_fail(l, "the template is too long");
@@ -322,7 +325,7 @@ emit(struct lexer *l, enum tok t, size_t start)
 
 /* "..." with Go's rule: a backslash escapes any byte but NUL and LF. */
 static int
-lex_quote(struct lexer *l, size_t start)
+lex_quote(struct tlexer *l, size_t start)
 {
 	char c;
 
@@ -343,7 +346,7 @@ lex_quote(struct lexer *l, size_t start)
 }
 
 static int
-lex_raw(struct lexer *l, size_t start)
+lex_raw(struct tlexer *l, size_t start)
 {
 	const char *e = strchr(l->s + l->pos + 1, '`');
 
@@ -355,7 +358,7 @@ lex_raw(struct lexer *l, size_t start)
 
 /* ".Name", "." alone, "$" or "$name"; Go's lexFieldOrVariable. */
 static int
-lex_word(struct lexer *l, size_t start, enum tok t)
+lex_field(struct tlexer *l, size_t start, enum tok t)
 {
 	size_t n = 0;
 
@@ -371,7 +374,7 @@ lex_word(struct lexer *l, size_t start, enum tok t)
 
 /* Decimal integers only: Go's other number forms are refused. */
 static int
-lex_number(struct lexer *l, size_t start)
+lex_number(struct tlexer *l, size_t start)
 {
 	size_t n = 0;
 
@@ -387,7 +390,7 @@ lex_number(struct lexer *l, size_t start)
 }
 
 static int
-lex_ident(struct lexer *l, size_t start)
+lex_ident(struct tlexer *l, size_t start)
 {
 	while (is_alnum(l->s[l->pos]))
 		l->pos++;
@@ -397,7 +400,7 @@ lex_ident(struct lexer *l, size_t start)
 }
 
 static int
-lex_paren(struct lexer *l, size_t start, char c)
+lex_paren(struct tlexer *l, size_t start, char c)
 {
 	l->pos++;
 	if (c == '(' && ++l->paren > TEMPLATE_MAX_DEPTH)
@@ -409,7 +412,7 @@ lex_paren(struct lexer *l, size_t start, char c)
 
 /* A run of spaces, leaving the one that starts " -}}". */
 static int
-lex_space(struct lexer *l, size_t start)
+lex_space(struct tlexer *l, size_t start)
 {
 	while (is_space(l->s[l->pos]) && at_rdelim(l) != 4)
 		l->pos++;
@@ -418,7 +421,7 @@ lex_space(struct lexer *l, size_t start)
 
 /* One item inside an action; Go's lexInsideAction. */
 static int
-lex_item(struct lexer *l)
+lex_item(struct tlexer *l)
 {
 	size_t start = l->pos;
 	char c = l->s[l->pos];
@@ -436,9 +439,9 @@ lex_item(struct lexer *l)
 	if (c == '`')
 		return lex_raw(l, start);
 	if (c == '$')
-		return lex_word(l, start, T_VAR);
+		return lex_field(l, start, T_VAR);
 	if (c == '.' && !(l->s[l->pos + 1] >= '0' && l->s[l->pos + 1] <= '9'))
-		return lex_word(l, start, T_FIELD);
+		return lex_field(l, start, T_FIELD);
 	if (c == '.' || c == '+' || c == '-' || (c >= '0' && c <= '9'))
 		return lex_number(l, start);
 	if (is_alnum(c))
@@ -453,7 +456,7 @@ lex_item(struct lexer *l)
 }
 
 static int
-lex_action(struct lexer *l)
+lex_action(struct tlexer *l)
 {
 	size_t n, start;
 
@@ -473,7 +476,7 @@ lex_action(struct lexer *l)
 /* A comment, {{/ * ... * /}}: skipped whole, as Go does; it must end at
  * the right delimiter. */
 static int
-lex_comment(struct lexer *l)
+lex_comment(struct tlexer *l)
 {
 	const char *e = strstr(l->s + l->pos + 2, "*/");
 	size_t n;
@@ -489,7 +492,7 @@ lex_comment(struct lexer *l)
 
 /* Text is skipped; each "{{" starts an action or a comment. */
 static int
-lex_all(struct lexer *l)
+lex_all(struct tlexer *l)
 {
 	const char *p;
 	size_t trim, start;
@@ -518,26 +521,26 @@ lex_all(struct lexer *l)
 /* ----------------------------------------------------------- checker */
 
 static int
-fail(struct parser *p, const char *why)
+fail(struct tparser *p, const char *why)
 {
 	p->err = why;
 	return -1;
 }
 
 static const struct token *
-peek(const struct parser *p)
+peek(const struct tparser *p)
 {
 	return p->i < p->ntok ? &p->tok[p->i] : NULL;
 }
 
 static int
-peek_is(const struct parser *p, enum tok t)
+peek_is(const struct tparser *p, enum tok t)
 {
 	return p->i < p->ntok && p->tok[p->i].t == t;
 }
 
 static void
-skip_space(struct parser *p)
+skip_space(struct tparser *p)
 {
 	while (peek_is(p, T_SPACE))
 		p->i++;
@@ -561,7 +564,7 @@ is_keyword(const struct token *t)
 }
 
 static enum kind
-lookup(const struct parser *p, const char *path)
+field_kind(const struct tparser *p, const char *path)
 {
 	const struct tpath *e;
 
@@ -578,7 +581,7 @@ printable(const struct ty *t)
 }
 
 static const struct ty *
-dot(const struct parser *p)
+dot(const struct tparser *p)
 {
 	static const struct ty root = { K_S, "" };
 
@@ -587,7 +590,7 @@ dot(const struct parser *p)
 
 /* Move t to PATH + suffix (".Name", "[]", ".*") if that is listed. */
 static int
-step(struct parser *p, struct ty *t, const char *sep, const char *name,
+step(struct tparser *p, struct ty *t, const char *sep, const char *name,
     size_t n)
 {
 	char path[TEMPLATE_MAX_PATH];
@@ -597,7 +600,7 @@ step(struct parser *p, struct ty *t, const char *sep, const char *name,
 	    t->path[0] == '\0' && sep[0] == '.' ? "" : sep, (int)n, name);
 	if (r < 0 || (size_t)r >= sizeof(path))
 		return fail(p, "a field path is too long");
-	if ((t->kind = lookup(p, path)) == K_NONE) {
+	if ((t->kind = field_kind(p, path)) == K_NONE) {
 		(void)snprintf(errbuf, sizeof(errbuf), "%s%s.%.*s is not "
 		    "allowed for a%s %s", t->path[0] != '\0' ? "." : "",
 		    t->path, (int)n, name,
@@ -610,7 +613,7 @@ step(struct parser *p, struct ty *t, const char *sep, const char *name,
 
 /* .Name on t; name excludes the dot. */
 static int
-field(struct parser *p, struct ty *t, const char *name, size_t n)
+field(struct tparser *p, struct ty *t, const char *name, size_t n)
 {
 	switch (t->kind) {
 	case K_W:
@@ -627,7 +630,7 @@ field(struct parser *p, struct ty *t, const char *name, size_t n)
 
 /* An element of t: index, range. */
 static int
-element(struct parser *p, struct ty *t)
+element(struct tparser *p, struct ty *t)
 {
 	switch (t->kind) {
 	case K_W:
@@ -644,7 +647,7 @@ element(struct parser *p, struct ty *t)
 
 /* A chain of .Field items right after an operand. */
 static int
-chain(struct parser *p, struct ty *t)
+chain(struct tparser *p, struct ty *t)
 {
 	const struct token *k;
 
@@ -656,7 +659,7 @@ chain(struct parser *p, struct ty *t)
 	return 0;
 }
 
-static int	pipeline(struct parser *, enum tok, struct ty *);
+static int	pipeline(struct tparser *, enum tok, struct ty *);
 
 static int
 find_func(const struct token *t, enum fclass *class)
@@ -673,7 +676,7 @@ find_func(const struct token *t, enum fclass *class)
 
 /* Apply a function of class c to args; the result in *res. */
 static int
-apply(struct parser *p, enum fclass c, struct ty *args, size_t n,
+apply(struct tparser *p, enum fclass c, struct ty *args, size_t n,
     struct ty *res)
 {
 	size_t i;
@@ -701,7 +704,7 @@ apply(struct parser *p, enum fclass c, struct ty *args, size_t n,
 
 /* One operand; a function name sets *fn instead of typing *t. */
 static int
-operand(struct parser *p, struct ty *t, const struct token **fn)
+operand(struct tparser *p, struct ty *t, const struct token **fn)
 {
 	const struct token *k = &p->tok[p->i++];
 
@@ -753,7 +756,7 @@ operand(struct parser *p, struct ty *t, const struct token **fn)
 
 /* Go's command: operands separated by spaces, up to | ) or }}. */
 static int
-command(struct parser *p, const struct ty *piped, struct ty *res)
+command(struct tparser *p, const struct ty *piped, struct ty *res)
 {
 	struct ty args[TEMPLATE_MAX_ARGS + 1];
 	const struct token *fn = NULL, *k, *f;
@@ -799,7 +802,7 @@ command(struct parser *p, const struct ty *piped, struct ty *res)
 
 /* Commands joined by |, up to the end item (left unconsumed). */
 static int
-pipeline(struct parser *p, enum tok end, struct ty *res)
+pipeline(struct tparser *p, enum tok end, struct ty *res)
 {
 	struct ty prev;
 	int piped = 0;
@@ -822,9 +825,9 @@ pipeline(struct parser *p, enum tok end, struct ty *res)
 }
 
 static int
-push(struct parser *p, enum block kind, const struct ty *in)
+push(struct tparser *p, enum block kind, const struct ty *in)
 {
-	struct frame *f;
+	struct tframe *f;
 
 	if (p->nstack >= TEMPLATE_MAX_DEPTH)
 		return fail(p, "blocks nest too deep");
@@ -839,9 +842,9 @@ push(struct parser *p, enum block kind, const struct ty *in)
 
 /* {{else}} or {{else if ...}}; Go's 'else with' is refused. */
 static int
-else_action(struct parser *p)
+else_action(struct tparser *p)
 {
-	struct frame *f;
+	struct tframe *f;
 	struct ty t;
 
 	if (p->nstack == 0 || p->stack[p->nstack - 1].in_else)
@@ -861,7 +864,7 @@ else_action(struct parser *p)
 
 /* An action that starts with a keyword. */
 static int
-keyword_action(struct parser *p, const struct token *k)
+keyword_action(struct tparser *p, const struct token *k)
 {
 	struct ty t;
 
@@ -885,7 +888,7 @@ keyword_action(struct parser *p, const struct token *k)
 }
 
 static int
-action(struct parser *p)
+action(struct tparser *p)
 {
 	const struct token *k;
 	struct ty t;
@@ -912,7 +915,7 @@ action(struct parser *p)
 }
 
 static int
-check_tokens(struct parser *p)
+check_tokens(struct tparser *p)
 {
 	size_t actions = 0;
 
@@ -967,8 +970,8 @@ int
 template_check(const char *tmpl, enum template_obj obj, const char **errstr)
 {
 	struct token tok[TEMPLATE_MAX_TOKENS];
-	struct lexer l = { tmpl, 0, 0, tok, 0, NULL };
-	struct parser p;
+	struct tlexer l = { tmpl, 0, 0, tok, 0, NULL };
+	struct tparser p;
 	size_t i;
 
 	if (strlen(tmpl) > TEMPLATE_MAX_LEN) {

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -198,4 +199,29 @@ glob_any(const struct strv *globs, const char *name)
 		if (fnmatch(globs->v[i], name, 0) == 0)
 			return 1;
 	return 0;
+}
+
+int
+path_has_dotdot(const char *path)
+{
+	const char *c = path;
+	size_t len;
+
+	while (*c != '\0') {
+		len = strcspn(c, "/");
+		if (len == 2 && c[0] == '.' && c[1] == '.')
+			return 1;
+		c += len;
+		c += strspn(c, "/");
+	}
+	return 0;
+}
+
+long long
+monotonic_ms(void)
+{
+	struct timespec ts;
+
+	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }

@@ -1,6 +1,6 @@
 /*
  * values.c: the risk a flag's value adds, read the way the docker CLI and
- * the daemon read it (reference §4.2, §7.4, §7.5).
+ * the daemon read it (dockergate.yaml(5), RISK CLASSES).
  *
  * Invariants:
  * - Values MUST be normalized (case, "CAP_" prefix, legacy ':' separators,

@@ -785,12 +785,168 @@ test_inspect_types(void **state)
 	assert_true(commands_find("system events")->traits & CMD_SHOWS_EXEC);
 }
 
+/* Appends each word to the buffer in ctx, space-separated. */
+static int
+collect_word(const char *word, void *ctx)
+{
+	char *buf = ctx;
+
+	if (buf[0] != '\0')
+		strcat(buf, " ");
+	strcat(buf, word);
+	return 0;
+}
+
+static int
+stop_at_up(const char *word, void *ctx)
+{
+	(void)ctx;
+	return strcmp(word, "up") == 0 ? 7 : 0;
+}
+
+/*
+ * The compose subcommands a policy may name: what docker compose v2's help
+ * lists (policy.c kept this list by hand before the table gave it), in
+ * alphabetical order so that "did you mean" breaks ties the same way;
+ * "alpha" is hidden.
+ */
+static void
+test_subcommands(void **state)
+{
+	char buf[1024] = "";
+
+	(void)state;
+	assert_int_equal(commands_subcommands("compose", collect_word, buf), 0);
+	assert_string_equal(buf, "attach bridge build commit config cp create "
+	    "down events exec export images kill logs ls pause port ps "
+	    "publish pull push restart rm run scale start stats stop top "
+	    "unpause up version volumes wait watch");
+	assert_int_equal(commands_subcommands("compose", stop_at_up, NULL), 7);
+	buf[0] = '\0';
+	assert_int_equal(commands_subcommands("swarm", collect_word, buf), 0);
+	assert_string_equal(buf, "ca init join join-token leave unlock "
+	    "unlock-key update");
+	buf[0] = '\0';
+	assert_int_equal(commands_subcommands("compos", collect_word, buf), 0);
+	assert_int_equal(commands_subcommands("ps", collect_word, buf), 0);
+	assert_int_equal(commands_subcommands(NULL, collect_word, buf), 0);
+	assert_string_equal(buf, "");
+	assert_true(commands_find("compose alpha")->traits & CMD_HIDDEN);
+}
+
+static int
+count_word(const char *word, void *ctx)
+{
+	size_t *n = ctx;
+
+	(void)word;
+	(*n)++;
+	return 0;
+}
+
+/* A command's spellings in commands_aliases order; NULL: all of them. */
+static void
+test_spellings_walk(void **state)
+{
+	const struct cmdalias *a;
+	char buf[1024] = "";
+	size_t n = 0, want = 0;
+
+	(void)state;
+	assert_int_equal(commands_spellings(commands_find("container ls"),
+	    collect_word, buf), 0);
+	assert_string_equal(buf, "container ls ps container ps container list");
+	buf[0] = '\0';
+	assert_int_equal(commands_spellings(commands_find("compose up"),
+	    collect_word, buf), 0);
+	assert_string_equal(buf, "compose up");
+	for (a = commands_aliases; a->words[0] != '\0'; a++)
+		want++;
+	assert_int_equal(commands_spellings(NULL, count_word, &n), 0);
+	assert_int_equal(n, want);
+	assert_int_equal(commands_spellings(commands_find("compose up"),
+	    stop_at_up, NULL), 0);
+}
+
+/* The rows of a group come in alphabetical order (commands.h). */
+static void
+test_groups_sorted(void **state)
+{
+	const struct cmddef *c;
+	const char *sp, *psp;
+
+	(void)state;
+	for (c = commands_table + 1; c->name[0] != '\0'; c++) {
+		sp = strchr(c->name, ' ');
+		psp = strchr(c[-1].name, ' ');
+		if (sp == NULL || psp == NULL || sp - c->name !=
+		    psp - c[-1].name || strncmp(c->name, c[-1].name,
+		    (size_t)(sp - c->name)) != 0)
+			continue;
+		if (strcmp(c[-1].name, c->name) >= 0)
+			fail_msg("\"%s\" before \"%s\"", c[-1].name, c->name);
+	}
+}
+
+static int
+count_flag(const struct flagdef *f, void *ctx)
+{
+	size_t *n = ctx;
+
+	(void)f;
+	(*n)++;
+	return 0;
+}
+
+static int
+stop_at_quiet(const struct flagdef *f, void *ctx)
+{
+	(void)ctx;
+	return strcmp(f->name, "quiet") == 0 ? 5 : 0;
+}
+
+/* Every flag of every set of a command, the persistent --help left out. */
+static void
+test_each_flag(void **state)
+{
+	const struct cmddef *c;
+	const struct flagdef *f;
+	size_t n, want, i;
+
+	(void)state;
+	for (c = commands_table; c->name[0] != '\0'; c++) {
+		want = 0;
+		for (i = 0; i < CMD_MAX_FLAGSETS; i++)
+			for (f = commands_flagset(c, i); f != NULL &&
+			    f->name[0] != '\0'; f++)
+				want++;
+		n = 0;
+		assert_int_equal(commands_each_flag(c, count_flag, &n), 0);
+		assert_int_equal(n, want);
+	}
+	n = 0;
+	assert_int_equal(commands_each_flag(commands_find("container cp"),
+	    count_flag, &n), 0);
+	assert_int_equal(n, 3);		/* archive, follow-link, quiet */
+	n = 0;
+	assert_int_equal(commands_each_flag(commands_find("container diff"),
+	    count_flag, &n), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(commands_each_flag(commands_find("container cp"),
+	    stop_at_quiet, NULL), 5);
+	assert_int_equal(commands_each_flag(NULL, count_flag, &n), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_alias_resolves),
 		cmocka_unit_test(test_inspect_types),
+		cmocka_unit_test(test_subcommands),
+		cmocka_unit_test(test_groups_sorted),
+		cmocka_unit_test(test_spellings_walk),
+		cmocka_unit_test(test_each_flag),
 		cmocka_unit_test(test_canon_is_own_alias),
 		cmocka_unit_test(test_no_duplicate_spelling),
 		cmocka_unit_test(test_spellings),

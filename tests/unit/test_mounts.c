@@ -473,10 +473,33 @@ test_target_kernel(void **state)
 	assert_int_equal(mounts_target_kernel(NULL), 0);
 }
 
+/*
+ * The one ".." rule of util.c, which mounts.c (a bind source's dotdot) and
+ * policy.c (projects, contexts) share: a component, not a substring.
+ */
+static void
+test_path_has_dotdot(void **state)
+{
+	static const char *const yes[] = { "..", "../a", "a/..", "a/../b",
+	    "/a/..", "a//..", "..//a", "/..", "a/../", NULL };
+	static const char *const no[] = { "", "/", ".", "...", "a..b", "..a",
+	    "a..", "/a/.../b", "./a", "a/./b", "//", NULL };
+	size_t i;
+
+	(void)state;
+	for (i = 0; yes[i] != NULL; i++)
+		if (!path_has_dotdot(yes[i]))
+			fail_msg("\"%s\" has a \"..\" component", yes[i]);
+	for (i = 0; no[i] != NULL; i++)
+		if (path_has_dotdot(no[i]))
+			fail_msg("\"%s\" has no \"..\" component", no[i]);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_path_has_dotdot),
 		cmocka_unit_test(test_volume_ok),
 		cmocka_unit_test(test_volume_bad),
 		cmocka_unit_test(test_mount_ok),

@@ -343,6 +343,14 @@ static const struct bad bad_cases[] = {
 	    "        subcommands: [upp]\n",
 	    "t.yaml:6:23: subcommands: unknown compose subcommand \"upp\"; did "
 	    "you mean \"up\"?" },
+	{ "subcommand hidden", HEAD "      - command: compose\n"
+	    "        subcommands: [alpha]\n",
+	    "t.yaml:6:23: subcommands: unknown compose subcommand \"alpha\"" },
+	/* "bridge" and "build" tie; the table's alphabetical order decides. */
+	{ "subcommand tie: first in order", HEAD "      - command: compose\n"
+	    "        subcommands: [b]\n",
+	    "t.yaml:6:23: subcommands: unknown compose subcommand \"b\"; did "
+	    "you mean \"bridge\"?" },
 	{ "subcommands empty", HEAD "      - command: compose\n"
 	    "        subcommands: []\n",
 	    "t.yaml:6:22: subcommands: empty list" },
