@@ -55,6 +55,10 @@ struct audit {
 	const char *plugin;		/* CLI plugin the command runs
 					   (compose), or NULL: recorded in the
 					   decision; not owned */
+	const char *rpc_id;		/* an MCP call's JSON-RPC id as JSON
+					   text (an integer or a string), or
+					   NULL: recorded in the decision and
+					   exit records; not owned */
 };
 
 /*
