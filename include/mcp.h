@@ -135,14 +135,14 @@ struct mcp_outcome {
  * of input) it closes those pipes: the executor then ends docker as for a
  * client that went away and still writes the exit record.
  *
- * help: the role's help --json text (caller frees), or NULL when the role
- * has none; rpc_id as in mcp_job (audit).
+ * help: the role's help --json text (caller frees), or NULL with *errstr
+ * (no such role, audit record not written); rpc_id as in mcp_job (audit).
  */
 struct mcp_ops {
 	void	*ctx;
 	int	(*run)(void *ctx, const struct mcp_job *job,
 		    struct mcp_outcome *out);
-	char	*(*help)(void *ctx, const char *rpc_id);
+	char	*(*help)(void *ctx, const char *rpc_id, const char **errstr);
 	const char *server_version;	/* serverInfo.version */
 	const char *instructions;	/* for the client's model, or NULL */
 };

@@ -912,11 +912,11 @@ static void
 help_call(struct server *s, const struct mcp_msg *m)
 {
 	char *id = json_dumps(m->id, JSON_ENCODE_ANY | MCP_DUMP_FLAGS);
-	char *t = s->ops->help(s->ops->ctx, id != NULL ? id : "null");
+	const char *err = "help is not available";
+	char *t = s->ops->help(s->ops->ctx, id != NULL ? id : "null", &err);
 
 	if (t == NULL)
-		send_result(s, m->id, tool_error(s, "this account has no role "
-		    "in the policy"));
+		send_result(s, m->id, tool_error(s, err));
 	else
 		send_result(s, m->id, json_pack("{s:[{s:s, s:o}], s:b}",
 		    "content", "type", "text", "text", text(t, strlen(t)),

@@ -186,7 +186,7 @@ async function cancel(name) {
 	    { signal: ac.signal, timeout: 120000 });
 	let running = false;
 	for (let i = 0; i < 100 && !running; i++) {
-		const r = await docker(`docker ps -q --filter name=^${name}$`);
+		const r = await docker(`docker ps -q --filter 'name=^${name}$'`);
 		running = sc(r).stdout.trim() !== "";
 		if (!running)
 			await new Promise((ok) => setTimeout(ok, 200));
@@ -197,7 +197,7 @@ async function cancel(name) {
 	check(e !== null, "the cancelled call is rejected on the client", e);
 	let stopped = false;
 	for (let i = 0; i < 150 && !stopped; i++) {
-		const r = await docker(`docker ps -q --filter name=^${name}$`);
+		const r = await docker(`docker ps -q --filter 'name=^${name}$'`);
 		stopped = sc(r).exit_status === 0 && sc(r).stdout.trim() === "";
 		if (!stopped)
 			await new Promise((ok) => setTimeout(ok, 200));

@@ -417,9 +417,10 @@ fake_run(void *ctx, const struct mcp_job *job, struct mcp_outcome *o)
 }
 
 static char *
-fake_help(void *ctx, const char *rpc_id)
+fake_help(void *ctx, const char *rpc_id, const char **errstr)
 {
 	(void)ctx;
+	(void)errstr;
 	return xasprintf("{\"role\":\"fake\",\"id\":%s}\n", rpc_id);
 }
 
@@ -500,11 +501,12 @@ srv_recv(struct srv *s)
 static void
 srv_stop(struct srv *s)
 {
+	json_t *j;
 	int st;
 
 	(void)shutdown(s->fd, SHUT_WR);
-	while (srv_recv(s) != NULL)
-		;
+	while ((j = srv_recv(s)) != NULL)
+		json_decref(j);
 	(void)close(s->fd);
 	assert_int_equal(waitpid(s->pid, &st, 0), s->pid);
 	assert_true(WIFEXITED(st));
