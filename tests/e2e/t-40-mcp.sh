@@ -89,7 +89,7 @@ id=$(audit_q "[ (r['session'], r['rpc_id']) for r in recs if r['event']=='decisi
 ex=$(audit_q "[ x for x in recs for r in recs if r['event']=='decision' and '$tag-cancel' in r['command'] and 'docker run' in r['command'] and x['event']=='exit' and x['session']==r['session'] and x.get('rpc_id')==r['rpc_id']]")
 [ "$ex" != "[]" ] || fail "cancelled call $id: no exit record"
 [ -z "$(rdocker ps -q --filter "name=$tag-cancel")" ] ||
-    fail "the cancelled call's container still runs"
+    fail "the cancelled calls' containers still run"
 
 # --------------------------------------------------- raw JSON-RPC
 init='{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-03-26","capabilities":{},"clientInfo":{"name":"sh","version":"1"}}}'
@@ -155,5 +155,5 @@ left=$(pgrep -u "$U_CI" -a -f 'docker|dockergate')
 [ -z "$left" ] || fail "processes of $U_CI left: $left"
 run=$(rdocker ps -q)
 [ -z "$run" ] || fail "containers still running: $run"
-rdocker rm -f "$tag-cancel" "$tag-vanish" >/dev/null 2>&1
+rdocker rm -f "$tag-cancel" "$tag-cancel-other" "$tag-vanish" >/dev/null 2>&1
 t_end

@@ -180,29 +180,38 @@ async function parallel(n) {
 	check(secs < n / 2, `in parallel: ${n} one-second calls took ${secs}s`);
 }
 
-async function cancel(name) {
-	const ac = new AbortController();
-	const p = docker(`docker run --name ${name} dgtest sleep 300`, undefined,
-	    { signal: ac.signal, timeout: 120000 });
-	let running = false;
-	for (let i = 0; i < 100 && !running; i++) {
-		const r = await docker(`docker ps -q --filter 'name=^${name}$'`);
-		running = sc(r).stdout.trim() !== "";
-		if (!running)
-			await new Promise((ok) => setTimeout(ok, 200));
+async function running(name) {
+	const r = await docker(`docker ps -q --filter 'name=^${name}$'`);
+	return sc(r).exit_status === 0 ? sc(r).stdout.trim() !== "" : null;
+}
+
+async function until(what, want) {
+	for (let i = 0; i < 150; i++) {
+		if (await what() === want)
+			return true;
+		await new Promise((ok) => setTimeout(ok, 200));
 	}
-	check(running, "the call's container runs");
+	return false;
+}
+
+// Cancel one of two running calls: only its container ends.
+async function cancel(name) {
+	const ac = new AbortController(), bc = new AbortController();
+	const opts = (c) => ({ signal: c.signal, timeout: 120000 });
+	const p = docker(`docker run --name ${name} dgtest sleep 300`, undefined, opts(ac));
+	const q = docker(`docker run --name ${name}-other dgtest sleep 300`, undefined, opts(bc));
+	check(await until(() => running(name), true) &&
+	    await until(() => running(name + "-other"), true), "both calls' containers run");
 	ac.abort("test cancels");
 	const e = await rpcError(p);
 	check(e !== null, "the cancelled call is rejected on the client", e);
-	let stopped = false;
-	for (let i = 0; i < 150 && !stopped; i++) {
-		const r = await docker(`docker ps -q --filter 'name=^${name}$'`);
-		stopped = sc(r).exit_status === 0 && sc(r).stdout.trim() === "";
-		if (!stopped)
-			await new Promise((ok) => setTimeout(ok, 200));
-	}
-	check(stopped, "its container no longer runs (ended as for a vanished client)");
+	check(await until(() => running(name), false),
+	    "its container no longer runs (ended as for a vanished client)");
+	check(await running(name + "-other") === true,
+	    "the other call's container still runs: a cancel ends only its call");
+	bc.abort("test cancels");
+	await rpcError(q);
+	check(await until(() => running(name + "-other"), false), "the other one ends on its cancel");
 	check(await rpcError(client.ping()) === null, "the session goes on after a cancel");
 }
 
