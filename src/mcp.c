@@ -691,11 +691,9 @@ start_call(struct server *s, struct call *c, const struct mcp_msg *m,
 	capture_init(&c->err, p[1][0]);
 	capture_init(&c->res, p[2][0]);
 	p[0][0] = p[1][0] = p[2][0] = -1;
-	if ((c->pidfd = (int)syscall(SYS_pidfd_open, pid, 0)) == -1) {
-		/* Cannot watch it: end it now and answer when reaped. */
-		(void)kill(-pid, SIGKILL);
-		(void)kill(pid, SIGKILL);
-	} else
+	/* Without pidfds (old kernels, valgrind) the end of the result pipe,
+	 * which only the worker holds, says that it ended. */
+	if ((c->pidfd = (int)syscall(SYS_pidfd_open, pid, 0)) != -1)
 		(void)fcntl(c->pidfd, F_SETFD, FD_CLOEXEC);
 	r = 0;
 done:
@@ -1125,7 +1123,8 @@ service_calls(struct server *s)
 		capture_read(&c->res, MCP_RESULT_MAX);
 		p.fd = c->pidfd;
 		p.revents = 0;
-		if (c->pidfd == -1 || (poll(&p, 1, 0) == 1 && p.revents))
+		if (c->pidfd == -1 ? c->res.fd == -1 :
+		    poll(&p, 1, 0) == 1 && p.revents != 0)
 			finish_call(s, c);
 	}
 }
