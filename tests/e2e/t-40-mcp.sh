@@ -91,6 +91,16 @@ ex=$(audit_q "[ x for x in recs for r in recs if r['event']=='decision' and '$ta
 [ -z "$(rdocker ps -q --filter "name=$tag-cancel")" ] ||
     fail "the cancelled calls' containers still run"
 
+# the policy's timeout per call (role slow: timeout 2s)
+ssh_base "$KEY_TO"
+LAST="node client.mjs timeout (ssh $U_CI@127.0.0.1 mcp, role slow)"
+timeout 60 node "$CLIENT" timeout -- "${SSH[@]}" -T "$U_CI@127.0.0.1" mcp \
+    >"$OUT" 2>"$ERR"
+RC=$?
+cat "$OUT"
+[ "$RC" = 0 ] || fail "client scenario timeout (status $RC)"
+ssh_base "$KEY_AI"
+
 # --------------------------------------------------- raw JSON-RPC
 init='{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-03-26","capabilities":{},"clientInfo":{"name":"sh","version":"1"}}}'
 {

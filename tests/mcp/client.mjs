@@ -14,6 +14,7 @@
 //   parallel N            N calls at once, all answered, in parallel
 //   cancel NAME           start `docker run --name NAME`, cancel it once it
 //                         runs; the session goes on
+//   timeout               a call longer than the policy's timeout ends
 //   bench N               N sequential `docker ps` calls in one session:
 //                         prints the median and mean per call in ms
 import { readFileSync } from "node:fs";
@@ -215,6 +216,16 @@ async function cancel(name) {
 	check(await rpcError(client.ping()) === null, "the session goes on after a cancel");
 }
 
+// Under a policy with timeout: 2s, a call that runs longer is ended.
+async function timeout() {
+	const t0 = Date.now();
+	const r = await docker("docker run --rm dgtest sleep 60", undefined, { timeout: 120000 });
+	const secs = (Date.now() - t0) / 1000;
+	check(r.isError && sc(r).verdict === "allow" && sc(r).exit_status !== 0 &&
+	    secs < 30, `the policy's timeout ends the call (status ${sc(r).exit_status} after ${secs}s)`, sc(r));
+	check(await rpcError(client.ping()) === null, "the session goes on after a timeout");
+}
+
 async function bench(n) {
 	const ms = [];
 	await docker("docker ps");	// warm up
@@ -241,6 +252,8 @@ try {
 		await parallel(Number(args[0]));
 	else if (scenario === "cancel")
 		await cancel(args[0]);
+	else if (scenario === "timeout")
+		await timeout();
 	else if (scenario === "bench")
 		await bench(Number(args[0]));
 	else
