@@ -841,7 +841,9 @@ test_parallel(void **state)
 static char *
 marker(int n)
 {
-	char *p = xasprintf("/tmp/test_mcp.%ld.%d", (long)getpid(), n);
+	const char *dir = getenv("TMPDIR");
+	char *p = xasprintf("%s/test_mcp.%ld.%d", dir != NULL && *dir == '/' ?
+	    dir : "/tmp", (long)getpid(), n);
 
 	(void)unlink(p);
 	return p;
