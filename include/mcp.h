@@ -69,7 +69,8 @@ struct mcp_msg {
 	json_t		*id;		/* request id (string or integer),
 					   borrowed from root; NULL if none */
 	int		 code;		/* MCP_K_ERROR: JSON-RPC code */
-	const char	*error;		/* MCP_K_ERROR: what is wrong (static) */
+	const char	*error;		/* MCP_K_ERROR: what is wrong
+					   (static text) */
 	const char	*version;	/* initialize: protocolVersion asked */
 	enum mcp_tool	 tool;		/* tools/call */
 	const char	*command;	/* docker: the command line */

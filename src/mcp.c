@@ -276,7 +276,7 @@ mcp_parse(const char *line, size_t len, struct mcp_msg *m)
 		    "integer or a string of at most 256 bytes");
 	}
 	ver = json_object_get(m->root, "jsonrpc");
-	if (!json_is_string(ver) || strcmp(json_string_value(ver), "2.0"))
+	if (!json_is_string(ver) || strcmp(json_string_value(ver), "2.0") != 0)
 		return msg_error(m, MCP_INVALID_REQUEST, "jsonrpc must be "
 		    "\"2.0\"");
 	method = json_object_get(m->root, "method");
@@ -381,6 +381,7 @@ static void
 send_msg(struct server *s, json_t *msg)
 {
 	char *t;
+	size_t n;
 
 	if (msg == NULL)
 		return;
@@ -388,9 +389,11 @@ send_msg(struct server *s, json_t *msg)
 	json_decref(msg);
 	if (t == NULL)
 		return;
-	t = xreallocarray(t, strlen(t) + 2, 1);
-	(void)strcat(t, "\n");
-	if (!s->gone && write_all(s->outfd, t, strlen(t)) != 0)
+	/* The message and its newline in one write. */
+	n = strlen(t);
+	t = xreallocarray(t, n + 1, 1);
+	t[n++] = '\n';
+	if (!s->gone && write_all(s->outfd, t, n) != 0)
 		s->gone = 1;
 	free(t);
 }

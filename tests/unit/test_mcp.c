@@ -483,7 +483,8 @@ srv_recv(struct srv *s)
 			j = json_loadb(s->buf, (size_t)(nl - s->buf),
 			    JSON_ALLOW_NUL, &e);
 			if (j == NULL)
-				fail_msg("not JSON from the server: %s", e.text);
+				fail_msg("not JSON from the server: %s",
+				    e.text);
 			s->len -= (size_t)(nl - s->buf) + 1;
 			memmove(s->buf, nl + 1, s->len);
 			return j;
@@ -886,7 +887,8 @@ test_cancel(void **state)
 	    "\n");
 	expect_gone(f);
 	assert_int_equal(access(g, F_OK), -1);
-	srv_send(&s, "{\"jsonrpc\":\"2.0\",\"id\":\"p\",\"method\":\"ping\"}\n");
+	srv_send(&s, "{\"jsonrpc\":\"2.0\",\"id\":\"p\",\"method\":"
+	    "\"ping\"}\n");
 	r = srv_recv(&s);
 	assert_string_equal(json_string_value(json_object_get(r, "id")), "p");
 	json_decref(r);
