@@ -38,7 +38,13 @@ audit_q() {
 }
 
 # ------------------------------------------------------------- the SDK
+rdocker tag dgtest local/base >/dev/null || fail "cannot tag local/base"
 mcp_client basic
+rdocker image inspect local/mcp-built >/dev/null 2>&1 ||
+    fail "the build through MCP made no image"
+rdocker image inspect local/mcp-remote >/dev/null 2>&1 &&
+    fail "the refused build made an image"
+rdocker rmi -f local/mcp-built >/dev/null 2>&1
 # every call of the session: decision with session and rpc_id, and an exit
 # record for each allowed one
 n=$(audit_q "len([r for r in recs if r['event']=='decision' and 'rpc_id' in r and r['user']=='$U_AI'])")

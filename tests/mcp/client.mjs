@@ -88,6 +88,13 @@ async function basic() {
 	    "docker run: stdout as text and structured", r);
 	r = await docker("docker run --rm -i dgtest cat", "line one\nline two\n");
 	check(sc(r).stdout === "line one\nline two\n", "stdin reaches docker run -i", r);
+	r = await docker("docker build -q -t local/mcp-built -", "FROM local/base\nCMD [\"true\"]\n");
+	check(!r.isError && sc(r).exit_status === 0 && /^sha256:/.test(sc(r).stdout),
+	    "docker build -: the Dockerfile as the call's stdin, checked and built", r);
+	r = await docker("docker build -t local/mcp-remote -",
+	    "FROM local/base\nADD http://127.0.0.1:1/x /x\n");
+	check(r.isError && sc(r).exit_status === 77 && sc(r).verdict === "deny",
+	    "docker build -: a remote ADD in the stdin Dockerfile is refused", r);
 	r = await docker("docker run --rm dgtest sh -c 'echo out; echo err >&2; exit 3'");
 	check(r.isError && sc(r).exit_status === 3 && sc(r).verdict === "allow" &&
 	    sc(r).stdout === "out\n" && sc(r).stderr === "err\n",
