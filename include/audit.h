@@ -61,6 +61,9 @@ struct audit {
 struct audit_call {
 	const char *plugin;		/* CLI plugin the command runs
 					   (compose): in the decision */
+	const char *rpc_id;		/* an MCP call's JSON-RPC id as JSON
+					   text (an integer or a string):
+					   in the decision and exit records */
 };
 
 /*

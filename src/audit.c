@@ -672,6 +672,24 @@ fnv1a(const char *s, size_t len)
 }
 
 /*
+ * An MCP request id, given as JSON text: kept as the integer or string it
+ * is; anything else (the caller's bug) as an escaped string, so that the
+ * record is never lost.
+ */
+static json_t *
+rpc_id(const char *text)
+{
+	json_t *v = json_loads(text, JSON_DECODE_ANY, NULL);
+
+	if (json_is_integer(v) || (json_is_string(v) &&
+	    json_string_length(v) <= AUDIT_MAX_STRING / AUDIT_ESC_MAX &&
+	    utf8_valid(json_string_value(v), json_string_length(v))))
+		return v;
+	json_decref(v);
+	return jstrl(text, AUDIT_MAX_STRING);
+}
+
+/*
  * The decision record: decision and ids first, bulk last.  With dg, the
  * bounded summary for syslog instead: no command or argv, the size and
  * digest of the whole record and the file that holds it.
@@ -689,6 +707,8 @@ decision_record(const struct audit *a, const struct drec *d,
 	    "observe" : d->allow ? "allow" : "deny"));
 	rec = add(rec, "rule", jstrl(d->rule, lim));
 	rec = add(rec, "session", json_string(a->session));
+	if (d->call != NULL && d->call->rpc_id != NULL)
+		rec = add(rec, "rpc_id", rpc_id(d->call->rpc_id));
 	rec = add(rec, "user", jstrl(a->user, lim));
 	rec = add(rec, "role", jstrl(a->role, lim));
 	rec = add(rec, "ts", json_string(d->ts));
@@ -828,10 +848,11 @@ audit_exit(struct audit *a, const struct audit_call *call, int status,
 	char ts[AUDIT_TS_LEN];
 	json_t *rec = json_object();
 
-	(void)call;	/* the plugin is in the decision record only */
 	timestamp(ts, sizeof(ts));
 	rec = add(rec, "event", json_string("exit"));
 	rec = add(rec, "session", json_string(a->session));
+	if (call != NULL && call->rpc_id != NULL)
+		rec = add(rec, "rpc_id", rpc_id(call->rpc_id));
 	rec = add(rec, "ts", json_string(ts));
 	rec = add(rec, "status", sig ? json_null() : json_integer(status));
 	rec = add(rec, "signal", sig ? json_integer(sig) : json_null());

@@ -46,6 +46,7 @@
 #include "grammar.h"
 #include "help.h"
 #include "learn.h"
+#include "mcp.h"
 #include "policy.h"
 #include "quota.h"
 #include "reap.h"
@@ -58,6 +59,8 @@
 
 #define DG_VERSION	"0.1.0"
 #define EX_REFUSED	1	/* interactive login refused, usage */
+#define MCP_NONCE_BYTES	8	/* random bytes of an MCP call's session
+				   label, after the session id */
 
 enum mode { MODE_FORCED, MODE_CHECK, MODE_EXPLAIN };
 
@@ -68,6 +71,7 @@ struct opts {
 	const char	*command;	/* -c STRING or --explain STRING */
 	int		 json;
 	int		 content_only;	/* --check --content-only */
+	int		 mcp;		/* --mcp: serve MCP on stdin/stdout */
 };
 
 /* Who is asking, under which policy: one per connection. */
@@ -79,6 +83,8 @@ struct session {
 	struct audit	 audit;
 	int		 audit_open;
 	char		 cwd[PATH_MAX];
+	const char	*label;		/* SESSION_LABEL value when not
+					   audit.session: an MCP call's own */
 };
 
 /* Everything one request accumulates on its way down the pipeline. */
@@ -128,6 +134,7 @@ usage(FILE *f)
 	    "       dockergate reap [--policy FILE] [--dry-run]\n"
 	    "       dockergate learn [--policy FILE] --audit FILE "
 	    "[--role NAME] [--since TIME]\n"
+	    "       dockergate --mcp [--policy FILE] [--role NAME]\n"
 	    "       dockergate --version | --help\n");
 }
 
@@ -149,6 +156,8 @@ help(void)
 	    "time)\n"
 	    "  --explain STR   decide STRING without running it\n"
 	    "  --json          with --explain: one JSON object\n"
+	    "  --mcp           serve MCP on stdin/stdout (client command "
+	    "mcp)\n"
 	    "  doctor          audit the sshd and account set-up (as root)\n"
 	    "  reap            remove containers past their lifetime (as root)\n"
 	    "  --dry-run       with reap: list them, remove nothing\n"
@@ -212,6 +221,8 @@ parse_opts(int argc, char **argv, struct opts *o)
 			o->mode = MODE_EXPLAIN;
 		else if (strcmp(argv[i], "--json") == 0)
 			o->json = 1;
+		else if (strcmp(argv[i], "--mcp") == 0)
+			o->mcp = 1;
 		else if (o->mode == MODE_EXPLAIN && o->command == NULL &&
 		    i == argc - 1)
 			o->command = argv[i];
@@ -219,6 +230,8 @@ parse_opts(int argc, char **argv, struct opts *o)
 			return -1;
 	}
 	if (o->mode == MODE_EXPLAIN && o->command == NULL)
+		return -1;
+	if (o->mcp && (o->mode != MODE_FORCED || o->command != NULL))
 		return -1;
 	/* Only a check may skip the file checks: nothing runs on it. */
 	if (o->content_only && o->mode != MODE_CHECK)
@@ -451,7 +464,8 @@ label_session(struct session *s, struct call *c)
 {
 	struct render_session rs;
 
-	rs.id = s->audit_open ? s->audit.session : NULL;
+	rs.id = !s->audit_open ? NULL : s->label != NULL ? s->label :
+	    s->audit.session;
 	rs.now = (long long)time(NULL);
 	c->labelled = rs.id != NULL &&
 	    (c->req.cmd->traits & CMD_SESSION_LABEL);
@@ -671,13 +685,128 @@ execute(struct session *s, struct call *c)
 	/* No message once the client is gone: nobody reads it, and a write
 	 * to the closed pipe would end us before the exit record. */
 	if ((res.timed_out || res.client_gone) && c->labelled &&
-	    run_end_session(&spec, s->audit.session, &err) != 0 &&
+	    run_end_session(&spec, s->label != NULL ? s->label :
+	    s->audit.session, &err) != 0 &&
 	    !res.client_gone)
 		fprintf(stderr, "dockergate: timeout: containers of this "
 		    "session may still run: %s\n", err);
 	(void)audit_exit(&s->audit, &c->ac, res.status, res.sig,
 	    res.duration_ms, &err);
 	return res.sig != 0 ? 128 + res.sig : res.status;
+}
+
+static void	call_init(struct call *, struct session *);
+static void	call_free(struct call *);
+
+/*
+ * One MCP tools/call of docker, in the worker mcp.c forked for it (fds 0-2
+ * are the call's): the forced-command pipeline for job->command, its audit
+ * records with the call's JSON-RPC id, its containers labelled with a value
+ * of their own (the session id and a nonce), so that ending this call ends
+ * only them.  No pseudo-terminal in MCP mode (mcp_refused).
+ */
+static int
+mcp_call(void *ctx, const struct mcp_job *job, struct mcp_outcome *out)
+{
+	unsigned char nonce[MCP_NONCE_BYTES];
+	char label[sizeof(((struct audit *)0)->session) + 1 +
+	    2 * MCP_NONCE_BYTES];
+	struct session *s = ctx;
+	struct call c;
+	const char *why;
+	size_t i, n;
+	int r;
+
+	if (getrandom(nonce, sizeof(nonce), 0) != (ssize_t)sizeof(nonce))
+		memset(nonce, 0, sizeof(nonce));
+	n = (size_t)snprintf(label, sizeof(label), "%s.", s->audit.session);
+	for (i = 0; i < sizeof(nonce) && n + 2 < sizeof(label); i++, n += 2)
+		(void)snprintf(label + n, sizeof(label) - n, "%02x", nonce[i]);
+	s->label = label;
+	call_init(&c, s);
+	c.command = job->command;
+	c.ac.rpc_id = job->rpc_id;
+	out->refused = 1;
+	if ((r = evaluate(s, &c)) != 0)
+		r = refuse(&c, r, refusal(r), c.v.reason);
+	else if ((why = mcp_refused(&c.req)) != NULL) {
+		c.v.allow = 0;
+		c.v.rule[0] = '\0';	/* no rule: MCP mode refuses it */
+		(void)snprintf(c.v.reason, sizeof(c.v.reason), "%s", why);
+		r = refuse(&c, EX_NOPERM, "denied", why);
+	} else {
+		out->refused = 0;
+		label_session(s, &c);
+		if ((r = trusted(s, &c)) == 0)
+			r = execute(s, &c);
+	}
+	out->allowed = c.v.allow;
+	(void)snprintf(out->rule, sizeof(out->rule), "%s", c.v.rule);
+	(void)snprintf(out->reason, sizeof(out->reason), "%s", c.v.reason);
+	call_free(&c);
+	s->label = NULL;
+	return r;
+}
+
+/* MCP's help tool, in the session: what help --json prints, recorded. */
+static char *
+mcp_help(void *ctx, const char *rpc_id, const char **errstr)
+{
+	struct session *s = ctx;
+	const struct role *r = policy_role(s->pol, s->role);
+	struct audit_call ac = { .rpc_id = rpc_id };
+	int lost;
+
+	if (r == NULL) {
+		*errstr = "denied: no such role";
+		return NULL;
+	}
+	lost = audit_decision(&s->audit, &ac, "help --json", 11, NULL, 1, "",
+	    "help", errstr) != 0 && s->pol->audit_required;
+	return lost ? NULL : help_json(r);
+}
+
+/*
+ * The client asked for MCP (client command "mcp", or --mcp): serve it on
+ * stdin/stdout until end of input, one worker per call (mcp.c).  The
+ * session is recorded as a decision ("mcp") and an exit record.
+ */
+static int
+mcp_session(struct session *s, struct call *c)
+{
+	struct mcp_ops ops;
+	struct timespec t0, t1;
+	const char *err;
+	char *what;
+	int r = 0;
+
+	c->command = "mcp";
+	if (policy_role(s->pol, s->role) == NULL)
+		return refuse(c, EX_NOPERM, "denied", "no such role");
+	if (audit_decision(&s->audit, NULL, "mcp", 3, NULL, 1, "",
+	    "mcp session", &err) != 0 && s->pol->audit_required)
+		return refuse(c, EX_UNAVAILABLE, "audit log unavailable", err);
+	what = xasprintf("Docker on this host through dockergate, as role "
+	    "%s: every command is checked against the host's policy, "
+	    "recorded, and run without a shell or a terminal. Call help "
+	    "for what this role may run.", s->role);
+	memset(&ops, 0, sizeof(ops));
+	ops.ctx = s;
+	ops.run = mcp_call;
+	ops.help = mcp_help;
+	ops.server_version = DG_VERSION;
+	ops.instructions = what;
+	(void)clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (mcp_serve(&ops, STDIN_FILENO, STDOUT_FILENO, &err) != 0) {
+		fprintf(stderr, "dockergate: mcp: %s\n", err);
+		r = EX_UNAVAILABLE;
+	}
+	(void)clock_gettime(CLOCK_MONOTONIC, &t1);
+	(void)audit_exit(&s->audit, NULL, r, 0,
+	    (long)(t1.tv_sec - t0.tv_sec) * 1000 +
+	    (t1.tv_nsec - t0.tv_nsec) / 1000000, &err);
+	free(what);
+	return r;
 }
 
 static int
@@ -687,6 +816,8 @@ forced(struct session *s, struct call *c)
 
 	if (open_audit(s) != 0)
 		return EX_UNAVAILABLE;
+	if (s->o.mcp)
+		return mcp_session(s, c);
 	c->command = s->o.command != NULL ? s->o.command :
 	    getenv("SSH_ORIGINAL_COMMAND");
 	if (c->command == NULL)
@@ -695,6 +826,8 @@ forced(struct session *s, struct call *c)
 		return client_help(s, c, 0);
 	if (strcmp(c->command, "help --json") == 0)
 		return client_help(s, c, 1);
+	if (strcmp(c->command, "mcp") == 0)
+		return mcp_session(s, c);
 	if (is_subsystem(c->command))
 		return refuse(c, EX_NOPERM, "denied", "subsystems such as sftp "
 		    "are not available through dockergate");

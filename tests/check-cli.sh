@@ -95,6 +95,27 @@ n=$(grep -c '"event":"decision"' "$d/audit.jsonl")
 check "decision records" 10 "$n"
 grep '"decision":"allow"' "$d/audit.jsonl" | grep -q '"plugin"'
 check "no plugin recorded without a plugin" 1 $?
+# MCP (issue 19): only with forced mode, not with -c, --check or --explain;
+# the client command mcp and --mcp both answer initialize on stdout.
+"$DG" $P --mcp -c 'docker ps' </dev/null 2>"$e"
+check "--mcp with -c" 1 $? "$e" "invalid arguments"
+"$DG" $P --mcp --explain 'docker ps' </dev/null 2>"$e"
+check "--mcp with --explain" 1 $? "$e" "invalid arguments"
+"$DG" --mcp --policy "$d/none.yaml" --role r </dev/null 2>"$e"
+check "--mcp, missing policy" 78 $? "$e" "none.yaml"
+init='{"jsonrpc":"2.0","id":7,"method":"initialize","params":{"protocolVersion":"2025-06-18"}}'
+for how in --mcp ssh; do
+	if [ $how = ssh ]; then
+		echo "$init" | SSH_ORIGINAL_COMMAND=mcp "$DG" $P >"$d/out" 2>"$e"
+	else
+		echo "$init" | "$DG" $P --mcp >"$d/out" 2>"$e"
+	fi
+	check "mcp ($how)" 0 $?
+	[ "$(wc -l <"$d/out")" = 1 ] && grep -q '^{"jsonrpc":"2.0","id":7,"result":{"protocolVersion":"2025-06-18"' "$d/out"
+	check "mcp ($how): one initialize result on stdout" 0 $?
+done
+echo "$init" | SSH_ORIGINAL_COMMAND='mcp ' "$DG" $P >"$d/out" 2>"$e"
+check "only the exact word mcp" 77 $? "$e" "denied"
 # A policy that does not require the audit log: a record that cannot be
 # written (a full file system) is said in the one refusal line, and a
 # policy with no sink at all says nothing of it.

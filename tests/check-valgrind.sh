@@ -87,10 +87,12 @@ vg() {
 	want=$1; shift
 	n=$((n + 1))
 	log=$d/logs/$n.log
+	# shellcheck disable=SC2086
 	valgrind -q --error-exitcode=99 --leak-check=full \
 	    --errors-for-leak-kinds=all --show-leak-kinds=all \
-	    --suppressions="$d/known.supp" --log-file="$log" \
-	    "$DG" "$@" >"$d/logs/$n.out" 2>"$d/logs/$n.err" </dev/null
+	    --suppressions="$d/known.supp" --log-file="$log" ${VG_OPTS:-} \
+	    "$DG" "$@" >"$d/logs/$n.out" 2>"$d/logs/$n.err" \
+	    <"${VG_IN:-/dev/null}"
 	st=$?
 	if [ "$st" = "$want" ] && ! grep -q 'ERROR SUMMARY: [1-9]' "$log" &&
 	    ! grep -q 'in use at exit: [1-9]' "$log" &&
@@ -150,6 +152,22 @@ vg 1 --policy "$d/forced.yaml" --role vg		# shell request
 SSH_ORIGINAL_COMMAND="docker ps" vg 69 --policy "$d/noaudit.yaml" --role vg
 SSH_ORIGINAL_COMMAND="docker ps" vg 69 --policy "$d/noexec.yaml" --role vg
 SSH_ORIGINAL_COMMAND="docker ps" vg 0 --policy "$d/forced.yaml" -c "docker ps" --role vg
+# MCP: the session process (the workers it forks end with _exit by design
+# and are not checked: --child-silent-after-fork).
+{
+	echo '{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18"}}'
+	echo '{"jsonrpc":"2.0","method":"notifications/initialized"}'
+	echo '{"jsonrpc":"2.0","id":1,"method":"tools/list"}'
+	echo '{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"help"}}'
+	echo '{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"docker","arguments":{"command":"docker ps"}}}'
+	echo '{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"docker","arguments":{"command":"docker run -t alpine"}}}'
+	echo '{"jsonrpc":"2.0","id":"x","method":"tools/call","params":{"name":"docker","arguments":{"command":1}}}'
+	echo '{bad'
+} >"$d/mcp.in"
+VG_IN=$d/mcp.in VG_OPTS=--child-silent-after-fork=yes \
+    vg 0 --mcp --policy "$d/forced.yaml" --role vg
+VG_IN=$d/mcp.in VG_OPTS=--child-silent-after-fork=yes \
+    SSH_ORIGINAL_COMMAND=mcp vg 0 --policy "$d/forced.yaml" --role vg
 
 lines=$(wc -l <"$d/audit/audit.jsonl")
 if [ "$lines" -ge 10 ]; then

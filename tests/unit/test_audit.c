@@ -231,6 +231,60 @@ test_exit_records(void **state)
 	audit_close(&a);
 }
 
+/* An MCP call's request id follows the session in both records. */
+static void
+test_rpc_id(void **state)
+{
+	static const char *const ids[] = { "7", "\"r-1\"", "-3",
+	    "\"a\\u2028b\"" };
+	const char *err = NULL;
+	struct audit a;
+	struct audit_call ac = { NULL, NULL };
+	json_t *j, *want;
+	char *buf, *nl, *line;
+	size_t i;
+	void *it;
+
+	(void)state;
+	for (i = 0; i < NELEM(ids); i++) {
+		open_file(&a);
+		ac.rpc_id = ids[i];
+		assert_int_equal(audit_decision(&a, &ac, "docker ps", 9, NULL,
+		    0, "", "x", &err), 0);
+		assert_int_equal(audit_exit(&a, &ac, 0, 0, 1, &err), 0);
+		assert_int_equal(check_lines(path, NULL), 2);
+		buf = slurp(path, NULL);
+		want = json_loads(ids[i], JSON_DECODE_ANY, NULL);
+		for (line = buf; (nl = strchr(line, '\n')) != NULL;
+		    line = nl + 1) {
+			j = json_loadb(line, (size_t)(nl - line), 0, NULL);
+			assert_non_null(j);
+			assert_true(json_equal(json_object_get(j, "rpc_id"),
+			    want));
+			/* right after the session */
+			for (it = json_object_iter(j); strcmp(
+			    json_object_iter_key(it), "session") != 0;
+			    it = json_object_iter_next(j, it))
+				;
+			it = json_object_iter_next(j, it);
+			assert_string_equal(json_object_iter_key(it),
+			    "rpc_id");
+			json_decref(j);
+		}
+		json_decref(want);
+		free(buf);
+		audit_close(&a);
+	}
+	/* Not JSON (a caller's bug): kept as text, the record not lost. */
+	open_file(&a);
+	ac.rpc_id = "{\"x\"";
+	assert_int_equal(audit_exit(&a, &ac, 0, 0, 1, &err), 0);
+	j = one_record();
+	assert_string_equal(sget(j, "rpc_id"), "{\"x\"");
+	json_decref(j);
+	audit_close(&a);
+}
+
 struct enc_case {
 	const char	*in;
 	size_t		 len;
@@ -1043,6 +1097,7 @@ main(void)
 		cmocka_unit_test(test_decision_fields),
 		cmocka_unit_test(test_deny_null_argv),
 		cmocka_unit_test(test_exit_records),
+		cmocka_unit_test(test_rpc_id),
 		cmocka_unit_test(test_invalid_utf8_kept),
 		cmocka_unit_test(test_json_string),
 		cmocka_unit_test(test_truncated),
