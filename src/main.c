@@ -196,6 +196,13 @@ refuse(struct call *c, int status, const char *what, const char *why)
 	fprintf(stderr, "dockergate: %s%s%s%s%s%s\n", what, why[0] ? ": " :
 	    "", why, lost ? " (audit record not written: " : "",
 	    lost ? err : "", lost ? ")" : "");
+	/* Refused after the decision allowed it (the docker binary, the
+	 * audit log, the quota lock): the call did not run all the same. */
+	if (c->v.allow) {
+		c->v.allow = 0;
+		(void)snprintf(c->v.reason, sizeof(c->v.reason), "%s%s%s",
+		    what, why[0] ? ": " : "", why);
+	}
 	return status;
 }
 
@@ -679,6 +686,9 @@ execute(struct session *s, struct call *c)
 		r = run_exec(&spec, &res, &err);
 	if (r != 0) {
 		fprintf(stderr, "dockergate: unavailable: %s\n", err);
+		c->v.allow = 0;
+		(void)snprintf(c->v.reason, sizeof(c->v.reason),
+		    "unavailable: %s", err);
 		(void)audit_exit(&s->audit, &c->ac, EX_UNAVAILABLE, 0, 0, &err);
 		return EX_UNAVAILABLE;
 	}
@@ -735,10 +745,10 @@ mcp_call(void *ctx, const struct mcp_job *job, struct mcp_outcome *out)
 		(void)snprintf(c.v.reason, sizeof(c.v.reason), "%s", why);
 		r = refuse(&c, EX_NOPERM, "denied", why);
 	} else {
-		out->refused = 0;
 		label_session(s, &c);
 		if ((r = trusted(s, &c)) == 0)
 			r = execute(s, &c);
+		out->refused = !c.v.allow;	/* refused after the decision */
 	}
 	out->allowed = c.v.allow;
 	(void)snprintf(out->rule, sizeof(out->rule), "%s", c.v.rule);

@@ -116,6 +116,17 @@ for how in --mcp ssh; do
 done
 echo "$init" | SSH_ORIGINAL_COMMAND='mcp ' "$DG" $P >"$d/out" 2>"$e"
 check "only the exact word mcp" 77 $? "$e" "denied"
+# A call the decision allows but the gateway then refuses (here: no
+# trusted compose plugin) is no "allow": verdict error, with the reason.
+call='{"jsonrpc":"2.0","id":8,"method":"tools/call","params":{"name":"docker","arguments":{"command":"docker compose ps"}}}'
+# (input stays open until the answer is out: end of input ends the calls)
+(cd "$d/stacks/app" && { printf '%s\n%s\n' "$init" "$call"; i=0
+    while [ $i -lt 100 ] && ! grep -q '"id":8' "$d/out"; do
+	sleep 0.1; i=$((i + 1)); done; } | "$DG" $P --mcp >"$d/out" 2>"$e")
+check "mcp: refused after the decision" 0 $?
+grep '"id":8' "$d/out" | grep -q '"verdict":"error","rule":"[^"]*","reason":"unavailable: the compose plugin is not installed'
+check "mcp: refused after the decision: verdict error, the reason" 0 $? \
+    "$d/out"
 # A policy that does not require the audit log: a record that cannot be
 # written (a full file system) is said in the one refusal line, and a
 # policy with no sink at all says nothing of it.
