@@ -21,13 +21,29 @@
 					   (QUOTA_MAX: more is over any) */
 
 /*
- * What compose.c needs from the decision: the checks of docker run and
- * docker build (deny_flags, risk classes, mounts, values), applied to one
- * synthesized flag, image or written tag.
- * Each returns 0, or -1 with the reason written to reason.
+ * What compose.c asks of the rule, through compose_hooks.rule_has: compose
+ * never reads a struct rule itself.
+ */
+enum compose_ask {
+	CA_PROJECTS,	/* the rule lists projects at all (value NULL) */
+	CA_PROJECT,	/* value, a resolved directory, is one of them */
+	CA_SUBCOMMAND,	/* the compose subcommand value is allowed */
+	CA_CONTEXT,	/* value, a resolved directory or a remote
+			   context, is one of the rule's build contexts */
+	CA_PRIVILEGED	/* the rule allows risk class privileged (NULL) */
+};
+
+/*
+ * What compose.c needs from the decision: the rule's answers (rule_has:
+ * 1 yes, 0 no), and the checks of docker run and docker build
+ * (deny_flags, risk classes, mounts, values), applied to one synthesized
+ * flag, image or written tag.  Each check returns 0, or -1 with the
+ * reason written to reason.
  */
 struct compose_hooks {
 	void	*ctx;
+	int	(*rule_has)(void *ctx, enum compose_ask what,
+		    const char *value);
 	int	(*flag)(void *ctx, const struct flagval *fv);
 	/* the rule's deny_flags only, for a value compose confines */
 	int	(*named)(void *ctx, const struct flagval *fv);
@@ -68,13 +84,14 @@ int	 compose_build_stdin(const struct request *req);
 int	 compose_applies(const struct request *);
 
 /*
- * Hold a compose or build request to rule: compose subcommands, the group
- * flags, the project (its directory against projects, every file compose
- * would load, every service) and build contexts.  Pure: all file access
- * goes through res->file.  Returns 0, or -1 with the reason in h->reason.
+ * Hold a compose or build request to the rule behind h: compose
+ * subcommands, the group flags, the project (its directory against
+ * projects, every file compose would load, every service) and build
+ * contexts.  Pure: all file access goes through res->file.  Returns 0, or
+ * -1 with the reason in h->reason.
  */
-int	 compose_check(const struct rule *rule, const struct request *req,
-	    const struct resolver *res, const struct compose_hooks *h);
+int	 compose_check(const struct request *req, const struct resolver *res,
+	    const struct compose_hooks *h);
 
 /* composefs.c: the filesystem side. */
 

@@ -36,9 +36,8 @@ struct svcdef {
 	yaml_node_t	*v;		/* its mapping */
 };
 
-/* A compose project being checked. */
+/* A compose project being checked (the rule only through h->rule_has). */
 struct project {
-	const struct rule	*rule;
 	const struct request	*req;
 	const struct resolver	*res;
 	const struct compose_hooks *h;

@@ -174,15 +174,13 @@ dirname_of(const char *path)
 
 /* A directory matching one of the rule's projects at or above path. */
 static char *
-project_root(const struct rule *r, const char *path)
+project_root(const struct project *pj, const char *path)
 {
 	char *d = xstrdup(path), *s;
-	size_t i;
 
 	for (;;) {
-		for (i = 0; i < r->projects.n; i++)
-			if (fnmatch(r->projects.v[i], d, FNM_PATHNAME) == 0)
-				return d;
+		if (pj->h->rule_has(pj->h->ctx, CA_PROJECT, d))
+			return d;
 		if ((s = strrchr(d, '/')) == NULL || s == d)
 			break;
 		*s = '\0';
@@ -1326,7 +1324,7 @@ load_named(struct project *pj, yaml_node_t *n, const char *given,
 		    "refused", given);
 	if ((p = cx_join(cur->dir, given)) == NULL)
 		return cx_fail(pj, n, "cannot read the path %.200s", given);
-	if ((root = project_root(pj->rule, p)) == NULL) {
+	if ((root = project_root(pj, p)) == NULL) {
 		r = cx_fail(pj, n, "%s is not inside a directory of this "
 		    "rule's projects", p);
 		goto out;
@@ -1538,7 +1536,7 @@ project_dir(struct project *pj, const struct strv *files)
 	const char *pd = last_value(pj->req->gflags, pj->req->ngflags,
 	    "project-directory");
 	char *w, *rp = NULL, *content = NULL, *d;
-	size_t len, i;
+	size_t len;
 	int e;
 
 	if (pd != NULL)
@@ -1552,11 +1550,9 @@ project_dir(struct project *pj, const struct strv *files)
 	if (w == NULL)
 		return cx_fail(pj, NULL, "cannot read the project directory");
 	e = examine(pj, NULL, w, &rp, &content, &len);
-	if (e == 0 && content == NULL)
-		for (i = 0; i < pj->rule->projects.n && pj->dir == NULL; i++)
-			if (fnmatch(pj->rule->projects.v[i], rp,
-			    FNM_PATHNAME) == 0)
-				pj->dir = xstrdup(rp);
+	if (e == 0 && content == NULL &&
+	    pj->h->rule_has(pj->h->ctx, CA_PROJECT, rp))
+		pj->dir = xstrdup(rp);
 	if (e == 0 && pj->dir == NULL)
 		(void)cx_fail(pj, NULL, "the project directory %s is not in "
 		    "this rule's projects", rp);
@@ -2532,7 +2528,7 @@ check_project(struct project *pj)
 	if (pj->res == NULL || pj->res->file == NULL)
 		return cx_fail(pj, NULL, "compose files can not be checked "
 		    "here");
-	if (pj->rule->projects.n == 0)
+	if (!pj->h->rule_has(pj->h->ctx, CA_PROJECTS, NULL))
 		return cx_fail(pj, NULL, "this rule lists no projects");
 	if (check_run_volumes(pj) != 0 || load_project(pj) != 0 ||
 	    (pj->starting && acted_services(pj) != 0))
@@ -2548,12 +2544,8 @@ check_subcommand(struct project *pj)
 {
 	const struct cmddef *c = pj->req->cmd, *g = commands_group(c);
 	const char *sub = c->name + strlen(g->name) + 1;
-	size_t i;
 
-	for (i = 0; i < pj->rule->ncmds; i++)
-		if (pj->rule->cmds[i] == c)
-			return 0;
-	if (strv_has(&pj->rule->subcommands, sub))
+	if (pj->h->rule_has(pj->h->ctx, CA_SUBCOMMAND, sub))
 		return 0;
 	return cx_fail(pj, NULL, "docker compose %s is not in this rule's "
 	    "subcommands", sub);
@@ -2594,14 +2586,14 @@ static int
 build_context(struct project *pj, const char *arg, char **ctxdir)
 {
 	char *p, *rp = NULL, *content = NULL;
-	size_t len, i;
+	size_t len;
 	int e, ok = 0;
 
 	*ctxdir = NULL;
 	if (strcmp(arg, "-") == 0)
 		return 0;
 	if (compose_is_remote(arg))
-		return strv_has(&pj->rule->contexts, arg) ? 0 :
+		return pj->h->rule_has(pj->h->ctx, CA_CONTEXT, arg) ? 0 :
 		    cx_fail(pj, NULL, "the remote build context %.200s is "
 		    "not in this rule's contexts", arg);
 	if (pj->res == NULL || pj->res->file == NULL)
@@ -2612,9 +2604,7 @@ build_context(struct project *pj, const char *arg, char **ctxdir)
 	e = examine(pj, NULL, p, &rp, &content, &len);
 	free(p);
 	if (e == 0 && content == NULL)
-		for (i = 0; i < pj->rule->contexts.n && !ok; i++)
-			ok = fnmatch(pj->rule->contexts.v[i], rp,
-			    FNM_PATHNAME) == 0;
+		ok = pj->h->rule_has(pj->h->ctx, CA_CONTEXT, rp);
 	if (e == 0 && !ok)
 		(void)cx_fail(pj, NULL, "the build context %s is not in this "
 		    "rule's contexts (without contexts only \"-\", standard "
@@ -2863,14 +2853,13 @@ compose_applies(const struct request *q)
 }
 
 int
-compose_check(const struct rule *rule, const struct request *req,
-    const struct resolver *res, const struct compose_hooks *h)
+compose_check(const struct request *req, const struct resolver *res,
+    const struct compose_hooks *h)
 {
 	struct project pj;
 	int r = 0;
 
 	memset(&pj, 0, sizeof(pj));
-	pj.rule = rule;
 	pj.req = req;
 	pj.res = res;
 	pj.h = h;

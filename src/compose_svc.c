@@ -815,7 +815,7 @@ hook_item(struct project *pj, yaml_node_t *n, void *arg)
 		free(s);
 	}
 	if (r == 0 && (u = cx_get(pj->cur, n, "user")) != NULL &&
-	    pj->judge && !(pj->rule->unsafe & RISK_PRIVILEGED)) {
+	    pj->judge && !pj->h->rule_has(pj->h->ctx, CA_PRIVILEGED, NULL)) {
 		if ((s = cx_str(pj, u)) == NULL)
 			return -1;
 		if (is_root_user(s))
@@ -929,7 +929,8 @@ compose_context(struct project *pj, yaml_node_t *n, const char *s)
 	    strncmp(s, "service:", 8) == 0 || strncmp(s, "target:", 7) == 0)
 		return 0;
 	if (compose_is_remote(s))
-		return strv_has(&pj->rule->contexts, s) ? 0 : cx_fail(pj, n,
+		return pj->h->rule_has(pj->h->ctx, CA_CONTEXT, s) ? 0 :
+		    cx_fail(pj, n,
 		    "the remote build context %.200s is not in this rule's "
 		    "contexts", s);
 	return cx_resource(pj, n, s, NULL, CX_DIR);

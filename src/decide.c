@@ -16,6 +16,7 @@
  * - Every denial names what was refused and why, and the rule it was held
  *   to, in one line.
  */
+#include <fnmatch.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1201,11 +1202,54 @@ hook_creates(void *ctx, long n)
 	return 0;
 }
 
+/* A glob of list matches path as a whole path (FNM_PATHNAME). */
+static int
+path_listed(const struct strv *list, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < list->n; i++)
+		if (fnmatch(list->v[i], path, FNM_PATHNAME) == 0)
+			return 1;
+	return 0;
+}
+
+/* What compose.c asks of the rule (enum compose_ask): 1 yes, 0 no. */
+static int
+hook_rule_has(void *ctx, enum compose_ask what, const char *value)
+{
+	const struct check *ck = ctx;
+	const struct rule *r = ck->rule;
+	const struct cmddef *c;
+	size_t i;
+
+	switch (what) {
+	case CA_PROJECTS:
+		return r->projects.n > 0;
+	case CA_PROJECT:
+		return path_listed(&r->projects, value);
+	case CA_SUBCOMMAND:
+		c = ck->req->cmd;
+		for (i = 0; i < r->ncmds; i++)
+			if (r->cmds[i] == c)
+				return 1;
+		return strv_has(&r->subcommands, value);
+	case CA_CONTEXT:	/* a remote one is listed as given */
+		return compose_is_remote(value) ?
+		    strv_has(&r->contexts, value) :
+		    path_listed(&r->contexts, value);
+	case CA_PRIVILEGED:
+		return (r->unsafe & RISK_PRIVILEGED) != 0;
+	}
+	return 0;
+}
+
 /* Compose subcommands, projects and files; build contexts (compose.c). */
 static int
 check_compose(struct check *ck)
 {
-	struct compose_hooks h = { .ctx = ck, .flag = hook_flag,
+	struct compose_hooks h = { .ctx = ck, .rule_has = hook_rule_has,
+	    .flag = hook_flag,
 	    .named = hook_named, .image = hook_image, .tag = hook_tag,
 	    .reason = ck->reason, .reasonlen = sizeof(ck->reason),
 	    .risk = hook_risk, .service = hook_service,
@@ -1218,7 +1262,7 @@ check_compose(struct check *ck)
 		return 0;
 	if (commands_group(ck->req->cmd) != NULL)
 		ck->creates = 0;	/* until compose.c counts them */
-	return compose_check(ck->rule, ck->req, ck->res, &h);
+	return compose_check(ck->req, ck->res, &h);
 }
 
 /*
