@@ -29,6 +29,11 @@ if not recs:
     bad.append("audit file is empty")
 tsre = re.compile(r'^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$')
 dec, exits = {}, collections.defaultdict(list)
+def key(r):
+    # an MCP session (t-40) decides once per call: its JSON-RPC id tells
+    # the calls apart; the session itself is one more decision, "mcp"
+    rid = r.get('rpc_id')
+    return (r.get('session'), None if rid is None else json.dumps(rid))
 for n, r in recs:
     for k in ('ts', 'event', 'session'):
         if not isinstance(r.get(k), str) or not r.get(k):
@@ -41,11 +46,11 @@ for n, r in recs:
                 bad.append(f"line {n}: decision without {k}: {r}")
         if r.get('decision') not in ('allow', 'deny', 'observe'):
             bad.append(f"line {n}: decision is {r.get('decision')!r}")
-        if r['session'] in dec:
-            bad.append(f"line {n}: second decision for session {r['session']}")
-        dec[r['session']] = (n, r)
+        if key(r) in dec:
+            bad.append(f"line {n}: second decision for session {r['session']} (rpc_id {r.get('rpc_id')})")
+        dec[key(r)] = (n, r)
     elif r.get('event') == 'exit':
-        exits[r['session']].append((n, r))
+        exits[key(r)].append((n, r))
         if not (isinstance(r.get('status'), int) or isinstance(r.get('signal'), int)):
             bad.append(f"line {n}: exit without integer status or signal: {r}")
     elif r.get('event') == 'reap':
@@ -60,6 +65,8 @@ for s, (n, r) in dec.items():
     ex = exits.get(s, [])
     # observe (t-39): run although the rules deny it
     executed = r.get('decision') in ('allow', 'observe') and isinstance(r.get('argv'), list) and r['argv']
+    # an MCP session: one exit record when it ends
+    executed = executed or (r.get('command') == 'mcp' and r.get('reason') == 'mcp session')
     if executed:
         if len(ex) != 1:
             bad.append(f"line {n}: allowed {r.get('command')!r}: {len(ex)} exit records (want 1)")
@@ -69,7 +76,7 @@ for s, (n, r) in dec.items():
         bad.append(f"line {n}: {r.get('decision')} {r.get('command')!r} has {len(ex)} exit records (want 0)")
 for s, ex in exits.items():
     if s not in dec:
-        bad.append(f"line {ex[0][0]}: exit record without a decision (session {s})")
+        bad.append(f"line {ex[0][0]}: exit record without a decision (session {s[0]}, rpc_id {s[1]})")
 # requests the harness made: (user, command) -> count
 want = collections.Counter()
 with open(reqlog, encoding='utf-8') as f:
