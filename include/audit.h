@@ -55,6 +55,11 @@ struct audit {
 	const char *plugin;		/* CLI plugin the command runs
 					   (compose), or NULL: recorded in the
 					   decision; not owned */
+	const char *request;		/* held request id (approval.c):
+					   in decision and exit records, or
+					   NULL; not owned */
+	const char *approval;		/* nonce of the approval this
+					   decision used, or NULL; not owned */
 };
 
 /*
@@ -102,6 +107,24 @@ int	 audit_exit(struct audit *, int status, int sig, long duration_ms,
  */
 int	 audit_reap(struct audit *, const char *id, const char *name,
 	    long long expires, const char *result, const char **errstr);
+
+/*
+ * Write a held record (approval: true): the request id (a->request), the
+ * rule, the command and canonical argv, and what notify did ("none",
+ * "ok" or why it failed).  Returns as audit_decision.
+ */
+int	 audit_held(struct audit *, const char *command, size_t cmdlen,
+	    char *const *argv, const char *rule, const char *notify,
+	    const char **errstr);
+
+/*
+ * Write root's answer to a held request: event "approved" (with the
+ * expiry, unix seconds) or "denied" (with the reason), the request id,
+ * the account and role it was for, and by, who decided.
+ */
+int	 audit_approval(struct audit *, const char *event, const char *request,
+	    const char *user, const char *role, const char *by,
+	    long long expires, const char *reason, const char **errstr);
 
 void	 audit_close(struct audit *);
 

@@ -108,6 +108,8 @@ struct verdict {
 					   count's lock must be held on */
 	long	 lifetime;		/* the rule's lifetime (seconds): a
 					   session adds the expiry label */
+	int	 approval;		/* the rule has approval: true: run
+					   only once a person approved it */
 };
 
 /*

@@ -1259,12 +1259,16 @@ try_rules(struct check *ck, const struct role *role, struct verdict *v)
 {
 	struct check first;
 	char cmds[80];
-	size_t i;
+	size_t i, k;
 	int tried = 0;
 
 	first = *ck;
-	for (i = 0; i < role->nrules; i++) {
-		if (!rule_names(&role->rules[i], ck->req->cmd))
+	/* The rules that allow at once first, then the approval: true ones:
+	 * a request is held only when nothing else allows it. */
+	for (k = 0; k < 2 * role->nrules; k++) {
+		i = k % role->nrules;
+		if (!rule_names(&role->rules[i], ck->req->cmd) ||
+		    role->rules[i].approval != (k >= role->nrules))
 			continue;
 		ck->rule = &role->rules[i];
 		ck->pins = NULL;
@@ -1282,6 +1286,11 @@ try_rules(struct check *ck, const struct role *role, struct verdict *v)
 			v->extra_flags = ck->extra;
 			v->quota = ck->rule->max_containers > 0;
 			v->lifetime = ck->rule->lifetime;
+			v->approval = ck->rule->approval;
+			if (v->approval)
+				(void)snprintf(v->reason, sizeof(v->reason),
+				    "held for a person's approval (approval: "
+				    "true)");
 			if (ck->rule->own &&
 			    (ck->req->cmd->traits & CMD_OWNABLE))
 				strv_take(&v->extra_flags, xasprintf(
