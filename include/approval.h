@@ -120,6 +120,27 @@ int	 approval_wait(int ifd, long ms);
 /* An inotify descriptor watching dir/approved, or -1 (then: polling). */
 int	 approval_watch(const char *dir);
 
+struct audit;
+
+#define APPROVAL_MSG_MAX	1024	/* bytes of approval_gate's message */
+
+/*
+ * The held flow for a request a rule with approval: true allowed (the
+ * caller runs it only if this returns 0): the layout must be safe; an
+ * approval covering rq is used (id and nonce set: the caller puts them in
+ * the decision and exit records); else the request is held
+ * (approval_hold), notify runs on a new one, the held record is written,
+ * and the session waits up to the policy's wait for root's decision.
+ * Returns 0 (approved, used now), EX_NOPERM (denied by root), EX_TEMPFAIL
+ * (no decision in time, or the client went away) or EX_UNAVAILABLE, with
+ * what follows "dockergate: denied: " / "held for approval: " /
+ * "unavailable: " in msg.  id: APPROVAL_ID_LEN + 1 bytes; nonce:
+ * APPROVAL_NONCE_LEN + 1.
+ */
+int	 approval_gate(const struct policy *pol, struct audit *au,
+	    const struct approval_req *rq, char *id, char *nonce, char *msg,
+	    size_t msglen);
+
 /*
  * dockergate pending [--json] | approve [--ttl D] [--yes] ID |
  * deny [--reason TEXT] ID, each also taking --policy FILE: root only.

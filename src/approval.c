@@ -1127,3 +1127,94 @@ approval_main(int argc, char **argv)
 	policy_free(pol);
 	return r;
 }
+
+/* ------------------------------------------------------------------ */
+/* The held flow */
+
+static long
+ms_until(const struct timespec *end)
+{
+	struct timespec now;
+
+	(void)clock_gettime(CLOCK_MONOTONIC, &now);
+	return (end->tv_sec - now.tv_sec) * 1000 +
+	    (end->tv_nsec - now.tv_nsec) / 1000000;
+}
+
+/* Wait for root's decision until wait seconds passed or the client left. */
+static int
+await(const struct policy *pol, const char *id,
+    const struct approval_req *rq, const struct timespec *held, char *nonce,
+    char *msg, size_t msglen)
+{
+	char reason[APPROVAL_REASON_MAX];
+	enum approval_state st;
+	struct timespec end;
+	const char *err;
+	int ifd = approval_watch(pol->approvals.dir), r = EX_TEMPFAIL;
+
+	(void)clock_gettime(CLOCK_MONOTONIC, &end);
+	end.tv_sec += pol->approvals.wait;
+	for (;;) {
+		if (approval_check(pol->approvals.dir, id, rq, time(NULL), held,
+		    &st, nonce, reason, sizeof(reason), &err) != 0) {
+			(void)snprintf(msg, msglen, "%s", err);
+			r = EX_UNAVAILABLE;
+			break;
+		}
+		if (st != APPROVAL_NONE) {
+			if (st == APPROVAL_DENIED)
+				(void)snprintf(msg, msglen, "request %s was "
+				    "denied by an operator: %s", id, reason);
+			r = st == APPROVAL_GRANTED ? 0 : EX_NOPERM;
+			break;
+		}
+		if (ms_until(&end) <= 0 ||
+		    approval_wait(ifd, ms_until(&end)) != 0)
+			break;
+	}
+	if (ifd != -1)
+		(void)close(ifd);
+	return r;
+}
+
+int
+approval_gate(const struct policy *pol, struct audit *au,
+    const struct approval_req *rq, char *id, char *nonce, char *msg,
+    size_t msglen)
+{
+	char reason[APPROVAL_REASON_MAX], *json = NULL;
+	const char *dir = pol->approvals.dir, *err, *notified = "none";
+	enum approval_state st;
+	struct timespec held;
+	int created, r;
+
+	approval_id(rq->user, rq->role, rq->argv, id);
+	au->request = id;
+	if (approval_layout(dir, &err) != 0 || approval_check(dir, id, rq,
+	    time(NULL), NULL, &st, nonce, reason, sizeof(reason), &err) != 0 ||
+	    (st == APPROVAL_NONE && approval_hold(dir, id, rq, time(NULL),
+	    &created, &held, &json, &err) != 0)) {
+		(void)snprintf(msg, msglen, "%s", err);
+		return EX_UNAVAILABLE;
+	}
+	if (st == APPROVAL_GRANTED)
+		return 0;
+	if (!created)
+		notified = "not run: the request was held already";
+	else if (pol->approvals.notify.n > 0)
+		notified = approval_notify(pol->approvals.notify.v, json,
+		    &err) == 0 ? "ok" : err;
+	free(json);
+	if (audit_held(au, rq->command, strlen(rq->command), rq->argv,
+	    rq->rule, notified, &err) != 0 && pol->audit_required) {
+		(void)snprintf(msg, msglen, "audit log unavailable: %s", err);
+		return EX_UNAVAILABLE;
+	}
+	if ((r = await(pol, id, rq, &held, nonce, msg, msglen)) ==
+	    EX_TEMPFAIL)
+		(void)snprintf(msg, msglen, "request %s (%s, waited %lds); ask "
+		    "an operator to run 'dockergate approve %s'", id, rq->rule,
+		    (long)pol->approvals.wait, id);
+	return r;
+}

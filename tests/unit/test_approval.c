@@ -17,6 +17,8 @@
 
 #include "testutil.h"
 #include "approval.h"
+#include "audit.h"
+#include "policy.h"
 
 #define OTHER_UID	65534	/* nobody: an account that is not root */
 #define SKIP_UNLESS_ROOT() do { if (geteuid() != 0) skip(); } while (0)
@@ -78,7 +80,7 @@ setup(void **state)
 		fail_msg("path too long");
 	(void)snprintf(text, sizeof(text), "version: 1\n"
 	    "audit: {syslog: false, file: %s/audit.jsonl}\n"
-	    "approvals: {dir: %s, ttl: 10m}\n"
+	    "approvals: {dir: %s, ttl: 10m, wait: 3s}\n"
 	    "roles:\n  ops:\n    allow:\n      - command: rm\n"
 	    "        approval: true\n", root, dir);
 	put(pol, text, 0644, 0);
@@ -406,6 +408,83 @@ test_root_only(void **state)
 	assert_int_equal(WEXITSTATUS(status), 77);
 }
 
+/* The gateway's held flow, with root answering from another process. */
+static int
+gate(const struct approval_req *rq, char *id, long wait, char *msg)
+{
+	struct strv errs = { NULL, 0, 0 };
+	char nonce[APPROVAL_NONCE_LEN + 1], audit[PATH_MAX];
+	struct policy *p = NULL;
+	struct audit au;
+	const char *err;
+	int perm, r;
+
+	assert_int_equal(policy_load(pol, &p, &errs, &perm), 0);
+	p->approvals.wait = wait;
+	(void)snprintf(audit, sizeof(audit), "%s/audit.jsonl", root);
+	memset(&au, 0, sizeof(au));
+	assert_int_equal(audit_open(&au, audit, 0, 1, rq->user, rq->role, "",
+	    &err), 0);
+	r = approval_gate(p, &au, rq, id, nonce, msg, APPROVAL_MSG_MAX);
+	audit_close(&au);
+	policy_free(p);
+	return r;
+}
+
+/* Root's answer ms from now, from a child process. */
+static pid_t
+answer_later(const char *cmd, const char *id, long ms)
+{
+	struct timespec nap = { ms / 1000, (ms % 1000) * 1000000L };
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		(void)nanosleep(&nap, NULL);
+		_exit(admin(cmd, id, strcmp(cmd, "deny") == 0 ? "--reason" :
+		    "--yes", strcmp(cmd, "deny") == 0 ? "no" : NULL));
+	}
+	return pid;
+}
+
+static void
+test_gate(void **state)
+{
+	char *const argv[] = { "docker", "container", "kill", "web", NULL };
+	char id[APPROVAL_ID_LEN + 1], msg[APPROVAL_MSG_MAX];
+	struct approval_req rq;
+	struct timespec t0, t1;
+	int status;
+	pid_t pid;
+
+	(void)state;
+	SKIP_UNLESS_ROOT();
+	req(&rq, "root", 0, "ops", argv);
+	/* no decision: 75, the line names the id and the command to run */
+	assert_int_equal(gate(&rq, id, 0, msg), 75);
+	assert_non_null(strstr(msg, "dockergate approve "));
+	assert_non_null(strstr(msg, id));
+	/* approved while waiting: goes on, once */
+	pid = answer_later("approve", id, 300);
+	assert_int_equal(gate(&rq, id, 5, msg), 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_int_equal(gate(&rq, id, 0, msg), 75);
+	/* denied while waiting: 77 soon after, with the reason */
+	pid = answer_later("deny", id, 300);
+	(void)clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(gate(&rq, id, 5, msg), 77);
+	(void)clock_gettime(CLOCK_MONOTONIC, &t1);
+	assert_true(t1.tv_sec - t0.tv_sec < 3);
+	assert_non_null(strstr(msg, ": no"));
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	/* held anew after the denial: no stale denial ends it */
+	assert_int_equal(gate(&rq, id, 0, msg), 75);
+	/* an unsafe layout: 69, never an allow */
+	assert_int_equal(chmod(at("%s/%s", APPROVAL_REQUESTS), 01777), 0);
+	assert_int_equal(gate(&rq, id, 0, msg), 69);
+	assert_int_equal(chmod(at("%s/%s", APPROVAL_REQUESTS),
+	    APPROVAL_REQUESTS_MODE), 0);
+}
+
 int
 main(void)
 {
@@ -418,6 +497,7 @@ main(void)
 		cmocka_unit_test(test_foreign_request),
 		cmocka_unit_test(test_notify),
 		cmocka_unit_test(test_root_only),
+		cmocka_unit_test(test_gate),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
