@@ -1187,13 +1187,13 @@ approval_gate(const struct policy *pol, struct audit *au,
 	const char *dir = pol->approvals.dir, *err, *notified = "none";
 	enum approval_state st;
 	struct timespec held;
-	int created, r;
+	int created = 0, r;
 
 	approval_id(rq->user, rq->role, rq->argv, id);
 	au->request = id;
 	if (approval_layout(dir, &err) != 0 || approval_check(dir, id, rq,
 	    time(NULL), NULL, &st, nonce, reason, sizeof(reason), &err) != 0 ||
-	    (st == APPROVAL_NONE && approval_hold(dir, id, rq, time(NULL),
+	    (st != APPROVAL_GRANTED && approval_hold(dir, id, rq, time(NULL),
 	    &created, &held, &json, &err) != 0)) {
 		(void)snprintf(msg, msglen, "%s", err);
 		return EX_UNAVAILABLE;

@@ -1253,22 +1253,20 @@ first_cmd(const struct rule *r, char *buf, size_t len)
 	    r->cmds[0]->name : "");
 }
 
-/* Try every rule naming the command; keep the first failure's reason. */
-static void
-try_rules(struct check *ck, const struct role *role, struct verdict *v)
+/*
+ * Try the rules naming the command whose approval is approval; on the
+ * first that accepts the request fill *v and return 1.  Else 0, with the
+ * first failure kept in *first and the rules tried counted in *tried.
+ */
+static int
+try_pass(struct check *ck, const struct role *role, int approval,
+    struct verdict *v, struct check *first, int *tried)
 {
-	struct check first;
-	char cmds[80];
-	size_t i, k;
-	int tried = 0;
+	size_t i;
 
-	first = *ck;
-	/* The rules that allow at once first, then the approval: true ones:
-	 * a request is held only when nothing else allows it. */
-	for (k = 0; k < 2 * role->nrules; k++) {
-		i = k % role->nrules;
+	for (i = 0; i < role->nrules; i++) {
 		if (!rule_names(&role->rules[i], ck->req->cmd) ||
-		    role->rules[i].approval != (k >= role->nrules))
+		    role->rules[i].approval != approval)
 			continue;
 		ck->rule = &role->rules[i];
 		ck->pins = NULL;
@@ -1295,13 +1293,32 @@ try_rules(struct check *ck, const struct role *role, struct verdict *v)
 			    (ck->req->cmd->traits & CMD_OWNABLE))
 				strv_take(&v->extra_flags, xasprintf(
 				    "--label=" OWNER_LABEL "=%s", ck->role));
-			return;
+			return 1;
 		}
 		free_pins(ck->pins, ck->npins);
 		strv_free(&ck->extra);
-		if (tried++ == 0)
-			first = *ck;
+		if ((*tried)++ == 0)
+			*first = *ck;
 	}
+	return 0;
+}
+
+/*
+ * Try every rule naming the command; keep the first failure's reason.
+ * The rules that allow at once first, then the approval: true ones: a
+ * request is held only when nothing else allows it.
+ */
+static void
+try_rules(struct check *ck, const struct role *role, struct verdict *v)
+{
+	struct check first;
+	char cmds[80];
+	int tried = 0;
+
+	first = *ck;
+	if (try_pass(ck, role, 0, v, &first, &tried) ||
+	    try_pass(ck, role, 1, v, &first, &tried))
+		return;
 	if (tried == 0) {	/* the caller checked a rule names it: defensive */
 		(void)snprintf(v->reason, sizeof(v->reason), "no rule allows "
 		    "docker %s", ck->req->cmd->name);
