@@ -121,14 +121,15 @@ int	 approval_wait(int ifd, long ms);
 int	 approval_watch(const char *dir);
 
 struct audit;
+struct audit_call;
 
 #define APPROVAL_MSG_MAX	1024	/* bytes of approval_gate's message */
 
 /*
  * The held flow for a request a rule with approval: true allowed (the
  * caller runs it only if this returns 0): the layout must be safe; an
- * approval covering rq is used (id and nonce set: the caller puts them in
- * the decision and exit records); else the request is held
+ * approval covering rq is used (id and nonce set; call->request and
+ * call->approval point to them, for the decision and exit records); else the request is held
  * (approval_hold), notify runs on a new one, the held record is written,
  * and the session waits up to the policy's wait for root's decision.
  * Returns 0 (approved, used now), EX_NOPERM (denied by root), EX_TEMPFAIL
@@ -138,8 +139,8 @@ struct audit;
  * APPROVAL_NONCE_LEN + 1.
  */
 int	 approval_gate(const struct policy *pol, struct audit *au,
-	    const struct approval_req *rq, char *id, char *nonce, char *msg,
-	    size_t msglen);
+	    struct audit_call *call, const struct approval_req *rq, char *id,
+	    char *nonce, char *msg, size_t msglen);
 
 /*
  * dockergate pending [--json] | approve [--ttl D] [--yes] ID |

@@ -52,14 +52,19 @@ struct audit {
 	char	*user;
 	char	*role;
 	char	*client;		/* "ADDR PORT" or "" */
+};
+
+/*
+ * What one request (a call of the session) adds to its records.  Every
+ * member may be NULL; a NULL struct audit_call adds nothing.  Not owned.
+ */
+struct audit_call {
 	const char *plugin;		/* CLI plugin the command runs
-					   (compose), or NULL: recorded in the
-					   decision; not owned */
-	const char *request;		/* held request id (approval.c):
-					   in decision and exit records, or
-					   NULL; not owned */
-	const char *approval;		/* nonce of the approval this
-					   decision used, or NULL; not owned */
+					   (compose): in the decision */
+	const char *request;		/* held request id (approval.c): in
+					   the decision and exit records */
+	const char *approval;		/* nonce of the approval the call
+					   used: in the decision */
 };
 
 /*
@@ -89,16 +94,16 @@ int	 audit_fits(const char *command, size_t cmdlen, char *const *argv,
  * (decision, ids, record_bytes, record_fnv1a64, record_file) that does not
  * count.
  */
-int	 audit_decision(struct audit *, const char *command, size_t cmdlen,
-	    char *const *argv, int allow, const char *rule, const char *reason,
-	    const char **errstr);
+int	 audit_decision(struct audit *, const struct audit_call *,
+	    const char *command, size_t cmdlen, char *const *argv, int allow,
+	    const char *rule, const char *reason, const char **errstr);
 
 /*
  * Write the exit record: exit status, or signal if killed.  Docker has run:
  * a failure cannot undo that, the caller only reports it.
  */
-int	 audit_exit(struct audit *, int status, int sig, long duration_ms,
-	    const char **errstr);
+int	 audit_exit(struct audit *, const struct audit_call *, int status,
+	    int sig, long duration_ms, const char **errstr);
 
 /*
  * Write a reap record (dockergate reap): the container's ID and name,
@@ -109,13 +114,13 @@ int	 audit_reap(struct audit *, const char *id, const char *name,
 	    long long expires, const char *result, const char **errstr);
 
 /*
- * Write a held record (approval: true): the request id (a->request), the
- * rule, the command and canonical argv, and what notify did ("none",
+ * Write a held record (approval: true): the request id (call->request),
+ * the rule, the command and canonical argv, and what notify did ("none",
  * "ok" or why it failed).  Returns as audit_decision.
  */
-int	 audit_held(struct audit *, const char *command, size_t cmdlen,
-	    char *const *argv, const char *rule, const char *notify,
-	    const char **errstr);
+int	 audit_held(struct audit *, const struct audit_call *,
+	    const char *command, size_t cmdlen, char *const *argv,
+	    const char *rule, const char *notify, const char **errstr);
 
 /*
  * Write root's answer to a held request: event "approved" (with the

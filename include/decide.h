@@ -7,10 +7,10 @@
 
 #include <stddef.h>
 #include "grammar.h"
+#include "labels.h"
 #include "policy.h"
 
 #define DECIDE_REASON_MAX	1024	/* bytes of a verdict's reason */
-#define OWNER_LABEL	"dockergate.owner"	/* own/owned label key */
 
 /* A container (or swarm service) as the engine knows it. */
 struct target {
@@ -101,7 +101,9 @@ struct verdict {
 	char	 reason[DECIDE_REASON_MAX];
 	struct pin *pins;		/* container args to pin to IDs */
 	size_t	 npins;
-	struct strv extra_flags;	/* flags decide adds ("--label=...") */
+	struct strv extra_flags;	/* flags decide adds (limits, --type) */
+	struct strv label_filters;	/* "K=V": render adds --filter=label= */
+	struct strv labels;		/* "K=V": render adds --label= */
 	unsigned redact;		/* REDACT_* (redact.h): what the
 					   executor's output filter masks */
 	int	 quota;			/* the rule has max_containers: the

@@ -8,7 +8,8 @@
 
 #include <stddef.h>
 
-#define REAP_LABEL	"dockergate.expires"	/* unix seconds */
+#include "labels.h"
+
 #define LIFETIME_MAX	(366L * 24 * 3600)	/* longest lifetime: 366 days */
 #define LIFETIME_TEXT_MAX 16		/* bytes of "2h" as written */
 #define REAP_EXPIRES_MAX 20		/* digits of an expiry label */

@@ -13,6 +13,9 @@
 #define RUN_CAPTURE_TIMEOUT_SEC 30	/* run_capture_docker with no timeout */
 #define RUN_MAX_FILTERED_BYTES	(32 * 1024 * 1024)	/* stdout filtered */
 #define RUN_MAX_LINE_BYTES	(1024 * 1024)	/* one line, run_exec_lines */
+#define RUN_SESSION_MAX_KILL	64	/* containers run_end_session kills */
+#define RUN_SESSION_LS_MAX	65536	/* bytes of docker output read there */
+#define RUN_SESSION_ID_MAX	64	/* bytes of a session ID */
 
 struct run_spec {
 	const char	*binary;	/* absolute docker path */
@@ -115,5 +118,17 @@ int	 run_capture(const char *path, char *const argv[], char **out,
  */
 int	 run_capture_docker(const struct run_spec *, char **out, size_t max,
 	    int *status, const char **errstr);
+
+/*
+ * After a timeout or a client that went away: the container a session
+ * started (labelled SESSION_LABEL=session by render_session_argv) can
+ * outlive the docker CLI, since a PID 1 without a handler ignores the
+ * SIGTERM or SIGHUP docker proxied to it.  Kill the session's running
+ * containers with spec's docker and environment, never one that only
+ * inherited the label from its image.  0, or -1 with *errstr (the ones
+ * that could be checked are still killed).
+ */
+int	 run_end_session(const struct run_spec *, const char *session,
+	    const char **errstr);
 
 #endif

@@ -1180,8 +1180,8 @@ await(const struct policy *pol, const char *id,
 
 int
 approval_gate(const struct policy *pol, struct audit *au,
-    const struct approval_req *rq, char *id, char *nonce, char *msg,
-    size_t msglen)
+    struct audit_call *call, const struct approval_req *rq, char *id,
+    char *nonce, char *msg, size_t msglen)
 {
 	char reason[APPROVAL_REASON_MAX], *json = NULL;
 	const char *dir = pol->approvals.dir, *err, *notified = "none";
@@ -1190,7 +1190,7 @@ approval_gate(const struct policy *pol, struct audit *au,
 	int created = 0, r;
 
 	approval_id(rq->user, rq->role, rq->argv, id);
-	au->request = id;
+	call->request = id;
 	if (approval_layout(dir, &err) != 0 || approval_check(dir, id, rq,
 	    time(NULL), NULL, &st, nonce, reason, sizeof(reason), &err) != 0 ||
 	    (st != APPROVAL_GRANTED && approval_hold(dir, id, rq, time(NULL),
@@ -1198,21 +1198,24 @@ approval_gate(const struct policy *pol, struct audit *au,
 		(void)snprintf(msg, msglen, "%s", err);
 		return EX_UNAVAILABLE;
 	}
-	if (st == APPROVAL_GRANTED)
+	if (st == APPROVAL_GRANTED) {
+		call->approval = nonce;
 		return 0;
+	}
 	if (!created)
 		notified = "not run: the request was held already";
 	else if (pol->approvals.notify.n > 0)
 		notified = approval_notify(pol->approvals.notify.v, json,
 		    &err) == 0 ? "ok" : err;
 	free(json);
-	if (audit_held(au, rq->command, strlen(rq->command), rq->argv,
+	if (audit_held(au, call, rq->command, strlen(rq->command), rq->argv,
 	    rq->rule, notified, &err) != 0 && pol->audit_required) {
 		(void)snprintf(msg, msglen, "audit log unavailable: %s", err);
 		return EX_UNAVAILABLE;
 	}
-	if ((r = await(pol, id, rq, &held, nonce, msg, msglen)) ==
-	    EX_TEMPFAIL)
+	if ((r = await(pol, id, rq, &held, nonce, msg, msglen)) == 0)
+		call->approval = nonce;
+	else if (r == EX_TEMPFAIL)
 		(void)snprintf(msg, msglen, "request %s (%s, waited %lds); ask "
 		    "an operator to run 'dockergate approve %s'", id, rq->rule,
 		    (long)pol->approvals.wait, id);

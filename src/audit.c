@@ -658,6 +658,7 @@ struct drec {
 	int		 allow;
 	const char	*rule;
 	const char	*reason;
+	const struct audit_call *call;	/* or NULL */
 };
 
 /* Identifies a file record from its syslog summary. */
@@ -701,12 +702,12 @@ decision_record(const struct audit *a, const struct drec *d,
 	rec = add(rec, "ts", json_string(d->ts));
 	rec = add(rec, "client", jstrl(a->client, lim));
 	rec = add(rec, "reason", jstrl(d->reason, lim));
-	if (a->plugin != NULL)
-		rec = add(rec, "plugin", jstrl(a->plugin, lim));
-	if (a->request != NULL)
-		rec = add(rec, "request", jstrl(a->request, lim));
-	if (a->approval != NULL)
-		rec = add(rec, "approval", jstrl(a->approval, lim));
+	if (d->call != NULL && d->call->plugin != NULL)
+		rec = add(rec, "plugin", jstrl(d->call->plugin, lim));
+	if (d->call != NULL && d->call->request != NULL)
+		rec = add(rec, "request", jstrl(d->call->request, lim));
+	if (d->call != NULL && d->call->approval != NULL)
+		rec = add(rec, "approval", jstrl(d->call->approval, lim));
 	if (dg == NULL) {
 		rec = add(rec, "command", jcommand(d->command, d->cmdlen));
 		return add(rec, "argv", jargv(d->argv));
@@ -808,9 +809,9 @@ emit(struct audit *a, json_t *rec, int prio, const struct drec *d,
 }
 
 int
-audit_decision(struct audit *a, const char *command, size_t cmdlen,
-    char *const *argv, int allow, const char *rule, const char *reason,
-    const char **errstr)
+audit_decision(struct audit *a, const struct audit_call *call,
+    const char *command, size_t cmdlen, char *const *argv, int allow,
+    const char *rule, const char *reason, const char **errstr)
 {
 	char ts[AUDIT_TS_LEN];
 	struct drec d;
@@ -826,17 +827,19 @@ audit_decision(struct audit *a, const char *command, size_t cmdlen,
 	d.allow = allow;
 	d.rule = rule;
 	d.reason = reason;
+	d.call = call;
 	return emit(a, decision_record(a, &d, NULL), allow ? LOG_INFO :
 	    LOG_WARNING, &d, errstr);
 }
 
 int
-audit_exit(struct audit *a, int status, int sig, long duration_ms,
-    const char **errstr)
+audit_exit(struct audit *a, const struct audit_call *call, int status,
+    int sig, long duration_ms, const char **errstr)
 {
 	char ts[AUDIT_TS_LEN];
 	json_t *rec = json_object();
 
+	(void)call;	/* the plugin is in the decision record only */
 	timestamp(ts, sizeof(ts));
 	rec = add(rec, "event", json_string("exit"));
 	rec = add(rec, "session", json_string(a->session));
@@ -844,15 +847,16 @@ audit_exit(struct audit *a, int status, int sig, long duration_ms,
 	rec = add(rec, "status", sig ? json_null() : json_integer(status));
 	rec = add(rec, "signal", sig ? json_integer(sig) : json_null());
 	rec = add(rec, "duration_ms", json_integer(duration_ms));
-	if (a->request != NULL)
-		rec = add(rec, "request", jstrl(a->request, AUDIT_MAX_STRING));
+	if (call != NULL && call->request != NULL)
+		rec = add(rec, "request", jstrl(call->request,
+		    AUDIT_MAX_STRING));
 	return emit(a, rec, LOG_INFO, NULL, errstr);
 }
 
 int
-audit_held(struct audit *a, const char *command, size_t cmdlen,
-    char *const *argv, const char *rule, const char *notify,
-    const char **errstr)
+audit_held(struct audit *a, const struct audit_call *call,
+    const char *command, size_t cmdlen, char *const *argv, const char *rule,
+    const char *notify, const char **errstr)
 {
 	char ts[AUDIT_TS_LEN];
 	json_t *rec = json_object();
@@ -861,8 +865,8 @@ audit_held(struct audit *a, const char *command, size_t cmdlen,
 		return -1;
 	timestamp(ts, sizeof(ts));
 	rec = add(rec, "event", json_string("held"));
-	rec = add(rec, "request", jstrl(a->request ? a->request : "",
-	    AUDIT_MAX_STRING));
+	rec = add(rec, "request", jstrl(call != NULL && call->request != NULL ?
+	    call->request : "", AUDIT_MAX_STRING));
 	rec = add(rec, "rule", jstrl(rule, AUDIT_MAX_STRING));
 	rec = add(rec, "session", json_string(a->session));
 	rec = add(rec, "user", jstrl(a->user, AUDIT_MAX_STRING));

@@ -50,6 +50,7 @@ struct check {
 	struct pin		*pins;
 	size_t			 npins;
 	struct strv		 extra;		/* flags to add if accepted */
+	struct strv		 filters;	/* label filters "K=V" to add */
 	unsigned		 redact;	/* REDACT_* for the verdict */
 };
 
@@ -839,11 +840,11 @@ scope_listing(struct check *ck)
 		return deny(ck, "docker %s cannot be limited to this rule's "
 		    "containers; name the containers", ck->req->cmd->name);
 	for (i = 0; i < r->nlabels; i++)
-		strv_take(&ck->extra, xasprintf("--filter=label=%s=%s",
-		    r->labels[i].key, r->labels[i].value));
+		strv_take(&ck->filters, xasprintf("%s=%s", r->labels[i].key,
+		    r->labels[i].value));
 	if (r->owned)
-		strv_take(&ck->extra, xasprintf("--filter=label="
-		    OWNER_LABEL "=%s", ck->role));
+		strv_take(&ck->filters, xasprintf(OWNER_LABEL "=%s",
+		    ck->role));
 	return 0;
 }
 
@@ -1272,6 +1273,7 @@ try_pass(struct check *ck, const struct role *role, int approval,
 		ck->pins = NULL;
 		ck->npins = 0;
 		memset(&ck->extra, 0, sizeof(ck->extra));
+		memset(&ck->filters, 0, sizeof(ck->filters));
 		ck->reason[0] = '\0';
 		ck->redact = 0;
 		if (check_rule(ck) == 0) {
@@ -1282,6 +1284,7 @@ try_pass(struct check *ck, const struct role *role, int approval,
 			v->pins = ck->pins;
 			v->npins = ck->npins;
 			v->extra_flags = ck->extra;
+			v->label_filters = ck->filters;
 			v->quota = ck->rule->max_containers > 0;
 			v->lifetime = ck->rule->lifetime;
 			v->approval = ck->rule->approval;
@@ -1291,12 +1294,13 @@ try_pass(struct check *ck, const struct role *role, int approval,
 				    "true)");
 			if (ck->rule->own &&
 			    (ck->req->cmd->traits & CMD_OWNABLE))
-				strv_take(&v->extra_flags, xasprintf(
-				    "--label=" OWNER_LABEL "=%s", ck->role));
+				strv_take(&v->labels, xasprintf(
+				    OWNER_LABEL "=%s", ck->role));
 			return 1;
 		}
 		free_pins(ck->pins, ck->npins);
 		strv_free(&ck->extra);
+		strv_free(&ck->filters);
 		if ((*tried)++ == 0)
 			*first = *ck;
 	}
@@ -1389,6 +1393,8 @@ decide_verdict_free(struct verdict *v)
 	v->pins = NULL;
 	v->npins = 0;
 	strv_free(&v->extra_flags);
+	strv_free(&v->label_filters);
+	strv_free(&v->labels);
 }
 
 void

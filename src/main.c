@@ -1,7 +1,14 @@
 /*
  * main.c: the pipeline, nothing else.
  *
- *   context -> cmdline -> grammar -> policy -> decide -> render -> audit -> run
+ *   session:  options -> context -> policy -> audit
+ *   request:  evaluate (cmdline -> grammar -> resolve -> decide -> render)
+ *             -> audit -> run
+ *
+ * A session (one ssh connection) holds who is asking and under which
+ * policy; a call holds one request on its way down.  evaluate() is the
+ * one way a command string becomes a verdict and a canonical argv, for
+ * forced mode, -c and --explain alike; it writes nothing.
  *
  * Invariants:
  * - Options come from our own command line only (set by the admin in
@@ -49,10 +56,6 @@
 #include "util.h"
 
 #define DG_VERSION	"0.1.0"
-#define SESSION_LABEL	"dockergate.session"	/* on the containers a
-							   session's run starts */
-#define SESSION_MAX_KILL 64	/* containers killed at a session's end */
-#define SESSION_LS_MAX	65536	/* bytes of docker output read there */
 #define EX_REFUSED	1	/* interactive login refused, usage */
 
 enum mode { MODE_FORCED, MODE_CHECK, MODE_EXPLAIN };
@@ -66,7 +69,7 @@ struct opts {
 	int		 content_only;	/* --check --content-only */
 };
 
-/* Everything one request accumulates on its way down the pipeline. */
+/* Who is asking, under which policy: one per connection. */
 struct session {
 	struct opts	 o;
 	struct passwd	*pw;
@@ -74,17 +77,23 @@ struct session {
 	struct policy	*pol;
 	struct audit	 audit;
 	int		 audit_open;
+	char		 cwd[PATH_MAX];
+};
+
+/* Everything one request accumulates on its way down the pipeline. */
+struct call {
+	struct session	*s;
 	const char	*command;	/* raw client string, or NULL */
 	struct strv	 words;
 	struct request	 req;
 	struct verdict	 v;
-	struct strv	 argv;		/* canonical */
+	struct strv	 argv;		/* canonical: what runs */
+	struct audit_call ac;		/* what its records add */
 	int		 labelled;	/* argv labels containers with the
 					   session (CMD_SESSION_LABEL) */
 	char		*in;		/* a build's standard input, read
 					   whole (compose_build_stdin) */
 	size_t		 inlen;
-	char		 cwd[PATH_MAX];
 	int		 quota_fd;	/* the role's quota lock, or -1 */
 	long		 quota_count;	/* containers counted under it */
 	int		 quota_done;	/* holder's pipe (quota_hold), or -1 */
@@ -146,18 +155,23 @@ help(void)
 	    "dockergate.yaml(5).\n");
 }
 
-/* Refusal: one stderr line, and an audit record when we can write one. */
+/*
+ * Refusal of call c: one stderr line, and an audit record when we can
+ * write one.
+ */
 static int
-refuse(struct session *s, int status, const char *what, const char *why)
+refuse(struct call *c, int status, const char *what, const char *why)
 {
+	struct session *s = c->s;
 	const char *err = "";
 	int lost = 0;
 
 	if (s->audit_open && s->o.mode == MODE_FORCED)
-		lost = audit_decision(&s->audit, s->command ? s->command : "",
-		    s->command ? strlen(s->command) : 0, s->argv.n ?
-		    s->argv.v : NULL, 0, s->v.rule, why[0] ? why : what,
-		    &err) != 0;
+		lost = audit_decision(&s->audit, &c->ac,
+		    c->command ? c->command : "",
+		    c->command ? strlen(c->command) : 0,
+		    c->argv.n ? c->argv.v : NULL, 0, c->v.rule,
+		    why[0] ? why : what, &err) != 0;
 	/* Still one line: a lost record is said in it (69 says it already;
 	 * a policy with no sink keeps no records to lose). */
 	lost = lost && status != EX_UNAVAILABLE && (s->pol->audit_syslog ||
@@ -277,24 +291,6 @@ open_audit(struct session *s)
 	return 0;
 }
 
-/* Split and parse; the status to exit with on failure, else 0. */
-static int
-parse_request(struct session *s)
-{
-	const char *err;
-	size_t rest;
-
-	if (cmdline_split(s->command, strlen(s->command), &s->words,
-	    &err) != 0)
-		return refuse(s, EX_DATAERR, "cannot parse command", err);
-	if (cmdline_docker(&s->words, &rest, &err) != 0)
-		return refuse(s, EX_NOPERM, "denied", err);
-	if (grammar_parse(s->words.v + rest, s->words.n - rest, &s->req,
-	    &err) != 0)
-		return refuse(s, EX_NOPERM, "denied", err);
-	return 0;
-}
-
 /*
  * A build from standard input ("-" as its context or Dockerfile): read all
  * of it, at most BUILD_STDIN_MAX bytes, so that the decision checks the
@@ -302,26 +298,26 @@ parse_request(struct session *s)
  * *errstr (too long: denied; unreadable).
  */
 static int
-read_build_stdin(struct session *s, const char **errstr)
+read_build_stdin(struct call *c, const char **errstr)
 {
 	size_t cap = 0;
 	ssize_t n;
 
-	if (!compose_build_stdin(&s->req))
+	if (!compose_build_stdin(&c->req))
 		return 0;
-	s->in = xstrdup("");
+	c->in = xstrdup("");
 	for (;;) {
-		if (s->inlen == cap) {
+		if (c->inlen == cap) {
 			cap = cap ? 2 * cap : 65536;
-			s->in = xreallocarray(s->in, cap + 1, 1);
+			c->in = xreallocarray(c->in, cap + 1, 1);
 		}
-		n = read(STDIN_FILENO, s->in + s->inlen, cap - s->inlen);
+		n = read(STDIN_FILENO, c->in + c->inlen, cap - c->inlen);
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n <= 0)
 			break;
-		s->inlen += (size_t)n;
-		if (s->inlen > BUILD_STDIN_MAX) {
+		c->inlen += (size_t)n;
+		if (c->inlen > BUILD_STDIN_MAX) {
 			*errstr = "the build's standard input is longer than "
 			    "BUILD_STDIN_MAX (16 MiB); build from a context "
 			    "directory the rule allows instead";
@@ -332,7 +328,7 @@ read_build_stdin(struct session *s, const char **errstr)
 		*errstr = "cannot read the build's standard input";
 		return -1;
 	}
-	s->in[s->inlen] = '\0';
+	c->in[c->inlen] = '\0';
 	return 0;
 }
 
@@ -345,61 +341,100 @@ static int
 count_owned(void *ctx, const char *role, long *n, int *unavailable,
     const char **errstr)
 {
-	struct session *s = ctx;
+	struct call *c = ctx;
 	char label[QUOTA_LABEL_MAX];
 
 	*n = 0;
-	if (s->o.mode != MODE_FORCED)
+	if (c->s->o.mode != MODE_FORCED)
 		return 0;
-	if (s->quota_fd == -1 && quota_lock(QUOTA_LOCK_DIR, role,
-	    QUOTA_LOCK_WAIT_MS, &s->quota_fd, errstr) != 0) {
+	if (c->quota_fd == -1 && quota_lock(QUOTA_LOCK_DIR, role,
+	    QUOTA_LOCK_WAIT_MS, &c->quota_fd, errstr) != 0) {
 		*unavailable = 1;
 		return -1;
 	}
 	(void)snprintf(label, sizeof(label), OWNER_LABEL "=%s", role);
-	if (engine_count_labelled(s->pol->host, label, n, unavailable,
+	if (engine_count_labelled(c->s->pol->host, label, n, unavailable,
 	    errstr) != 0)
 		return -1;
-	s->quota_count = *n;
+	c->quota_count = *n;
 	return 0;
 }
 
+/*
+ * The request of c, from its command string to its verdict and canonical
+ * argv: split, parse, read a build's standard input, resolve, decide,
+ * render.  Writes nothing and keeps no record.  0 when allowed, else the
+ * status to exit with (65 unparseable, 77 denied, 69 unavailable) and the
+ * reason in c->v.reason.  The argv is the same for the same request and
+ * engine state: the session's own labels come after (label_session).
+ */
 static int
-decide_request(struct session *s)
+evaluate(struct session *s, struct call *c)
 {
 	struct resolver res;
+	const char *err;
+	size_t rest;
 
+	if (cmdline_split(c->command, strlen(c->command), &c->words,
+	    &err) != 0) {
+		(void)snprintf(c->v.reason, sizeof(c->v.reason), "%s", err);
+		return EX_DATAERR;
+	}
+	if (cmdline_docker(&c->words, &rest, &err) != 0 ||
+	    grammar_parse(c->words.v + rest, c->words.n - rest, &c->req,
+	    &err) != 0 || read_build_stdin(c, &err) != 0) {
+		(void)snprintf(c->v.reason, sizeof(c->v.reason), "%s", err);
+		return EX_NOPERM;
+	}
 	resolve_init(&res, s->cwd, s->pol->host);
 	compose_resolver_init(&res);
-	res.stdin_data = s->in;
-	res.stdin_len = s->inlen;
+	res.stdin_data = c->in;
+	res.stdin_len = c->inlen;
 	res.count = count_owned;
-	res.count_ctx = s;
-	(void)decide(s->pol, s->role, &s->req, &res, &s->v);
+	res.count_ctx = c;
+	(void)decide(s->pol, s->role, &c->req, &res, &c->v);
 	/* Held on only for the quota rule that allowed the request. */
-	if (s->quota_fd != -1 && (!s->v.allow || !s->v.quota)) {
-		(void)close(s->quota_fd);
-		s->quota_fd = -1;
+	if (c->quota_fd != -1 && (!c->v.allow || !c->v.quota)) {
+		(void)close(c->quota_fd);
+		c->quota_fd = -1;
 	}
-	/* Only in a session (not --explain): the label names it. */
-	if (s->v.allow && s->audit_open &&
-	    (s->req.cmd->traits & CMD_SESSION_LABEL)) {
-		strv_take(&s->v.extra_flags, xasprintf("--label="
-		    SESSION_LABEL "=%s", s->audit.session));
-		s->labelled = 1;
-	}
-	/* In a session (audit or not), never in --explain: the expiry is
-	 * now's, so --explain's argv stays the same from run to run. */
-	if (s->v.allow && s->o.mode == MODE_FORCED && s->v.lifetime > 0 &&
-	    (s->req.cmd->traits & CMD_OWNABLE))
-		strv_take(&s->v.extra_flags, xasprintf("--label=" REAP_LABEL
-		    "=%lld", (long long)time(NULL) + s->v.lifetime));
-	(void)render_argv(&s->req, &s->v, &s->argv);
-	if (s->v.allow)
+	(void)render_argv(&c->req, &c->v, &c->argv);
+	if (c->v.allow)
 		return 0;
-	if (s->v.unavailable)
-		return refuse(s, EX_UNAVAILABLE, "unavailable", s->v.reason);
-	return refuse(s, EX_NOPERM, "denied", s->v.reason);
+	return c->v.unavailable ? EX_UNAVAILABLE : EX_NOPERM;
+}
+
+/* What a refusal by evaluate() says first. */
+static const char *
+refusal(int status)
+{
+	switch (status) {
+	case EX_DATAERR:
+		return "cannot parse command";
+	case EX_UNAVAILABLE:
+		return "unavailable";
+	default:
+		return "denied";
+	}
+}
+
+/*
+ * In a session, the containers an allowed request starts carry the
+ * session (for run_end_session) and, under a rule with a lifetime, their
+ * expiry (for reap).  --explain shows none: its argv stays the same from
+ * run to run.
+ */
+static void
+label_session(struct session *s, struct call *c)
+{
+	struct render_session rs;
+
+	rs.id = s->audit_open ? s->audit.session : NULL;
+	rs.now = (long long)time(NULL);
+	c->labelled = rs.id != NULL &&
+	    (c->req.cmd->traits & CMD_SESSION_LABEL);
+	strv_free(&c->argv);
+	(void)render_session_argv(&c->req, &c->v, &rs, &c->argv);
 }
 
 /* Print argv so that a POSIX shell would read it back word for word. */
@@ -426,23 +461,23 @@ print_argv(FILE *f, char *const *argv)
 }
 
 static void
-explain_json(struct session *s, int parsed)
+explain_json(const struct call *c, int parsed)
 {
 	json_t *o = json_object(), *a = json_array();
 	size_t i;
 	char *out;
 
-	json_object_set_new(o, "verdict", json_string(s->v.allow ? "allow" :
+	json_object_set_new(o, "verdict", json_string(c->v.allow ? "allow" :
 	    "deny"));
-	json_object_set_new(o, "rule", json_string(s->v.rule));
-	json_object_set_new(o, "reason", json_string(s->v.reason));
-	json_object_set_new(o, "command", json_string(s->command));
-	for (i = 0; i < s->words.n; i++)
-		json_array_append_new(a, json_string(s->words.v[i]));
+	json_object_set_new(o, "rule", json_string(c->v.rule));
+	json_object_set_new(o, "reason", json_string(c->v.reason));
+	json_object_set_new(o, "command", json_string(c->command));
+	for (i = 0; i < c->words.n; i++)
+		json_array_append_new(a, json_string(c->words.v[i]));
 	json_object_set_new(o, "words", a);
 	a = json_array();
-	for (i = 0; i < s->argv.n; i++)
-		json_array_append_new(a, json_string(s->argv.v[i]));
+	for (i = 0; i < c->argv.n; i++)
+		json_array_append_new(a, json_string(c->argv.v[i]));
 	json_object_set_new(o, "argv", parsed ? a : json_null());
 	if (!parsed)
 		json_decref(a);
@@ -453,43 +488,31 @@ explain_json(struct session *s, int parsed)
 }
 
 static int
-explain(struct session *s)
+explain(struct session *s, struct call *c)
 {
-	const char *err;
-	size_t rest;
-	int status = 0;
+	int status;
 
-	s->command = s->o.command;
-	if (cmdline_split(s->command, strlen(s->command), &s->words,
-	    &err) != 0)
-		status = EX_DATAERR;
-	else if (cmdline_docker(&s->words, &rest, &err) != 0 ||
-	    grammar_parse(s->words.v + rest, s->words.n - rest, &s->req,
-	    &err) != 0 || read_build_stdin(s, &err) != 0)
-		status = EX_NOPERM;
-	if (status != 0)
-		(void)snprintf(s->v.reason, sizeof(s->v.reason), "%s", err);
-	else if (decide_request(s) != 0)
-		status = s->v.unavailable ? EX_UNAVAILABLE : EX_NOPERM;
+	c->command = s->o.command;
+	status = evaluate(s, c);
 	if (s->o.json)
-		explain_json(s, s->req.cmd != NULL);
+		explain_json(c, c->req.cmd != NULL);
 	else {
 		printf("verdict: %s\nrule: %s\nreason: %s\nargv: ",
-		    s->v.allow ? "allow" : "deny", s->v.rule, s->v.reason);
-		if (s->argv.n)
-			print_argv(stdout, s->argv.v);
+		    c->v.allow ? "allow" : "deny", c->v.rule, c->v.reason);
+		if (c->argv.n)
+			print_argv(stdout, c->argv.v);
 		else
 			printf("-\n");
 	}
-	if (status == EX_DATAERR || (status == EX_NOPERM && !s->req.cmd))
-		fprintf(stderr, "dockergate: %s: %s\n", status == EX_DATAERR ?
-		    "cannot parse command" : "denied", s->v.reason);
+	if (status != 0)
+		fprintf(stderr, "dockergate: %s: %s\n", refusal(status),
+		    c->v.reason);
 	return status;
 }
 
 /* No command: a shell request.  Say what may be run, refuse the shell. */
 static int
-shell_request(struct session *s)
+shell_request(struct session *s, struct call *c)
 {
 	const struct role *r = policy_role(s->pol, s->role);
 	char *t;
@@ -499,24 +522,24 @@ shell_request(struct session *s)
 		fputs(t, stdout);
 		free(t);
 	}
-	return refuse(s, EX_REFUSED, "interactive login is not available",
+	return refuse(c, EX_REFUSED, "interactive login is not available",
 	    "");
 }
 
 static int
-client_help(struct session *s, int json)
+client_help(struct session *s, struct call *c, int json)
 {
 	const struct role *r = policy_role(s->pol, s->role);
 	const char *err;
 	char *t;
 
 	if (r == NULL)
-		return refuse(s, EX_NOPERM, "denied", "no such role");
+		return refuse(c, EX_NOPERM, "denied", "no such role");
 	t = json ? help_json(r) : help_text(r);
 	fputs(t, stdout);
 	free(t);
-	if (audit_decision(&s->audit, s->command, strlen(s->command), NULL, 1,
-	    "", "help", &err) != 0 && s->pol->audit_required) {
+	if (audit_decision(&s->audit, &c->ac, c->command, strlen(c->command),
+	    NULL, 1, "", "help", &err) != 0 && s->pol->audit_required) {
 		fprintf(stderr, "dockergate: audit: %s\n", err);
 		return EX_UNAVAILABLE;
 	}
@@ -541,153 +564,42 @@ is_subsystem(const char *cmd)
 }
 
 static int
-trusted(struct session *s)
+trusted(struct session *s, struct call *c)
 {
 	const char *err;
 
 	/* compose is a CLI plugin: only a root-owned one in a system dir. */
-	if (commands_group(s->req.cmd) != NULL &&
-	    (s->audit.plugin = compose_plugin_path()) == NULL)
-		return refuse(s, EX_UNAVAILABLE, "unavailable", "the compose "
+	if (commands_group(c->req.cmd) != NULL &&
+	    (c->ac.plugin = compose_plugin_path()) == NULL)
+		return refuse(c, EX_UNAVAILABLE, "unavailable", "the compose "
 		    "plugin is not installed in a root-owned system plugin "
 		    "directory");
 
 	if (trust_path(s->pol->binary, TRUST_EXEC, NULL, 0, &err) != 0)
-		return refuse(s, EX_UNAVAILABLE, "docker binary not usable",
+		return refuse(c, EX_UNAVAILABLE, "docker binary not usable",
 		    err);
 	if (trust_path(s->pol->config_dir, TRUST_DIR, NULL, 0, &err) != 0)
-		return refuse(s, EX_CONFIG, "docker config_dir not usable",
+		return refuse(c, EX_CONFIG, "docker config_dir not usable",
 		    err);
 	return 0;
 }
 
-/*
- * 1 when container id (full, from the session's listing) is one this
- * session started: its SESSION_LABEL is its own, not its image's.
- *
- * The label alone does not prove it.  The session ID is visible on the
- * container while it runs, so a role that may commit, build or import can
- * make an image carrying SESSION_LABEL=session mid-session, and a
- * container someone else starts from it inherits that label.  A per-run
- * nonce would not help: it is just as visible.  Learning the ID from the
- * CLI (--cidfile) would mean a file docker writes on this host, for the
- * same answer.  What an image cannot fake is the value at create: the one
- * container our run creates gets the label from our --label, on an image
- * that existed before the session ID (random, in no record the client
- * reads) could be seen, so that image does not carry it; every other
- * container with the label got it from its image (the gateway refuses the
- * prefix in run --label, compose labels and service container labels),
- * and engine_container, which compares with the image by its immutable
- * ID, drops such a label.  Were the ID to leak before the create, our own
- * container would be spared, never another killed.  A container the
- * engine cannot show us is not killed: -1 with *errstr when the engine
- * failed, 0 when the container is gone.
- */
-static int
-session_own(const struct session *s, const char *id, const char **errstr)
-{
-	struct target t;
-	size_t i;
-	int unavailable, r = 0;
-
-	if (engine_container(s->pol->host, id, &t, &unavailable,
-	    errstr) != 0)
-		return unavailable ? -1 : 0;
-	for (i = 0; i < t.nlabels; i++)
-		if (strcmp(t.labels[i].key, SESSION_LABEL) == 0)
-			r = strcmp(t.labels[i].value, s->audit.session) == 0;
-	decide_target_free(&t);
-	return r;
-}
-
-/*
- * After a timeout or a client that went away: the container this session
- * started (labelled SESSION_LABEL=session) can outlive the docker CLI,
- * since a PID 1 without a handler ignores the SIGTERM or SIGHUP docker
- * proxied to it.  Kill it if it runs, with the same docker and
- * environment; never a container that only inherited the label from its
- * image (session_own).  0, or -1 with *errstr.
- */
-static int
-end_session_containers(const struct session *s, const struct run_spec *run,
-    const char **errstr)
-{
-	char filter[64 + sizeof(s->audit.session)], *out = NULL, *p, *e;
-	char *lsv[] = { "docker", "container", "ls", "--quiet", "--no-trunc",
-	    "--filter", filter, NULL };
-	char *killv[4 + SESSION_MAX_KILL + 1] = { "docker", "container",
-	    "kill", "--" };
-	struct run_spec spec = *run;
-	const char *unseen = NULL, *err;
-	size_t n = 4;
-	int status, r = -1;
-
-	(void)snprintf(filter, sizeof(filter), "label=" SESSION_LABEL "=%s",
-	    s->audit.session);
-	spec.argv = lsv;
-	spec.timeout = RUN_CAPTURE_TIMEOUT_SEC;
-	if (run_capture_docker(&spec, &out, SESSION_LS_MAX, &status,
-	    errstr) != 0)
-		return -1;
-	if (status != 0) {
-		*errstr = "docker container ls failed";
-		goto done;
-	}
-	/* One full ID per line; anything else is not a container of ours. */
-	for (p = out; *p != '\0' && n < 4 + SESSION_MAX_KILL; p = e) {
-		e = p + strcspn(p, "\n");
-		if (*e == '\n')
-			*e++ = '\0';
-		if (strlen(p) != 64 || strspn(p, "0123456789abcdef") != 64)
-			continue;
-		switch (session_own(s, p, &err)) {
-		case 1:
-			killv[n++] = p;
-			break;
-		case -1:
-			unseen = err;
-			break;
-		}
-	}
-	killv[n] = NULL;
-	r = 0;
-	if (unseen != NULL) {	/* still kill the ones we could check */
-		*errstr = unseen;
-		r = -1;
-	}
-	if (n > 4) {
-		char *kout = NULL;
-
-		spec.argv = killv;
-		if (run_capture_docker(&spec, &kout, SESSION_LS_MAX, &status,
-		    errstr) != 0)
-			r = -1;
-		else if (status != 0) {
-			*errstr = "docker container kill failed";
-			r = -1;
-		}
-		free(kout);
-	}
-done:
-	free(out);
-	return r;
-}
-
 /* Keep the quota lock until docker has created the container (quota.c). */
 static int
-hold_quota(struct session *s, const char **errstr)
+hold_quota(struct session *s, struct call *c, const char **errstr)
 {
 	char label[QUOTA_LABEL_MAX];
-	int fd = s->quota_fd;
+	int fd = c->quota_fd;
 
-	s->quota_fd = -1;
+	c->quota_fd = -1;
 	(void)snprintf(label, sizeof(label), OWNER_LABEL "=%s", s->role);
-	return quota_hold(fd, s->pol->host, label, s->quota_count,
-	    &s->quota_done, errstr);
+	return quota_hold(fd, s->pol->host, label, c->quota_count,
+	    &c->quota_done, errstr);
 }
 
+/* Record the decision, run c's canonical argv, record how it ended. */
 static int
-execute(struct session *s)
+execute(struct session *s, struct call *c)
 {
 	struct run_spec spec;
 	struct run_result res;
@@ -695,89 +607,101 @@ execute(struct session *s)
 	int r;
 
 	/* A cap of the record is a cap of what runs, sinks or not. */
-	if (audit_fits(s->command, strlen(s->command), s->argv.v, &err) != 0)
-		return refuse(s, EX_DATAERR, "command too long", err);
-	if (audit_decision(&s->audit, s->command, strlen(s->command),
-	    s->argv.v, 1, s->v.rule, "", &err) != 0 && s->pol->audit_required)
-		return refuse(s, EX_UNAVAILABLE, "audit log unavailable", err);
+	if (audit_fits(c->command, strlen(c->command), c->argv.v, &err) != 0)
+		return refuse(c, EX_DATAERR, "command too long", err);
+	if (audit_decision(&s->audit, &c->ac, c->command, strlen(c->command),
+	    c->argv.v, 1, c->v.rule, "", &err) != 0 && s->pol->audit_required)
+		return refuse(c, EX_UNAVAILABLE, "audit log unavailable", err);
 	memset(&spec, 0, sizeof(spec));
 	spec.binary = s->pol->binary;
-	spec.argv = s->argv.v;
+	spec.argv = c->argv.v;
 	spec.host = s->pol->host;
 	spec.config_dir = s->pol->config_dir;
 	spec.home = s->pw->pw_dir;
 	spec.user = s->pw->pw_name;
 	spec.timeout = s->pol->timeout;
-	spec.stdin_data = s->in;
-	spec.stdin_len = s->inlen;
-	if (s->quota_fd != -1 && hold_quota(s, &err) != 0)
-		return refuse(s, EX_UNAVAILABLE, "unavailable", err);
-	if (s->v.redact & REDACT_EVENTS)
-		r = run_exec_lines(&spec, (s->v.redact & REDACT_EVENTS_TEXT) ?
+	spec.stdin_data = c->in;
+	spec.stdin_len = c->inlen;
+	if (c->quota_fd != -1 && hold_quota(s, c, &err) != 0)
+		return refuse(c, EX_UNAVAILABLE, "unavailable", err);
+	if (c->v.redact & REDACT_EVENTS)
+		r = run_exec_lines(&spec, (c->v.redact & REDACT_EVENTS_TEXT) ?
 		    redact_event_text : redact_event_json, &res, &err);
-	else if (s->v.redact != 0)
-		r = run_exec_filtered(&spec, (s->v.redact & REDACT_ENV) ?
+	else if (c->v.redact != 0)
+		r = run_exec_filtered(&spec, (c->v.redact & REDACT_ENV) ?
 		    redact_inspect : redact_build_args, &res, &err);
 	else
 		r = run_exec(&spec, &res, &err);
 	if (r != 0) {
 		fprintf(stderr, "dockergate: unavailable: %s\n", err);
-		(void)audit_exit(&s->audit, EX_UNAVAILABLE, 0, 0, &err);
+		(void)audit_exit(&s->audit, &c->ac, EX_UNAVAILABLE, 0, 0, &err);
 		return EX_UNAVAILABLE;
 	}
 	/* No message once the client is gone: nobody reads it, and a write
 	 * to the closed pipe would end us before the exit record. */
-	if ((res.timed_out || res.client_gone) && s->labelled &&
-	    end_session_containers(s, &spec, &err) != 0 && !res.client_gone)
+	if ((res.timed_out || res.client_gone) && c->labelled &&
+	    run_end_session(&spec, s->audit.session, &err) != 0 &&
+	    !res.client_gone)
 		fprintf(stderr, "dockergate: timeout: containers of this "
 		    "session may still run: %s\n", err);
-	(void)audit_exit(&s->audit, res.status, res.sig, res.duration_ms,
-	    &err);
+	(void)audit_exit(&s->audit, &c->ac, res.status, res.sig,
+	    res.duration_ms, &err);
 	return res.sig != 0 ? 128 + res.sig : res.status;
 }
 
 static int
-forced(struct session *s)
+forced(struct session *s, struct call *c)
 {
-	const char *err;
 	int r;
 
 	if (open_audit(s) != 0)
 		return EX_UNAVAILABLE;
-	s->command = s->o.command != NULL ? s->o.command :
+	c->command = s->o.command != NULL ? s->o.command :
 	    getenv("SSH_ORIGINAL_COMMAND");
-	if (s->command == NULL)
-		return shell_request(s);
-	if (strcmp(s->command, "help") == 0)
-		return client_help(s, 0);
-	if (strcmp(s->command, "help --json") == 0)
-		return client_help(s, 1);
-	if (is_subsystem(s->command))
-		return refuse(s, EX_NOPERM, "denied", "subsystems such as sftp "
+	if (c->command == NULL)
+		return shell_request(s, c);
+	if (strcmp(c->command, "help") == 0)
+		return client_help(s, c, 0);
+	if (strcmp(c->command, "help --json") == 0)
+		return client_help(s, c, 1);
+	if (is_subsystem(c->command))
+		return refuse(c, EX_NOPERM, "denied", "subsystems such as sftp "
 		    "are not available through dockergate");
-	if ((r = parse_request(s)) != 0)
+	if ((r = evaluate(s, c)) != 0)
+		return refuse(c, r, refusal(r), c->v.reason);
+	label_session(s, c);
+	if ((r = trusted(s, c)) != 0)
 		return r;
-	if (read_build_stdin(s, &err) != 0)
-		return refuse(s, EX_NOPERM, "denied", err);
-	if ((r = decide_request(s)) != 0 || (r = trusted(s)) != 0)
-		return r;
-	return execute(s);
+	return execute(s, c);
 }
 
 static void
-cleanup(struct session *s)
+call_init(struct call *c, struct session *s)
 {
-	if (s->quota_fd != -1)
-		(void)close(s->quota_fd);
-	if (s->quota_done != -1)
-		(void)close(s->quota_done);
+	memset(c, 0, sizeof(*c));
+	c->s = s;
+	c->quota_fd = c->quota_done = -1;
+}
+
+static void
+call_free(struct call *c)
+{
+	if (c->quota_fd != -1)
+		(void)close(c->quota_fd);
+	if (c->quota_done != -1)
+		(void)close(c->quota_done);
+	strv_free(&c->argv);
+	decide_verdict_free(&c->v);
+	grammar_free(&c->req);
+	strv_free(&c->words);
+	free(c->in);
+}
+
+static void
+session_free(struct session *s)
+{
 	if (s->audit_open)
 		audit_close(&s->audit);
-	strv_free(&s->argv);
-	decide_verdict_free(&s->v);
-	grammar_free(&s->req);
-	strv_free(&s->words);
-	free(s->in);
 	policy_free(s->pol);
 }
 
@@ -785,11 +709,12 @@ int
 main(int argc, char **argv)
 {
 	struct session s;
+	struct call c;
 	const char *err;
 	int r;
 
 	memset(&s, 0, sizeof(s));
-	s.quota_fd = s.quota_done = -1;
+	call_init(&c, &s);
 	if (run_sanitize(&err) != 0) {
 		fprintf(stderr, "dockergate: %s\n", err);
 		return EX_UNAVAILABLE;
@@ -820,9 +745,10 @@ main(int argc, char **argv)
 		printf("%s: OK\n", s.o.policy);
 		r = 0;
 	} else if (s.o.mode == MODE_EXPLAIN)
-		r = explain(&s);
+		r = explain(&s, &c);
 	else
-		r = forced(&s);
-	cleanup(&s);
+		r = forced(&s, &c);
+	call_free(&c);
+	session_free(&s);
 	return r;
 }

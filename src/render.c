@@ -11,12 +11,15 @@
  *   group word and the subcommand word, where the group parses them.
  * - Container arguments pinned by the decision are replaced by full IDs,
  *   so a rename between check and use cannot redirect the command.
+ * - This is the only place that writes --label and --filter into an argv:
+ *   the verdict and the session carry them as data.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
 #include "grammar.h"
+#include "labels.h"
 #include "render.h"
 #include "util.h"
 
@@ -84,9 +87,45 @@ push_command(struct strv *out, const struct request *req)
 	push_words(out, req->cmd->name + strlen(g->name) + 1);
 }
 
+/* What the verdict adds: its flags, label filters and labels. */
+static void
+push_verdict(struct strv *out, const struct verdict *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->extra_flags.n; i++)
+		strv_push(out, v->extra_flags.v[i]);
+	for (i = 0; i < v->label_filters.n; i++)
+		strv_take(out, xasprintf("--filter=label=%s",
+		    v->label_filters.v[i]));
+	for (i = 0; i < v->labels.n; i++)
+		strv_take(out, xasprintf("--label=%s", v->labels.v[i]));
+}
+
+/* What a session adds to the containers it starts. */
+static void
+push_session(struct strv *out, const struct request *req,
+    const struct verdict *v, const struct render_session *rs)
+{
+	if (rs->id != NULL && (req->cmd->traits & CMD_SESSION_LABEL))
+		strv_take(out, xasprintf("--label=" SESSION_LABEL "=%s",
+		    rs->id));
+	if (rs->now > 0 && v->lifetime > 0 &&
+	    (req->cmd->traits & CMD_OWNABLE))
+		strv_take(out, xasprintf("--label=" REAP_LABEL "=%lld",
+		    rs->now + (long long)v->lifetime));
+}
+
 int
 render_argv(const struct request *req, const struct verdict *v,
     struct strv *out)
+{
+	return render_session_argv(req, v, NULL, out);
+}
+
+int
+render_session_argv(const struct request *req, const struct verdict *v,
+    const struct render_session *rs, struct strv *out)
 {
 	const char **args;
 	size_t i;
@@ -103,8 +142,9 @@ render_argv(const struct request *req, const struct verdict *v,
 	push_command(out, req);
 	push_flags(out, req->flags, req->nflags);
 	if (v != NULL)
-		for (i = 0; i < v->extra_flags.n; i++)
-			strv_push(out, v->extra_flags.v[i]);
+		push_verdict(out, v);
+	if (v != NULL && rs != NULL)
+		push_session(out, req, v, rs);
 	if (needs_dashdash(req, args))
 		strv_push(out, "--");
 	for (i = 0; i < req->nargs; i++)

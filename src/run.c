@@ -27,6 +27,9 @@
  *   filter's result over one complete line at a time: a line the filter
  *   refuses, one over RUN_MAX_LINE_BYTES and an unterminated last line
  *   are never written, and nothing after a refused line is.
+ * - After a timeout or a vanished client, run_end_session kills only the
+ *   containers whose own SESSION_LABEL is this session's, never one that
+ *   inherited the label from its image.
  */
 #include <sys/mman.h>
 #include <sys/prctl.h>
@@ -50,6 +53,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "decide.h"
+#include "engine.h"
+#include "labels.h"
 #include "run.h"
 #include "util.h"
 
@@ -1183,5 +1189,121 @@ run_capture_docker(const struct run_spec *spec, char **out, size_t max,
 	r = capture(spec, env, out, max, spec->timeout > 0 ? spec->timeout :
 	    RUN_CAPTURE_TIMEOUT_SEC, status, errstr);
 	run_free_env(env);
+	return r;
+}
+
+/*
+ * 1 when container id (full, from the session's listing) is one this
+ * session started: its SESSION_LABEL is its own, not its image's.
+ *
+ * The label alone does not prove it.  The session ID is visible on the
+ * container while it runs, so a role that may commit, build or import can
+ * make an image carrying SESSION_LABEL=session mid-session, and a
+ * container someone else starts from it inherits that label.  A per-run
+ * nonce would not help: it is just as visible.  Learning the ID from the
+ * CLI (--cidfile) would mean a file docker writes on this host, for the
+ * same answer.  What an image cannot fake is the value at create: the one
+ * container our run creates gets the label from our --label, on an image
+ * that existed before the session ID (random, in no record the client
+ * reads) could be seen, so that image does not carry it; every other
+ * container with the label got it from its image (the gateway refuses the
+ * prefix in run --label, compose labels and service container labels),
+ * and engine_container, which compares with the image by its immutable
+ * ID, drops such a label.  Were the ID to leak before the create, our own
+ * container would be spared, never another killed.  A container the
+ * engine cannot show us is not killed: -1 with *errstr when the engine
+ * failed, 0 when the container is gone.
+ */
+static int
+session_own(const char *host, const char *session, const char *id,
+    const char **errstr)
+{
+	struct target t;
+	size_t i;
+	int unavailable, r = 0;
+
+	if (engine_container(host, id, &t, &unavailable, errstr) != 0)
+		return unavailable ? -1 : 0;
+	for (i = 0; i < t.nlabels; i++)
+		if (strcmp(t.labels[i].key, SESSION_LABEL) == 0)
+			r = strcmp(t.labels[i].value, session) == 0;
+	decide_target_free(&t);
+	return r;
+}
+
+/*
+ * After a timeout or a client that went away: the container this session
+ * started (labelled SESSION_LABEL=session) can outlive the docker CLI,
+ * since a PID 1 without a handler ignores the SIGTERM or SIGHUP docker
+ * proxied to it.  Kill it if it runs, with the same docker and
+ * environment; never a container that only inherited the label from its
+ * image (session_own).  0, or -1 with *errstr.
+ */
+int
+run_end_session(const struct run_spec *run, const char *session,
+    const char **errstr)
+{
+	char filter[64 + RUN_SESSION_ID_MAX], *out = NULL, *p, *e;
+	char *lsv[] = { "docker", "container", "ls", "--quiet", "--no-trunc",
+	    "--filter", filter, NULL };
+	char *killv[4 + RUN_SESSION_MAX_KILL + 1] = { "docker", "container",
+	    "kill", "--" };
+	struct run_spec spec = *run;
+	const char *unseen = NULL, *err;
+	size_t n = 4;
+	int status, r = -1;
+
+	if (strlen(session) >= RUN_SESSION_ID_MAX) {
+		*errstr = "session ID too long";
+		return -1;
+	}
+	(void)snprintf(filter, sizeof(filter), "label=" SESSION_LABEL "=%s",
+	    session);
+	spec.argv = lsv;
+	spec.timeout = RUN_CAPTURE_TIMEOUT_SEC;
+	if (run_capture_docker(&spec, &out, RUN_SESSION_LS_MAX, &status,
+	    errstr) != 0)
+		return -1;
+	if (status != 0) {
+		*errstr = "docker container ls failed";
+		goto done;
+	}
+	/* One full ID per line; anything else is not a container of ours. */
+	for (p = out; *p != '\0' && n < 4 + RUN_SESSION_MAX_KILL; p = e) {
+		e = p + strcspn(p, "\n");
+		if (*e == '\n')
+			*e++ = '\0';
+		if (strlen(p) != 64 || strspn(p, "0123456789abcdef") != 64)
+			continue;
+		switch (session_own(run->host, session, p, &err)) {
+		case 1:
+			killv[n++] = p;
+			break;
+		case -1:
+			unseen = err;
+			break;
+		}
+	}
+	killv[n] = NULL;
+	r = 0;
+	if (unseen != NULL) {	/* still kill the ones we could check */
+		*errstr = unseen;
+		r = -1;
+	}
+	if (n > 4) {
+		char *kout = NULL;
+
+		spec.argv = killv;
+		if (run_capture_docker(&spec, &kout, RUN_SESSION_LS_MAX, &status,
+		    errstr) != 0)
+			r = -1;
+		else if (status != 0) {
+			*errstr = "docker container kill failed";
+			r = -1;
+		}
+		free(kout);
+	}
+done:
+	free(out);
 	return r;
 }

@@ -18,12 +18,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "labels.h"
 #include "mounts.h"
 #include "util.h"
 #include "values.h"
 
 #define VALUES_MAX_NAME		64	/* bytes in a capability name */
-#define LABEL_RESERVED		"dockergate."
 
 static char errbuf[256];
 

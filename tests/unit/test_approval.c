@@ -416,6 +416,7 @@ gate(const struct approval_req *rq, char *id, long wait, char *msg)
 	char nonce[APPROVAL_NONCE_LEN + 1], audit[PATH_MAX];
 	struct policy *p = NULL;
 	struct audit au;
+	struct audit_call ac;
 	const char *err;
 	int perm, r;
 
@@ -425,7 +426,11 @@ gate(const struct approval_req *rq, char *id, long wait, char *msg)
 	memset(&au, 0, sizeof(au));
 	assert_int_equal(audit_open(&au, audit, 0, 1, rq->user, rq->role, "",
 	    &err), 0);
-	r = approval_gate(p, &au, rq, id, nonce, msg, APPROVAL_MSG_MAX);
+	memset(&ac, 0, sizeof(ac));
+	r = approval_gate(p, &au, &ac, rq, id, nonce, msg, APPROVAL_MSG_MAX);
+	assert_ptr_equal(ac.request, id);
+	if (r == 0)
+		assert_ptr_equal(ac.approval, nonce);
 	audit_close(&au);
 	policy_free(p);
 	return r;

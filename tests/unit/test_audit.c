@@ -147,7 +147,7 @@ test_decision_fields(void **state)
 
 	(void)state;
 	open_file(&a);
-	assert_int_equal(audit_decision(&a, cmd, strlen(cmd), argv, 1,
+	assert_int_equal(audit_decision(&a, NULL, cmd, strlen(cmd), argv, 1,
 	    "roles.ai-role.allow[4]", "", &err), 0);
 	j = one_record();
 	/* Exactly these keys, in this order. */
@@ -188,7 +188,7 @@ test_deny_null_argv(void **state)
 
 	(void)state;
 	open_file(&a);
-	assert_int_equal(audit_decision(&a, "docker 'x", 9, NULL, 0, NULL,
+	assert_int_equal(audit_decision(&a, NULL, "docker 'x", 9, NULL, 0, NULL,
 	    "unterminated quote", &err), 0);
 	j = one_record();
 	assert_true(json_is_null(json_object_get(j, "argv")));
@@ -208,8 +208,8 @@ test_exit_records(void **state)
 
 	(void)state;
 	open_file(&a);
-	assert_int_equal(audit_exit(&a, 3, 0, 412, &err), 0);
-	assert_int_equal(audit_exit(&a, -1, 15, 7, &err), 0);
+	assert_int_equal(audit_exit(&a, NULL, 3, 0, 412, &err), 0);
+	assert_int_equal(audit_exit(&a, NULL, -1, 15, 7, &err), 0);
 	assert_int_equal(check_lines(path, NULL), 2);
 	buf = slurp(path, NULL);
 	nl = strchr(buf, '\n');
@@ -259,8 +259,8 @@ test_invalid_utf8_kept(void **state)
 	(void)state;
 	for (i = 0; i < NELEM(cases); i++) {
 		open_file(&a);
-		assert_int_equal(audit_decision(&a, cases[i].in, cases[i].len,
-		    NULL, 0, "r", cases[i].in, &err), 0);
+		assert_int_equal(audit_decision(&a, NULL, cases[i].in,
+		    cases[i].len, NULL, 0, "r", cases[i].in, &err), 0);
 		j = one_record();
 		assert_string_equal(sget(j, "command"), cases[i].decoded);
 		/* reason is a C string: cut at the NUL. */
@@ -301,15 +301,15 @@ test_truncated(void **state)
 	(void)state;
 	memset(big, 'a', AUDIT_MAX_COMMAND + 1);
 	open_file(&a);
-	assert_int_equal(audit_decision(&a, big, AUDIT_MAX_COMMAND, NULL, 1,
-	    NULL, NULL, &err), 0);
+	assert_int_equal(audit_decision(&a, NULL, big, AUDIT_MAX_COMMAND, NULL,
+	    1, NULL, NULL, &err), 0);
 	j = one_record();
 	assert_int_equal(strlen(sget(j, "command")), AUDIT_MAX_COMMAND);
 	json_decref(j);
 	audit_close(&a);
 	open_file(&a);
-	assert_int_equal(audit_decision(&a, big, AUDIT_MAX_COMMAND + 1, NULL,
-	    0, NULL, NULL, &err), 0);
+	assert_int_equal(audit_decision(&a, NULL, big, AUDIT_MAX_COMMAND + 1,
+	    NULL, 0, NULL, NULL, &err), 0);
 	j = one_record();
 	got = sget(j, "command");
 	exp = malloc(AUDIT_MAX_COMMAND + 64);
@@ -320,8 +320,8 @@ test_truncated(void **state)
 	audit_close(&a);
 	/* An allow over the cap is not recorded cut: it is refused. */
 	open_file(&a);
-	assert_int_equal(audit_decision(&a, big, AUDIT_MAX_COMMAND + 1, NULL,
-	    1, NULL, NULL, &err), -1);
+	assert_int_equal(audit_decision(&a, NULL, big, AUDIT_MAX_COMMAND + 1,
+	    NULL, 1, NULL, NULL, &err), -1);
 	assert_non_null(strstr(err, "audit record holds"));
 	assert_int_equal(check_lines(path, NULL), 0);
 	audit_close(&a);
@@ -348,8 +348,8 @@ test_worst_case_bounded(void **state)
 		argv[i] = big;
 	(void)unlink(path);
 	assert_int_equal(audit_open(&a, path, 0, 1, big, big, big, &err), 0);
-	assert_int_equal(audit_decision(&a, big, BIGCMD, argv, 0, big, big,
-	    &err), 0);
+	assert_int_equal(audit_decision(&a, NULL, big, BIGCMD, argv, 0, big,
+	    big, &err), 0);
 	buf = slurp(path, &len);
 	assert_true(len <= AUDIT_MAX_RECORD);
 	free(buf);
@@ -385,8 +385,8 @@ test_argv_count_bounded(void **state)
 	argv[AUDIT_MAX_ARGV] = NULL;
 	assert_int_equal(audit_fits("c", 1, argv, &err), 0);
 	open_file(&a);
-	assert_int_equal(audit_decision(&a, "c", 1, argv, 1, "r", "", &err),
-	    0);
+	assert_int_equal(audit_decision(&a, NULL, "c", 1, argv, 1, "r", "",
+	    &err), 0);
 	j = one_record();
 	v = json_object_get(j, "argv");
 	assert_int_equal(json_array_size(v), AUDIT_MAX_ARGV);
@@ -399,13 +399,13 @@ test_argv_count_bounded(void **state)
 	assert_int_equal(audit_fits("c", 1, argv, &err), -1);
 	assert_non_null(strstr(err, "words an audit record holds"));
 	open_file(&a);
-	assert_int_equal(audit_decision(&a, "c", 1, argv, 1, "r", "", &err),
-	    -1);
+	assert_int_equal(audit_decision(&a, NULL, "c", 1, argv, 1, "r", "",
+	    &err), -1);
 	assert_int_equal(check_lines(path, NULL), 0);
 	audit_close(&a);
 	open_file(&a);
-	assert_int_equal(audit_decision(&a, "c", 1, argv, 0, "r", "", &err),
-	    0);
+	assert_int_equal(audit_decision(&a, NULL, "c", 1, argv, 0, "r", "",
+	    &err), 0);
 	j = one_record();
 	v = json_object_get(j, "argv");
 	assert_int_equal(json_array_size(v), AUDIT_MAX_ARGV);
@@ -444,8 +444,8 @@ test_argv_bytes_bounded(void **state)
 		argv[i] = q;
 	assert_int_equal(audit_fits("c", 1, argv, &err), 0);
 	open_file(&a);
-	assert_int_equal(audit_decision(&a, "c", 1, argv, 1, "r", "", &err),
-	    0);
+	assert_int_equal(audit_decision(&a, NULL, "c", 1, argv, 1, "r", "",
+	    &err), 0);
 	j = one_record();
 	v = json_object_get(j, "argv");
 	assert_int_equal(json_array_size(v), n);
@@ -459,8 +459,8 @@ test_argv_bytes_bounded(void **state)
 	assert_int_equal(audit_fits("c", 1, argv, &err), -1);
 	assert_non_null(strstr(err, "bytes encoded"));
 	open_file(&a);
-	assert_int_equal(audit_decision(&a, "c", 1, argv, 1, "r", "", &err),
-	    -1);
+	assert_int_equal(audit_decision(&a, NULL, "c", 1, argv, 1, "r", "",
+	    &err), -1);
 	assert_int_equal(check_lines(path, NULL), 0);
 	audit_close(&a);
 	free(q);
@@ -482,7 +482,7 @@ writer(int id)
 		/* Records of varying size, some large. */
 		(void)snprintf(cmd, sizeof(cmd), "docker ps %d %d %0*d", id, i,
 		    (i * 37) % 200, 0);
-		if (audit_decision(&a, cmd, strlen(cmd), NULL, 1, "r", "",
+		if (audit_decision(&a, NULL, cmd, strlen(cmd), NULL, 1, "r", "",
 		    &err) == -1)
 			_exit(1);
 	}
@@ -537,7 +537,7 @@ test_full_filesystem(void **state)
 	memset(big, 'c', sizeof(big));
 	assert_int_equal(audit_open(&a, file, 0, 1, "u", "r", "", &err), 0);
 	for (i = 0; i < 10; i++) {
-		if (audit_decision(&a, big, sizeof(big), NULL, 1, "r", "",
+		if (audit_decision(&a, NULL, big, sizeof(big), NULL, 1, "r", "",
 		    &err) == 0)
 			ok++;
 		else
@@ -567,7 +567,7 @@ test_open_failures(void **state)
 	/* The struct is still usable: syslog only, and no /dev/log here. */
 	assert_int_equal(a.fd, -1);
 	if (private_dev) {
-		assert_int_equal(audit_exit(&a, 0, 0, 1, &err), -1);
+		assert_int_equal(audit_exit(&a, NULL, 0, 0, 1, &err), -1);
 		assert_non_null(strstr(err, AUDIT_SYSLOG_PATH));
 	}
 	audit_close(&a);
@@ -595,7 +595,7 @@ test_sinks(void **state)
 	(void)state;
 	/* No sink at all: nothing took the record. */
 	assert_int_equal(audit_open(&a, NULL, 0, 0, "u", "r", "", &err), 0);
-	assert_int_equal(audit_exit(&a, 0, 0, 1, &err), -1);
+	assert_int_equal(audit_exit(&a, NULL, 0, 0, 1, &err), -1);
 	audit_close(&a);
 	/* Two sessions differ; the file is created 0600. */
 	open_file(&a);
@@ -635,6 +635,7 @@ test_separators(void **state)
 	const char *err = NULL;
 	char *v, *argv[3], *line;
 	struct audit a;
+	struct audit_call ac;
 	size_t i, k, len;
 	json_t *j;
 
@@ -644,12 +645,12 @@ test_separators(void **state)
 		(void)unlink(path);
 		assert_int_equal(audit_open(&a, path, 0, 1, v, v, v, &err),
 		    0);
-		a.plugin = v;
+		ac.plugin = v;
 		argv[0] = "docker";
 		argv[1] = v;
 		argv[2] = NULL;
-		assert_int_equal(audit_decision(&a, v, strlen(v), argv, 0, v,
-		    v, &err), 0);
+		assert_int_equal(audit_decision(&a, &ac, v, strlen(v), argv, 0,
+		    v, v, &err), 0);
 		line = slurp(path, &len);
 		assert_null(strstr(line, seps[i].raw[0] == '\x0c' ? "\x0c" :
 		    seps[i].raw));
@@ -749,11 +750,11 @@ test_syslog_delivered(void **state)
 		skip();
 	fd = log_listen(SOCK_DGRAM);
 	assert_int_equal(audit_open(&a, NULL, 1, 1, "u", "r", "", &err), 0);
-	assert_int_equal(audit_decision(&a, "docker ps", 9, argv, 1, "x", "",
-	    &err), 0);
-	assert_int_equal(audit_decision(&a, "docker ps", 9, argv, 0, "x",
+	assert_int_equal(audit_decision(&a, NULL, "docker ps", 9, argv, 1, "x",
+	    "", &err), 0);
+	assert_int_equal(audit_decision(&a, NULL, "docker ps", 9, argv, 0, "x",
 	    "no", &err), 0);
-	assert_int_equal(audit_exit(&a, 0, 0, 5, &err), 0);
+	assert_int_equal(audit_exit(&a, NULL, 0, 0, 5, &err), 0);
 	m = log_recv(fd, NULL);
 	assert_non_null(m);
 	j = log_parse(m, 80 + 6);	/* authpriv.info */
@@ -790,15 +791,15 @@ test_syslog_missing(void **state)
 		skip();
 	(void)unlink(AUDIT_SYSLOG_PATH);
 	assert_int_equal(audit_open(&a, NULL, 1, 1, "u", "r", "", &err), 0);
-	assert_int_equal(audit_decision(&a, "docker ps", 9, NULL, 1, "x", "",
-	    &err), -1);
+	assert_int_equal(audit_decision(&a, NULL, "docker ps", 9, NULL, 1, "x",
+	    "", &err), -1);
 	assert_non_null(strstr(err, "/dev/log: No such file"));
 	audit_close(&a);
 	/* Not a socket. */
 	fd = open(AUDIT_SYSLOG_PATH, O_WRONLY | O_CREAT, 0666);
 	(void)close(fd);
 	assert_int_equal(audit_open(&a, NULL, 1, 1, "u", "r", "", &err), 0);
-	assert_int_equal(audit_exit(&a, 0, 0, 1, &err), -1);
+	assert_int_equal(audit_exit(&a, NULL, 0, 0, 1, &err), -1);
 	assert_non_null(strstr(err, "/dev/log"));
 	audit_close(&a);
 	/* A socket nobody listens on any more (syslogd gone). */
@@ -806,7 +807,7 @@ test_syslog_missing(void **state)
 	fd = log_listen(SOCK_DGRAM);
 	assert_int_equal(audit_open(&a, NULL, 1, 1, "u", "r", "", &err), 0);
 	(void)close(fd);
-	assert_int_equal(audit_exit(&a, 0, 0, 1, &err), -1);
+	assert_int_equal(audit_exit(&a, NULL, 0, 0, 1, &err), -1);
 	audit_close(&a);
 	(void)unlink(AUDIT_SYSLOG_PATH);
 }
@@ -827,7 +828,7 @@ test_syslog_stream(void **state)
 		skip();
 	fd = log_listen(SOCK_STREAM);
 	assert_int_equal(audit_open(&a, NULL, 1, 1, "u", "r", "", &err), 0);
-	assert_int_equal(audit_exit(&a, 7, 0, 1, &err), 0);
+	assert_int_equal(audit_exit(&a, NULL, 7, 0, 1, &err), 0);
 	c = accept(fd, NULL, NULL);
 	assert_true(c != -1);
 	n = recv(c, buf, sizeof(buf) - 1, 0);
@@ -889,7 +890,7 @@ test_syslog_full(void **state)
 	assert_int_equal(audit_open(&a, NULL, 1, 1, "u", "r", "", &err), 0);
 	log_fill();
 	t = mono_ms();
-	assert_int_equal(audit_exit(&a, 0, 0, 1, &err), -1);
+	assert_int_equal(audit_exit(&a, NULL, 0, 0, 1, &err), -1);
 	t = mono_ms() - t;
 	assert_true(t >= AUDIT_SYSLOG_WAIT_MS - 50);
 	assert_true(t < AUDIT_SYSLOG_WAIT_MS + 1000);
@@ -901,11 +902,11 @@ test_syslog_full(void **state)
 			free(m);
 		_exit(m == NULL ? 0 : 1);
 	}
-	assert_int_equal(audit_exit(&a, 0, 0, 2, &err), 0);
+	assert_int_equal(audit_exit(&a, NULL, 0, 0, 2, &err), 0);
 	assert_int_equal(waitpid(pid, &st, 0), pid);
 	m = log_recv(fd, NULL);
 	if (m == NULL) {	/* the child may have read it: ask again */
-		assert_int_equal(audit_exit(&a, 0, 0, 3, &err), 0);
+		assert_int_equal(audit_exit(&a, NULL, 0, 0, 3, &err), 0);
 		m = log_recv(fd, NULL);
 	}
 	assert_non_null(m);
@@ -943,8 +944,8 @@ test_syslog_summary(void **state)
 	argv[2] = NULL;
 	fd = log_listen(SOCK_DGRAM);
 	assert_int_equal(audit_open(&a, NULL, 1, 1, "u", "r", "", &err), 0);
-	assert_int_equal(audit_decision(&a, "docker x", 8, argv, 1, "rule1",
-	    "", &err), -1);
+	assert_int_equal(audit_decision(&a, NULL, "docker x", 8, argv, 1,
+	    "rule1", "", &err), -1);
 	assert_non_null(strstr(err, "syslog message holds"));
 	m = log_recv(fd, &mlen);
 	assert_non_null(m);
@@ -962,8 +963,8 @@ test_syslog_summary(void **state)
 
 	(void)unlink(path);
 	assert_int_equal(audit_open(&a, path, 1, 1, "u", "r", "", &err), 0);
-	assert_int_equal(audit_decision(&a, "docker x", 8, argv, 1, "rule1",
-	    "", &err), 0);
+	assert_int_equal(audit_decision(&a, NULL, "docker x", 8, argv, 1,
+	    "rule1", "", &err), 0);
 	line = slurp(path, &len);
 	len--;				/* the newline */
 	for (i = 0; i < len; i++) {
