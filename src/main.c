@@ -35,6 +35,7 @@
 
 #include <jansson.h>
 
+#include "approval.h"
 #include "audit.h"
 #include "cmdline.h"
 #include "commands.h"
@@ -97,6 +98,8 @@ struct call {
 	int		 quota_fd;	/* the role's quota lock, or -1 */
 	long		 quota_count;	/* containers counted under it */
 	int		 quota_done;	/* holder's pipe (quota_hold), or -1 */
+	char		 request[APPROVAL_ID_LEN + 1];	/* held request id */
+	char		 nonce[APPROVAL_NONCE_LEN + 1];	/* approval used */
 };
 
 /*
@@ -125,6 +128,9 @@ usage(FILE *f)
 	    "       dockergate doctor [--policy FILE] --user NAME "
 	    "[--sshd-config FILE] [--json]\n"
 	    "       dockergate reap [--policy FILE] [--dry-run]\n"
+	    "       dockergate pending [--policy FILE] [--json]\n"
+	    "       dockergate approve [--policy FILE] [--ttl D] [--yes] ID\n"
+	    "       dockergate deny [--policy FILE] [--reason TEXT] ID\n"
 	    "       dockergate --version | --help\n");
 }
 
@@ -148,10 +154,14 @@ help(void)
 	    "  --json          with --explain: one JSON object\n"
 	    "  doctor          audit the sshd and account set-up (as root)\n"
 	    "  reap            remove containers past their lifetime (as root)\n"
-	    "  --dry-run       with reap: list them, remove nothing\n\n"
+	    "  --dry-run       with reap: list them, remove nothing\n"
+	    "  pending         list requests held for approval (as root)\n"
+	    "  approve ID      approve a held request, once (as root; --ttl, "
+	    "--yes)\n"
+	    "  deny ID         deny a held request (as root; --reason)\n\n"
 	    "Exit status: docker's own when run; 65 unparseable command; "
-	    "77 denied;\n78 policy error; 69 service unavailable; 1 "
-	    "interactive login refused.\nSee dockergate(8), "
+	    "77 denied;\n78 policy error; 69 service unavailable; 75 held "
+	    "for approval;\n1 interactive login refused.\nSee dockergate(8), "
 	    "dockergate.yaml(5).\n");
 }
 
@@ -649,6 +659,37 @@ execute(struct session *s, struct call *c)
 	return res.sig != 0 ? 128 + res.sig : res.status;
 }
 
+/*
+ * approval: true (approval.c): c runs only with an approval of this exact
+ * request (evaluate()'s argv, before the session's labels), used now;
+ * else it is held: 75, or 77 when root denies it, 69; one line each.
+ */
+static int
+held(struct session *s, struct call *c)
+{
+	struct approval_req rq;
+	char client[128], msg[APPROVAL_MSG_MAX];
+	int r;
+
+	memset(&rq, 0, sizeof(rq));
+	rq.user = s->pw->pw_name;
+	rq.uid = getuid();
+	rq.role = s->role;
+	rq.rule = c->v.rule;
+	rq.argv = c->argv.v;
+	rq.command = c->command;
+	rq.client = client_addr(client, sizeof(client));
+	rq.session = s->audit.session;
+	r = approval_gate(s->pol, &s->audit, &c->ac, &rq, c->request,
+	    c->nonce, msg, sizeof(msg));
+	if (r == EX_TEMPFAIL)	/* the held record says it */
+		fprintf(stderr, "dockergate: held for approval: %s\n", msg);
+	else if (r != 0)
+		(void)refuse(c, r, r == EX_NOPERM ? "denied" : "unavailable",
+		    msg);
+	return r;
+}
+
 static int
 forced(struct session *s, struct call *c)
 {
@@ -669,9 +710,10 @@ forced(struct session *s, struct call *c)
 		    "are not available through dockergate");
 	if ((r = evaluate(s, c)) != 0)
 		return refuse(c, r, refusal(r), c->v.reason);
-	label_session(s, c);
-	if ((r = trusted(s, c)) != 0)
+	if ((r = trusted(s, c)) != 0 ||
+	    (c->v.approval && (r = held(s, c)) != 0))
 		return r;
+	label_session(s, c);
 	return execute(s, c);
 }
 
@@ -724,6 +766,9 @@ main(int argc, char **argv)
 		return doctor_main(argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "reap") == 0)
 		return reap_main(argc - 1, argv + 1);
+	if (argc >= 2 && (strcmp(argv[1], "pending") == 0 ||
+	    strcmp(argv[1], "approve") == 0 || strcmp(argv[1], "deny") == 0))
+		return approval_main(argc - 1, argv + 1);
 	if (argc == 2 && strcmp(argv[1], "--version") == 0) {
 		printf("dockergate %s\n", DG_VERSION);
 		return 0;

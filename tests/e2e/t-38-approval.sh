@@ -35,6 +35,9 @@ policy() {
 		    allow:
 		      - command: [ps, rm]
 		        approval: true
+		      - command: run
+		        images: [dgtest]
+		        approval: true
 		EOF
 	} >"$1"
 	chmod 0644 "$1"
@@ -52,7 +55,7 @@ done
 rdocker create --name ap-1 dgtest true >/dev/null || fail "setup ap-1"
 ap() { dg_ssh "$d/k0" "$U_CI" "$@"; }
 held_id() { sed -n 's/^dockergate: held for approval: request \([0-9a-f]\{16\}\) .*/\1/p' "$ERR"; }
-HELD_RE="^dockergate: held for approval: request [0-9a-f]{16} \(roles\.appr\.allow\[0\], waited [0-9]+s\); ask an operator to run 'dockergate approve [0-9a-f]{16}'$"
+HELD_RE="^dockergate: held for approval: request [0-9a-f]{16} \(roles\.appr\.allow\[[01]\], waited [0-9]+s\); ask an operator to run 'dockergate approve [0-9a-f]{16}'$"
 
 # 1. Held: 75, exactly the line, nothing ran; notify got the request.
 CMD="docker ps -a --filter name=ap-"
@@ -127,6 +130,16 @@ grep "\"decision\":\"allow\"" "$AUDIT" | grep -q "\"request\":\"$ID\",\"approval
 ap "$CMD"
 expect_rc 75
 expect_dg_line "$HELD_RE"
+# a run: the argv approved is the one decided, before the session's labels
+RUN="docker run --rm dgtest echo approved-run"
+ap "$RUN"
+expect_rc 75
+RID=$(held_id)
+"$DGW" approve --policy "$d/p0.yaml" --yes "$RID" >/dev/null ||
+    fail "approve run"
+ap "$RUN"
+expect_rc 0
+expect_out approved-run
 
 rm -f "$A"/requests/????????????????	# root clears what is held
 
