@@ -657,7 +657,9 @@ admin_opts(int argc, char **argv, struct admin *a)
 		else
 			return -1;
 	}
-	if (strcmp(a->cmd, "pending") != 0 && a->id == NULL)
+	/* An id names a file under DIR as root: exactly the hex digits. */
+	if (strcmp(a->cmd, "pending") != 0 && (a->id == NULL ||
+	    !is_hex(a->id, APPROVAL_ID_LEN)))
 		return -1;
 	if (a->reason != NULL && strlen(a->reason) > APPROVAL_REASON_MAX)
 		return -1;

@@ -325,6 +325,22 @@ test_deny(void **state)
 	/* approve, deny: a request no longer held */
 	assert_int_equal(admin("approve", id, "--yes", NULL), 1);
 	assert_int_equal(admin("deny", "0123456789abcdef", NULL, NULL), 1);
+	/* an id is 16 hex digits, never a path: refused as usage (1) before
+	 * the policy is even read (a missing one would be 78) */
+	{
+		char *bad[] = { "deny", "--policy", "/nonexistent", NULL,
+		    NULL };
+		const char *ids[] = { "../../../tmp/x", "0123456789ABCDEF",
+		    "0123456789abcdef0", "" };
+		size_t i;
+
+		for (i = 0; i < NELEM(ids); i++) {
+			bad[3] = (char *)ids[i];
+			assert_int_equal(approval_main(4, bad), 1);
+		}
+		bad[3] = "0123456789abcdef";
+		assert_int_equal(approval_main(4, bad), 78);
+	}
 }
 
 /* A request file that names another account than its owner is skipped. */
