@@ -13,6 +13,8 @@
 #include "render.h"
 #include "util.h"
 
+#define DCASE_MAX_POLICY	(256 * 1024)	/* bytes of a policy fixture */
+
 struct dcase {
 	const char *role;
 	const char *cmd;
@@ -21,7 +23,7 @@ struct dcase {
 };
 
 /* For a group setup: text parsed into *pol; 0, or -1 with the error shown. */
-static int
+static inline int
 dcase_policy(const char *text, struct policy **pol)
 {
 	struct strv errs = { NULL, 0, 0 };
@@ -33,38 +35,83 @@ dcase_policy(const char *text, struct policy **pol)
 	return -1;
 }
 
+/* The policy in file path (a test fixture) parsed into *pol: 0 or -1. */
+static inline int
+dcase_policy_file(const char *path, struct policy **pol)
+{
+	FILE *fp;
+	char *buf;
+	size_t n;
+	int rc;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		print_error("%s: cannot open\n", path);
+		return -1;
+	}
+	buf = xmalloc(DCASE_MAX_POLICY + 1);
+	n = fread(buf, 1, DCASE_MAX_POLICY + 1, fp);
+	(void)fclose(fp);
+	buf[n > DCASE_MAX_POLICY ? DCASE_MAX_POLICY : n] = '\0';
+	rc = n > DCASE_MAX_POLICY ? -1 : dcase_policy(buf, pol);
+	free(buf);
+	return rc;
+}
+
+/*
+ * Split, parse, decide and render cmd for role as the gateway does.
+ * Returns 0 with *v filled (free with decide_verdict_free) and *argv the
+ * rendered words joined by spaces (caller frees), or -1 when the
+ * command line or the grammar refuses it, with *err their message.
+ */
+static inline int
+dcase_decide(const struct policy *pol, const struct resolver *res,
+    const char *role, const char *cmd, struct verdict *v, char **argv,
+    const char **err)
+{
+	struct strv w = { NULL, 0, 0 }, av = { NULL, 0, 0 };
+	struct request req;
+	size_t rest;
+
+	*err = "";
+	*argv = NULL;
+	if (cmdline_split(cmd, strlen(cmd), &w, err) != 0 ||
+	    cmdline_docker(&w, &rest, err) != 0 ||
+	    grammar_parse(w.v + rest, w.n - rest, &req, err) != 0) {
+		strv_free(&w);
+		return -1;
+	}
+	decide(pol, role, &req, res, v);
+	render_argv(&req, v, &av);
+	*argv = words_joined(&av);
+	strv_free(&av);
+	grammar_free(&req);
+	strv_free(&w);
+	return 0;
+}
+
 /*
  * Run c: returns 0 when the verdict is c->allow and c->expect is in the
  * reason (denied) or in the rendered argv (allowed), 1 otherwise (printed).
  * A command the grammar refuses counts as denied with the grammar's
  * message as its reason; a denial for an unreachable engine is a failure.
  */
-static int
+static inline int
 dcase_run(const struct policy *pol, const struct resolver *res,
     const struct dcase *c)
 {
-	struct strv w = { NULL, 0, 0 }, argv = { NULL, 0, 0 };
-	struct request req;
 	struct verdict v;
-	const char *err = "";
-	size_t rest;
+	const char *err;
 	char *s = NULL;
 	int bad = 0;
 
-	if (cmdline_split(c->cmd, strlen(c->cmd), &w, &err) != 0 ||
-	    cmdline_docker(&w, &rest, &err) != 0 ||
-	    grammar_parse(w.v + rest, w.n - rest, &req, &err) != 0) {
+	if (dcase_decide(pol, res, c->role, c->cmd, &v, &s, &err) != 0) {
 		if (c->allow || strstr(err, c->expect) == NULL) {
 			print_error("%s: refused by the parser: %s\n", c->cmd,
 			    err);
 			bad = 1;
 		}
-		strv_free(&w);
 		return bad;
 	}
-	decide(pol, c->role, &req, res, &v);
-	render_argv(&req, &v, &argv);
-	s = words_joined(&argv);
 	if (v.allow != c->allow || (!v.allow && v.reason[0] == '\0') ||
 	    strstr(c->allow ? s : v.reason, c->expect) == NULL ||
 	    (!v.allow && v.unavailable)) {
@@ -75,15 +122,12 @@ dcase_run(const struct policy *pol, const struct resolver *res,
 		bad = 1;
 	}
 	free(s);
-	strv_free(&argv);
 	decide_verdict_free(&v);
-	grammar_free(&req);
-	strv_free(&w);
 	return bad;
 }
 
 /* Every case of cases[0..n): the number that failed (each printed). */
-static int
+static inline int
 dcase_run_all(const struct policy *pol, const struct resolver *res,
     const struct dcase *cases, size_t n)
 {

@@ -1,7 +1,9 @@
 /*
  * test_quota.c: max_containers on an own: true rule (issue 16, quotas):
  * loading and --check problems, the decision through the resolver's count
- * (full, free, count failed, no count), and help.
+ * (full, free, count failed, no count, no count taken when denied), the
+ * lock, and help.  quota.case in tests/data/decide has the cases without
+ * a count.
  */
 #include "testutil.h"
 
@@ -16,27 +18,8 @@
 #include "quota.h"
 #include "reap.h"
 
-static const char POLICY[] =
-    "version: 1\n"
-    "roles:\n"
-    "  w:\n"
-    "    allow:\n"
-    "      - command: [run, create]\n"
-    "        own: true\n"
-    "        max_containers: 3\n"
-    "  free:\n"
-    "    allow:\n"
-    "      - command: run\n"
-    "        own: true\n";
-
-/* Without a resolver: the quota rule denies, the other allows. */
-static const struct dcase cases[] = {
-	{ "w", "docker run alpine", 0, "this rule's max_containers needs a "
-	    "count of the role's containers" },
-	{ "free", "docker run alpine", 1, "container run "
-	    "--label=dockergate.owner=free alpine" },
-	{ "w", "docker run -l dockergate.owner=x alpine", 0, "" },
-};
+/* The roles of quota.case in tests/data/decide, and of these tests. */
+#define POLICY_FILE	"tests/data/decide/quota.yaml"
 
 /* A fake count: the role's containers, or a failure. */
 struct fake {
@@ -93,7 +76,7 @@ test_decisions(void **state)
 	size_t i;
 
 	(void)state;
-	assert_int_equal(dcase_policy(POLICY, &pol), 0);
+	assert_int_equal(dcase_policy_file(POLICY_FILE, &pol), 0);
 	for (i = 0; i < NELEM(cmds); i++) {
 		memset(&res, 0, sizeof(res));
 		memset(&f, 0, sizeof(f));
@@ -141,7 +124,6 @@ test_decisions(void **state)
 	assert_int_equal(v.quota, 0);
 	assert_int_equal(f.calls, 0);
 	decide_verdict_free(&v);
-	assert_int_equal(dcase_run_all(pol, NULL, cases, NELEM(cases)), 0);
 	policy_free(pol);
 }
 
@@ -191,7 +173,7 @@ test_help(void **state)
 	char *t, *j;
 
 	(void)state;
-	assert_int_equal(dcase_policy(POLICY, &p), 0);
+	assert_int_equal(dcase_policy_file(POLICY_FILE, &p), 0);
 	t = help_text(policy_role(p, "w"));
 	j = help_json(policy_role(p, "w"));
 	assert_non_null(strstr(t, "      at most 3 containers of the role, "

@@ -1,8 +1,9 @@
 /*
  * test_reslimits.c: resource limits on a rule (issue 16): loading and
- * --check problems, values read the way docker reads them, every spelling
- * of every covered flag held to the cap, defaults injected into the
- * canonical argv, compose keys held to the same caps.
+ * --check problems, values read the way docker reads them, and help.  The
+ * decisions (every spelling of every covered flag held to the cap,
+ * defaults injected into the canonical argv) are limits.case in
+ * tests/data/decide; compose keys under the same caps are in compose.case.
  */
 #include "testutil.h"
 
@@ -10,232 +11,9 @@
 #include "help.h"
 #include "reslimits.h"
 
-static const char POLICY[] =
-    "version: 1\n"
-    "roles:\n"
-    "  w:\n"
-    "    allow:\n"
-    "      - command: [run, create]\n"
-    "        unsafe: [log-egress]\n"
-    "        limits:\n"
-    "          memory: {default: 256m, max: 1g}\n"
-    "          cpus: {default: 0.5, max: 2}\n"
-    "          pids: {default: 128, max: 512}\n"
-    "          shm-size: {max: 64m}\n"
-    "          tmpfs-size: {max: 64m}\n"
-    "          log-size: {default: 10m, max: 100m}\n"
-    "      - command: [update, service create, service update]\n"
-    "        unsafe: [other-containers, log-egress]\n"
-    "        limits:\n"
-    "          memory: {max: 1g}\n"
-    "          cpus: {max: 2}\n"
-    "          pids: {max: 512}\n"
-    "          log-size: {max: 100m}\n"
-    "  capsonly:\n"
-    "    allow:\n"
-    "      - command: run\n"
-    "        limits:\n"
-    "          memory: {max: 1g}\n"
-    "          cpus: {max: 2}\n"
-    "          pids: {max: 512}\n"
-    "  free:\n"
-    "    allow:\n"
-    "      - command: run\n"
-    "        limits:\n"
-    "          memory: {default: 256m}\n";
+/* The roles of limits.case in tests/data/decide, and of these tests. */
+#define POLICY_FILE	"tests/data/decide/limits.yaml"
 
-#define DEF " --cpus=0.5 --pids-limit=128 --log-opt=max-size=10485760"
-
-static const struct dcase cases[] = {
-	/* defaults injected into the canonical argv */
-	{ "w", "docker run alpine true", 1, "container run --memory=256m"
-	    DEF " alpine true" },
-	{ "w", "docker container create alpine", 1, "--memory=256m" DEF },
-	{ "w", "docker run -m 512m alpine", 1, "--memory=512m --cpus=0.5" },
-	{ "w", "docker run --cpus 1 alpine", 1, "--cpus=1 --memory=256m "
-	    "--pids-limit=128" },
-	{ "w", "docker run --pids-limit 10 alpine", 1, "--pids-limit=10 "
-	    "--memory=256m --cpus=0.5 --log-opt" },
-	{ "w", "docker run --cpu-quota 50000 alpine", 1, "--cpu-quota=50000 "
-	    "--memory=256m --pids-limit=128" },
-	{ "w", "docker run --log-opt max-size=5m alpine", 1,
-	    "--log-opt=max-size=5m --memory=256m --cpus=0.5 "
-	    "--pids-limit=128 alpine" },
-	{ "w", "docker run --log-driver none alpine", 1,
-	    "--pids-limit=128 alpine" },
-	{ "w", "docker update -m 1g c", 1, "update --memory=1g c" },
-	/* memory: every spelling, binary units, any case */
-	{ "w", "docker run -m 1g alpine", 1, "--memory=1g --cpus" },
-	{ "w", "docker run -m 1G alpine", 1, "--memory=1G" },
-	{ "w", "docker run -m 1gb alpine", 1, "--memory=1gb" },
-	{ "w", "docker run -m 1GiB alpine", 1, "--memory=1GiB" },
-	{ "w", "docker run -m 1024m alpine", 1, "--memory=1024m" },
-	{ "w", "docker run -m 1073741824 alpine", 1, "--memory=1073741824" },
-	{ "w", "docker run -m '1 g' alpine", 1, "--memory=1 g" },
-	{ "w", "docker run -m 1073741825 alpine", 0, "--memory 1073741825 is "
-	    "over the cap memory max 1g (rule roles.w.allow[0]" },
-	{ "w", "docker run -m 1025m alpine", 0, "over the cap memory max 1g" },
-	{ "w", "docker run -m 1.5g alpine", 0, "--memory 1.5g is over" },
-	{ "w", "docker run -m 2G alpine", 0, "--memory 2G is over" },
-	{ "w", "docker run --memory=2g alpine", 0, "--memory 2g is over" },
-	{ "w", "docker run -m2g alpine", 0, "--memory 2g is over" },
-	{ "w", "docker run -itm2g alpine", 0, "--memory 2g is over" },
-	{ "w", "docker container run --memory 1t alpine", 0, "--memory 1t" },
-	{ "w", "docker run -m 0 alpine", 0, "--memory 0 means no limit" },
-	{ "w", "docker run -m -1 alpine", 0, "--memory -1 means no limit" },
-	{ "w", "docker run -m 99999999999p alpine", 0, "means no limit" },
-	/* go-units before 0.5 took "1ki" and "1ib"; 0.5 refuses them */
-	{ "w", "docker run -m 1ki alpine", 0, "--memory 1ki: the value cannot "
-	    "be read, and this rule caps memory" },
-	{ "w", "docker run -m 1ib alpine", 0, "cannot be read" },
-	{ "w", "docker run -m 512m -m 2g alpine", 0, "--memory 2g is over" },
-	{ "w", "docker run -m 2g -m 512m alpine", 0, "--memory 2g is over" },
-	{ "w", "docker run --memory-reservation 2g alpine", 0,
-	    "--memory-reservation 2g is over the cap memory max 1g" },
-	{ "w", "docker run --memory-reservation 1g alpine", 1,
-	    "--memory-reservation=1g --memory=256m" },
-	{ "w", "docker run -m 1g --memory-swap 2g alpine", 1,
-	    "--memory-swap=2g" },
-	{ "w", "docker run -m 1g --memory-swap 2049m alpine", 0,
-	    "--memory-swap 2049m is over the cap memory max 1g" },
-	{ "w", "docker run -m 1g --memory-swap -1 alpine", 0,
-	    "--memory-swap -1 means no limit" },
-	{ "w", "docker run -m 1g --memory-swap=-1 alpine", 0,
-	    "--memory-swap -1 means no limit" },
-	/* cpus */
-	{ "w", "docker run --cpus 2 alpine", 1, "--cpus=2" },
-	{ "w", "docker run --cpus 2.000000000 alpine", 1, "--cpus=2.0" },
-	{ "w", "docker run --cpus 2.000000001 alpine", 0, "--cpus 2.000000001 "
-	    "is over the cap cpus max 2" },
-	{ "w", "docker run --cpus=2.5 alpine", 0, "--cpus 2.5 is over" },
-	{ "w", "docker run --cpus 0 alpine", 0, "--cpus 0 means no limit" },
-	{ "w", "docker run --cpus 99999999999999 alpine", 0, "no limit" },
-	{ "w", "docker run --cpu-quota 400000 --cpu-period 100000 alpine", 0,
-	    "--cpu-quota 400000 --cpu-period 100000 is over the cap cpus" },
-	{ "w", "docker run --cpu-quota=200000 --cpu-period=100000 alpine", 1,
-	    "--cpu-quota=200000" },
-	{ "w", "docker run --cpu-quota 200001 alpine", 0, "over the cap cpus" },
-	{ "w", "docker run --cpu-quota 2000 --cpu-period 1000 alpine", 1,
-	    "--cpu-period=1000" },
-	{ "w", "docker run --cpu-quota 2001 --cpu-period 1000 alpine", 0,
-	    "over the cap cpus" },
-	{ "w", "docker run --cpu-quota -1 alpine", 0, "means no limit" },
-	{ "w", "docker run --cpu-period 100000 alpine", 0, "means no limit" },
-	{ "w", "docker run --cpu-quota 0x61a80 alpine", 0, "over the cap" },
-	{ "w", "docker update --cpu-quota 100000 c", 0, "over the cap cpus" },
-	{ "w", "docker update --cpu-quota 100000 --cpu-period 100000 c", 1,
-	    "update --cpu-quota=100000 --cpu-period=100000 c" },
-	/* pids */
-	{ "w", "docker run --pids-limit 512 alpine", 1, "--pids-limit=512" },
-	{ "w", "docker run --pids-limit 513 alpine", 0, "--pids-limit 513 is "
-	    "over the cap pids max 512" },
-	{ "w", "docker run --pids-limit=-1 alpine", 0, "means no limit" },
-	{ "w", "docker run --pids-limit 0 alpine", 0, "means no limit" },
-	{ "w", "docker run --pids-limit 0x201 alpine", 0, "is over" },
-	{ "w", "docker run --pids-limit 01001 alpine", 0, "is over" },
-	{ "w", "docker run --pids-limit 0b1000000000 alpine", 1, "=0b1" },
-	{ "w", "docker update --pids-limit -1 c", 0, "means no limit" },
-	/* shm */
-	{ "w", "docker run --shm-size 64m alpine", 1, "--shm-size=64m" },
-	{ "w", "docker run --shm-size 64g alpine", 0, "--shm-size 64g is over "
-	    "the cap shm-size max 64m" },
-	{ "w", "docker run --shm-size=65M alpine", 0, "is over" },
-	{ "w", "docker run --shm-size -1 alpine", 0, "means no limit" },
-	/* tmpfs */
-	{ "w", "docker run --tmpfs /t:size=64m alpine", 1, "--tmpfs=/t" },
-	{ "w", "docker run --tmpfs /t:rw,size=64M,mode=1777 alpine", 1, "/t" },
-	{ "w", "docker run --tmpfs /t alpine", 0, "--tmpfs /t has no size, "
-	    "and this rule caps tmpfs-size at 64m: add size=64m" },
-	{ "w", "docker run --tmpfs /t:size=1g alpine", 0, "--tmpfs /t:size=1g "
-	    "is over the cap tmpfs-size max 64m" },
-	{ "w", "docker run --tmpfs /t:size=0 alpine", 0, "means no limit" },
-	{ "w", "docker run --tmpfs /t:size=50% alpine", 0, "cannot be read" },
-	{ "w", "docker run --tmpfs /t:size=0x10000000 alpine", 0,
-	    "cannot be read" },
-	{ "w", "docker run --tmpfs /t:size=1m,nr_blocks=100000 alpine", 0,
-	    "cannot be read" },
-	{ "w", "docker run --tmpfs /t:size=1m,size=1g alpine", 0, "is over" },
-	{ "w", "docker run --tmpfs=/a:size=1m --tmpfs /b alpine", 0,
-	    "--tmpfs /b has no size" },
-	{ "w", "docker run --mount type=tmpfs,dst=/t,tmpfs-size=64m alpine",
-	    1, "tmpfs-size=64m" },
-	{ "w", "docker run --mount type=tmpfs,dst=/t alpine", 0,
-	    "has no tmpfs-size" },
-	{ "w", "docker run --mount Type=TMPFS,dst=/t,Tmpfs-Size=1g alpine", 0,
-	    "is over the cap tmpfs-size max 64m" },
-	{ "w", "docker run --mount=type=tmpfs,dst=/t,tmpfs-size=1GiB alpine",
-	    0, "is over" },
-	{ "w", "docker run --mount type=tmpfs,dst=/t,tmpfs-size=0 alpine", 0,
-	    "means no limit" },
-	/* logs: json-file (the default) and local; others not on disk */
-	{ "w", "docker run --log-opt max-size=100m alpine", 1, "max-size" },
-	{ "w", "docker run --log-opt max-size=105m alpine", 0, "--log-opt "
-	    "max-size=105m max-file=1 (json-file) is over the cap log-size" },
-	{ "w", "docker run --log-opt max-size=1g alpine", 0, "is over" },
-	{ "w", "docker run --log-opt max-size=50m --log-opt max-file=3 "
-	    "alpine", 0, "max-file=3 (json-file) is over" },
-	{ "w", "docker run --log-driver json-file --log-opt max-size=0 alpine",
-	    0, "means no limit" },
-	{ "w", "docker run --log-driver local --log-opt max-size=30m alpine",
-	    0, "max-file=5 (local) is over" },
-	{ "w", "docker run --log-driver local alpine", 1,
-	    "--log-opt=max-size=10485760" },
-	{ "w", "docker run --log-driver journald alpine", 1, "--cpus=0.5 "
-	    "--pids-limit=128 alpine" },
-	{ "w", "docker run --log-opt max-file=x alpine", 0, "cannot be read" },
-	{ "w", "docker run --log-opt max-file=0 alpine", 0, "max-file=0 "
-	    "(json-file) means no limit" },
-	{ "w", "docker run --log-driver local --log-opt max-file=0 alpine", 0,
-	    "means no limit" },
-	{ "w", "docker run --log-opt max-size=1k --log-opt max-file="
-	    "9223372036854775807 alpine", 0, "means no limit" },
-	/* no max: the default only */
-	{ "free", "docker run alpine", 1, "--memory=256m alpine" },
-	{ "free", "docker run -m 0 alpine", 1, "--memory=0 alpine" },
-	/* service create / update: caps, no defaults */
-	{ "w", "docker service create alpine", 0, "without --limit-memory the "
-	    "container has no memory limit, and this rule caps memory at 1g: "
-	    "give --limit-memory (at most 1g)" },
-	{ "w", "docker service create --limit-memory 1g alpine", 0,
-	    "without --limit-cpu" },
-	{ "w", "docker service create --limit-memory 1g --limit-cpu 2 "
-	    "--limit-pids 10 alpine", 0, "without --log-opt max-size the "
-	    "json-file log has no limit, and this rule caps log-size at 100m" },
-	{ "w", "docker service create --limit-memory 1g --limit-cpu 2 "
-	    "--limit-pids 10 --log-opt max-size=10m alpine", 1,
-	    "service create --limit-memory=1g" },
-	/* update: a flag left out is unchanged, not unlimited */
-	{ "w", "docker update --cpus 1 c", 1, "update --cpus=1 c" },
-	{ "w", "docker service update --limit-memory 1g web", 1, "" },
-	/* a cap without a default: leaving the flag out is no limit */
-	{ "capsonly", "docker run alpine", 0, "without --memory the container "
-	    "has no memory limit, and this rule caps memory at 1g: give "
-	    "--memory (at most 1g)" },
-	{ "capsonly", "docker run -m 1g alpine", 0, "without --cpus" },
-	{ "capsonly", "docker run -m 1g --cpu-quota 100000 alpine", 0,
-	    "without --pids-limit" },
-	{ "capsonly", "docker run -m 1g --cpus 1 --pids-limit 9 alpine", 1,
-	    "run --memory=1g --cpus=1 --pids-limit=9 alpine" },
-	{ "w", "docker service create --limit-memory 2g alpine", 0,
-	    "--limit-memory 2g is over the cap memory max 1g" },
-	{ "w", "docker service create --limit-cpu 3 alpine", 0,
-	    "--limit-cpu 3 is over" },
-	{ "w", "docker service create --reserve-memory 2g alpine", 0,
-	    "--reserve-memory 2g is over" },
-	{ "w", "docker service update --limit-pids 0 web", 0,
-	    "means no limit" },
-};
-
-static void
-test_decisions(void **state)
-{
-	struct policy *pol = NULL;
-
-	(void)state;
-	assert_int_equal(dcase_policy(POLICY, &pol), 0);
-	assert_int_equal(dcase_run_all(pol, NULL, cases, NELEM(cases)), 0);
-	policy_free(pol);
-}
 
 /* Policies that --check refuses, and the problem it names. */
 static const struct {
@@ -303,7 +81,7 @@ test_good_policy(void **state)
 	const struct rule *r;
 
 	(void)state;
-	assert_int_equal(dcase_policy(POLICY, &p), 0);
+	assert_int_equal(dcase_policy_file(POLICY_FILE, &p), 0);
 	r = &policy_role(p, "w")->rules[0];
 	assert_true(r->limits.any);
 	assert_int_equal(r->limits.l[LIMIT_MEMORY].def, 256LL << 20);
@@ -359,7 +137,7 @@ test_help(void **state)
 	char *t, *j;
 
 	(void)state;
-	assert_int_equal(dcase_policy(POLICY, &p), 0);
+	assert_int_equal(dcase_policy_file(POLICY_FILE, &p), 0);
 	t = help_text(policy_role(p, "w"));
 	j = help_json(policy_role(p, "w"));
 	assert_non_null(strstr(t, "      limits: memory default 256m max 1g, "
@@ -384,7 +162,6 @@ main(void)
 		cmocka_unit_test(test_units),
 		cmocka_unit_test(test_good_policy),
 		cmocka_unit_test(test_bad_policies),
-		cmocka_unit_test(test_decisions),
 		cmocka_unit_test(test_help),
 	};
 

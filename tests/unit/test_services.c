@@ -1,11 +1,11 @@
 /*
- * test_services.c: swarm services scoped like containers.  The decision
- * against a policy from memory and a fake resolver with fake services
- * (names, IDs, ID prefixes, labels, ownership, engine down), service
- * create/update held to run's risk classes, and engine_service against a
- * fake engine on a unix socket (a forked child answering canned
- * responses), so no daemon is needed.  Every check has a case that tries
- * to get around it.
+ * test_services.c: swarm services scoped like containers, where a case
+ * line cannot say it: an unreachable engine, the pins a decision makes,
+ * and engine_service against a fake engine on a unix socket (a forked
+ * child answering canned responses), so no daemon is needed.  The
+ * decision cases (names, IDs, ID prefixes, labels, ownership, service
+ * create/update held to run's risk classes) are services*.case in
+ * tests/data/decide, run by test_cases.
  */
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -35,52 +35,8 @@
 #define ID_MINE		"4444444444444444444444444"
 #define ID_OTHER	"5555555555555555555555555"
 
-static const char policy_text[] =
-    "version: 1\n"
-    "roles:\n"
-    "  n:\n"
-    "    allow:\n"
-    "      - command: [service scale, service ps, service logs, service rm,\n"
-    "                  service ls]\n"
-    "        containers: [\"web-*\"]\n"
-    "      - command: [service update, service rollback]\n"
-    "        containers: [\"web-*\"]\n"
-    "        unsafe: [other-containers]\n"
-    "      - command: service inspect\n"
-    "        containers: [\"web-*\"]\n"
-    "        redact_env: false\n"
-    "  l:\n"
-    "    allow:\n"
-    "      - command: [service scale, service update]\n"
-    "        labels: {team: a}\n"
-    "        unsafe: [other-containers]\n"
-    "  o:\n"
-    "    allow:\n"
-    "      - command: [service scale, service rm]\n"
-    "        owned: true\n"
-    "      - command: service create\n"
-    "        images: [busybox]\n"
-    "        own: true\n"
-    "  c:\n"
-    "    allow:\n"
-    "      - command: service create\n"
-    "        images: [busybox, alpine]\n"
-    "        mounts: named\n"
-    "      - command: service update\n"
-    "        images: [busybox]\n"
-    "        unsafe: [other-containers]\n"
-    "      - service ls\n"
-    "      - service inspect\n"
-    "  d:\n"
-    "    allow:\n"
-    "      - command: service create\n"
-    "        deny_flags: [publish]\n"
-    "      - command: [service update, service rollback]\n"
-    "  u:\n"
-    "    allow:\n"
-    "      - command: service create\n"
-    "        unsafe: [host-mounts, capabilities, host-namespaces,\n"
-    "                 other-containers]\n";
+/* The roles the service cases of tests/data/decide run against. */
+#define POLICY_FILE	"tests/data/decide/services.yaml"
 
 static void
 add_label(struct target *t, const char *k, const char *v)
@@ -180,210 +136,12 @@ static struct resolver fake = {
 	.service = fake_service,
 };
 
-/* A resolver of an older build: containers, but no service lookups. */
-static struct resolver noservice = {
-	.path = fake_path,
-	.container = fake_container,
-	.cwd = "/home/u",
-};
-
 static struct policy *pol;
 static int failures;
 
 /* Report every failing case, not only the first. */
 #define case_fail(...) do { print_error(__VA_ARGS__); print_error("\n"); \
 	failures++; } while (0)
-
-static const struct dcase cases[] = {
-	/* names: by name, full ID, unique prefix; pinned to the full ID */
-	{ "n", "docker service scale web-svc=2", 1,
-	    "docker service scale " ID_WEB "=2" },
-	{ "n", "docker service scale " ID_WEB "=3", 1,
-	    "docker service scale " ID_WEB "=3" },
-	{ "n", "docker service scale 111=2", 1,
-	    "docker service scale " ID_WEB "=2" },
-	{ "n", "docker service scale web-svc=2 web-2=0", 1,
-	    "scale " ID_WEB "=2 " ID_WEB2 "=0" },
-	{ "n", "docker service update --force web-svc", 1,
-	    "docker service update --force=true " ID_WEB },
-	{ "n", "docker service update --force -- web-svc", 1, ID_WEB },
-	{ "n", "docker service rollback web-2", 1,
-	    "docker service rollback " ID_WEB2 },
-	{ "n", "docker service ps web-svc web-2", 1,
-	    "docker service ps " ID_WEB " " ID_WEB2 },
-	{ "n", "docker service logs --tail 5 web-svc", 1,
-	    "docker service logs --tail=5 " ID_WEB },
-	{ "n", "docker service rm web-2", 1, "docker service rm " ID_WEB2 },
-	{ "n", "docker service inspect web-svc", 1,
-	    "docker service inspect " ID_WEB },
-	/* ... and nothing else, in any spelling */
-	{ "n", "docker service update --force db-svc", 0,
-	    "service db-svc is not one this rule may act on (allowed: web-*)" },
-	{ "n", "docker service scale db-svc=5", 0,
-	    "service db-svc is not one this rule may" },
-	{ "n", "docker service scale 3333=5", 0,
-	    "service 3333 is not one this rule may" },
-	{ "n", "docker service scale " ID_DB "=5", 0,
-	    "service " ID_DB " is not one this rule may" },
-	{ "n", "docker service scale web-svc=2 db-svc=0", 0,
-	    "service db-svc is not one this rule may" },
-	{ "n", "docker service scale 11=2", 0,
-	    "service 11 is not one this rule may" },
-	{ "n", "docker service scale web-nope=2", 0,
-	    "web-nope is not one this rule may" },
-	{ "n", "docker service scale WEB-SVC=2", 0,
-	    "WEB-SVC is not one this rule may" },
-	{ "n", "docker service scale =2", 0, "" },
-	{ "n", "docker service ps web-svc db-svc", 0,
-	    "db-svc is not one this rule may" },
-	{ "n", "docker service logs db-svc", 0,
-	    "db-svc is not one this rule may" },
-	{ "n", "docker service rollback " ID_DB, 0,
-	    ID_DB " is not one this rule may" },
-	{ "n", "docker service rm mine", 0, "mine is not one this rule may" },
-	{ "n", "docker service inspect db-svc", 0,
-	    "db-svc is not one this rule may" },
-	/* a scoped rule cannot list: service ls shows every service */
-	{ "n", "docker service ls", 0, "cannot be limited" },
-	{ "n", "docker service ls --filter name=web-", 0, "cannot be limited" },
-	/* labels: the service's own labels, all of them */
-	{ "l", "docker service scale web-svc=2", 1, ID_WEB "=2" },
-	{ "l", "docker service update --force 1111", 1, ID_WEB },
-	{ "l", "docker service scale web-2=2", 0, "with the rule's labels" },
-	{ "l", "docker service scale db-svc=2", 0, "with the rule's labels" },
-	/* owned: the service's dockergate.owner label names the role */
-	{ "o", "docker service scale mine=1", 1, ID_MINE "=1" },
-	{ "o", "docker service rm 4444", 1, "service rm " ID_MINE },
-	{ "o", "docker service scale other=1", 0, "owned by this role" },
-	{ "o", "docker service rm web-svc", 0, "owned by this role" },
-	{ "o", "docker service create busybox", 1,
-	    "--label=dockergate.owner=o busybox" },
-	{ "o", "docker service create --label dockergate.owner=x busybox", 0,
-	    "reserved" },
-	/* service create: run's risk classes */
-	{ "c", "docker service create --name s busybox sleep 1", 1,
-	    "docker service create --name=s busybox sleep 1" },
-	{ "c", "docker service create --mount type=volume,src=data,dst=/d "
-	    "busybox", 1, "--mount=type=volume,src=data,dst=/d" },
-	{ "c", "docker service create --mount type=tmpfs,dst=/t busybox", 1,
-	    "" },
-	{ "c", "docker service create --read-only --user 1000 --init "
-	    "--hostname h --dns 192.0.2.1 --host h:192.0.2.2 --workdir /srv "
-	    "--mode global --constraint node.role==worker --cap-drop ALL "
-	    "busybox", 1, "" },
-	{ "c", "docker service create --mount type=bind,src=/,dst=/h "
-	    "busybox", 0, "host path /" },
-	{ "c", "docker service create --mount type=bind,source=/etc,"
-	    "target=/h,readonly busybox", 0, "host-mounts" },
-	{ "c", "docker service create --mount type=volume,src=vol,dst=/d,"
-	    "volume-driver=local,volume-opt=type=none,volume-opt=device=/,"
-	    "volume-opt=o=bind busybox", 0, "host-mounts" },
-	{ "c", "docker service create --cap-add SYS_ADMIN busybox", 0,
-	    "capabilities" },
-	{ "c", "docker service create --cap-add=cap_net_admin busybox", 0,
-	    "capabilities" },
-	{ "c", "docker service create --network host busybox", 0,
-	    "host-namespaces" },
-	{ "c", "docker service create --network name=HOST,alias=x busybox", 0,
-	    "host-namespaces" },
-	{ "c", "docker service create --secret db_password busybox", 0,
-	    "other-containers" },
-	{ "c", "docker service create --config app busybox", 0,
-	    "other-containers" },
-	{ "c", "docker service create --env-file /etc/shadow busybox", 0,
-	    "client-files" },
-	{ "c", "docker service create --sysctl net.ipv4.ip_forward=1 "
-	    "busybox", 0, "kernel" },
-	{ "c", "docker service create --ulimit nofile=1:2 busybox", 0,
-	    "kernel" },
-	{ "c", "docker service create --workdir /proc/self/fd/8 busybox", 0,
-	    "kernel" },
-	{ "c", "docker service create --log-driver syslog busybox", 0,
-	    "log-egress" },
-	{ "c", "docker service create --generic-resource gpu=1 busybox", 0,
-	    "gpus" },
-	{ "c", "docker service create --container-label dockergate.owner=c "
-	    "busybox", 0, "reserved" },
-	{ "c", "docker service create -l DockerGate.owner=c busybox", 0,
-	    "reserved" },
-	{ "c", "docker service create evil/x", 0, "is not allowed" },
-	{ "c", "docker service create --name busybox evil/x", 0,
-	    "is not allowed" },
-	/* --publish is run's -p: no risk class; deny_flags takes it away */
-	{ "c", "docker service create --publish mode=host,target=80,"
-	    "published=8080 busybox", 1, "--publish=mode=host" },
-	{ "d", "docker service create --publish mode=host,target=80,"
-	    "published=8080 busybox", 0, "deny_flags" },
-	{ "d", "docker service create -p 8080:80 busybox", 0, "deny_flags" },
-	/* opted into by name */
-	{ "u", "docker service create --mount type=bind,src=/,dst=/h "
-	    "--cap-add SYS_ADMIN --network host --secret s busybox", 1, "" },
-	/* service update: the same classes; --image against images */
-	{ "c", "docker service update --image busybox:1.36 web-svc", 1,
-	    "--image=busybox:1.36 web-svc" },
-	{ "c", "docker service update --image alpine web-svc", 0,
-	    "image docker.io/library/alpine:latest is not allowed" },
-	{ "c", "docker service update --image=alpine web-svc", 0,
-	    "image docker.io/library/alpine:latest is not allowed" },
-	{ "c", "docker service update --image=docker.io/library/busybox:1 "
-	    "web-svc", 1, "--image=docker.io/library/busybox:1 web-svc" },
-	{ "c", "docker service update --image busybox --image evil/x "
-	    "web-svc", 0, "evil/x" },
-	{ "c", "docker service update --mount-add type=bind,src=/,dst=/h "
-	    "web-svc", 0, "host path /" },
-	{ "c", "docker service update --cap-add ALL web-svc", 0,
-	    "capabilities" },
-	{ "c", "docker service update --network-add host web-svc", 0,
-	    "host-namespaces" },
-	/* update and rollback act inside a service someone else set up */
-	{ "d", "docker service update --secret-add db_password web-svc", 0,
-	    "other-containers" },
-	{ "d", "docker service update --force web-svc", 0, "changes what a "
-	    "service runs" },
-	{ "d", "docker service update --health-cmd id web-svc", 0,
-	    "other-containers" },
-	{ "d", "docker service rollback web-svc", 0, "other-containers" },
-	{ "c", "docker service update --sysctl-add a.b=1 web-svc", 0,
-	    "kernel" },
-	{ "c", "docker service update --generic-resource-add gpu=1 web-svc",
-	    0, "gpus" },
-	{ "c", "docker service update --label-add dockergate.owner=o web-svc",
-	    0, "reserved" },
-	{ "c", "docker service update --container-label-add "
-	    "dockergate.owner=o web-svc", 0, "reserved" },
-	{ "c", "docker service update --publish-add 8080:80 --force web-svc",
-	    1, "" },
-	/* unscoped rules: names are not looked up, nothing is pinned */
-	{ "c", "docker service ls", 1, "docker service ls" },
-	{ "c", "docker service inspect down", 1, "" },	/* redacted */
-};
-
-static void
-test_cases(void **state)
-{
-	(void)state;
-	assert_int_equal(dcase_run_all(pol, &fake, cases, NELEM(cases)), 0);
-}
-
-/* Without a service lookup, scoped service rules fail closed. */
-static void
-test_no_lookup(void **state)
-{
-	static const struct dcase nolookup[] = {
-		{ "n", "docker service scale web-svc=2", 0,
-		    "services cannot be looked up here" },
-		{ "o", "docker service rm mine", 0, "cannot be looked up" },
-		{ "c", "docker service create busybox", 1, "" },
-		{ "c", "docker service update --force web-svc", 1,
-		    "--force=true web-svc" },
-	};
-
-	(void)state;
-	assert_int_equal(dcase_run_all(pol, &noservice, nolookup,
-	    NELEM(nolookup)), 0);
-	assert_int_equal(dcase_run_all(pol, NULL, nolookup, NELEM(nolookup)),
-	    0);
-}
 
 /* Decide one command for role; the caller frees v. */
 static void
@@ -619,7 +377,7 @@ static int
 setup(void **state)
 {
 	(void)state;
-	return dcase_policy(policy_text, &pol);
+	return dcase_policy_file(POLICY_FILE, &pol);
 }
 
 static int
@@ -634,8 +392,6 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_cases),
-		cmocka_unit_test(test_no_lookup),
 		cmocka_unit_test(test_unavailable),
 		cmocka_unit_test(test_pins),
 		cmocka_unit_test_setup_teardown(test_engine_service,
