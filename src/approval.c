@@ -974,10 +974,32 @@ done:
 	free(path);
 }
 
+/* ID.denied */
+static int
+is_denial(const char *name)
+{
+	return strlen(name) == APPROVAL_ID_LEN +
+	    strlen(APPROVAL_DENIED_SUFFIX) && strspn(name,
+	    "0123456789abcdef") == APPROVAL_ID_LEN && strcmp(name +
+	    APPROVAL_ID_LEN, APPROVAL_DENIED_SUFFIX) == 0;
+}
+
+/* A denial ends only sessions that wait, at most APPROVAL_MAX_WAIT. */
+static void
+sweep_denial(const char *dir, const char *name, time_t now)
+{
+	char *path = path2(dir, APPROVAL_APPROVED, name);
+	struct stat st;
+
+	if (lstat(path, &st) == 0 && st.st_mtime < now - APPROVAL_MAX_WAIT)
+		(void)unlink(path);
+	free(path);
+}
+
 /*
  * Root's cleanup: delete approvals that expired or were used (the
  * account's used-NONCE marker exists), so that from then on root-owned
- * state shows the use.
+ * state shows the use; and denials no session can still be waiting for.
  */
 static void
 sweep(const char *dir, time_t now)
@@ -991,6 +1013,8 @@ sweep(const char *dir, time_t now)
 	    n++ < APPROVAL_PENDING_MAX)
 		if (is_hex(de->d_name, APPROVAL_ID_LEN))
 			sweep_one(dir, de->d_name, now);
+		else if (is_denial(de->d_name))
+			sweep_denial(dir, de->d_name, now);
 	if (d != NULL)
 		(void)closedir(d);
 	free(p);
@@ -1058,9 +1082,8 @@ do_pending(struct admin *ad)
 static void
 who(char *by, size_t len)
 {
-	const char *l = getlogin();
-
-	(void)snprintf(by, len, "%s", l != NULL && *l != '\0' ? l : "root");
+	if (getlogin_r(by, len) != 0 || *by == '\0')
+		(void)snprintf(by, len, "root");
 }
 
 static int

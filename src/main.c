@@ -616,6 +616,11 @@ execute(struct session *s, struct call *c)
 	const char *err;
 	int r;
 
+	/* Whatever way in: an approval: true request runs only with an
+	 * approval used for it (held()). */
+	if (c->v.approval && c->ac.approval == NULL)
+		return refuse(c, EX_NOPERM, "denied", "this rule needs a "
+		    "person's approval and none was used");
 	/* A cap of the record is a cap of what runs, sinks or not. */
 	if (audit_fits(c->command, strlen(c->command), c->argv.v, &err) != 0)
 		return refuse(c, EX_DATAERR, "command too long", err);

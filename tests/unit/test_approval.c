@@ -499,6 +499,19 @@ test_gate(void **state)
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	/* held anew after the denial: no stale denial ends it */
 	assert_int_equal(gate(&rq, id, 0, msg), 75);
+	/* pending (root) forgets a denial no session can wait for */
+	{
+		char *den = xasprintf("%s/approved/%s.denied", dir, id);
+		struct timespec old[2] = { { 0, UTIME_OMIT }, { 0, 0 } };
+
+		assert_int_equal(admin("pending", NULL, NULL, NULL), 0);
+		assert_int_equal(access(den, F_OK), 0);
+		old[1].tv_sec = time(NULL) - APPROVAL_MAX_WAIT - 1;
+		assert_int_equal(utimensat(AT_FDCWD, den, old, 0), 0);
+		assert_int_equal(admin("pending", NULL, NULL, NULL), 0);
+		assert_int_equal(access(den, F_OK), -1);
+		free(den);
+	}
 	/* an unsafe layout: 69, never an allow */
 	assert_int_equal(chmod(at("%s/%s", APPROVAL_REQUESTS), 01777), 0);
 	assert_int_equal(gate(&rq, id, 0, msg), 69);
