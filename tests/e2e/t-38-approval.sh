@@ -115,6 +115,17 @@ grep -q "skipped .*$fake" "$T/pending.err" || fail "no warning for $fake"
 rm -f "$A/requests/$fake"
 
 # 4. Approved: that command runs, once; another request is not covered.
+# approve asks on the terminal unless --yes: "n" approves nothing, and
+# without a terminal it refuses
+echo n | script -qec "$DGW approve --policy $d/p0.yaml $ID" /dev/null \
+    >"$T/tty" 2>&1
+grep -q "approve request $ID? \[y/N\]" "$T/tty" &&
+    grep -q "account: $U_CI (owns the request file)" "$T/tty" ||
+    fail "approve did not show the request and ask: $(cat "$T/tty")"
+[ -e "$A/approved/$ID" ] && fail "approved on \"n\""
+setsid "$DGW" approve --policy "$d/p0.yaml" "$ID" </dev/null >"$T/tty" 2>&1 &&
+    fail "approve without a terminal or --yes succeeded"
+[ -e "$A/approved/$ID" ] && fail "approved without a terminal"
 n=$(audit_count "\"event\":\"approved\",\"request\":\"$ID\".*\"by\":")
 "$DGW" approve --policy "$d/p0.yaml" --yes "$ID" >/dev/null ||
     fail "approve"
