@@ -86,7 +86,9 @@ int	 audit_fits(const char *command, size_t cmdlen, char *const *argv,
 
 /*
  * Write the decision record.  command is the raw client string (any bytes),
- * argv the canonical argv (NULL when the command did not parse).  Returns 0
+ * argv the canonical argv (NULL when the command did not parse); allow is
+ * 1, 0 (deny) or AUDIT_OBSERVE (it runs, reason says why the rules deny
+ * it; logged at a denial's priority).  Returns 0
  * when at least one sink took the whole record, -1 with *errstr otherwise
  * (also, writing nothing, for an allow whose command does not fit a record).
  * Syslog counts as taking it only when the socket accepted the whole
@@ -94,6 +96,9 @@ int	 audit_fits(const char *command, size_t cmdlen, char *const *argv,
  * (decision, ids, record_bytes, record_fnv1a64, record_file) that does not
  * count.
  */
+#define AUDIT_OBSERVE	2	/* audit_decision's allow: runs only
+					   because the role is in observe
+					   mode ("decision": "observe") */
 int	 audit_decision(struct audit *, const struct audit_call *,
 	    const char *command, size_t cmdlen, char *const *argv, int allow,
 	    const char *rule, const char *reason, const char **errstr);

@@ -216,16 +216,20 @@ struct cmddef {
 				   redacted unless the role allows history */
 #define CMD_SHOWS_EXEC	0x800	/* output shows exec command lines (events):
 				   subject to redact_env */
+#define CMD_CREATES	0x1000	/* a compose subcommand that may create
+				   containers (up, create, run, scale,
+				   watch): under max_containers every one
+				   it may create is counted (compose.c) */
 
 /* Each trait its own bit: where two share one, XOR and OR differ. */
 #define CMD_TRAITS_XOR	(CMD_SHOWS_ENV ^ CMD_GROUP_FLAGS ^ CMD_PROJECT ^ \
 	CMD_BUILD ^ CMD_LABEL_SCOPE ^ CMD_SESSION_LABEL ^ CMD_OWNABLE ^ \
 	CMD_PULLS ^ CMD_STARTS_NOTHING ^ CMD_DEPENDENTS ^ CMD_SHOWS_BUILD ^ \
-	CMD_SHOWS_EXEC)
+	CMD_SHOWS_EXEC ^ CMD_CREATES)
 #define CMD_TRAITS_OR	(CMD_SHOWS_ENV | CMD_GROUP_FLAGS | CMD_PROJECT | \
 	CMD_BUILD | CMD_LABEL_SCOPE | CMD_SESSION_LABEL | CMD_OWNABLE | \
 	CMD_PULLS | CMD_STARTS_NOTHING | CMD_DEPENDENTS | CMD_SHOWS_BUILD | \
-	CMD_SHOWS_EXEC)
+	CMD_SHOWS_EXEC | CMD_CREATES)
 _Static_assert(CMD_TRAITS_XOR == CMD_TRAITS_OR, "two CMD_ traits share a bit");
 
 /*

@@ -17,6 +17,8 @@
 #define COMPOSE_MAX_DEPTH	64	/* YAML nesting, merges followed */
 #define COMPOSE_MAX_VISITS	200000	/* nodes visited (aliases re-visit) */
 #define COMPOSE_MAX_ENV		1024	/* variables of the .env files */
+#define COMPOSE_MAX_CREATES	100000	/* containers counted for one request
+					   (QUOTA_MAX: more is over any) */
 
 /*
  * What compose.c needs from the decision: the checks of docker run and
@@ -36,8 +38,24 @@ struct compose_hooks {
 	/* A Dockerfile finding that needs the risk classes in risk. */
 	int	(*risk)(void *ctx, unsigned risk, const char *what);
 	/* A service's keys are all checked: set has bit 1 << LIMIT_* for
-	 * each resource limit they gave (reslimits_flag_sets).  NULL: none. */
-	int	(*service)(void *ctx, unsigned set);
+	 * each resource limit they gave (reslimits_flag_sets); owned is 1
+	 * when its labels carry the owner label that owner accepted.  NULL:
+	 * none. */
+	int	(*service)(void *ctx, unsigned set, int owned);
+	/* A service label OWNER_LABEL=value: 0 if the rule makes it the
+	 * role's own (own: true, value the role), else -1 with the reason.
+	 * NULL: the label is refused as any reserved one. */
+	int	(*owner)(void *ctx, const char *value);
+	/* The containers a CMD_CREATES subcommand may create (at most
+	 * COMPOSE_MAX_CREATES + 1: "more than the most"), for
+	 * max_containers; a replica count that cannot be read is denied.
+	 * NULL: nothing is counted. */
+	int	(*creates)(void *ctx, long n);
+	/* A network a service joins, by the name the engine knows it by
+	 * (compose_svc.c resolves keys through the top-level networks);
+	 * implicit: the service names none and joins the project's default
+	 * network.  NULL: the rule does not limit networks. */
+	int	(*network)(void *ctx, const char *name, int implicit);
 };
 
 /*

@@ -72,6 +72,10 @@ struct project {
 	const char	*svc;
 	const char	*key;
 	unsigned	 limits_set;	/* of the service: reslimits_flag_sets */
+	int		 owned;		/* of the service: its labels carry the
+					   owner label (hooks.owner) */
+	int		 net_given;	/* of the service: networks or
+					   network_mode named one */
 };
 
 typedef int (*pairfn)(struct project *, yaml_node_t *, yaml_node_t *,
@@ -156,6 +160,24 @@ extern const struct strv cx_any_args;	/* {"*"}: args not known */
 
 /* An env_file entry of a service or an include: path, {path, required}. */
 int	 cx_envfile_item(struct project *pj, yaml_node_t *n, void *arg);
+
+/*
+ * Hold the network key (services.X.networks names it; "default" for a
+ * service that names none, implicit 1) to the rule through hooks.network,
+ * by every name compose could give it: the name: (or external: {name:})
+ * of its top-level definition in any loaded file, the key itself for an
+ * external one, "<project>_<key>" otherwise or when undefined.
+ */
+int	 cx_network_key(struct project *pj, const yaml_node_t *n,
+	    const char *key, int implicit);
+
+/*
+ * 1 unless compose's merged service name provably names a network: some
+ * definition of it (in any file, or of a service it extends, to any
+ * depth) has a non-empty networks or a network_mode, and none has either
+ * key tagged (!reset can empty it).
+ */
+int	 cx_joins_default(struct project *pj, const char *name);
 
 /* One service (compose_svc.c), as a pairfn over services: NAME: {...}. */
 int	 cx_check_service(struct project *pj, yaml_node_t *k, yaml_node_t *v,

@@ -11,6 +11,9 @@
 #include "policy.h"
 
 #define DECIDE_REASON_MAX	1024	/* bytes of a verdict's reason */
+#define OBSERVE_PATH_DEPTH	32	/* directory levels observe mode's
+					   widest rule reaches (projects,
+					   build contexts) */
 
 /* A container (or swarm service) as the engine knows it. */
 struct target {
@@ -104,19 +107,34 @@ struct verdict {
 	struct strv extra_flags;	/* flags decide adds (limits, --type) */
 	struct strv label_filters;	/* "K=V": render adds --filter=label= */
 	struct strv labels;		/* "K=V": render adds --label= */
+	struct pin *fixes;		/* flag values decide rewrites: arg is
+					   an index into request.flags (a
+					   tmpfs given the size cap) */
+	size_t	 nfixes;
 	unsigned redact;		/* REDACT_* (redact.h): what the
 					   executor's output filter masks */
 	int	 quota;			/* the rule has max_containers: the
 					   count's lock must be held on */
+	long	 quota_new;		/* containers the request may create
+					   (1 for run/create; compose: the
+					   sum of its services' replicas):
+					   the lock's holder should wait for
+					   that many (quota_hold) */
 	long	 lifetime;		/* the rule's lifetime (seconds): a
 					   session adds the expiry label */
 	int	 approval;		/* the rule has approval: true: run
 					   only once a person approved it */
+	int	 observe;		/* allow is 1 only because the role
+					   is in observe mode: the rules deny
+					   it, rule and reason say why */
 };
 
 /*
  * Decide whether role may run req under pol.  Always fills *v; returns 0.
- * A request is allowed iff at least one rule of the role accepts it whole.
+ * A request is allowed iff at least one rule of the role accepts it whole,
+ * or, for a role in observe mode, the widest rule a policy can write
+ * accepts it: then v->observe is set and rule and reason say why the
+ * rules deny it.
  * On deny, v->reason says what and why and, where it helps, what would be
  * allowed; v->rule names the rule the request was held to, if any.
  */
@@ -130,6 +148,18 @@ int	 decide(const struct policy *pol, const char *role,
  * commands unavailable.
  */
 const char *decide_unavailable(const struct rule *r, const struct cmddef *c);
+
+/*
+ * For learn.c: check req against rule r as decide() checks a rule of
+ * role, but count each risk class r lacks into *need instead of denying.
+ * Returns 0 with *need (the classes r must list in unsafe to accept
+ * req), or -1 with reason (len bytes): a denial no risk class lifts
+ * (*need is then 0).  Pure, like decide().
+ */
+int	 decide_needs(const struct policy *pol, const char *role,
+	    const struct rule *r, const struct request *req,
+	    const struct resolver *res, unsigned *need, char *reason,
+	    size_t len);
 
 void	 decide_verdict_free(struct verdict *);	/* members only */
 void	 decide_target_free(struct target *);	/* members only */

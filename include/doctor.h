@@ -18,6 +18,8 @@
 #define DOCTOR_KEY_MAX_LINE	16384	/* bytes of one authorized_keys line */
 #define DOCTOR_MAX_GROUPS	1024	/* supplementary groups of the account */
 #define DOCTOR_MAX_TEXT		1024	/* bytes of one detail or fix */
+#define DOCTOR_ROLES_TEXT	512	/* bytes of the list of roles in
+					   observe mode */
 #define DOCTOR_GATEWAY_PATH	"/usr/local/bin/dockergate"	/* in fixes */
 #define DOCTOR_GATEWAY_NAME	"dockergate"	/* basename of the gateway */
 

@@ -11,7 +11,8 @@ struct request;
 struct strv;
 
 /* 1 if a rule for command canon may carry networks: (run, create,
- * network connect); 2 if it may also carry a network: default. */
+ * network connect, compose); 2 if it may also carry a network: default
+ * (for compose: services that name no network are refused under it). */
 int	 netrules_command_takes(const char *canon);
 
 /*
@@ -34,5 +35,14 @@ const char *netrules_default_problem(const struct strv *networks,
 int	 netrules_check(const struct strv *networks, const char *deflt,
 	    const struct request *req, struct strv *inject, char *buf,
 	    size_t len);
+
+/*
+ * The network name (a real one, as the engine knows it: compose's
+ * "<project>_<key>", an external or name:d network, a network_mode)
+ * that what joins, held to networks (empty: any).  Returns 0, or -1 with
+ * a one-line reason in buf.
+ */
+int	 netrules_check_name(const struct strv *networks, const char *what,
+	    const char *name, char *buf, size_t len);
 
 #endif

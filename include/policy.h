@@ -69,6 +69,15 @@ struct role {
 	char		*name;
 	struct rule	*rules;
 	size_t		 nrules;
+	int		 observe;	/* mode: observe (decide.c runs what
+					   the rules deny, the verdict says) */
+	/* Where the role's mapping is in the file (learn.c rewrites it),
+	 * in characters as libyaml counts them: [span_start, span_end),
+	 * its first key's column, its name's column, and whether it is
+	 * written {flow: style}. */
+	size_t		 span_start, span_end;
+	size_t		 span_col, span_key_col;
+	int		 span_flow;
 };
 
 /* The top-level approvals: block (approval.c). */

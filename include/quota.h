@@ -18,17 +18,23 @@ struct resolver;
 #define QUOTA_POLL_MS		100	/* between counts while holding */
 #define QUOTA_LABEL_MAX		128	/* bytes of "dockergate.owner=ROLE" */
 
-/* 1 if a rule for command canon ("container run") may carry a quota. */
+/* 1 if command canon ("container run") creates one container that a
+ * lifetime or cgroup_parent applies to (run, create). */
 int	 quota_command_takes(const char *canon);
+/* 1 if a rule for command canon may carry max_containers: run, create,
+ * and compose (its CMD_CREATES subcommands are counted). */
+int	 quota_rule_takes(const char *canon);
 
 /*
- * Hold a run or create of role to max containers: the resolver's count
- * (which also takes the role's lock) must be below max.  Returns 0, or -1
- * with a one-line reason in buf and *unavailable set when the count could
- * not be made.
+ * Hold a request of role that creates want containers (1 for run and
+ * create; a compose subcommand's count) to max: the resolver's count
+ * (which also takes the role's lock) plus want must not pass max.
+ * Returns 0, or -1 with a one-line reason in buf and *unavailable set when
+ * the count could not be made.
  */
-int	 quota_check(long max, const char *role, const struct resolver *res,
-	    int *unavailable, char *buf, size_t len);
+int	 quota_check(long max, long want, const char *role,
+	    const struct resolver *res, int *unavailable, char *buf,
+	    size_t len);
 
 /*
  * Take an exclusive flock on dir/quota.ROLE (created mode 0644 when

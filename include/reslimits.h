@@ -82,6 +82,17 @@ int	 reslimits_check(const struct limits *lim, const struct request *req,
 	    struct strv *inject, char *buf, size_t len);
 
 /*
+ * Under a tmpfs-size cap, for run and create: the value a --tmpfs or
+ * --mount type=tmpfs occurrence fv of req becomes when it gives no size
+ * ("/x" -> "/x:size=BYTES", "type=tmpfs,dst=/x" -> "...,tmpfs-size=BYTES",
+ * the cap in bytes, other options kept), or NULL: nothing to add.
+ * Caller frees.  reslimits_check lets such a tmpfs pass for these
+ * commands only because the caller then renders this value instead.
+ */
+char	*reslimits_tmpfs_fix(const struct limits *lim, const struct request *req,
+	    const struct flagval *fv);
+
+/*
  * For a compose service: which limits did its keys set (bit 1 << id, as
  * reslimits_flag_sets reports each flag), and the denial for the first limit
  * with a default that it did not set.  Returns 0, or -1 with buf.

@@ -694,7 +694,8 @@ decision_record(const struct audit *a, const struct drec *d,
 	json_t *rec = json_object();
 
 	rec = add(rec, "event", json_string("decision"));
-	rec = add(rec, "decision", json_string(d->allow ? "allow" : "deny"));
+	rec = add(rec, "decision", json_string(d->allow == AUDIT_OBSERVE ?
+	    "observe" : d->allow ? "allow" : "deny"));
 	rec = add(rec, "rule", jstrl(d->rule, lim));
 	rec = add(rec, "session", json_string(a->session));
 	rec = add(rec, "user", jstrl(a->user, lim));
@@ -828,7 +829,8 @@ audit_decision(struct audit *a, const struct audit_call *call,
 	d.rule = rule;
 	d.reason = reason;
 	d.call = call;
-	return emit(a, decision_record(a, &d, NULL), allow ? LOG_INFO :
+	/* observe: run, but a denial of the rules, logged as one */
+	return emit(a, decision_record(a, &d, NULL), allow == 1 ? LOG_INFO :
 	    LOG_WARNING, &d, errstr);
 }
 

@@ -943,6 +943,135 @@ network_def(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 	return r;
 }
 
+/*
+ * The engine name one top-level definition d of network key gives it
+ * (pushed to names): name:, external: {name:}, the key for external:
+ * true, else "<project>_<key>".  -1 if a name cannot be read.
+ */
+static int
+network_real(struct project *pj, yaml_node_t *d, const char *key,
+    struct strv *names)
+{
+	yaml_node_t *n = NULL, *e = NULL;
+	char *s = NULL;
+
+	if (d->type == YAML_MAPPING_NODE) {
+		n = cx_get(pj->cur, d, "name");
+		e = cx_get(pj->cur, d, "external");
+		if (n == NULL && e != NULL && e->type == YAML_MAPPING_NODE)
+			n = cx_get(pj->cur, e, "name");
+	}
+	if (n != NULL) {
+		if ((s = cx_str(pj, n)) == NULL)
+			return -1;
+	} else if (e != NULL && e->type == YAML_SCALAR_NODE) {
+		if ((s = cx_str(pj, e)) == NULL)
+			return -1;
+		if (cx_truthy(s) && *s != '\0') {
+			free(s);
+			s = xstrdup(key);
+		} else {
+			free(s);
+			s = NULL;
+		}
+	}
+	if (s == NULL)
+		s = xasprintf("%s_%s", pj->name != NULL ? pj->name : "", key);
+	if (strv_has(names, s))
+		free(s);
+	else
+		strv_take(names, s);
+	return 0;
+}
+
+int
+cx_network_key(struct project *pj, const yaml_node_t *n, const char *key,
+    int implicit)
+{
+	const struct cfile *cur = pj->cur;
+	struct strv names = { NULL, 0, 0 };
+	yaml_node_t *root, *d;
+	size_t i;
+	int r = 0;
+
+	if (!pj->judge || pj->h->network == NULL)
+		return 0;
+	for (i = 0; i < pj->nfiles && r == 0; i++) {
+		pj->cur = pj->files[i];
+		root = yaml_document_get_root_node(&pj->files[i]->doc);
+		d = cx_get(pj->cur, cx_get(pj->cur, root, "networks"), key);
+		if (d != NULL)
+			r = network_real(pj, d, key, &names);
+	}
+	pj->cur = cur;
+	if (r == 0 && names.n == 0)	/* undefined: compose's own name */
+		strv_take(&names, xasprintf("%s_%s", pj->name != NULL ?
+		    pj->name : "", key));
+	for (i = 0; i < names.n && r == 0; i++)
+		if (pj->h->network(pj->h->ctx, names.v[i], implicit) != 0)
+			r = cx_refail(pj, n);
+	strv_free(&names);
+	return r;
+}
+
+static char *extends_of(struct project *, yaml_node_t *);
+
+/* What one definition says of its networks: 1 names one, 2 may reset. */
+static int
+def_networked(const struct cfile *f, yaml_node_t *v)
+{
+	yaml_node_t *n = cx_get(f, v, "networks"), *m = cx_get(f, v,
+	    "network_mode");
+	int r = 0;
+
+	if ((n != NULL && n->tag != NULL && strncmp((const char *)n->tag,
+	    "tag:yaml.org,2002:", 18) != 0) || (m != NULL && m->tag != NULL &&
+	    strncmp((const char *)m->tag, "tag:yaml.org,2002:", 18) != 0))
+		return 2;
+	if (n != NULL && ((n->type == YAML_SEQUENCE_NODE &&
+	    n->data.sequence.items.start < n->data.sequence.items.top) ||
+	    (n->type == YAML_MAPPING_NODE &&
+	    n->data.mapping.pairs.start < n->data.mapping.pairs.top)))
+		r = 1;
+	if (cx_sval(m) != NULL && *cx_sval(m) != '\0')
+		r = 1;
+	return r;
+}
+
+int
+cx_joins_default(struct project *pj, const char *name)
+{
+	const struct cfile *cur = pj->cur;
+	struct strv names = { NULL, 0, 0 };
+	const struct svcdef *d;
+	size_t i, j;
+	char *b;
+	int named = 0, reset = 0, w;
+
+	strv_push(&names, name);
+	for (i = 0; i < names.n; i++)
+		for (j = 0; j < pj->ndefs; j++) {
+			d = &pj->defs[j];
+			if (strcmp(d->name, names.v[i]) != 0 ||
+			    d->v->type != YAML_MAPPING_NODE)
+				continue;
+			pj->cur = d->f;
+			w = def_networked(d->f, d->v);
+			named |= w == 1;
+			reset |= w == 2;
+			b = cx_get(d->f, d->v, "extends") != NULL ?
+			    extends_of(pj, cx_get(d->f, d->v, "extends")) :
+			    NULL;
+			if (b != NULL && !strv_has(&names, b))
+				strv_take(&names, b);
+			else
+				free(b);
+		}
+	pj->cur = cur;
+	strv_free(&names);
+	return !named || reset;
+}
+
 /* secrets/configs.NAME.file: inside the project. */
 static int
 file_def(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
@@ -2222,6 +2351,158 @@ acted_services(struct project *pj)
 	return r < 0 ? -1 : 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* The containers a subcommand may create (max_containers) */
+
+/* A replica count: decimal digits, at most COMPOSE_MAX_CREATES. */
+static int
+replicas_read(const char *s, long *n)
+{
+	size_t len = strspn(s, "0123456789");
+
+	if (len == 0 || s[len] != '\0' || len > 6 ||
+	    (*n = strtol(s, NULL, 10)) > COMPOSE_MAX_CREATES)
+		return -1;
+	return 0;
+}
+
+/* One scale/replicas node of a definition: the larger of it and *n. */
+static int
+replicas_node(struct project *pj, yaml_node_t *v, const char *key, long *n)
+{
+	char *s;
+	long k;
+	int r = 0;
+
+	if (v == NULL)
+		return 0;
+	if ((s = cx_str(pj, v)) == NULL)
+		return -1;
+	if (replicas_read(s, &k) != 0)
+		r = cx_fail(pj, v, "%s: \"%.40s\" is not a number of "
+		    "containers, and this rule counts them (max_containers)",
+		    key, s);
+	else if (k > *n)
+		*n = k;
+	free(s);
+	return r;
+}
+
+/*
+ * The replicas of service name as its definitions give them: scale, else
+ * deploy.replicas (compose-go: scale wins, and the two must agree), else
+ * 1.  A superset: the largest of every definition in every file, and of
+ * every service it extends, to any depth (extends copies them).
+ */
+static int
+replicas_of(struct project *pj, const char *name, long *n)
+{
+	struct strv names = { NULL, 0, 0 };
+	const struct svcdef *d;
+	long k = -1;
+	size_t i, j;
+	char *b;
+	int r = 0;
+
+	strv_push(&names, name);
+	for (i = 0; i < names.n && r == 0; i++)
+		for (j = 0; j < pj->ndefs && r == 0; j++) {
+			d = &pj->defs[j];
+			if (strcmp(d->name, names.v[i]) != 0 ||
+			    d->v->type != YAML_MAPPING_NODE)
+				continue;
+			pj->cur = d->f;
+			pj->svc = d->name;
+			r = replicas_node(pj, cx_get(d->f, d->v, "scale"),
+			    "scale", &k);
+			if (r == 0)
+				r = replicas_node(pj, cx_get(d->f, cx_get(d->f,
+				    d->v, "deploy"), "replicas"),
+				    "deploy.replicas", &k);
+			b = cx_get(d->f, d->v, "extends") != NULL ?
+			    extends_of(pj, cx_get(d->f, d->v, "extends")) :
+			    NULL;
+			if (b != NULL && !strv_has(&names, b))
+				strv_take(&names, b);
+			else
+				free(b);
+		}
+	strv_free(&names);
+	*n = k < 0 ? 1 : k;
+	return r;
+}
+
+/*
+ * A count the command line gives service name: up/create --scale NAME=N,
+ * scale NAME=N (the largest, if given more than once); *given 0 if none.
+ */
+static int
+replicas_given(struct project *pj, const char *name, long *n, int *given)
+{
+	const struct request *q = pj->req;
+	const char *a, *eq;
+	size_t i, len = strlen(name);
+	long k;
+
+	*given = 0;
+	for (i = 0; i < q->nargs + q->nflags; i++) {
+		if (i < q->nargs)
+			a = q->cmd->traits & CMD_CREATES &&
+			    strcmp(q->cmd->name, "compose scale") == 0 ?
+			    q->args[i] : NULL;
+		else
+			a = strcmp(commands_flag_canon(q->flags[i -
+			    q->nargs].def), "scale") == 0 ?
+			    q->flags[i - q->nargs].value : NULL;
+		if (a == NULL || strncmp(a, name, len) != 0 || a[len] != '=')
+			continue;
+		eq = a + len + 1;
+		if (replicas_read(eq, &k) != 0)
+			return cx_fail(pj, NULL, "scale %.100s: \"%.40s\" is "
+			    "not a number of containers, and this rule counts "
+			    "them (max_containers)", name, eq);
+		if (!*given || k > *n)
+			*n = k;
+		*given = 1;
+	}
+	return 0;
+}
+
+/*
+ * Under max_containers: every container the subcommand may create, the
+ * sum over the services it acts on (dependencies included) of their
+ * replicas, the command line's count first; compose run's service one
+ * (its one-off container).  Counted as if none existed yet.
+ */
+static int
+count_creates(struct project *pj)
+{
+	const struct request *q = pj->req;
+	long total = 0, n = 1;
+	size_t i;
+	int given, one_off;
+
+	if (pj->h->creates == NULL || !(q->cmd->traits & CMD_CREATES))
+		return 0;
+	for (i = 0; i < pj->acted.n; i++) {
+		one_off = strcmp(q->cmd->name, "compose run") == 0 &&
+		    q->nargs > 0 && strcmp(q->args[0], pj->acted.v[i]) == 0;
+		if (replicas_given(pj, pj->acted.v[i], &n, &given) != 0 ||
+		    (!given && !one_off &&
+		    replicas_of(pj, pj->acted.v[i], &n) != 0))
+			return -1;
+		if (one_off)
+			n = 1;
+		total = total + n > COMPOSE_MAX_CREATES ?
+		    COMPOSE_MAX_CREATES + 1 : total + n;
+	}
+	pj->cur = NULL;
+	pj->svc = NULL;
+	if (pj->h->creates(pj->h->ctx, total) != 0)
+		return cx_refail(pj, NULL);
+	return 0;
+}
+
 static void
 project_free(struct project *pj)
 {
@@ -2256,7 +2537,9 @@ check_project(struct project *pj)
 	if (check_run_volumes(pj) != 0 || load_project(pj) != 0 ||
 	    (pj->starting && acted_services(pj) != 0))
 		return -1;
-	return check_files(pj);
+	if (check_files(pj) != 0)
+		return -1;
+	return pj->starting ? count_creates(pj) : 0;
 }
 
 /* The subcommand: named by the rule, or in its subcommands. */

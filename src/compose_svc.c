@@ -165,7 +165,9 @@ network_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 	};
 
 	(void)arg;
-	if (cx_run_named(pj, k, "network", cx_sval(k)) != 0)
+	pj->net_given = 1;
+	if (cx_run_named(pj, k, "network", cx_sval(k)) != 0 ||
+	    cx_network_key(pj, k, cx_sval(k), 0) != 0)
 		return -1;
 	return v->type == YAML_MAPPING_NODE ? sub_named(pj, v, t) : 0;
 }
@@ -173,8 +175,20 @@ network_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 static int
 network_item(struct project *pj, yaml_node_t *n, void *arg)
 {
+	char *s;
+	int r;
+
 	(void)arg;
-	return cx_run_named(pj, n, "network", shown(pj, n, "networks"));
+	pj->net_given = 1;
+	if (cx_run_named(pj, n, "network", shown(pj, n, "networks")) != 0)
+		return -1;
+	if (!pj->judge || pj->h->network == NULL)
+		return 0;	/* not interpolated where nothing judges it */
+	if ((s = cx_str(pj, n)) == NULL)
+		return -1;
+	r = cx_network_key(pj, n, s, 0);
+	free(s);
+	return r;
 }
 
 static int
@@ -189,22 +203,51 @@ k_networks(struct project *pj, yaml_node_t *v, const struct svckey *k,
 }
 
 /*
+ * The owner label, exactly so spelled, among a service's own labels: the
+ * decision's owner hook says whether the rule makes it the role's (own:
+ * true and the role's name); *done is 0 when it is some other label.
+ */
+static int
+owner_label(struct project *pj, const yaml_node_t *n, const char *cmd,
+    const char *key, const char *value, int *done)
+{
+	*done = strcmp(key, OWNER_LABEL) == 0 && strcmp(cmd, RUN_CMD) == 0 &&
+	    pj->key != NULL && strcmp(pj->key, "labels") == 0 &&
+	    pj->h->owner != NULL;
+	if (!*done || !pj->judge)
+		return 0;
+	if (pj->h->owner(pj->h->ctx, value != NULL ? value : "") != 0)
+		return cx_refail(pj, n);
+	pj->owned = 1;
+	return 0;
+}
+
+/*
  * Labels, held to the check of docker run --label (the reserved
- * dockergate. prefix, in any case): only the key matters.  A mapping's
- * keys are not interpolated by compose; a variable in one is refused all
- * the same.  A list item "KEY[=VALUE]" is interpolated whole.
+ * dockergate. prefix, in any case): only the key matters, but for the
+ * owner label under own: true (owner_label).  A mapping's keys are not
+ * interpolated by compose; a variable in one is refused all the same.  A
+ * list item "KEY[=VALUE]" is interpolated whole.
  */
 static int
 label_pair(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 {
 	const char *cmd = arg;
-	char *kv;
-	int r;
+	char *kv, *val;
+	int r, done;
 
-	(void)v;
 	if (strchr(cx_sval(k), '$') != NULL)
 		return cx_fail(pj, k, "a variable in a label name can not be "
 		    "checked");
+	if (strcmp(cx_sval(k), OWNER_LABEL) == 0 && cx_sval(v) != NULL &&
+	    pj->judge && pj->h->owner != NULL) {
+		if ((val = cx_str(pj, v)) == NULL)
+			return -1;
+		r = owner_label(pj, v, cmd, cx_sval(k), val, &done);
+		free(val);
+		if (done)
+			return r;
+	}
 	kv = xasprintf("%s=", cx_sval(k));
 	r = cx_hook_flag(pj, k, cmd, "label", kv);
 	free(kv);
@@ -216,12 +259,20 @@ label_item(struct project *pj, yaml_node_t *n, void *arg)
 {
 	const char *cmd = arg;
 	char *s, *eq;
-	int r;
+	int r, done;
 
 	if ((s = cx_str(pj, n)) == NULL)
 		return -1;
-	if ((eq = strchr(s, '=')) != NULL)
+	if ((eq = strchr(s, '=')) != NULL) {
+		*eq = '\0';
+		r = owner_label(pj, n, cmd, s, eq + 1, &done);
+		*eq = '=';
+		if (done) {
+			free(s);
+			return r;
+		}
 		eq[1] = '\0';
+	}
 	r = cx_hook_flag(pj, n, cmd, "label", s);
 	free(s);
 	return r;
@@ -265,6 +316,15 @@ k_nsmode(struct project *pj, yaml_node_t *v, const struct svckey *k,
 		    "this project", s + 8);
 	else
 		r = cx_run_flag(pj, v, k->flag, s);
+	if (strcmp(k->name, "network_mode") == 0)
+		pj->net_given = 1;
+	/* none, bridge, or a network's own name: held to the rule's
+	 * networks as docker run --network NAME is */
+	if (r == 0 && strcmp(k->name, "network_mode") == 0 &&
+	    strcasecmp(s, "host") != 0 && strncmp(s, "service:", 8) != 0 &&
+	    strncasecmp(s, "container:", 10) != 0 && pj->judge &&
+	    pj->h->network != NULL && pj->h->network(pj->h->ctx, s, 0) != 0)
+		r = cx_refail(pj, v);
 	free(s);
 	return r;
 }
@@ -525,7 +585,7 @@ long_volume(struct project *pj, yaml_node_t *n)
 	    "read_only", "bind", "volume", "tmpfs", "consistency", "image",
 	    NULL };
 	struct strv f = { NULL, 0, 0 };
-	yaml_node_t *b, *ro;
+	yaml_node_t *b, *ro, *tm;
 	yaml_node_pair_t *pr;
 	const char *key;
 	char *csv, *s = NULL;
@@ -548,6 +608,11 @@ long_volume(struct project *pj, yaml_node_t *n)
 	b = cx_get(pj->cur, n, "bind");
 	if (b != NULL && mount_field(pj, b, &f, "propagation",
 	    "bind-propagation") != 0)
+		goto out;
+	/* tmpfs.size: bytes, or units as RAMInBytes reads them (compose-go
+	 * UnitBytes), the way --mount tmpfs-size= is read */
+	tm = cx_get(pj->cur, n, "tmpfs");
+	if (tm != NULL && mount_field(pj, tm, &f, "size", "tmpfs-size") != 0)
 		goto out;
 	if ((ro = cx_get(pj->cur, n, "read_only")) != NULL) {
 		if ((s = cx_str(pj, ro)) == NULL)
@@ -1225,14 +1290,20 @@ cx_check_service(struct project *pj, yaml_node_t *k, yaml_node_t *v, void *arg)
 	memset(&st, 0, sizeof(st));
 	pj->svc = cx_sval(k);
 	pj->limits_set = 0;
+	pj->owned = 0;
+	pj->net_given = 0;
 	if (v->type != YAML_MAPPING_NODE)
 		r = cx_fail(pj, v, "a service must be a mapping");
 	else
 		r = cx_each_pair(pj, v, service_pair, &st);
 	/* the rule's limit defaults: compose cannot be given them */
-	if (r == 0 && pj->h->service != NULL &&
-	    pj->h->service(pj->h->ctx, pj->limits_set) != 0)
+	if (r == 0 && pj->judge && pj->h->service != NULL &&
+	    pj->h->service(pj->h->ctx, pj->limits_set, pj->owned) != 0)
 		r = cx_refail(pj, k);
+	/* no networks, no network_mode: compose's default network */
+	if (r == 0 && !pj->net_given && v->type == YAML_MAPPING_NODE &&
+	    cx_joins_default(pj, pj->svc))
+		r = cx_network_key(pj, k, "default", 1);
 	/* an image label is a label of every container of the image */
 	pj->key = "build";
 	if (r == 0 && v->type == YAML_MAPPING_NODE)

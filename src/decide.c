@@ -11,6 +11,8 @@
  * - Risk classes are judged on normalized values (mounts.c, values.c,
  *   imageref.c), never on the raw text.
  * - RISK_NEVER can not be opted into by any rule.
+ * - Observe mode runs only what the widest rule a policy can write would
+ *   accept (widest_rule): what no policy allows stays denied there too.
  * - Every denial names what was refused and why, and the rule it was held
  *   to, in one line.
  */
@@ -51,7 +53,15 @@ struct check {
 	size_t			 npins;
 	struct strv		 extra;		/* flags to add if accepted */
 	struct strv		 filters;	/* label filters "K=V" to add */
+	struct pin		*fixes;		/* flag values to rewrite */
+	size_t			 nfixes;
+	long			 creates;	/* containers the request may
+						   create (max_containers) */
 	unsigned		 redact;	/* REDACT_* for the verdict */
+	int			 collect;	/* decide_needs: count missing
+						   risk classes, do not deny */
+	unsigned		 needed;	/* the classes it counted */
+	int			 widest;	/* rule is widest_rule() */
 };
 
 static int
@@ -129,6 +139,10 @@ need_unsafe(struct check *ck, unsigned risk, const char *what,
 		    why != NULL ? why : "it bypasses the gateway");
 	if (missing == 0)
 		return 0;
+	if (ck->collect) {
+		ck->needed |= missing;
+		return 0;
+	}
 	risk_names(missing, names, sizeof(names));
 	/* what the client may do instead; what the operator may add */
 	return deny(ck, "%s %s (risk class %s); %sunsafe: [%s] in the rule "
@@ -1005,8 +1019,9 @@ check_redaction(struct check *ck)
 
 	if ((c->traits & CMD_SHOWS_EXEC) && ck->rule->redact_env)
 		return check_events(ck);
-	history = role != NULL && role_names(role,
-	    commands_find("image history"));
+	/* the widest rule stands for any role: one that may run history */
+	history = ck->widest || (role != NULL && role_names(role,
+	    commands_find("image history")));
 	if (!(c->traits & CMD_SHOWS_ENV) || (!ck->rule->redact_env &&
 	    (history || !(c->traits & CMD_SHOWS_BUILD))))
 		return 0;
@@ -1022,8 +1037,29 @@ check_redaction(struct check *ck)
 	return 0;
 }
 
-/* The rule's resource limits (reslimits.c): caps, and defaults added;
- * its cgroup parent (placement.c); the networks a container may join, and its default (netrules.c). */
+/* A tmpfs without a size under a tmpfs-size cap gets the cap. */
+static void
+fix_tmpfs(struct check *ck)
+{
+	char *v;
+	size_t i;
+
+	for (i = 0; i < ck->req->nflags; i++) {
+		if ((v = reslimits_tmpfs_fix(&ck->rule->limits, ck->req,
+		    &ck->req->flags[i])) == NULL)
+			continue;
+		ck->fixes = xreallocarray(ck->fixes, ck->nfixes + 1,
+		    sizeof(*ck->fixes));
+		ck->fixes[ck->nfixes].arg = i;
+		ck->fixes[ck->nfixes++].value = v;
+	}
+}
+
+/*
+ * The rule's resource limits (reslimits.c): caps, and defaults added;
+ * its cgroup parent (placement.c); the networks a container may join, and
+ * its default (netrules.c).
+ */
 static int
 check_limits(struct check *ck)
 {
@@ -1032,6 +1068,7 @@ check_limits(struct check *ck)
 	    placement_check(ck->rule->cgroup_parent, ck->req, &ck->extra,
 	    ck->reason, sizeof(ck->reason)) != 0)
 		return -1;
+	fix_tmpfs(ck);
 	return netrules_check(&ck->rule->networks, ck->rule->network,
 	    ck->req, &ck->extra, ck->reason, sizeof(ck->reason));
 }
@@ -1098,26 +1135,89 @@ hook_risk(void *ctx, unsigned risk, const char *what)
 	return need_unsafe(ctx, risk, what, "is not allowed by this rule");
 }
 
-/* A compose service must set what the rule's limits give a default. */
+/*
+ * A compose service must set what the rule's limits give a default; under
+ * own: true every service a subcommand creates containers of must carry
+ * the owner label itself (compose takes no --label from outside), so that
+ * they are the role's and max_containers counts them.
+ */
 static int
-hook_service(void *ctx, unsigned set)
+hook_service(void *ctx, unsigned set, int owned)
 {
 	struct check *ck = ctx;
 
-	return reslimits_service_defaults(&ck->rule->limits, set, ck->reason,
-	    sizeof(ck->reason));
+	if (reslimits_service_defaults(&ck->rule->limits, set, ck->reason,
+	    sizeof(ck->reason)) != 0)
+		return -1;
+	if (ck->rule->own && !owned && (ck->req->cmd->traits & CMD_CREATES))
+		return deny(ck, "under own: true the containers compose "
+		    "creates must carry the owner label, which compose cannot "
+		    "be given from outside: add \"" OWNER_LABEL ": %s\" to the "
+		    "service's labels", ck->role);
+	return 0;
+}
+
+/* The owner label in a compose file, under own: true: the role's own. */
+static int
+hook_owner(void *ctx, const char *value)
+{
+	struct check *ck = ctx;
+
+	if (strcmp(value, ck->role) != 0)
+		return deny(ck, "the label " OWNER_LABEL "=%.64s names another "
+		    "role than %s", value, ck->role);
+	return 0;
+}
+
+/*
+ * A network a compose service joins (its engine name): held to the rule's
+ * networks; the rule's network: default cannot be given to compose, so a
+ * service that names none is refused under it with the way to name it.
+ */
+static int
+hook_network(void *ctx, const char *name, int implicit)
+{
+	struct check *ck = ctx;
+	char what[160];
+
+	if (implicit && ck->rule->network != NULL)
+		return deny(ck, "the service names no network and joins the "
+		    "project's default network %.64s; this rule's network: %s "
+		    "cannot be given to compose: give the service networks: "
+		    "[KEY] and the file a top-level networks: {KEY: {name: %s, "
+		    "external: true}}", name, ck->rule->network,
+		    ck->rule->network);
+	(void)snprintf(what, sizeof(what), "the service%s",
+	    implicit ? " (no networks: the project's default network)" : "");
+	return netrules_check_name(&ck->rule->networks, what, name,
+	    ck->reason, sizeof(ck->reason));
+}
+
+/* The containers a compose subcommand may create, for max_containers. */
+static int
+hook_creates(void *ctx, long n)
+{
+	((struct check *)ctx)->creates = n;
+	return 0;
 }
 
 /* Compose subcommands, projects and files; build contexts (compose.c). */
 static int
 check_compose(struct check *ck)
 {
-	struct compose_hooks h = { ck, hook_flag, hook_named, hook_image,
-	    hook_tag, ck->reason, sizeof(ck->reason), hook_risk,
-	    hook_service };
+	struct compose_hooks h = { .ctx = ck, .flag = hook_flag,
+	    .named = hook_named, .image = hook_image, .tag = hook_tag,
+	    .reason = ck->reason, .reasonlen = sizeof(ck->reason),
+	    .risk = hook_risk, .service = hook_service,
+	    .owner = ck->rule->own ? hook_owner : NULL,
+	    .creates = ck->rule->max_containers > 0 ? hook_creates : NULL,
+	    .network = ck->rule->networks.n > 0 || ck->rule->network != NULL ?
+	    hook_network : NULL };
 
 	if (!compose_applies(ck->req))
 		return 0;
+	if (commands_group(ck->req->cmd) != NULL)
+		ck->creates = 0;	/* until compose.c counts them */
 	return compose_check(ck->rule, ck->req, ck->res, &h);
 }
 
@@ -1189,10 +1289,12 @@ check_rule(struct check *ck)
 		return -1;
 	if (check_args(ck) != 0 || check_compose(ck) != 0)
 		return -1;
-	/* The quota last (quota.c): its count takes the role's lock. */
-	if (ck->rule->max_containers > 0)
-		return quota_check(ck->rule->max_containers, ck->role, ck->res,
-		    &ck->unavailable, ck->reason, sizeof(ck->reason));
+	/* The quota last (quota.c): its count takes the role's lock; a
+	 * compose subcommand that creates nothing takes neither. */
+	if (ck->rule->max_containers > 0 && ck->creates > 0)
+		return quota_check(ck->rule->max_containers, ck->creates,
+		    ck->role, ck->res, &ck->unavailable, ck->reason,
+		    sizeof(ck->reason));
 	return 0;
 }
 
@@ -1272,6 +1374,9 @@ try_pass(struct check *ck, const struct role *role, int approval,
 		ck->rule = &role->rules[i];
 		ck->pins = NULL;
 		ck->npins = 0;
+		ck->fixes = NULL;
+		ck->nfixes = 0;
+		ck->creates = 1;
 		memset(&ck->extra, 0, sizeof(ck->extra));
 		memset(&ck->filters, 0, sizeof(ck->filters));
 		ck->reason[0] = '\0';
@@ -1285,7 +1390,10 @@ try_pass(struct check *ck, const struct role *role, int approval,
 			v->npins = ck->npins;
 			v->extra_flags = ck->extra;
 			v->label_filters = ck->filters;
+			v->fixes = ck->fixes;
+			v->nfixes = ck->nfixes;
 			v->quota = ck->rule->max_containers > 0;
+			v->quota_new = ck->creates;
 			v->lifetime = ck->rule->lifetime;
 			v->approval = ck->rule->approval;
 			if (v->approval)
@@ -1299,6 +1407,7 @@ try_pass(struct check *ck, const struct role *role, int approval,
 			return 1;
 		}
 		free_pins(ck->pins, ck->npins);
+		free_pins(ck->fixes, ck->nfixes);
 		strv_free(&ck->extra);
 		strv_free(&ck->filters);
 		if ((*tried)++ == 0)
@@ -1335,6 +1444,87 @@ try_rules(struct check *ck, const struct role *role, struct verdict *v)
 	    first.reason, first.rule->where, cmds);
 }
 
+/*
+ * The widest rule a policy can write: every command, every risk class a
+ * rule may opt into, any image, named volumes, any host path, any project
+ * and build context directory (OBSERVE_PATH_DEPTH levels), no scope, no
+ * redaction, no limits, no quota.  What it refuses no policy allows.
+ * Caller frees with widest_free.
+ */
+static void
+widest_rule(struct rule *w)
+{
+	char pat[3 * OBSERVE_PATH_DEPTH + 2];
+	size_t n, i;
+
+	memset(w, 0, sizeof(*w));
+	w->where = "observe";
+	for (n = 0; commands_table[n].name[0] != '\0'; n++)
+		continue;
+	w->cmds = xreallocarray(NULL, n, sizeof(*w->cmds));
+	for (i = 0; i < n; i++)
+		w->cmds[i] = &commands_table[i];
+	w->ncmds = n;
+	w->unsafe = ~(unsigned)RISK_NEVER;
+	w->mounts = MOUNTS_NAMED;
+	w->redact_env = 0;
+	strv_push(&w->contexts, "-");
+	(void)snprintf(pat, sizeof(pat), "/");
+	strv_push(&w->projects, pat);
+	strv_push(&w->contexts, pat);
+	for (i = 0; i < OBSERVE_PATH_DEPTH; i++) {
+		(void)snprintf(pat + 2 * i, sizeof(pat) - 2 * i, "/*");
+		strv_push(&w->projects, pat);
+		strv_push(&w->contexts, pat);
+	}
+}
+
+static void
+widest_free(struct rule *w)
+{
+	free(w->cmds);
+	strv_free(&w->projects);
+	strv_free(&w->contexts);
+}
+
+/*
+ * A role in observe mode: a request its rules deny runs when the widest
+ * rule accepts it, and the verdict keeps the rule and the reason it would
+ * have been denied for; else it stays denied, saying what no policy allows.
+ */
+static void
+observe(struct check *ck, struct verdict *v)
+{
+	struct rule w;
+	char why[DECIDE_REASON_MAX];
+
+	widest_rule(&w);
+	ck->rule = &w;
+	ck->widest = 1;
+	ck->pins = NULL;
+	ck->npins = 0;
+	memset(&ck->extra, 0, sizeof(ck->extra));
+	ck->reason[0] = '\0';
+	ck->redact = 0;
+	ck->unavailable = 0;
+	if (check_rule(ck) == 0) {
+		v->allow = 1;
+		v->observe = 1;
+		v->redact = ck->redact;
+		v->pins = ck->pins;
+		v->npins = ck->npins;
+		v->extra_flags = ck->extra;
+	} else {
+		free_pins(ck->pins, ck->npins);
+		strv_free(&ck->extra);
+		v->unavailable = ck->unavailable;
+		(void)snprintf(why, sizeof(why), "%s", ck->reason);
+		(void)snprintf(v->reason, sizeof(v->reason), "%.900s (observe "
+		    "mode runs only what a policy could allow)", why);
+	}
+	widest_free(&w);
+}
+
 static int
 role_names(const struct role *role, const struct cmddef *c)
 {
@@ -1368,20 +1558,51 @@ decide(const struct policy *pol, const char *rolename,
 		    commands_why(req->cmd->why) : "");
 		return 0;
 	}
+	ck.pol = pol;
+	ck.role = role->name;
+	ck.req = req;
+	ck.res = res;
 	if (!role_names(role, req->cmd)) {
 		role_commands(role, cmds, sizeof(cmds));
 		(void)snprintf(v->reason, sizeof(v->reason),
 		    "docker %s is not allowed for role %s (allowed: %s); "
 		    "adding \"%s\" to a rule of the role allows it",
 		    req->cmd->name, role->name, cmds, req->cmd->name);
-		return 0;
-	}
+	} else
+		try_rules(&ck, role, v);
+	if (role->observe && !v->allow && !v->unavailable)
+		observe(&ck, v);
+	return 0;
+}
+
+int
+decide_needs(const struct policy *pol, const char *role,
+    const struct rule *r, const struct request *req,
+    const struct resolver *res, unsigned *need, char *reason, size_t len)
+{
+	struct check ck;
+	int rc;
+
+	*need = 0;
+	memset(&ck, 0, sizeof(ck));
 	ck.pol = pol;
-	ck.role = role->name;
+	ck.role = role;
+	ck.rule = r;
 	ck.req = req;
 	ck.res = res;
-	try_rules(&ck, role, v);
-	return 0;
+	ck.collect = 1;
+	if (!rule_names(r, req->cmd))
+		rc = deny(&ck, "the rule does not name docker %s",
+		    req->cmd->name);
+	else
+		rc = check_rule(&ck);
+	free_pins(ck.pins, ck.npins);
+	strv_free(&ck.extra);
+	if (rc == 0)
+		*need = ck.needed;
+	else
+		(void)snprintf(reason, len, "%s", ck.reason);
+	return rc;
 }
 
 void
@@ -1392,6 +1613,9 @@ decide_verdict_free(struct verdict *v)
 	free_pins(v->pins, v->npins);
 	v->pins = NULL;
 	v->npins = 0;
+	free_pins(v->fixes, v->nfixes);
+	v->fixes = NULL;
+	v->nfixes = 0;
 	strv_free(&v->extra_flags);
 	strv_free(&v->label_filters);
 	strv_free(&v->labels);

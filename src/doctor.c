@@ -1364,6 +1364,32 @@ check_role(struct ctx *c, struct result *r)
 		set(r, ST_PASS, NULL, "role %s is in %s", role, pol);
 }
 
+/* Roles in observe mode run what their rules deny: say so, loudly. */
+static void
+check_mode(struct ctx *c, struct result *r)
+{
+	char names[DOCTOR_ROLES_TEXT];
+	size_t i, n = 0, len = 0;
+	int w;
+
+	names[0] = '\0';
+	for (i = 0; i < c->pol->nroles && len < sizeof(names) - 1; i++) {
+		if (!c->pol->roles[i].observe)
+			continue;
+		w = snprintf(names + len, sizeof(names) - len, "%s%s",
+		    n++ > 0 ? ", " : "", c->pol->roles[i].name);
+		len = w < 0 || (size_t)w >= sizeof(names) - len ?
+		    sizeof(names) - 1 : len + (size_t)w;
+	}
+	if (n == 0)
+		set(r, ST_PASS, NULL, "no role is in observe mode");
+	else
+		set(r, ST_WARN, fixfmt("dockergate learn --policy %s --audit "
+		    "FILE --role ROLE, then mode: enforce", c->policy_path),
+		    "role%s in observe mode (requests the rules deny are run): "
+		    "%s", n == 1 ? "" : "s", names);
+}
+
 /* ------------------------------------------------------------------ */
 /* Account checks                                                       */
 /* ------------------------------------------------------------------ */
@@ -1663,6 +1689,7 @@ static const struct check {
 	{ "user-environment-file",	NEED_ACCOUNT,	check_envfile },
 	{ "policy",			0,		check_policy },
 	{ "policy-role",		NEED_SSHD | NEED_POLICY, check_role },
+	{ "policy-mode",		NEED_POLICY,	check_mode },
 	{ "docker-socket",		NEED_ACCOUNT | NEED_POLICY,
 					check_socket },
 	{ "docker-binary",		NEED_POLICY,	check_binary },

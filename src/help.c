@@ -30,6 +30,12 @@
 	"a default is added when the command leaves the flag out; no " \
 	"value may pass a max (0 or -1 meaning no limit is over it)."
 
+#define HELP_OBSERVE_NOTE "this role is in observe mode: requests the " \
+	"rules below deny are still run and recorded as \"observe\", so " \
+	"that an operator can learn a policy from them (dockergate learn); " \
+	"what no policy allows stays refused. Once the role is enforced, " \
+	"only the commands below will be available."
+
 /* The shortest spelling of a command ("ps" for "container ls"). */
 static const char *
 short_name(const struct cmddef *c)
@@ -151,6 +157,8 @@ rule_json(const struct rule *r, const struct cmddef *c)
 	if (r->max_containers > 0)
 		json_object_set_new(o, "max_containers",
 		    json_integer(r->max_containers));
+	if (r->own)
+		json_object_set_new(o, "own", json_true());
 	if (r->lifetime > 0)
 		json_object_set_new(o, "lifetime_seconds",
 		    json_integer(r->lifetime));
@@ -178,6 +186,11 @@ help_json(const struct role *role)
 	    "ssh HOST 'docker COMMAND [ARGS...]'"));
 	json_object_set_new(root, "commands", cmds);
 	json_object_set_new(root, "note", json_string(HELP_NOTE));
+	json_object_set_new(root, "mode", json_string(role->observe ?
+	    "observe" : "enforce"));
+	if (role->observe)
+		json_object_set_new(root, "warning", json_string(
+		    HELP_OBSERVE_NOTE));
 	s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(root);
 	out = xasprintf("%s\n", s != NULL ? s : "{}");
@@ -282,8 +295,13 @@ rule_text(char **buf, const struct rule *r)
 	if (r->max_containers > 0) {
 		(void)snprintf(n, sizeof(n), "%ld", r->max_containers);
 		cat(buf, "      at most %s containers of the role, running "
-		    "or stopped%s\n", n, "");
+		    "or stopped%s\n", n, r->subcommands.n > 0 ? " (compose: "
+		    "every container up, create, run or scale may create "
+		    "counts)" : "");
 	}
+	if (r->own && r->subcommands.n > 0)
+		cat(buf, "      compose services must carry the label "
+		    "%s=<this role>%s\n", OWNER_LABEL, "");
 	if (r->lifetime > 0) {
 		(void)snprintf(n, sizeof(n), "%ld", r->lifetime);
 		cat(buf, "      containers are removed %s seconds after they "
@@ -305,6 +323,8 @@ help_text(const struct role *role)
 	    "(ssh HOST 'docker COMMAND ...'):\n", role->name);
 	size_t i;
 
+	if (role->observe)
+		cat(&buf, "WARNING: %s\n%s", HELP_OBSERVE_NOTE, "");
 	for (i = 0; i < role->nrules; i++)
 		rule_text(&buf, &role->rules[i]);
 	cat(&buf, "\n%s\n%s", HELP_NOTE, "");

@@ -46,6 +46,7 @@
 #include "engine.h"
 #include "grammar.h"
 #include "help.h"
+#include "learn.h"
 #include "policy.h"
 #include "quota.h"
 #include "reap.h"
@@ -131,6 +132,8 @@ usage(FILE *f)
 	    "       dockergate pending [--policy FILE] [--json]\n"
 	    "       dockergate approve [--policy FILE] [--ttl D] [--yes] ID\n"
 	    "       dockergate deny [--policy FILE] [--reason TEXT] ID\n"
+	    "       dockergate learn [--policy FILE] --audit FILE "
+	    "[--role NAME] [--since TIME]\n"
 	    "       dockergate --version | --help\n");
 }
 
@@ -158,7 +161,12 @@ help(void)
 	    "  pending         list requests held for approval (as root)\n"
 	    "  approve ID      approve a held request, once (as root; --ttl, "
 	    "--yes)\n"
-	    "  deny ID         deny a held request (as root; --reason)\n\n"
+	    "  deny ID         deny a held request (as root; --reason)\n"
+	    "  learn           print the policy with a role's rules learnt "
+	    "from the audit\n"
+	    "  --audit FILE    with learn: the audit file (JSON lines)\n"
+	    "  --since TIME    with learn: records from TIME on (UTC, "
+	    "YYYY-MM-DD[THH:MM:SS])\n\n"
 	    "Exit status: docker's own when run; 65 unparseable command; "
 	    "77 denied;\n78 policy error; 69 service unavailable; 75 held "
 	    "for approval;\n1 interactive login refused.\nSee dockergate(8), "
@@ -251,6 +259,20 @@ load_policy(struct session *s)
 	}
 	strv_free(&errs);
 	return -1;
+}
+
+/* --check: a role in observe mode runs what its rules deny; say so. */
+static void
+observe_warning(const struct policy *pol)
+{
+	size_t i;
+
+	for (i = 0; i < pol->nroles; i++)
+		if (pol->roles[i].observe)
+			fprintf(stderr, "dockergate: warning: role %s is in "
+			    "observe mode: requests its rules deny are run "
+			    "(dockergate learn, then mode: enforce)\n",
+			    pol->roles[i].name);
 }
 
 /* Who is asking: the account, the role, where from. */
@@ -477,8 +499,8 @@ explain_json(const struct call *c, int parsed)
 	size_t i;
 	char *out;
 
-	json_object_set_new(o, "verdict", json_string(c->v.allow ? "allow" :
-	    "deny"));
+	json_object_set_new(o, "verdict", json_string(c->v.observe ?
+	    "observe" : c->v.allow ? "allow" : "deny"));
 	json_object_set_new(o, "rule", json_string(c->v.rule));
 	json_object_set_new(o, "reason", json_string(c->v.reason));
 	json_object_set_new(o, "command", json_string(c->command));
@@ -508,7 +530,8 @@ explain(struct session *s, struct call *c)
 		explain_json(c, c->req.cmd != NULL);
 	else {
 		printf("verdict: %s\nrule: %s\nreason: %s\nargv: ",
-		    c->v.allow ? "allow" : "deny", c->v.rule, c->v.reason);
+		    c->v.observe ? "observe" : c->v.allow ? "allow" : "deny",
+		    c->v.rule, c->v.reason);
 		if (c->argv.n)
 			print_argv(stdout, c->argv.v);
 		else
@@ -594,17 +617,23 @@ trusted(struct session *s, struct call *c)
 	return 0;
 }
 
-/* Keep the quota lock until docker has created the container (quota.c). */
+/*
+ * Keep the quota lock until docker has created the containers the request
+ * may create (quota.c): one for run and create, compose's count for
+ * compose.  The holder lets go once the role's count has grown by that
+ * many (quota_hold waits for it to pass the number given).
+ */
 static int
 hold_quota(struct session *s, struct call *c, const char **errstr)
 {
 	char label[QUOTA_LABEL_MAX];
+	long wanted = c->v.quota_new > 0 ? c->v.quota_new : 1;
 	int fd = c->quota_fd;
 
 	c->quota_fd = -1;
 	(void)snprintf(label, sizeof(label), OWNER_LABEL "=%s", s->role);
-	return quota_hold(fd, s->pol->host, label, c->quota_count,
-	    &c->quota_done, errstr);
+	return quota_hold(fd, s->pol->host, label,
+	    c->quota_count + wanted - 1, &c->quota_done, errstr);
 }
 
 /* Record the decision, run c's canonical argv, record how it ended. */
@@ -625,7 +654,9 @@ execute(struct session *s, struct call *c)
 	if (audit_fits(c->command, strlen(c->command), c->argv.v, &err) != 0)
 		return refuse(c, EX_DATAERR, "command too long", err);
 	if (audit_decision(&s->audit, &c->ac, c->command, strlen(c->command),
-	    c->argv.v, 1, c->v.rule, "", &err) != 0 && s->pol->audit_required)
+	    c->argv.v, c->v.observe ? AUDIT_OBSERVE : 1, c->v.rule,
+	    c->v.observe ? c->v.reason : "", &err) != 0 &&
+	    s->pol->audit_required)
 		return refuse(c, EX_UNAVAILABLE, "audit log unavailable", err);
 	memset(&spec, 0, sizeof(spec));
 	spec.binary = s->pol->binary;
@@ -774,6 +805,8 @@ main(int argc, char **argv)
 	if (argc >= 2 && (strcmp(argv[1], "pending") == 0 ||
 	    strcmp(argv[1], "approve") == 0 || strcmp(argv[1], "deny") == 0))
 		return approval_main(argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "learn") == 0)
+		return learn_main(argc - 1, argv + 1);
 	if (argc == 2 && strcmp(argv[1], "--version") == 0) {
 		printf("dockergate %s\n", DG_VERSION);
 		return 0;
@@ -792,6 +825,7 @@ main(int argc, char **argv)
 	if (load_policy(&s) != 0)
 		return EX_CONFIG;
 	if (s.o.mode == MODE_CHECK) {
+		observe_warning(s.pol);
 		printf("%s: OK\n", s.o.policy);
 		r = 0;
 	} else if (s.o.mode == MODE_EXPLAIN)

@@ -34,6 +34,9 @@ static const struct {
 	{ "container run", 2 },
 	{ "container create", 2 },
 	{ "network connect", 1 },
+	{ "compose", 2 },	/* compose.c judges its services' networks
+				   (netrules_check_name); the default cannot
+				   be given to compose, only refused */
 	{ NULL, 0 },
 };
 
@@ -109,6 +112,15 @@ refuse(char *buf, size_t len, const char *what, const char *name,
 	return -1;
 }
 
+int
+netrules_check_name(const struct strv *networks, const char *what,
+    const char *name, char *buf, size_t len)
+{
+	if (networks->n == 0 || listed(networks, name))
+		return 0;
+	return refuse(buf, len, what, name, networks);
+}
+
 /* Every --network of run/create; *given set when one was. */
 static int
 check_flags(const struct strv *networks, const struct request *req,
@@ -146,7 +158,8 @@ netrules_check(const struct strv *networks, const char *deflt,
 {
 	int takes = netrules_command_takes(req->cmd->name), given = 0;
 
-	if ((networks->n == 0 && deflt == NULL) || takes == 0)
+	if ((networks->n == 0 && deflt == NULL) || takes == 0 ||
+	    strcmp(req->cmd->name, "compose") == 0)
 		return 0;
 	if (takes == 1)		/* network connect NETWORK CONTAINER */
 		return req->nargs < 1 || networks->n == 0 ||

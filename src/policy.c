@@ -73,6 +73,8 @@ struct parser {
 	struct policy	*pol;
 	yaml_mark_t	 approval_mark;	/* of the first approval: true */
 	int		 approval_rule;	/* a rule has approval: true */
+	size_t		 last_end;	/* end of the last event that has
+					   width (learn.c's role span) */
 };
 
 /* A rule while it is being read: what the checks after its mapping need. */
@@ -356,6 +358,9 @@ next(struct parser *p)
 		return -1;
 	}
 	p->have_ev = 1;
+	/* Block ends have no width: they sit on the next node. */
+	if (p->ev.end_mark.index > p->ev.start_mark.index)
+		p->last_end = p->ev.end_mark.index;
 	return check_event(p);
 }
 
@@ -1759,9 +1764,10 @@ rule_finish(struct parser *p, struct rulectx *c, const yaml_mark_t *m)
 		perr(p, &c->compose_mark, "subcommands and projects apply "
 		    "only to compose");
 	for (i = 0; r->own && i < r->ncmds; i++)
-		if (!(r->cmds[i]->traits & CMD_OWNABLE))
-			perr(p, m, "own: true applies to run, create and "
-			    "service create only, not to \"%s\"",
+		if (!(r->cmds[i]->traits & CMD_OWNABLE) &&
+		    strcmp(r->cmds[i]->name, "compose") != 0)
+			perr(p, m, "own: true applies to run, create, "
+			    "service create and compose only, not to \"%s\"",
 			    c->spell.v[i]);
 	for (i = 0; r->limits.any && i < r->ncmds; i++)
 		if (!reslimits_command_takes(r->cmds[i]->name))
@@ -1772,10 +1778,11 @@ rule_finish(struct parser *p, struct rulectx *c, const yaml_mark_t *m)
 	    i < r->ncmds; i++)
 		if (netrules_command_takes(r->cmds[i]->name) <
 		    (r->network != NULL ? 2 : 1))
-			perr(p, &c->networks_mark, "%s applies to run and "
-			    "create%s only, not to \"%s\"", r->network != NULL ?
-			    "network" : "networks", r->network != NULL ? "" :
-			    " (and network connect)", c->spell.v[i]);
+			perr(p, &c->networks_mark, "%s applies to run, "
+			    "create%s and compose only, not to \"%s\"",
+			    r->network != NULL ? "network" : "networks",
+			    r->network != NULL ? "" : ", network connect",
+			    c->spell.v[i]);
 	if (r->network != NULL &&
 	    netrules_default_problem(&r->networks, r->network) != NULL)
 		perr(p, &c->networks_mark, "network: %s: %s", r->network,
@@ -1785,9 +1792,10 @@ rule_finish(struct parser *p, struct rulectx *c, const yaml_mark_t *m)
 		    "the rule: it counts the containers with the role's owner "
 		    "label");
 	for (i = 0; c->has_quota && i < r->ncmds; i++)
-		if (!quota_command_takes(r->cmds[i]->name))
-			perr(p, &c->quota_mark, "max_containers applies to run "
-			    "and create only, not to \"%s\"", c->spell.v[i]);
+		if (!quota_rule_takes(r->cmds[i]->name))
+			perr(p, &c->quota_mark, "max_containers applies to run, "
+			    "create and compose only, not to \"%s\"",
+			    c->spell.v[i]);
 	for (i = 0; r->cgroup_parent != NULL && i < r->ncmds; i++)
 		if (!quota_command_takes(r->cmds[i]->name))
 			perr(p, &c->cgroup_mark, "cgroup_parent applies to run "
@@ -1879,8 +1887,31 @@ key_allow(struct parser *p, void *obj)
 	return 0;
 }
 
+/* mode: enforce (default) or observe (run what the rules deny). */
+static int
+key_mode(struct parser *p, void *obj)
+{
+	struct role *role = obj;
+	yaml_mark_t m = p->ev.start_mark;
+	char *s;
+
+	if (scalar_str(p, "mode", &s) == -1)
+		return -1;
+	if (s == NULL)
+		return 0;
+	if (strcmp(s, "enforce") == 0)
+		role->observe = 0;
+	else if (strcmp(s, "observe") == 0)
+		role->observe = 1;
+	else
+		perr(p, &m, "mode must be enforce or observe, not \"%s\"", s);
+	free(s);
+	return 0;
+}
+
 static const struct key role_keys[] = {
 	{ "allow",	key_allow },
+	{ "mode",	key_mode },
 	{ NULL,		NULL },
 };
 
@@ -1929,8 +1960,14 @@ parse_role(struct parser *p, char *name, const yaml_mark_t *m)
 	role = &pol->roles[pol->nroles++];
 	memset(role, 0, sizeof(*role));
 	role->name = name;
+	role->span_start = p->ev.start_mark.index;
+	role->span_col = p->ev.start_mark.column;
+	role->span_key_col = m->column;
+	role->span_flow = p->ev.data.mapping_start.style ==
+	    YAML_FLOW_MAPPING_STYLE;
 	if (parse_map(p, "role", role_keys, role, &seen) == -1)
 		return -1;
+	role->span_end = p->last_end;
 	if ((seen & 1) == 0)
 		perr(p, m, "role \"%s\" has no allow list", name);
 	return 0;

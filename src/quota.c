@@ -38,8 +38,14 @@ quota_command_takes(const char *canon)
 }
 
 int
-quota_check(long max, const char *role, const struct resolver *res,
-    int *unavailable, char *buf, size_t len)
+quota_rule_takes(const char *canon)
+{
+	return quota_command_takes(canon) || strcmp(canon, "compose") == 0;
+}
+
+int
+quota_check(long max, long want, const char *role,
+    const struct resolver *res, int *unavailable, char *buf, size_t len)
 {
 	const char *err;
 	long n;
@@ -56,7 +62,14 @@ quota_check(long max, const char *role, const struct resolver *res,
 		*unavailable = 1;
 		return -1;
 	}
-	if (n >= max) {
+	if (want > 1 && n + want > max) {
+		(void)snprintf(buf, len, "this would create %s%ld containers "
+		    "and role %s already has %ld (running or stopped); this "
+		    "rule allows at most %ld (max_containers)", want > max ?
+		    "more than " : "", want > max ? max : want, role, n, max);
+		return -1;
+	}
+	if (n + want > max) {
 		(void)snprintf(buf, len, "role %s already has %ld "
 		    "container%s (running or stopped) and this rule allows "
 		    "at most %ld (max_containers): remove one first", role, n,

@@ -35,14 +35,22 @@ push_words(struct strv *out, const char *name)
 	strv_push(out, name);
 }
 
+/* The flags fv[0..n), each value replaced by a fix for it (NULL: none). */
 static void
-push_flags(struct strv *out, const struct flagval *fv, size_t n)
+push_flags(struct strv *out, const struct flagval *fv, size_t n,
+    const struct verdict *v)
 {
-	size_t i;
+	const char *val;
+	size_t i, j;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		val = fv[i].value;
+		for (j = 0; v != NULL && j < v->nfixes; j++)
+			if (v->fixes[j].arg == i)
+				val = v->fixes[j].value;
 		strv_take(out, xasprintf("--%s=%s",
-		    commands_flag_canon(fv[i].def), fv[i].value));
+		    commands_flag_canon(fv[i].def), val));
+	}
 }
 
 /* A word that pflag would not take as a positional. */
@@ -83,7 +91,7 @@ push_command(struct strv *out, const struct request *req)
 		return;
 	}
 	push_words(out, g->name);
-	push_flags(out, req->gflags, req->ngflags);
+	push_flags(out, req->gflags, req->ngflags, NULL);
 	push_words(out, req->cmd->name + strlen(g->name) + 1);
 }
 
@@ -138,9 +146,9 @@ render_session_argv(const struct request *req, const struct verdict *v,
 			if (v->pins[i].arg < req->nargs)
 				args[v->pins[i].arg] = v->pins[i].value;
 	strv_push(out, "docker");
-	push_flags(out, req->globals, req->nglobals);
+	push_flags(out, req->globals, req->nglobals, NULL);
 	push_command(out, req);
-	push_flags(out, req->flags, req->nflags);
+	push_flags(out, req->flags, req->nflags, v);
 	if (v != NULL)
 		push_verdict(out, v);
 	if (v != NULL && rs != NULL)

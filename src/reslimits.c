@@ -430,10 +430,13 @@ cap(const struct limitspec *s, int id, const char *what, const char *value,
 	return 0;
 }
 
-/* A --tmpfs PATH[:OPTS]: every size= held to the cap; one is needed. */
+/*
+ * A --tmpfs PATH[:OPTS]: every size= held to the cap; one is needed, unless
+ * fixable (run, create: reslimits_tmpfs_fix adds size=MAX).
+ */
 static int
-check_tmpfs(const struct limitspec *s, const char *value, char *buf,
-    size_t len)
+check_tmpfs(const struct limitspec *s, const char *value, int fixable,
+    char *buf, size_t len)
 {
 	struct strv o = { NULL, 0, 0 };
 	const char *opts = strchr(value, ':'), *err;
@@ -458,34 +461,54 @@ check_tmpfs(const struct limitspec *s, const char *value, char *buf,
 		}
 	}
 	strv_free(&o);
-	if (r == 0 && !sized)
+	if (r == 0 && !sized && !fixable)
 		(void)snprintf(buf, len, "--tmpfs %.64s has no size, and this "
 		    "rule caps tmpfs-size at %s: add size=%s to its options",
 		    value, s->maxtext, s->maxtext), r = -1;
 	return r;
 }
 
-/* A --mount: for type=tmpfs, tmpfs-size held to the cap (keys any case,
- * the last one wins, as the CLI reads them). */
+/*
+ * The fields of a --mount that matter here: its type (default volume) and
+ * its last tmpfs-size (keys any case, the last one wins, as the CLI reads
+ * them).  Returns 0, or -1 if the CSV cannot be read.
+ */
+static int
+mount_tmpfs(const char *value, int *tmpfs, const char **size,
+    struct strv *f)
+{
+	const char *err, *type = "volume";
+	size_t i;
+
+	*size = NULL;
+	if (mounts_csv(value, f, &err) != 0)
+		return -1;
+	for (i = 0; i < f->n; i++) {
+		if (strncasecmp(f->v[i], "type=", 5) == 0)
+			type = f->v[i] + 5;
+		else if (strncasecmp(f->v[i], "tmpfs-size=", 11) == 0)
+			*size = f->v[i] + 11;
+	}
+	*tmpfs = strcasecmp(type, "tmpfs") == 0;
+	return 0;
+}
+
+/* A --mount: for type=tmpfs, tmpfs-size held to the cap; one is needed
+ * unless fixable (reslimits_tmpfs_fix adds it). */
 static int
 check_mount(const struct limitspec *s, const char *what, const char *value,
-    char *buf, size_t len)
+    int fixable, char *buf, size_t len)
 {
 	struct strv f = { NULL, 0, 0 };
-	const char *err, *type = "volume", *size = NULL;
+	const char *size;
 	long long v;
-	size_t i;
-	int r = 0;
+	int r = 0, tmpfs;
 
-	if (mounts_csv(value, &f, &err) != 0)
+	if (mount_tmpfs(value, &tmpfs, &size, &f) != 0) {
+		strv_free(&f);
 		return unreadable(buf, len, what, value, LIMIT_TMPFS);
-	for (i = 0; i < f.n; i++) {
-		if (strncasecmp(f.v[i], "type=", 5) == 0)
-			type = f.v[i] + 5;
-		else if (strncasecmp(f.v[i], "tmpfs-size=", 11) == 0)
-			size = f.v[i] + 11;
 	}
-	if (strcasecmp(type, "tmpfs") != 0)
+	if (!tmpfs || (size == NULL && fixable))
 		r = 0;
 	else if (size == NULL)
 		r = (snprintf(buf, len, "--%s %.64s has no tmpfs-size, and "
@@ -532,10 +555,11 @@ check_scalar(const struct limitspec *s, const struct limitflag *lf,
 }
 
 /* One flag occurrence; in_request: the CFS pair and the log driver are
- * judged whole by reslimits_check. */
+ * judged whole by reslimits_check; fixable: a tmpfs without a size gets
+ * the cap (reslimits_tmpfs_fix). */
 static int
 check_one(const struct limits *lim, const struct flagval *fv,
-    int in_request, char *buf, size_t len)
+    int in_request, int fixable, char *buf, size_t len)
 {
 	const struct limitflag *lf;
 	const struct limitspec *s;
@@ -550,9 +574,9 @@ check_one(const struct limits *lim, const struct flagval *fv,
 		return 0;
 	switch (lf->read) {
 	case LR_TMPFS:
-		return check_tmpfs(s, v, buf, len);
+		return check_tmpfs(s, v, fixable, buf, len);
 	case LR_MOUNT:
-		return check_mount(s, lf->flag, v, buf, len);
+		return check_mount(s, lf->flag, v, fixable, buf, len);
 	case LR_CPU_CFS:
 		if (in_request)
 			return 0;
@@ -576,7 +600,7 @@ int
 reslimits_check_flag(const struct limits *lim, const struct flagval *fv,
     char *buf, size_t len)
 {
-	return check_one(lim, fv, 0, buf, len);
+	return check_one(lim, fv, 0, 0, buf, len);
 }
 
 /* ------------------------------------------------------------------ */
@@ -779,7 +803,8 @@ reslimits_check(const struct limits *lim, const struct request *req,
 		return 0;
 	period_known = limitcmds[row].period_known;
 	for (i = 0; i < req->nflags; i++)
-		if (check_one(lim, &req->flags[i], 1, buf, len) != 0)
+		if (check_one(lim, &req->flags[i], 1, limitcmds[row].inject,
+		    buf, len) != 0)
 			return -1;
 	if (lim->l[LIMIT_CPUS].has_max && check_cfs(&lim->l[LIMIT_CPUS], req,
 	    period_known, buf, len) != 0)
@@ -794,6 +819,52 @@ reslimits_check(const struct limits *lim, const struct request *req,
 	if (limitcmds[row].inject)
 		inject_defaults(lim, req, log_default, inject);
 	return 0;
+}
+
+/* 1 if the options of a --tmpfs value give a size (its check passed). */
+static int
+tmpfs_sized(const char *value)
+{
+	struct strv o = { NULL, 0, 0 };
+	const char *opts = strchr(value, ':'), *err;
+	size_t i;
+	int sized = 0;
+
+	if (opts != NULL && mounts_csv(opts + 1, &o, &err) != 0)
+		sized = 1;	/* unreadable: refused by the check, not fixed */
+	for (i = 0; i < o.n; i++)
+		sized |= strncmp(o.v[i], "size=", 5) == 0;
+	strv_free(&o);
+	return sized;
+}
+
+char *
+reslimits_tmpfs_fix(const struct limits *lim, const struct request *req,
+    const struct flagval *fv)
+{
+	const struct limitflag *lf;
+	struct strv f = { NULL, 0, 0 };
+	const char *size, *v = fv->value;
+	char *out = NULL;
+	int row, tmpfs;
+
+	if (lim == NULL || !lim->any || !lim->l[LIMIT_TMPFS].has_max ||
+	    (row = command_row(req)) < 0 || !limitcmds[row].inject ||
+	    (lf = limitflag(commands_flag_canon(fv->def))) == NULL)
+		return NULL;
+	/* bytes: the kernel (size=) and the CLI (tmpfs-size=) both read
+	 * them, whatever units the policy wrote the cap in */
+	if (lf->read == LR_TMPFS && !tmpfs_sized(v))
+		out = xasprintf("%s%s%ssize=%lld", v, strchr(v, ':') == NULL ?
+		    ":" : "", strchr(v, ':') != NULL && v[strlen(v) - 1] !=
+		    ':' ? "," : "", lim->l[LIMIT_TMPFS].max);
+	else if (lf->read == LR_MOUNT && mount_tmpfs(v, &tmpfs, &size,
+	    &f) == 0 && tmpfs && size == NULL)
+		out = xasprintf("%s%stmpfs-size=%lld", v, *v != '\0' &&
+		    v[strlen(v) - 1] != ',' ? "," : "",
+		    lim->l[LIMIT_TMPFS].max);
+	strv_free(&f);
+	return out;
 }
 
 unsigned

@@ -40,7 +40,7 @@ for n, r in recs:
         for k in ('user', 'role', 'command', 'decision', 'rule', 'reason'):
             if k not in r:
                 bad.append(f"line {n}: decision without {k}: {r}")
-        if r.get('decision') not in ('allow', 'deny'):
+        if r.get('decision') not in ('allow', 'deny', 'observe'):
             bad.append(f"line {n}: decision is {r.get('decision')!r}")
         if r['session'] in dec:
             bad.append(f"line {n}: second decision for session {r['session']}")
@@ -73,7 +73,8 @@ for n, r in recs:
         bad.append(f"line {n}: unknown event {r.get('event')!r}")
 for s, (n, r) in dec.items():
     ex = exits.get(s, [])
-    executed = r.get('decision') == 'allow' and isinstance(r.get('argv'), list) and r['argv']
+    # observe (t-39): run although the rules deny it
+    executed = r.get('decision') in ('allow', 'observe') and isinstance(r.get('argv'), list) and r['argv']
     if executed:
         if len(ex) != 1:
             bad.append(f"line {n}: allowed {r.get('command')!r}: {len(ex)} exit records (want 1)")

@@ -85,8 +85,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static char *argv[] = { "compose", "--project-directory",
 	    "/srv/stacks/f", "up" };
 	char reason[DECIDE_REASON_MAX];
-	struct compose_hooks h = { NULL, fz_flag, fz_flag, fz_image, fz_tag,
-	    reason, sizeof(reason), fz_risk, NULL };
+	struct compose_hooks h = { .ctx = NULL, .flag = fz_flag,
+	    .named = fz_flag, .image = fz_image, .tag = fz_tag,
+	    .reason = reason, .reasonlen = sizeof(reason), .risk = fz_risk };
 	struct resolver res;
 	struct request req;
 	struct rule rule;

@@ -22,11 +22,11 @@ static const struct badrule bad[] = {
 	{ "network: \"agents-*\"", "run", "a default is one name, not a glob" },
 	{ "networks: [none]\n        network: prod", "run",
 	    "network: prod: the default network is not one of networks" },
-	{ "networks: [none]", "ps", "t.yaml:6:19: networks applies to run "
-	    "and create (and network connect) only, not to \"ps\"" },
-	{ "network: none", "network connect", "network applies to run and "
-	    "create only" },
-	{ "networks: [none]", "compose", "not to \"compose\"" },
+	{ "networks: [none]", "ps", "t.yaml:6:19: networks applies to run, "
+	    "create, network connect and compose only, not to \"ps\"" },
+	{ "network: none", "network connect", "network applies to run, "
+	    "create and compose only" },
+	{ "networks: [none]", "build", "not to \"build\"" },
 };
 
 static void

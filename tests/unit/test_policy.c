@@ -325,8 +325,8 @@ static const struct bad bad_cases[] = {
 	    "t.yaml:6:19: subcommands and projects apply only to compose" },
 	{ "own on a command that starts nothing", HEAD "      - command: "
 	    "[run, import]\n        own: true\n",
-	    "own: true applies to run, create and service create only, not "
-	    "to \"import\"" },
+	    "own: true applies to run, create, service create and compose "
+	    "only, not to \"import\"" },
 	{ "volumes without named mounts", HEAD "      - command: run\n"
 	    "        volumes: [\"scratch-*\"]\n",
 	    "t.yaml:6:18: volumes: needs mounts: named" },

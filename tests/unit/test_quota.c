@@ -142,8 +142,16 @@ static const struct badrule bad[] = {
 	    "max_containers must be a decimal integer" },
 	{ "own: true\n        max_containers: [3]", "run", "max_containers" },
 	{ "own: true\n        max_containers: 3", "service create",
-	    "max_containers applies to run and create only, not to "
+	    "max_containers applies to run, create and compose only, not to "
 	    "\"service create\"" },
+	{ "max_containers: 3\n        subcommands: [up]\n"
+	    "        projects: [/srv/x]", "compose",
+	    "max_containers needs own: true" },
+	{ "own: true\n        lifetime: 2h\n        subcommands: [up]\n"
+	    "        projects: [/srv/x]", "compose",
+	    "lifetime applies to run and create only" },
+	{ "own: true", "ps", "own: true applies to run, create, service "
+	    "create and compose only, not to \"ps\"" },
 	{ "lifetime: 2h", "run", "t.yaml:6:19: lifetime needs own: true" },
 	{ "own: true\n        lifetime: 2h", "service create",
 	    "lifetime applies to run and create only" },
@@ -179,6 +187,17 @@ test_help(void **state)
 	assert_non_null(strstr(t, "      at most 3 containers of the role, "
 	    "running or stopped\n"));
 	assert_non_null(strstr(j, "\"max_containers\": 3"));
+	free(t);
+	free(j);
+	t = help_text(policy_role(p, "c"));
+	j = help_json(policy_role(p, "c"));
+	assert_non_null(strstr(t, "      at most 4 containers of the role, "
+	    "running or stopped (compose: every container up, create, run or "
+	    "scale may create counts)\n"));
+	assert_non_null(strstr(t, "      compose services must carry the "
+	    "label dockergate.owner=<this role>\n"));
+	assert_non_null(strstr(j, "\"max_containers\": 4"));
+	assert_non_null(strstr(j, "\"own\": true"));
 	free(t);
 	free(j);
 	policy_free(p);
