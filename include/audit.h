@@ -61,6 +61,10 @@ struct audit {
 struct audit_call {
 	const char *plugin;		/* CLI plugin the command runs
 					   (compose): in the decision */
+	const char *request;		/* held request id (approval.c): in
+					   the decision and exit records */
+	const char *approval;		/* nonce of the approval the call
+					   used: in the decision */
 	const char *rpc_id;		/* an MCP call's JSON-RPC id as JSON
 					   text (an integer or a string):
 					   in the decision and exit records */
@@ -116,6 +120,24 @@ int	 audit_exit(struct audit *, const struct audit_call *, int status,
  */
 int	 audit_reap(struct audit *, const char *id, const char *name,
 	    long long expires, const char *result, const char **errstr);
+
+/*
+ * Write a held record (approval: true): the request id (call->request),
+ * the rule, the command and canonical argv, and what notify did ("none",
+ * "ok" or why it failed).  Returns as audit_decision.
+ */
+int	 audit_held(struct audit *, const struct audit_call *,
+	    const char *command, size_t cmdlen, char *const *argv,
+	    const char *rule, const char *notify, const char **errstr);
+
+/*
+ * Write root's answer to a held request: event "approved" (with the
+ * expiry, unix seconds) or "denied" (with the reason), the request id,
+ * the account and role it was for, and by, who decided.
+ */
+int	 audit_approval(struct audit *, const char *event, const char *request,
+	    const char *user, const char *role, const char *by,
+	    long long expires, const char *reason, const char **errstr);
 
 void	 audit_close(struct audit *);
 

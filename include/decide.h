@@ -122,6 +122,8 @@ struct verdict {
 					   that many (quota_hold) */
 	long	 lifetime;		/* the rule's lifetime (seconds): a
 					   session adds the expiry label */
+	int	 approval;		/* the rule has approval: true: run
+					   only once a person approved it */
 	int	 observe;		/* allow is 1 only because the role
 					   is in observe mode: the rules deny
 					   it, rule and reason say why */

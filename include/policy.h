@@ -62,6 +62,7 @@ struct rule {
 	long		 max_containers;	/* quota (quota.c), 0 = none */
 	long		 lifetime;	/* seconds (reap.c), 0 = none */
 	char		*cgroup_parent;	/* placement.c, or NULL */
+	int		 approval;	/* approval.c: held for a person */
 };
 
 struct role {
@@ -79,6 +80,16 @@ struct role {
 	int		 span_flow;
 };
 
+/* The top-level approvals: block (approval.c). */
+struct approvals {
+	int		 set;		/* the block is present */
+	char		*dir;		/* APPROVAL_DEFAULT_DIR or as given */
+	long		 ttl;		/* seconds an approval stays usable */
+	long		 wait;		/* seconds a session waits; 0: none */
+	struct strv	 notify;	/* argv of the notifier, or empty */
+	int		 notify_line, notify_col;	/* of notify: */
+};
+
 struct policy {
 	char		*file;
 	char		*binary;	/* docker.binary */
@@ -90,6 +101,7 @@ struct policy {
 	int		 audit_required;
 	struct role	*roles;
 	size_t		 nroles;
+	struct approvals approvals;
 };
 
 /*

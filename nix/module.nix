@@ -18,6 +18,10 @@
 #   ForceCommand would override every key's command=); every key line then
 #   carries restrict,command="dockergate --role ROLE" and the Match block
 #   still closes forwarding, TTYs and the account's own key files.
+# - the approvals spool (approval: true rules): DIR root 0755,
+#   DIR/requests root 1733, DIR/approved root 0755, through
+#   systemd-tmpfiles; a policy with an approvals block gets its dir from
+#   approvalsDir unless it names one.
 # - assertions: every role named exists in the policy, Docker is enabled,
 #   no account is in wheel or has a sudo rule.
 { config, lib, pkgs, ... }:
@@ -46,7 +50,13 @@ let
       required = true;
     };
   };
-  policy = lib.recursiveUpdate defaults cfg.policy;
+  # approvals.dir only where the policy has an approvals block: the block
+  # is what lets a rule say approval: true.
+  withApprovals = lib.recursiveUpdate defaults
+    (lib.optionalAttrs (cfg.policy ? approvals) {
+      approvals.dir = cfg.approvalsDir;
+    });
+  policy = lib.recursiveUpdate withApprovals cfg.policy;
   policyText = builtins.toJSON policy;
   roles = builtins.attrNames (policy.roles or { });
 
@@ -179,6 +189,17 @@ in
       description = "SSH accounts whose only program is dockergate.";
     };
 
+    approvalsDir = mkOption {
+      type = types.str;
+      default = "/var/lib/dockergate/approvals";
+      description = ''
+        The approvals spool (dockergate(8) APPROVALS): held requests in
+        DIR/requests (root, 1733), root's decisions in DIR/approved (root,
+        0755).  Made by systemd-tmpfiles; the policy's approvals.dir when
+        the policy has an approvals block and names no dir.
+      '';
+    };
+
     reap = {
       enable = mkEnableOption "a timer that runs `dockergate reap` (as root): it removes the containers past their rule's lifetime";
       interval = mkOption {
@@ -251,6 +272,11 @@ in
       # max_containers: the per-role quota locks (dockergate.yaml(5) QUOTAS)
       "d /run/dockergate 0755 root root -"
       "d /run/dockergate/locks 1733 root root -"
+      # approval: true: held requests and root's decisions (APPROVALS)
+      "d ${builtins.dirOf cfg.approvalsDir} 0755 root root -"
+      "d ${cfg.approvalsDir} 0755 root root -"
+      "d ${cfg.approvalsDir}/requests 1733 root root -"
+      "d ${cfg.approvalsDir}/approved 0755 root root -"
     ];
 
     users.groups.${auditGroup} = { };

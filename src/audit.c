@@ -716,6 +716,10 @@ decision_record(const struct audit *a, const struct drec *d,
 	rec = add(rec, "reason", jstrl(d->reason, lim));
 	if (d->call != NULL && d->call->plugin != NULL)
 		rec = add(rec, "plugin", jstrl(d->call->plugin, lim));
+	if (d->call != NULL && d->call->request != NULL)
+		rec = add(rec, "request", jstrl(d->call->request, lim));
+	if (d->call != NULL && d->call->approval != NULL)
+		rec = add(rec, "approval", jstrl(d->call->approval, lim));
 	if (dg == NULL) {
 		rec = add(rec, "command", jcommand(d->command, d->cmdlen));
 		return add(rec, "argv", jargv(d->argv));
@@ -857,7 +861,61 @@ audit_exit(struct audit *a, const struct audit_call *call, int status,
 	rec = add(rec, "status", sig ? json_null() : json_integer(status));
 	rec = add(rec, "signal", sig ? json_integer(sig) : json_null());
 	rec = add(rec, "duration_ms", json_integer(duration_ms));
+	if (call != NULL && call->request != NULL)
+		rec = add(rec, "request", jstrl(call->request,
+		    AUDIT_MAX_STRING));
 	return emit(a, rec, LOG_INFO, NULL, errstr);
+}
+
+int
+audit_held(struct audit *a, const struct audit_call *call,
+    const char *command, size_t cmdlen, char *const *argv, const char *rule,
+    const char *notify, const char **errstr)
+{
+	char ts[AUDIT_TS_LEN];
+	json_t *rec = json_object();
+
+	if (audit_fits(command, cmdlen, argv, errstr) == -1)
+		return -1;
+	timestamp(ts, sizeof(ts));
+	rec = add(rec, "event", json_string("held"));
+	rec = add(rec, "request", jstrl(call != NULL && call->request != NULL ?
+	    call->request : "", AUDIT_MAX_STRING));
+	rec = add(rec, "rule", jstrl(rule, AUDIT_MAX_STRING));
+	rec = add(rec, "session", json_string(a->session));
+	rec = add(rec, "user", jstrl(a->user, AUDIT_MAX_STRING));
+	rec = add(rec, "role", jstrl(a->role, AUDIT_MAX_STRING));
+	rec = add(rec, "ts", json_string(ts));
+	rec = add(rec, "client", jstrl(a->client, AUDIT_MAX_STRING));
+	rec = add(rec, "notify", jstrl(notify, AUDIT_MAX_STRING));
+	rec = add(rec, "command", jcommand(command, cmdlen));
+	rec = add(rec, "argv", jargv(argv));
+	return emit(a, rec, LOG_NOTICE, NULL, errstr);
+}
+
+int
+audit_approval(struct audit *a, const char *event, const char *request,
+    const char *user, const char *role, const char *by, long long expires,
+    const char *reason, const char **errstr)
+{
+	char ts[AUDIT_TS_LEN];
+	json_t *rec = json_object();
+
+	timestamp(ts, sizeof(ts));
+	rec = add(rec, "event", json_string(event));
+	rec = add(rec, "request", jstrl(request, AUDIT_MAX_STRING));
+	rec = add(rec, "session", json_string(a->session));
+	rec = add(rec, "ts", json_string(ts));
+	rec = add(rec, "user", jstrl(user != NULL ? user : "",
+	    AUDIT_MAX_STRING));
+	rec = add(rec, "role", jstrl(role != NULL ? role : "",
+	    AUDIT_MAX_STRING));
+	rec = add(rec, "by", jstrl(by, AUDIT_MAX_STRING));
+	if (expires > 0)
+		rec = add(rec, "expires", json_integer(expires));
+	else
+		rec = add(rec, "reason", jstrl(reason, AUDIT_MAX_STRING));
+	return emit(a, rec, LOG_NOTICE, NULL, errstr);
 }
 
 int

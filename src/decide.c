@@ -1400,18 +1400,20 @@ first_cmd(const struct rule *r, char *buf, size_t len)
 	    r->cmds[0]->name : "");
 }
 
-/* Try every rule naming the command; keep the first failure's reason. */
-static void
-try_rules(struct check *ck, const struct role *role, struct verdict *v)
+/*
+ * Try the rules naming the command whose approval is approval; on the
+ * first that accepts the request fill *v and return 1.  Else 0, with the
+ * first failure kept in *first and the rules tried counted in *tried.
+ */
+static int
+try_pass(struct check *ck, const struct role *role, int approval,
+    struct verdict *v, struct check *first, int *tried)
 {
-	struct check first;
-	char cmds[80];
 	size_t i;
-	int tried = 0;
 
-	first = *ck;
 	for (i = 0; i < role->nrules; i++) {
-		if (!rule_names(&role->rules[i], ck->req->cmd))
+		if (!rule_names(&role->rules[i], ck->req->cmd) ||
+		    role->rules[i].approval != approval)
 			continue;
 		ck->rule = &role->rules[i];
 		ck->pins = NULL;
@@ -1437,19 +1439,43 @@ try_rules(struct check *ck, const struct role *role, struct verdict *v)
 			v->quota = ck->rule->max_containers > 0;
 			v->quota_new = ck->creates;
 			v->lifetime = ck->rule->lifetime;
+			v->approval = ck->rule->approval;
+			if (v->approval)
+				(void)snprintf(v->reason, sizeof(v->reason),
+				    "held for a person's approval (approval: "
+				    "true)");
 			if (ck->rule->own &&
 			    (ck->req->cmd->traits & CMD_OWNABLE))
 				strv_take(&v->labels, xasprintf(
 				    OWNER_LABEL "=%s", ck->role));
-			return;
+			return 1;
 		}
 		free_pins(ck->pins, ck->npins);
 		free_pins(ck->fixes, ck->nfixes);
 		strv_free(&ck->extra);
 		strv_free(&ck->filters);
-		if (tried++ == 0)
-			first = *ck;
+		if ((*tried)++ == 0)
+			*first = *ck;
 	}
+	return 0;
+}
+
+/*
+ * Try every rule naming the command; keep the first failure's reason.
+ * The rules that allow at once first, then the approval: true ones: a
+ * request is held only when nothing else allows it.
+ */
+static void
+try_rules(struct check *ck, const struct role *role, struct verdict *v)
+{
+	struct check first;
+	char cmds[80];
+	int tried = 0;
+
+	first = *ck;
+	if (try_pass(ck, role, 0, v, &first, &tried) ||
+	    try_pass(ck, role, 1, v, &first, &tried))
+		return;
 	if (tried == 0) {	/* the caller checked a rule names it: defensive */
 		(void)snprintf(v->reason, sizeof(v->reason), "no rule allows "
 		    "docker %s", ck->req->cmd->name);

@@ -172,6 +172,8 @@ rule_json(const struct rule *r, const struct cmddef *c)
 	if (r->cgroup_parent != NULL)
 		json_object_set_new(o, "cgroup_parent",
 		    json_string(r->cgroup_parent));
+	if (r->approval)	/* the agent must expect exit 75 and a wait */
+		json_object_set_new(o, "approval", json_true());
 	return o;
 }
 
@@ -315,6 +317,10 @@ rule_text(char **buf, const struct rule *r)
 	if (r->cgroup_parent != NULL)
 		cat(buf, "      containers go in the cgroup %s%s\n",
 		    r->cgroup_parent, "");
+	if (r->approval)
+		cat(buf, "      waits for a person's approval: held requests "
+		    "exit 75; %s%s\n", "send the same command again once "
+		    "approved", "");
 }
 
 char *

@@ -35,6 +35,7 @@
 
 #include <jansson.h>
 
+#include "approval.h"
 #include "audit.h"
 #include "cmdline.h"
 #include "commands.h"
@@ -104,6 +105,8 @@ struct call {
 	int		 quota_fd;	/* the role's quota lock, or -1 */
 	long		 quota_count;	/* containers counted under it */
 	int		 quota_done;	/* holder's pipe (quota_hold), or -1 */
+	char		 request[APPROVAL_ID_LEN + 1];	/* held request id */
+	char		 nonce[APPROVAL_NONCE_LEN + 1];	/* approval used */
 };
 
 /*
@@ -132,6 +135,9 @@ usage(FILE *f)
 	    "       dockergate doctor [--policy FILE] --user NAME "
 	    "[--sshd-config FILE] [--json]\n"
 	    "       dockergate reap [--policy FILE] [--dry-run]\n"
+	    "       dockergate pending [--policy FILE] [--json]\n"
+	    "       dockergate approve [--policy FILE] [--ttl D] [--yes] ID\n"
+	    "       dockergate deny [--policy FILE] [--reason TEXT] ID\n"
 	    "       dockergate learn [--policy FILE] --audit FILE "
 	    "[--role NAME] [--since TIME]\n"
 	    "       dockergate --mcp [--policy FILE] [--role NAME]\n"
@@ -161,14 +167,18 @@ help(void)
 	    "  doctor          audit the sshd and account set-up (as root)\n"
 	    "  reap            remove containers past their lifetime (as root)\n"
 	    "  --dry-run       with reap: list them, remove nothing\n"
+	    "  pending         list requests held for approval (as root)\n"
+	    "  approve ID      approve a held request, once (as root; --ttl, "
+	    "--yes)\n"
+	    "  deny ID         deny a held request (as root; --reason)\n"
 	    "  learn           print the policy with a role's rules learnt "
 	    "from the audit\n"
 	    "  --audit FILE    with learn: the audit file (JSON lines)\n"
 	    "  --since TIME    with learn: records from TIME on (UTC, "
 	    "YYYY-MM-DD[THH:MM:SS])\n\n"
 	    "Exit status: docker's own when run; 65 unparseable command; "
-	    "77 denied;\n78 policy error; 69 service unavailable; 1 "
-	    "interactive login refused.\nSee dockergate(8), "
+	    "77 denied;\n78 policy error; 69 service unavailable; 75 held "
+	    "for approval;\n1 interactive login refused.\nSee dockergate(8), "
 	    "dockergate.yaml(5).\n");
 }
 
@@ -656,6 +666,11 @@ execute(struct session *s, struct call *c)
 	const char *err;
 	int r;
 
+	/* Whatever way in: an approval: true request runs only with an
+	 * approval used for it (held()). */
+	if (c->v.approval && c->ac.approval == NULL)
+		return refuse(c, EX_NOPERM, "denied", "this rule needs a "
+		    "person's approval and none was used");
 	/* A cap of the record is a cap of what runs, sinks or not. */
 	if (audit_fits(c->command, strlen(c->command), c->argv.v, &err) != 0)
 		return refuse(c, EX_DATAERR, "command too long", err);
@@ -707,6 +722,7 @@ execute(struct session *s, struct call *c)
 
 static void	call_init(struct call *, struct session *);
 static void	call_free(struct call *);
+static int	held(struct session *, struct call *);
 
 /*
  * One MCP tools/call of docker, in the worker mcp.c forked for it (fds 0-2
@@ -745,9 +761,13 @@ mcp_call(void *ctx, const struct mcp_job *job, struct mcp_outcome *out)
 		(void)snprintf(c.v.reason, sizeof(c.v.reason), "%s", why);
 		r = refuse(&c, EX_NOPERM, "denied", why);
 	} else {
-		label_session(s, &c);
-		if ((r = trusted(s, &c)) == 0)
+		/* as forced(): held for a person's approval (approval: true)
+		 * in this call's worker, the other calls going on */
+		if ((r = trusted(s, &c)) == 0 &&
+		    (!c.v.approval || (r = held(s, &c)) == 0)) {
+			label_session(s, &c);
 			r = execute(s, &c);
+		}
 		out->refused = !c.v.allow;	/* refused after the decision */
 	}
 	out->allowed = c.v.allow;
@@ -819,6 +839,40 @@ mcp_session(struct session *s, struct call *c)
 	return r;
 }
 
+/*
+ * approval: true (approval.c): c runs only with an approval of this exact
+ * request (evaluate()'s argv, before the session's labels), used now;
+ * else it is held: 75, or 77 when root denies it, 69; one line each.
+ */
+static int
+held(struct session *s, struct call *c)
+{
+	struct approval_req rq;
+	char client[128], msg[APPROVAL_MSG_MAX];
+	int r;
+
+	memset(&rq, 0, sizeof(rq));
+	rq.user = s->pw->pw_name;
+	rq.uid = getuid();
+	rq.role = s->role;
+	rq.rule = c->v.rule;
+	rq.argv = c->argv.v;
+	rq.command = c->command;
+	rq.client = client_addr(client, sizeof(client));
+	rq.session = s->audit.session;
+	r = approval_gate(s->pol, &s->audit, &c->ac, &rq, c->request,
+	    c->nonce, msg, sizeof(msg));
+	if (r == EX_TEMPFAIL) {	/* the held record says it */
+		fprintf(stderr, "dockergate: held for approval: %s\n", msg);
+		c->v.allow = 0;
+		(void)snprintf(c->v.reason, sizeof(c->v.reason),
+		    "held for approval: %.900s", msg);
+	} else if (r != 0)
+		(void)refuse(c, r, r == EX_NOPERM ? "denied" : "unavailable",
+		    msg);
+	return r;
+}
+
 static int
 forced(struct session *s, struct call *c)
 {
@@ -843,9 +897,10 @@ forced(struct session *s, struct call *c)
 		    "are not available through dockergate");
 	if ((r = evaluate(s, c)) != 0)
 		return refuse(c, r, refusal(r), c->v.reason);
-	label_session(s, c);
-	if ((r = trusted(s, c)) != 0)
+	if ((r = trusted(s, c)) != 0 ||
+	    (c->v.approval && (r = held(s, c)) != 0))
 		return r;
+	label_session(s, c);
 	return execute(s, c);
 }
 
@@ -898,6 +953,9 @@ main(int argc, char **argv)
 		return doctor_main(argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "reap") == 0)
 		return reap_main(argc - 1, argv + 1);
+	if (argc >= 2 && (strcmp(argv[1], "pending") == 0 ||
+	    strcmp(argv[1], "approve") == 0 || strcmp(argv[1], "deny") == 0))
+		return approval_main(argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "learn") == 0)
 		return learn_main(argc - 1, argv + 1);
 	if (argc == 2 && strcmp(argv[1], "--version") == 0) {

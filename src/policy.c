@@ -38,6 +38,7 @@
 
 #include <yaml.h>
 
+#include "approval.h"
 #include "commands.h"
 #include "compose.h"
 #include "imageref.h"
@@ -70,6 +71,8 @@ struct parser {
 	int		 depth;		/* open sequences and mappings */
 	int		 stop;		/* no further events will be read */
 	struct policy	*pol;
+	yaml_mark_t	 approval_mark;	/* of the first approval: true */
+	int		 approval_rule;	/* a rule has approval: true */
 	size_t		 last_end;	/* end of the last event that has
 					   width (learn.c's role span) */
 };
@@ -820,6 +823,98 @@ key_audit(struct parser *p, void *obj)
 }
 
 /* ------------------------------------------------------------------ */
+/* approvals: (approval.c) */
+
+static int
+key_appr_dir(struct parser *p, void *obj)
+{
+	return take_path(p, "approvals.dir",
+	    &((struct policy *)obj)->approvals.dir);
+}
+
+static int
+appr_duration(struct parser *p, const char *what, long min, long max,
+    long *dst)
+{
+	yaml_mark_t m = p->ev.start_mark;
+	char *s;
+	long v;
+
+	if (scalar_str(p, what, &s) == -1)
+		return -1;
+	if (s == NULL)
+		return 0;
+	if (parse_duration(s, max, &v) == -1 || v < min)
+		perr(p, &m, "%s: bad duration \"%.32s\" (like 90s, 15m, 1h; "
+		    "%ld to %ld seconds)", what, s, min, max);
+	else
+		*dst = v;
+	free(s);
+	return 0;
+}
+
+static int
+key_appr_ttl(struct parser *p, void *obj)
+{
+	return appr_duration(p, "approvals.ttl", 1, APPROVAL_MAX_TTL,
+	    &((struct policy *)obj)->approvals.ttl);
+}
+
+static int
+key_appr_wait(struct parser *p, void *obj)
+{
+	return appr_duration(p, "approvals.wait", 0, APPROVAL_MAX_WAIT,
+	    &((struct policy *)obj)->approvals.wait);
+}
+
+static int
+notify_item(struct parser *p, void *obj, const char *s, const yaml_mark_t *m)
+{
+	struct approvals *ap = obj;
+
+	if (ap->notify.n == 0 && !abs_path_ok(p, m, "approvals.notify", s))
+		return 0;
+	if (ap->notify.n >= APPROVAL_NOTIFY_MAX_ARGS) {
+		perr(p, m, "approvals.notify: more than %d words",
+		    APPROVAL_NOTIFY_MAX_ARGS);
+		return 0;
+	}
+	strv_push(&ap->notify, s);
+	return 0;
+}
+
+static int
+key_appr_notify(struct parser *p, void *obj)
+{
+	struct approvals *ap = &((struct policy *)obj)->approvals;
+
+	ap->notify_line = (int)p->ev.start_mark.line + 1;
+	ap->notify_col = (int)p->ev.start_mark.column + 1;
+	return parse_strseq(p, "approvals.notify", 0, notify_item, ap);
+}
+
+static const struct key approvals_keys[] = {
+	{ "dir",	key_appr_dir },
+	{ "ttl",	key_appr_ttl },
+	{ "wait",	key_appr_wait },
+	{ "notify",	key_appr_notify },
+	{ NULL,		NULL },
+};
+
+static int
+key_approvals(struct parser *p, void *obj)
+{
+	struct policy *pol = obj;
+	unsigned long seen;
+	int r;
+
+	if ((r = expect(p, YAML_MAPPING_START_EVENT, "approvals")) != 1)
+		return r;
+	pol->approvals.set = 1;
+	return parse_map(p, "approvals", approvals_keys, obj, &seen);
+}
+
+/* ------------------------------------------------------------------ */
 /* Commands */
 
 static int
@@ -1042,6 +1137,22 @@ static int
 key_own(struct parser *p, void *obj)
 {
 	return scalar_bool(p, "own", &((struct rulectx *)obj)->r->own);
+}
+
+/* approval: true (approval.c): needs the approvals: block. */
+static int
+key_approval(struct parser *p, void *obj)
+{
+	struct rule *r = ((struct rulectx *)obj)->r;
+	yaml_mark_t m = p->ev.start_mark;
+	int rc;
+
+	if ((rc = scalar_bool(p, "approval", &r->approval)) == 0 &&
+	    r->approval && !p->approval_rule) {
+		p->approval_rule = 1;
+		p->approval_mark = m;
+	}
+	return rc;
 }
 
 /* max_containers: N (quota.c). */
@@ -1541,6 +1652,7 @@ static const struct key rule_keys[] = {
 	{ "max_containers", key_max_containers },
 	{ "lifetime",	 key_lifetime },
 	{ "cgroup_parent", key_cgroup_parent },
+	{ "approval",	 key_approval },
 	{ NULL,		 NULL },
 };
 
@@ -1905,13 +2017,14 @@ key_version(struct parser *p, void *obj)
 	return 0;
 }
 
-enum { TOP_VERSION, TOP_DOCKER, TOP_AUDIT, TOP_ROLES };
+enum { TOP_VERSION, TOP_DOCKER, TOP_AUDIT, TOP_ROLES, TOP_APPROVALS };
 
 static const struct key top_keys[] = {
 	[TOP_VERSION] =	{ "version",	key_version },
 	[TOP_DOCKER] =	{ "docker",	key_docker },
 	[TOP_AUDIT] =	{ "audit",	key_audit },
 	[TOP_ROLES] =	{ "roles",	key_roles },
+	[TOP_APPROVALS] = { "approvals", key_approvals },
 	{ NULL,		NULL },
 };
 
@@ -1930,6 +2043,10 @@ parse_root(struct parser *p)
 		perr(p, &m, "missing key \"version\" (must be 1)");
 	if ((seen & (1UL << TOP_ROLES)) == 0)
 		perr(p, &m, "missing key \"roles\"");
+	if (p->approval_rule && (seen & (1UL << TOP_APPROVALS)) == 0)
+		perr(p, &p->approval_mark, "approval: true needs the top-level "
+		    "approvals: block (dir, ttl, wait): there is nowhere to "
+		    "hold the request");
 	return 0;
 }
 
@@ -1972,6 +2089,9 @@ policy_new(const char *file)
 	pol->audit_syslog = 1;
 	pol->audit_file = NULL;
 	pol->audit_required = 1;
+	pol->approvals.dir = xstrdup(APPROVAL_DEFAULT_DIR);
+	pol->approvals.ttl = APPROVAL_DEFAULT_TTL;
+	pol->approvals.wait = APPROVAL_DEFAULT_WAIT;
 	return pol;
 }
 
@@ -2064,6 +2184,8 @@ policy_free(struct policy *pol)
 	free(pol->host);
 	free(pol->config_dir);
 	free(pol->audit_file);
+	free(pol->approvals.dir);
+	strv_free(&pol->approvals.notify);
 	free(pol);
 }
 
@@ -2151,6 +2273,25 @@ check_perms(int fd, const char *path, size_t *size, struct strv *errs)
 	return 0;
 }
 
+/*
+ * approvals.notify runs with the account's rights on every held request:
+ * only a program no one but root can change (trust.c).  Checked with the
+ * file's other permissions, never by --content-only.
+ */
+static int
+check_notify(const struct policy *pol, const char *path, struct strv *errs)
+{
+	const struct approvals *ap = &pol->approvals;
+	const char *err;
+
+	if (ap->notify.n == 0 ||
+	    trust_path(ap->notify.v[0], TRUST_EXEC, NULL, 0, &err) == 0)
+		return 0;
+	strv_take(errs, terminal_safe(xasprintf("%s:%d:%d: approvals.notify: %s",
+	    path, ap->notify_line, ap->notify_col, err)));
+	return -1;
+}
+
 int
 policy_load(const char *path, struct policy **out, struct strv *errs,
     int *unsafe_perm)
@@ -2193,6 +2334,11 @@ policy_load(const char *path, struct policy **out, struct strv *errs,
 	if (read_fd(fd, path, size, &buf, &len, errs) == -1)
 		goto done;
 	rc = policy_parse(buf, len, path, out, errs);
+	if (rc == 0 && check_notify(*out, path, errs) != 0) {
+		policy_free(*out);
+		*out = NULL;
+		rc = -1;
+	}
 done:
 	if (fd != -1)
 		close(fd);

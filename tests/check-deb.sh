@@ -45,6 +45,7 @@ shipped=$(for f in $debs; do dpkg -c "$f"; done | awk '{print $NF}' |
 # what of that was there before (system directories such as /usr/lib)
 before=$(for p in $shipped; do [ -e "$p" ] && echo "$p"; done)
 run_before=$([ -e /run/dockergate ] && echo yes)
+lib_before=$([ -e /var/lib/dockergate ] && echo yes)
 
 # shellcheck disable=SC2086
 if DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
@@ -76,6 +77,9 @@ purged_clean() {
 	# the tmpfiles snippet's runtime directory (quota locks) too
 	[ -n "$run_before" ] || [ ! -e /run/dockergate ] && ok ||
 	    bad "$1: /run/dockergate left after purge"
+	# and the approvals spool
+	[ -n "$lib_before" ] || [ ! -e /var/lib/dockergate ] && ok ||
+	    bad "$1: /var/lib/dockergate left after purge"
 }
 purged_clean "apt-get install"
 

@@ -138,6 +138,14 @@ grep -q '^d /var/log/dockergate 0755 root root' "$d/tmpfiles" && ok ||
     bad "tmpfiles: no audit directory"
 grep -qx 'd /run/dockergate/locks 1733 root root -' "$d/tmpfiles" && ok ||
     bad "tmpfiles: no quota lock directory (max_containers)"
+# approvals: the spool's layout, and the policy's dir is the option's
+a=/var/lib/dockergate/approvals
+grep -qx "d $a 0755 root root -" "$d/tmpfiles" &&
+    grep -qx "d $a/requests 1733 root root -" "$d/tmpfiles" &&
+    grep -qx "d $a/approved 0755 root root -" "$d/tmpfiles" && ok ||
+    bad "tmpfiles: no approvals spool (approval: true)"
+[ "$(field good 'json.loads(j["policy"])["approvals"]["dir"]')" = "$a" ] &&
+    ok || bad "policy: approvals.dir is not the module's approvalsDir"
 # reap.enable: a oneshot service running dockergate reap, and its timer.
 case $(field good 'j["reapExec"]') in
 /nix/store/*-dockergate-*/bin/dockergate\ reap\ --policy\ /etc/dockergate/policy.yaml) ok ;;

@@ -1,7 +1,8 @@
 #!/bin/bash
 # Runs last.  The audit file (§4.4): every line one JSON object; every
 # request made over ssh by the earlier tests has exactly one decision
-# record; every executed allow has exactly one exit record with the same
+# record (or, held for approval and not answered in its session, one held
+# record); every executed allow has exactly one exit record with the same
 # session, written after it; denials have none.
 . "$(dirname "$0")/lib.sh"
 t_begin "audit log: valid JSON, one decision per request, exits match"
@@ -28,7 +29,7 @@ with open(audit, 'rb') as f:
 if not recs:
     bad.append("audit file is empty")
 tsre = re.compile(r'^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$')
-dec, exits = {}, collections.defaultdict(list)
+dec, exits, held = {}, collections.defaultdict(list), {}
 def key(r):
     # an MCP session (t-40) decides once per call: its JSON-RPC id tells
     # the calls apart; the session itself is one more decision, "mcp"
@@ -59,6 +60,20 @@ for n, r in recs:
             bad.append(f"line {n}: reap result is {r.get('result')!r}")
         if not isinstance(r.get('container'), str) or not isinstance(r.get('expires'), int):
             bad.append(f"line {n}: reap without container or expires: {r}")
+    elif r.get('event') == 'held':
+        # approval: true (t-38): the record of a request held for a person;
+        # a decision record follows in the session only if root answered
+        if not re.match(r'^[0-9a-f]{16}$', str(r.get('request'))):
+            bad.append(f"line {n}: held without a request id: {r}")
+        for k in ('user', 'role', 'command', 'argv', 'rule', 'notify'):
+            if k not in r:
+                bad.append(f"line {n}: held without {k}: {r}")
+        held.setdefault(r['session'], (n, r))
+    elif r.get('event') in ('approved', 'denied'):
+        # root's dockergate approve / deny (t-38)
+        for k in ('request', 'user', 'role', 'by'):
+            if not isinstance(r.get(k), str):
+                bad.append(f"line {n}: {r['event']} without {k}: {r}")
     else:
         bad.append(f"line {n}: unknown event {r.get('event')!r}")
 for s, (n, r) in dec.items():
@@ -83,7 +98,10 @@ with open(reqlog, encoding='utf-8') as f:
     for l in f:
         user, cmd = l.rstrip('\n').split('\t', 1)
         want[(user, cmd)] += 1
-got = collections.Counter((r.get('user'), r.get('command')) for n, r in dec.values())
+# a request held and never answered in its session has only its held record
+answered = dict(held)
+answered.update(dec)
+got = collections.Counter((r.get('user'), r.get('command')) for n, r in answered.values())
 for k, c in sorted(want.items()):
     if got[k] != c:
         bad.append(f"request {k[1]!r} by {k[0]}: sent {c}x, {got[k]} decision record(s)")

@@ -239,7 +239,7 @@ test_rpc_id(void **state)
 	    "\"a\\u2028b\"" };
 	const char *err = NULL;
 	struct audit a;
-	struct audit_call ac = { NULL, NULL };
+	struct audit_call ac = { NULL, NULL, NULL, NULL };
 	json_t *j, *want;
 	char *buf, *nl, *line;
 	size_t i;
@@ -282,6 +282,71 @@ test_rpc_id(void **state)
 	j = one_record();
 	assert_string_equal(sget(j, "rpc_id"), "{\"x\"");
 	json_decref(j);
+	audit_close(&a);
+}
+
+/* approval: true (issue 18): held, approved and denied records; the
+ * request id and the approval's nonce in the decision and exit records. */
+static void
+test_approval_records(void **state)
+{
+	char *argv[] = { "docker", "container", "rm", "web", NULL };
+	struct audit_call ac = { NULL, "00112233aabbccdd",
+	    "0123456789abcdef0123456789abcdef", NULL };
+	const char *cmd = "docker rm web", *err = NULL;
+	struct audit a;
+	json_t *j;
+	char *buf, *l2, *l3, *l4, *l5;
+
+	(void)state;
+	open_file(&a);
+	assert_int_equal(audit_held(&a, &ac, cmd, strlen(cmd), argv,
+	    "roles.r.allow[0]", "ok", &err), 0);
+	assert_int_equal(audit_decision(&a, &ac, cmd, strlen(cmd), argv, 1,
+	    "roles.r.allow[0]", "", &err), 0);
+	assert_int_equal(audit_exit(&a, &ac, 0, 0, 5, &err), 0);
+	assert_int_equal(audit_approval(&a, "approved", ac.request, "ai",
+	    "r", "alice", 1700000000LL, "", &err), 0);
+	assert_int_equal(audit_approval(&a, "denied", ac.request, "ai", "r",
+	    "bob", 0, "not now", &err), 0);
+	assert_int_equal(check_lines(path, NULL), 5);
+	buf = slurp(path, NULL);
+	l2 = strchr(buf, '\n');
+	*l2++ = '\0';
+	l3 = strchr(l2, '\n');
+	*l3++ = '\0';
+	l4 = strchr(l3, '\n');
+	*l4++ = '\0';
+	l5 = strchr(l4, '\n');
+	*l5++ = '\0';
+	j = json_loads(buf, 0, NULL);
+	assert_string_equal(sget(j, "event"), "held");
+	assert_string_equal(sget(j, "request"), ac.request);
+	assert_string_equal(sget(j, "notify"), "ok");
+	assert_string_equal(sget(j, "user"), "ai-worker");
+	assert_int_equal(json_array_size(json_object_get(j, "argv")), 4);
+	json_decref(j);
+	j = json_loads(l2, 0, NULL);
+	assert_string_equal(sget(j, "event"), "decision");
+	assert_string_equal(sget(j, "request"), ac.request);
+	assert_string_equal(sget(j, "approval"), ac.approval);
+	json_decref(j);
+	j = json_loads(l3, 0, NULL);
+	assert_string_equal(sget(j, "event"), "exit");
+	assert_string_equal(sget(j, "request"), ac.request);
+	json_decref(j);
+	j = json_loads(l4, 0, NULL);
+	assert_string_equal(sget(j, "event"), "approved");
+	assert_string_equal(sget(j, "by"), "alice");
+	assert_int_equal(json_integer_value(json_object_get(j, "expires")),
+	    1700000000LL);
+	json_decref(j);
+	j = json_loads(l5, 0, NULL);
+	assert_string_equal(sget(j, "event"), "denied");
+	assert_string_equal(sget(j, "reason"), "not now");
+	assert_string_equal(sget(j, "user"), "ai");
+	json_decref(j);
+	free(buf);
 	audit_close(&a);
 }
 
@@ -1098,6 +1163,7 @@ main(void)
 		cmocka_unit_test(test_deny_null_argv),
 		cmocka_unit_test(test_exit_records),
 		cmocka_unit_test(test_rpc_id),
+		cmocka_unit_test(test_approval_records),
 		cmocka_unit_test(test_invalid_utf8_kept),
 		cmocka_unit_test(test_json_string),
 		cmocka_unit_test(test_truncated),

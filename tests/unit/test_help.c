@@ -26,7 +26,10 @@ static const char text[] =
     "      - compose\n"
     "      - command: compose\n"
     "        subcommands: [ps, up]\n"
-    "        projects: [\"/srv/stacks/*\"]\n";
+    "        projects: [\"/srv/stacks/*\"]\n"
+    "      - command: rm\n"
+    "        approval: true\n"
+    "approvals: {}\n";
 
 static struct policy *pol;
 
@@ -66,6 +69,11 @@ test_text(void **state)
 	assert_non_null(strstr(t, "compose projects: /srv/stacks/*"));
 	/* redact_env: false makes generic inspect available */
 	assert_non_null(strstr(t, "    docker inspect\n"));
+	/* approval: true: the agent learns it will wait (exit 75) */
+	assert_non_null(strstr(t, "waits for a person's approval: held "
+	    "requests exit 75"));
+	/* only under the rule that has it */
+	assert_null(strstr(strstr(t, "waits for") + 1, "waits for"));
 	free(t);
 }
 
@@ -96,7 +104,11 @@ test_json(void **state)
 	assert_string_equal(json_string_value(json_object_get(root, "role")),
 	    "r");
 	cmds = json_object_get(root, "commands");
-	assert_int_equal(json_array_size(cmds), 6);
+	assert_int_equal(json_array_size(cmds), 7);
+	e = entry(cmds, "container rm", "roles.r.allow[5]");
+	assert_true(json_is_true(json_object_get(e, "approval")));
+	e = entry(cmds, "container ls", "roles.r.allow[0]");
+	assert_null(json_object_get(e, "approval"));
 	e = entry(cmds, "compose", "roles.r.allow[4]");
 	assert_true(json_is_true(json_object_get(e, "available")));
 	assert_string_equal(json_string_value(json_array_get(

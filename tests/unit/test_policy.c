@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "approval.h"
 #include "commands.h"
 #include "imageref.h"
 #include "policy.h"
@@ -366,6 +367,36 @@ static const struct bad bad_cases[] = {
 	{ "contexts scalar", HEAD "      - command: build\n"
 	    "        contexts: /src\n",
 	    "t.yaml:6:19: contexts must be a list, not a single value" },
+	/* approvals (issue 18) */
+	{ "approval without approvals", HEAD "      - command: rm\n"
+	    "        approval: true\n",
+	    "t.yaml:6:19: approval: true needs the top-level approvals: "
+	    "block" },
+	{ "approval not bool", "version: 1\napprovals: {}\n" "roles:\n"
+	    "  r:\n    allow:\n      - command: rm\n        approval: yes\n",
+	    "t.yaml:7:19: approval must be true or false" },
+	{ "approvals ttl bad", "version: 1\napprovals: {ttl: 15x}\n"
+	    "roles: {r: {allow: [ps]}}\n",
+	    "t.yaml:2:18: approvals.ttl: bad duration \"15x\"" },
+	{ "approvals ttl zero", "version: 1\napprovals: {ttl: 0}\n"
+	    "roles: {r: {allow: [ps]}}\n",
+	    "t.yaml:2:18: approvals.ttl: bad duration \"0\"" },
+	{ "approvals wait too long", "version: 1\napprovals: {wait: 2h}\n"
+	    "roles: {r: {allow: [ps]}}\n",
+	    "t.yaml:2:19: approvals.wait: bad duration \"2h\"" },
+	{ "approvals dir relative", "version: 1\napprovals: {dir: x/y}\n"
+	    "roles: {r: {allow: [ps]}}\n",
+	    "t.yaml:2:18: approvals.dir must be an absolute path" },
+	{ "approvals notify relative", "version: 1\napprovals:\n"
+	    "  notify: [dg-notify]\nroles: {r: {allow: [ps]}}\n",
+	    "t.yaml:3:12: approvals.notify must be an absolute path" },
+	{ "approvals notify empty", "version: 1\napprovals:\n"
+	    "  notify: []\nroles: {r: {allow: [ps]}}\n",
+	    "t.yaml:3:11: approvals.notify: empty list" },
+	{ "approvals unknown key", "version: 1\napprovals: {wiat: 1m}\n"
+	    "roles: {r: {allow: [ps]}}\n",
+	    "t.yaml:2:13: unknown key \"wiat\" in approvals; did you mean "
+	    "\"wait\"?" },
 };
 
 struct errors {
@@ -995,6 +1026,28 @@ load_ok(const char *path)
 	strv_free(&e);
 }
 
+/* approvals.notify runs for every held request: root's, or --check fails. */
+static void
+test_load_notify(void **state)
+{
+	char *notify, *path, *text;
+
+	(void)state;
+	need_root();
+	notify = write_file("notify", "#!/bin/sh\n", 0755);
+	assert_int_equal(chown(notify, 65534, 65534), 0);
+	if (asprintf(&text, "version: 1\napprovals:\n  notify: [%s]\n"
+	    "roles: {r: {allow: [ps]}}\n", notify) < 0)
+		fail();
+	path = write_file("notify.yaml", text, 0644);
+	load_fails(path, "notify.yaml:3:11: approvals.notify: ", 0);
+	assert_int_equal(chown(notify, 0, 0), 0);
+	load_ok(path);
+	free(text);
+	free(path);
+	free(notify);
+}
+
 /*
  * Links are followed and judged (trust.c): a link in a trusted directory
  * to a trusted file loads (/etc/dockergate/policy.yaml -> /etc/static/...
@@ -1146,6 +1199,36 @@ test_load_large(void **state)
 	free(big);
 }
 
+/* approvals: and approval: true (issue 18), and their defaults. */
+static void
+test_approvals(void **state)
+{
+	struct policy *p;
+
+	(void)state;
+	p = parse_ok("version: 1\nroles: {r: {allow: [ps]}}\n");
+	assert_false(p->approvals.set);
+	assert_string_equal(p->approvals.dir, APPROVAL_DEFAULT_DIR);
+	assert_int_equal(p->approvals.ttl, APPROVAL_DEFAULT_TTL);
+	assert_int_equal(p->approvals.wait, APPROVAL_DEFAULT_WAIT);
+	assert_false(p->roles[0].rules[0].approval);
+	policy_free(p);
+	p = parse_ok("version: 1\napprovals:\n  dir: /srv/appr\n"
+	    "  ttl: 1h\n  wait: 2m\n  notify: [/usr/bin/dg-notify, -q]\n"
+	    "roles:\n  r:\n    allow:\n      - ps\n      - command: rm\n"
+	    "        approval: true\n");
+	assert_true(p->approvals.set);
+	assert_string_equal(p->approvals.dir, "/srv/appr");
+	assert_int_equal(p->approvals.ttl, 3600);
+	assert_int_equal(p->approvals.wait, 120);
+	assert_int_equal(p->approvals.notify.n, 2);
+	assert_string_equal(p->approvals.notify.v[1], "-q");
+	assert_int_equal(p->approvals.notify_line, 6);
+	assert_false(p->roles[0].rules[0].approval);
+	assert_true(p->roles[0].rules[1].approval);
+	policy_free(p);
+}
+
 int
 main(void)
 {
@@ -1161,6 +1244,7 @@ main(void)
 		cmocka_unit_test(test_too_large),
 		cmocka_unit_test(test_sanitized),
 		cmocka_unit_test(test_examples),
+		cmocka_unit_test(test_approvals),
 	};
 	const struct CMUnitTest load[] = {
 		cmocka_unit_test(test_load_ok),
@@ -1173,6 +1257,7 @@ main(void)
 		cmocka_unit_test(test_load_sticky),
 		cmocka_unit_test(test_load_fifo),
 		cmocka_unit_test(test_load_large),
+		cmocka_unit_test(test_load_notify),
 	};
 	struct CMUnitTest bad[NELEM(bad_cases)];
 	size_t i;

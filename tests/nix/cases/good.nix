@@ -6,9 +6,13 @@
     enable = true;
     reap.enable = true;
     reap.interval = "10min";
+    policy.approvals = { ttl = "10m"; wait = "30s"; };
     policy.roles = {
       ai-worker.allow = [ "ps" { command = "run"; mounts = "named"; } ];
-      ci.allow = [{ command = "restart"; containers = [ "web" ]; }];
+      ci.allow = [
+        { command = "restart"; containers = [ "web" ]; }
+        { command = "rm"; containers = [ "web" ]; approval = true; }
+      ];
       observer.allow = [ "ps" ];
     };
     accounts.ai-worker.authorizedKeys = [ (builtins.getEnv "DG_KEY_AI") ];
