@@ -41,6 +41,13 @@ int	 grammar_parse(char *const *argv, size_t argc, struct request *req,
 /* Release what grammar_parse allocated; accepts a zeroed request. */
 void	 grammar_free(struct request *);
 
+/*
+ * The value of the last of the n flags fv whose canonical name is name (the
+ * one pflag keeps for a flag given more than once), or NULL.
+ */
+const char *grammar_last_value(const struct flagval *fv, size_t n,
+	    const char *name);
+
 /* 1 if both requests mean the same command line. */
 int	 grammar_equal(const struct request *, const struct request *);
 

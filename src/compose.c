@@ -1500,18 +1500,6 @@ gather(struct project *pj, struct cfile *f, int depth)
 /* ------------------------------------------------------------------ */
 /* The project */
 
-static const char *
-last_value(const struct flagval *fv, size_t n, const char *name)
-{
-	const char *v = NULL;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(commands_flag_canon(fv[i].def), name) == 0)
-			v = fv[i].value;
-	return v;
-}
-
 static void
 all_values(const struct flagval *fv, size_t n, const char *name,
     struct strv *out)
@@ -1533,7 +1521,7 @@ cwd_of(const struct project *pj)
 static int
 project_dir(struct project *pj, const struct strv *files)
 {
-	const char *pd = last_value(pj->req->gflags, pj->req->ngflags,
+	const char *pd = grammar_last_value(pj->req->gflags, pj->req->ngflags,
 	    "project-directory");
 	char *w, *rp = NULL, *content = NULL, *d;
 	size_t len;
@@ -1612,8 +1600,8 @@ compose_file_dir(struct project *pj, const struct strv *files)
 	char *p, *d;
 	int r = 0;
 
-	if (files->n == 0 || last_value(pj->req->gflags, pj->req->ngflags,
-	    "project-directory") != NULL)
+	if (files->n == 0 || grammar_last_value(pj->req->gflags,
+	    pj->req->ngflags, "project-directory") != NULL)
 		return 0;
 	if ((p = cx_join(cwd_of(pj), files->v[0])) == NULL)
 		return cx_fail(pj, NULL, "cannot read %s", files->v[0]);
@@ -1786,7 +1774,7 @@ name_of_files(struct project *pj, int *denied)
 static int
 project_name(struct project *pj)
 {
-	const char *p = last_value(pj->req->gflags, pj->req->ngflags,
+	const char *p = grammar_last_value(pj->req->gflags, pj->req->ngflags,
 	    "project-name");
 	const char *env = env_get(&pj->env, "COMPOSE_PROJECT_NAME", 20);
 	const char *base = strrchr(pj->dir, '/') + 1;
@@ -2815,7 +2803,7 @@ check_build(struct project *pj)
 	if (build_caches(pj) != 0 || build_context(pj, q->args[0], &ctxdir))
 		return -1;
 	ctx = q->args[0];
-	f = last_value(q->flags, q->nflags, "file");
+	f = grammar_last_value(q->flags, q->nflags, "file");
 	all_values(q->flags, q->nflags, "build-arg", &args);
 	if (f != NULL && (r = build_file(pj, ctx, ctxdir, f, &args)) != 0)
 		;
@@ -2838,7 +2826,7 @@ compose_build_stdin(const struct request *q)
 	if (q == NULL || q->cmd == NULL || !(q->cmd->traits & CMD_BUILD) ||
 	    q->nargs != 1)
 		return 0;
-	f = last_value(q->flags, q->nflags, "file");
+	f = grammar_last_value(q->flags, q->nflags, "file");
 	return strcmp(q->args[0], "-") == 0 || (f != NULL &&
 	    strcmp(f, "-") == 0);
 }

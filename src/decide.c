@@ -663,19 +663,6 @@ check_new_name(struct check *ck, const char *name)
 	    "containers (allowed: %s)", name, list);
 }
 
-/* The value of the last occurrence of flag name (canonical), or NULL. */
-static const char *
-last_value(const struct request *q, const char *name)
-{
-	const char *v = NULL;
-	size_t i;
-
-	for (i = 0; i < q->nflags; i++)
-		if (strcmp(commands_flag_canon(q->flags[i].def), name) == 0)
-			v = q->flags[i].value;
-	return v;
-}
-
 /* Does the rule name the typed inspect command of object type? */
 static int
 covers(const struct rule *r, const char *type)
@@ -768,7 +755,8 @@ static int
 check_object(struct check *ck)
 {
 	const struct request *q = ck->req;
-	const char *type = last_value(q, "type"), *only = NULL, *t;
+	const char *type = grammar_last_value(q->flags, q->nflags, "type");
+	const char *only = NULL, *t;
 	char list[LIST_MAX];
 	size_t i;
 
@@ -931,7 +919,8 @@ events_json_format(const char *f)
 static int
 check_events(struct check *ck)
 {
-	const char *f = last_value(ck->req, "format");
+	const char *f = grammar_last_value(ck->req->flags, ck->req->nflags,
+	    "format");
 
 	if (f != NULL && f[0] != '\0' && !events_json_format(f))
 		return deny(ck, "--format is not available for docker %s "

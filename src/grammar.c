@@ -637,6 +637,18 @@ grammar_free(struct request *r)
 	memset(r, 0, sizeof(*r));
 }
 
+const char *
+grammar_last_value(const struct flagval *fv, size_t n, const char *name)
+{
+	const char *v = NULL;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(commands_flag_canon(fv[i].def), name) == 0)
+			v = fv[i].value;
+	return v;
+}
+
 static int
 flags_equal(const struct flagval *a, const struct flagval *b, size_t n)
 {

@@ -606,26 +606,15 @@ reslimits_check_flag(const struct limits *lim, const struct flagval *fv,
 /* ------------------------------------------------------------------ */
 /* Whole requests */
 
-/* The last value of flag name in req, or NULL. */
-static const char *
-last_value(const struct request *req, const char *name)
-{
-	const char *v = NULL;
-	size_t i;
-
-	for (i = 0; i < req->nflags; i++)
-		if (strcmp(commands_flag_canon(req->flags[i].def), name) == 0)
-			v = req->flags[i].value;
-	return v;
-}
-
 /* --cpu-quota with --cpu-period: quota/period CPUs. */
 static int
 check_cfs(const struct limitspec *s, const struct request *req,
     int period_known, char *buf, size_t len)
 {
-	const char *q = last_value(req, "cpu-quota");
-	const char *p = last_value(req, "cpu-period");
+	const char *q = grammar_last_value(req->flags, req->nflags,
+	    "cpu-quota");
+	const char *p = grammar_last_value(req->flags, req->nflags,
+	    "cpu-period");
 	long long quota = 0, period = 0, v;
 	char what[80];
 
@@ -672,7 +661,8 @@ static int
 check_log(const struct limitspec *s, const struct request *req,
     int *inject, char *buf, size_t len)
 {
-	const char *drv = last_value(req, "log-driver");
+	const char *drv = grammar_last_value(req->flags, req->nflags,
+	    "log-driver");
 	const char *size = logopt(req, "max-size");
 	const char *files = logopt(req, "max-file");
 	int local;
@@ -763,8 +753,9 @@ inject_defaults(const struct limits *lim, const struct request *req,
 static int
 has_log_flag(const struct request *req)
 {
-	return last_value(req, "log-driver") != NULL ||
-	    last_value(req, "log-opt") != NULL;
+	return grammar_last_value(req->flags, req->nflags, "log-driver") !=
+	    NULL || grammar_last_value(req->flags, req->nflags, "log-opt") !=
+	    NULL;
 }
 
 /*
