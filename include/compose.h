@@ -17,6 +17,8 @@
 #define COMPOSE_MAX_DEPTH	64	/* YAML nesting, merges followed */
 #define COMPOSE_MAX_VISITS	200000	/* nodes visited (aliases re-visit) */
 #define COMPOSE_MAX_ENV		1024	/* variables of the .env files */
+#define COMPOSE_NOTE_MAX	600	/* bytes of compose's own words */
+#define COMPOSE_WHERE_MAX	(DECIDE_REASON_MAX / 2)	/* of a position */
 #define COMPOSE_MAX_CREATES	100000	/* containers counted for one request
 					   (QUOTA_MAX: more is over any) */
 
@@ -37,8 +39,8 @@ enum compose_ask {
  * What compose.c needs from the decision: the rule's answers (rule_has:
  * 1 yes, 0 no), and the checks of docker run and docker build
  * (deny_flags, risk classes, mounts, values), applied to one synthesized
- * flag, image or written tag.  Each check returns 0, or -1 with the
- * reason written to reason.
+ * flag, image or written tag.  Each check returns 0, or -1 with its reason
+ * kept by the decision (compose never reads or writes it).
  */
 struct compose_hooks {
 	void	*ctx;
@@ -49,8 +51,6 @@ struct compose_hooks {
 	int	(*named)(void *ctx, const struct flagval *fv);
 	int	(*image)(void *ctx, const char *ref);
 	int	(*tag)(void *ctx, const char *what, const char *ref);
-	char	*reason;	/* the decision's reason buffer */
-	size_t	 reasonlen;
 	/* A Dockerfile finding that needs the risk classes in risk. */
 	int	(*risk)(void *ctx, unsigned risk, const char *what);
 	/* A service's keys are all checked: set has bit 1 << LIMIT_* for
@@ -75,6 +75,19 @@ struct compose_hooks {
 };
 
 /*
+ * Where and why compose_check refused: the decision words the reason from
+ * it, "WHERE NOTE" or, when one of its checks refused (judged), "WHERE
+ * NOTE: ITS REASON" ("WHERE ITS REASON" without a note).
+ */
+struct compose_refusal {
+	char	 where[COMPOSE_WHERE_MAX + 16];	/* "compose: FILE:LINE:
+						   service S: KEY: " (what
+						   is known) */
+	char	 note[COMPOSE_NOTE_MAX];	/* what compose found */
+	int	 judged;		/* a hook's check refused it */
+};
+
+/*
  * 1 if req is a docker build that reads standard input (context or -f
  * "-"): main reads it whole into resolver.stdin_data first.
  */
@@ -88,10 +101,10 @@ int	 compose_applies(const struct request *);
  * subcommands, the group flags, the project (its directory against
  * projects, every file compose would load, every service) and build
  * contexts.  Pure: all file access goes through res->file.  Returns 0, or
- * -1 with the reason in h->reason.
+ * -1 with *out saying where and why.
  */
 int	 compose_check(const struct request *req, const struct resolver *res,
-	    const struct compose_hooks *h);
+	    const struct compose_hooks *h, struct compose_refusal *out);
 
 /* composefs.c: the filesystem side. */
 

@@ -41,6 +41,7 @@ struct project {
 	const struct request	*req;
 	const struct resolver	*res;
 	const struct compose_hooks *h;
+	struct compose_refusal *out;	/* where and why it refused */
 	const char	*what;		/* "compose" or "build", for messages */
 	char		*dir;		/* working directory, resolved */
 	struct strv	 env;		/* "K=V" of the .env files */
@@ -81,10 +82,16 @@ typedef int (*pairfn)(struct project *, yaml_node_t *, yaml_node_t *,
     void *);
 typedef int (*itemfn)(struct project *, yaml_node_t *, void *);
 
-/* Messages: the reason, with the file and position of n in front; -1. */
+/*
+ * Refusals, reported in pj->out with the file and position of n: cx_fail
+ * with compose's own words, cx_refail when a hook's check refused (the
+ * decision words that part), cx_refail_note with words before it.  -1.
+ */
 int	 cx_fail(struct project *pj, const yaml_node_t *n, const char *fmt,
 	    ...) __attribute__((format(printf, 3, 4)));
 int	 cx_refail(struct project *pj, const yaml_node_t *n);
+int	 cx_refail_note(struct project *pj, const yaml_node_t *n,
+	    const char *note);
 
 /* Paths: path against dir, cleaned (caller frees; NULL if unusable). */
 char	*cx_join(const char *dir, const char *path);

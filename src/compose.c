@@ -84,13 +84,13 @@ static const char *const cli_env[] = {
 /* ------------------------------------------------------------------ */
 /* Messages */
 
-static int
-vfail(struct project *pj, const yaml_node_t *n, const char *fmt, va_list ap)
+/* pj->out->where: what, the file and line of n, the service, the key. */
+static void
+position(struct project *pj, const yaml_node_t *n)
 {
-	char msg[MSG_MAX], where[DECIDE_REASON_MAX / 2];
+	char where[COMPOSE_WHERE_MAX];
 	size_t len = 0;
 
-	(void)vsnprintf(msg, sizeof(msg), fmt, ap);
 	where[0] = '\0';
 	if (pj->cur != NULL && n != NULL)
 		len = (size_t)snprintf(where, sizeof(where), "%s:%lu: ",
@@ -104,9 +104,8 @@ vfail(struct project *pj, const yaml_node_t *n, const char *fmt, va_list ap)
 	if (pj->key != NULL && len < sizeof(where))
 		(void)snprintf(where + len, sizeof(where) - len, "%s: ",
 		    pj->key);
-	(void)snprintf(pj->h->reason, pj->h->reasonlen, "%s: %s%s",
-	    pj->what, where, msg);
-	return -1;
+	(void)snprintf(pj->out->where, sizeof(pj->out->where), "%s: %s",
+	    pj->what, where);
 }
 
 int
@@ -114,20 +113,27 @@ cx_fail(struct project *pj, const yaml_node_t *n, const char *fmt, ...)
 {
 	va_list ap;
 
+	position(pj, n);
 	va_start(ap, fmt);
-	(void)vfail(pj, n, fmt, ap);
+	(void)vsnprintf(pj->out->note, sizeof(pj->out->note), fmt, ap);
 	va_end(ap);
+	pj->out->judged = 0;
 	return -1;
 }
 
-/* A hook wrote the reason: put the position in front of it. */
+int
+cx_refail_note(struct project *pj, const yaml_node_t *n, const char *note)
+{
+	position(pj, n);
+	(void)snprintf(pj->out->note, sizeof(pj->out->note), "%s", note);
+	pj->out->judged = 1;
+	return -1;
+}
+
 int
 cx_refail(struct project *pj, const yaml_node_t *n)
 {
-	char inner[MSG_MAX];
-
-	(void)snprintf(inner, sizeof(inner), "%s", pj->h->reason);
-	return cx_fail(pj, n, "%s", inner);
+	return cx_refail_note(pj, n, "");
 }
 
 /* ------------------------------------------------------------------ */
@@ -2621,7 +2627,7 @@ cx_dockerfile(struct project *pj, const yaml_node_t *n, const char *where,
 	struct df_report rep;
 	const struct df_finding *f;
 	const char *err;
-	char what[MSG_MAX], inner[MSG_MAX];
+	char what[MSG_MAX];
 	size_t i;
 	int r = 0;
 
@@ -2636,10 +2642,9 @@ cx_dockerfile(struct project *pj, const yaml_node_t *n, const char *where,
 			r = cx_refail(pj, n);
 		else if (f->image != NULL &&
 		    pj->h->image(pj->h->ctx, f->image) != 0) {
-			(void)snprintf(inner, sizeof(inner), "%s",
-			    pj->h->reason);
-			r = cx_fail(pj, n, "%s: the build pulls it: %s", what,
-			    inner);
+			(void)snprintf(what + strlen(what), sizeof(what) -
+			    strlen(what), ": the build pulls it");
+			r = cx_refail_note(pj, n, what);
 		}
 	}
 	dockerfile_report_free(&rep);
@@ -2842,12 +2847,16 @@ compose_applies(const struct request *q)
 
 int
 compose_check(const struct request *req, const struct resolver *res,
-    const struct compose_hooks *h)
+    const struct compose_hooks *h, struct compose_refusal *out)
 {
 	struct project pj;
 	int r = 0;
 
 	memset(&pj, 0, sizeof(pj));
+	/* A -1 that no cx_fail explains: a hook's reason, as it stands. */
+	memset(out, 0, sizeof(*out));
+	out->judged = 1;
+	pj.out = out;
 	pj.req = req;
 	pj.res = res;
 	pj.h = h;

@@ -1233,6 +1233,22 @@ hook_rule_has(void *ctx, enum compose_ask what, const char *value)
 	return 0;
 }
 
+/*
+ * The reason for what compose refused: where it was found, compose's own
+ * words, and the reason the check of the rule gave (in ck->reason) when
+ * one did.
+ */
+static int
+deny_compose(struct check *ck, const struct compose_refusal *cr)
+{
+	char judged[DECIDE_REASON_MAX];
+
+	(void)snprintf(judged, sizeof(judged), "%s", cr->judged ?
+	    ck->reason : "");
+	return deny(ck, "%s%s%s%s", cr->where, cr->note, cr->judged &&
+	    cr->note[0] != '\0' ? ": " : "", judged);
+}
+
 /* Compose subcommands, projects and files; build contexts (compose.c). */
 static int
 check_compose(struct check *ck)
@@ -1240,18 +1256,20 @@ check_compose(struct check *ck)
 	struct compose_hooks h = { .ctx = ck, .rule_has = hook_rule_has,
 	    .flag = hook_flag,
 	    .named = hook_named, .image = hook_image, .tag = hook_tag,
-	    .reason = ck->reason, .reasonlen = sizeof(ck->reason),
 	    .risk = hook_risk, .service = hook_service,
 	    .owner = ck->rule->own ? hook_owner : NULL,
 	    .creates = ck->rule->max_containers > 0 ? hook_creates : NULL,
 	    .network = ck->rule->networks.n > 0 || ck->rule->network != NULL ?
 	    hook_network : NULL };
+	struct compose_refusal cr;
 
 	if (!compose_applies(ck->req))
 		return 0;
 	if (commands_group(ck->req->cmd) != NULL)
 		ck->creates = 0;	/* until compose.c counts them */
-	return compose_check(ck->req, ck->res, &h);
+	if (compose_check(ck->req, ck->res, &h, &cr) == 0)
+		return 0;
+	return deny_compose(ck, &cr);
 }
 
 /*

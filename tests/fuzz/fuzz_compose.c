@@ -6,7 +6,7 @@
  * decision's hooks allow everything except values containing "deny".
  *
  * Invariants checked:
- * - compose_check returns 0 or -1; on -1 the reason is a non-empty,
+ * - compose_check returns 0 or -1; on -1 the refusal says where, in a
  *   NUL-terminated line that starts with "compose: ".
  * - Nothing leaks or overflows (sanitizers).
  */
@@ -102,11 +102,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static char *argv[] = { "compose", "--project-directory",
 	    "/srv/stacks/f", "up" };
-	char reason[DECIDE_REASON_MAX];
+	struct compose_refusal cr;
 	struct compose_hooks h = { .ctx = NULL, .rule_has = fz_rule_has,
 	    .flag = fz_flag,
 	    .named = fz_flag, .image = fz_image, .tag = fz_tag,
-	    .reason = reason, .reasonlen = sizeof(reason), .risk = fz_risk };
+	    .risk = fz_risk };
 	struct resolver res;
 	struct request req;
 	const char *err;
@@ -121,9 +121,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	res.file = fz_file;
 	if (grammar_parse(argv, 4, &req, &err) != 0)
 		abort();
-	reason[0] = '\0';
-	r = compose_check(&req, &res, &h);
-	if (r != 0 && (r != -1 || strncmp(reason, "compose: ", 9) != 0))
+	r = compose_check(&req, &res, &h, &cr);
+	if (r != 0 && (r != -1 || strncmp(cr.where, "compose: ", 9) != 0))
 		abort();
 	grammar_free(&req);
 	return 0;
