@@ -224,16 +224,22 @@ struct cmddef {
 				   ("compose alpha"): commands_subcommands()
 				   leaves it out, so a policy's subcommands
 				   can not name it */
+#define CMD_READS_ONLY	0x4000	/* every invocation only reads: it changes
+				   no container, image, volume, network,
+				   swarm object or file of the host, and
+				   has no flag that writes a file (MCP's
+				   docker_read tool runs only these;
+				   test_commands lists them) */
 
 /* Each trait its own bit: where two share one, XOR and OR differ. */
 #define CMD_TRAITS_XOR	(CMD_SHOWS_ENV ^ CMD_GROUP_FLAGS ^ CMD_PROJECT ^ \
 	CMD_BUILD ^ CMD_LABEL_SCOPE ^ CMD_SESSION_LABEL ^ CMD_OWNABLE ^ \
 	CMD_PULLS ^ CMD_STARTS_NOTHING ^ CMD_DEPENDENTS ^ CMD_SHOWS_BUILD ^ \
-	CMD_SHOWS_EXEC ^ CMD_CREATES ^ CMD_HIDDEN)
+	CMD_SHOWS_EXEC ^ CMD_CREATES ^ CMD_HIDDEN ^ CMD_READS_ONLY)
 #define CMD_TRAITS_OR	(CMD_SHOWS_ENV | CMD_GROUP_FLAGS | CMD_PROJECT | \
 	CMD_BUILD | CMD_LABEL_SCOPE | CMD_SESSION_LABEL | CMD_OWNABLE | \
 	CMD_PULLS | CMD_STARTS_NOTHING | CMD_DEPENDENTS | CMD_SHOWS_BUILD | \
-	CMD_SHOWS_EXEC | CMD_CREATES | CMD_HIDDEN)
+	CMD_SHOWS_EXEC | CMD_CREATES | CMD_HIDDEN | CMD_READS_ONLY)
 _Static_assert(CMD_TRAITS_XOR == CMD_TRAITS_OR, "two CMD_ traits share a bit");
 
 /*

@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 struct request;
+struct role;
 
 #define MCP_MSG_MAX	(1024 * 1024)	/* bytes of one incoming message; a
 					   longer one is discarded up to its
@@ -61,6 +62,7 @@ enum mcp_tool {
 	MCP_TOOL_NONE,
 	MCP_TOOL_DOCKER,	/* arguments: command, stdin? */
 	MCP_TOOL_HELP,		/* no arguments */
+	MCP_TOOL_DOCKER_READ,	/* as docker; read-only commands only */
 };
 
 struct mcp_msg {
@@ -73,7 +75,8 @@ struct mcp_msg {
 					   (static text) */
 	const char	*version;	/* initialize: protocolVersion asked */
 	enum mcp_tool	 tool;		/* tools/call */
-	const char	*command;	/* docker: the command line */
+	const char	*command;	/* docker, docker_read: the command
+					   line */
 	const char	*stdin_data;	/* docker: stdin, or NULL */
 	size_t		 stdin_len;
 	json_t		*cancel_id;	/* notifications/cancelled: requestId,
@@ -112,6 +115,9 @@ struct mcp_job {
 	const char	*command;	/* as typed over ssh */
 	const char	*rpc_id;	/* the request id as JSON text, for the
 					   audit records */
+	int		 read_only;	/* a call of docker_read: the parsed
+					   command must be CMD_READS_ONLY
+					   (mcp_read_refused) */
 };
 
 /* How the gateway's pipeline ended for one call (the worker fills it). */
@@ -138,6 +144,9 @@ struct mcp_outcome {
  *
  * help: the role's help --json text (caller frees), or NULL with *errstr
  * (no such role, audit record not written); rpc_id as in mcp_job (audit).
+ *
+ * read_tool: offer docker_read (mcp_role_reads of the role); without it a
+ * call of docker_read is an unknown tool.
  */
 struct mcp_ops {
 	void	*ctx;
@@ -146,6 +155,7 @@ struct mcp_ops {
 	char	*(*help)(void *ctx, const char *rpc_id, const char **errstr);
 	const char *server_version;	/* serverInfo.version */
 	const char *instructions;	/* for the client's model, or NULL */
+	int	 read_tool;
 };
 
 /*
@@ -164,5 +174,18 @@ int	 mcp_serve(const struct mcp_ops *, int infd, int outfd,
  * a pseudo-terminal (MCP_TTY_FLAG true).  NULL, or the reason.
  */
 const char *mcp_refused(const struct request *);
+
+/*
+ * What docker_read refuses in a parsed request: a command the table does
+ * not mark CMD_READS_ONLY.  NULL, or the reason.
+ */
+const char *mcp_read_refused(const struct request *);
+
+/*
+ * 1 when the role's rules make at least one CMD_READS_ONLY command
+ * available (decide_unavailable, as help says), directly or as a compose
+ * subcommand a rule lists; then tools/list offers docker_read.
+ */
+int	 mcp_role_reads(const struct role *);
 
 #endif

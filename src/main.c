@@ -729,7 +729,8 @@ static int	held(struct session *, struct call *);
  * are the call's): the forced-command pipeline for job->command, its audit
  * records with the call's JSON-RPC id, its containers labelled with a value
  * of their own (the session id and a nonce), so that ending this call ends
- * only them.  No pseudo-terminal in MCP mode (mcp_refused).
+ * only them.  No pseudo-terminal in MCP mode (mcp_refused); docker_read
+ * runs read-only commands only (mcp_read_refused).
  */
 static int
 mcp_call(void *ctx, const struct mcp_job *job, struct mcp_outcome *out)
@@ -755,7 +756,8 @@ mcp_call(void *ctx, const struct mcp_job *job, struct mcp_outcome *out)
 	out->refused = 1;
 	if ((r = evaluate(s, &c)) != 0)
 		r = refuse(&c, r, refusal(r), c.v.reason);
-	else if ((why = mcp_refused(&c.req)) != NULL) {
+	else if ((why = mcp_refused(&c.req)) != NULL || (job->read_only &&
+	    (why = mcp_read_refused(&c.req)) != NULL)) {
 		c.v.allow = 0;
 		c.v.rule[0] = '\0';	/* no rule: MCP mode refuses it */
 		(void)snprintf(c.v.reason, sizeof(c.v.reason), "%s", why);
@@ -826,6 +828,7 @@ mcp_session(struct session *s, struct call *c)
 	ops.help = mcp_help;
 	ops.server_version = DG_VERSION;
 	ops.instructions = what;
+	ops.read_tool = mcp_role_reads(policy_role(s->pol, s->role));
 	(void)clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (mcp_serve(&ops, STDIN_FILENO, STDOUT_FILENO, &err) != 0) {
 		fprintf(stderr, "dockergate: mcp: %s\n", err);

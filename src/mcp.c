@@ -14,7 +14,9 @@
  *   the rest is read and discarded, so docker never blocks on a full pipe.
  * - A tool call MUST go through ops->run, the same pipeline as a forced
  *   command, in a worker of its own; mcp.c decides nothing about docker
- *   beyond mcp_refused (no pseudo-terminal in MCP mode).
+ *   beyond mcp_refused (no pseudo-terminal in MCP mode) and
+ *   mcp_read_refused (docker_read runs CMD_READS_ONLY commands only, judged
+ *   on the parsed request).
  * - A worker MUST NOT hold another call's pipes, the client's stdin or
  *   stdout: closing a call's pipes is how it learns that the call was
  *   cancelled (its executor then ends docker as for a vanished client and
@@ -45,8 +47,10 @@
 #include <jansson.h>
 
 #include "commands.h"
+#include "decide.h"
 #include "grammar.h"
 #include "mcp.h"
+#include "policy.h"
 #include "util.h"
 
 #define MCP_DUMP_FLAGS	(JSON_COMPACT | JSON_PRESERVE_ORDER)
@@ -193,8 +197,10 @@ tools_call(struct mcp_msg *m, json_t *params)
 		    "be an object");
 		return;
 	}
-	if (strcmp(json_string_value(name), "docker") == 0) {
-		m->tool = MCP_TOOL_DOCKER;
+	if (strcmp(json_string_value(name), "docker") == 0 ||
+	    strcmp(json_string_value(name), "docker_read") == 0) {
+		m->tool = strcmp(json_string_value(name), "docker") == 0 ?
+		    MCP_TOOL_DOCKER : MCP_TOOL_DOCKER_READ;
 		if (args == NULL)
 			msg_error(m, MCP_INVALID_PARAMS, "docker: the argument "
 			    "command (a string) is required");
@@ -321,6 +327,60 @@ mcp_refused(const struct request *req)
 	return NULL;
 }
 
+const char *
+mcp_read_refused(const struct request *req)
+{
+	if (req->cmd == NULL || !(req->cmd->traits & CMD_READS_ONLY))
+		return "docker_read runs read-only commands only: use the "
+		    "docker tool";
+	return NULL;
+}
+
+/* A compose subcommand the rule lists that is available and reads only. */
+static int
+rule_reads_compose(const struct rule *r, const struct cmddef *group)
+{
+	const struct cmddef *c;
+	char name[CMD_NAME_MAX];
+	size_t i;
+	int n;
+
+	for (i = 0; i < r->subcommands.n; i++) {
+		n = snprintf(name, sizeof(name), "%s %s", group->name,
+		    r->subcommands.v[i]);
+		if (n < 0 || (size_t)n >= sizeof(name) ||
+		    (c = commands_find(name)) == NULL)
+			continue;
+		if ((c->traits & CMD_READS_ONLY) &&
+		    decide_unavailable(r, c) == NULL)
+			return 1;
+	}
+	return 0;
+}
+
+int
+mcp_role_reads(const struct role *role)
+{
+	const struct rule *r;
+	const struct cmddef *c;
+	size_t i, j;
+
+	for (i = 0; i < role->nrules; i++) {
+		r = &role->rules[i];
+		for (j = 0; j < r->ncmds; j++) {
+			c = r->cmds[j];
+			if (decide_unavailable(r, c) != NULL)
+				continue;
+			if (c->traits & CMD_READS_ONLY)
+				return 1;
+			if ((c->traits & CMD_GROUP_FLAGS) &&
+			    rule_reads_compose(r, c))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Server state                                                         */
 /* ------------------------------------------------------------------ */
@@ -417,16 +477,29 @@ send_error(struct server *s, json_t *id, int code, const char *text)
 /* Tools                                                                */
 /* ------------------------------------------------------------------ */
 
+/*
+ * The docker tool, or (ro) docker_read: the same arguments and results,
+ * for the commands that only read (CMD_READS_ONLY).  Annotations say what
+ * is true: docker may change or remove anything and pull from registries;
+ * docker_read changes nothing and talks to the local engine only.
+ */
 static json_t *
-docker_tool(const struct server *s)
+docker_tool(const struct server *s, int ro)
 {
 	json_t *t;
 
 	t = json_pack("{s:s, s:s, s:s, s:{s:s, s:{s:{s:s, s:s}, s:{s:s, "
 	    "s:s}}, s:[s], s:b}}",
-	    "name", "docker",
-	    "title", "docker (through dockergate)",
-	    "description", "Run one docker command on the host. Every command "
+	    "name", ro ? "docker_read" : "docker",
+	    "title", ro ? "docker, read-only commands (through dockergate)" :
+	    "docker (through dockergate)",
+	    "description", ro ? "Run one docker command that only reads "
+	    "(listings, inspect, logs, top, stats, events and the like); "
+	    "any other command is refused: use the docker tool for it. Every "
+	    "command is checked against the host's policy for this account, "
+	    "recorded, and run without a shell or a terminal. A denial or a "
+	    "non-zero exit status is a result with isError." :
+	    "Run one docker command on the host. Every command "
 	    "is checked against the host's policy for this account, recorded, "
 	    "and run without a shell or a terminal; call help for what is "
 	    "allowed. A denial or a non-zero exit status is a result with "
@@ -452,6 +525,14 @@ docker_tool(const struct server *s)
 		    "reason", "type", "string",
 		    "required", "exit_status", "stdout", "stderr", "truncated",
 		    "verdict"));
+	if (ro)
+		json_object_set_new(t, "annotations", json_pack("{s:b, s:b, "
+		    "s:b}", "readOnlyHint", 1, "idempotentHint", 1,
+		    "openWorldHint", 0));
+	else
+		json_object_set_new(t, "annotations", json_pack("{s:b, s:b, "
+		    "s:b, s:b}", "readOnlyHint", 0, "destructiveHint", 1,
+		    "idempotentHint", 0, "openWorldHint", 1));
 	return t;
 }
 
@@ -468,6 +549,17 @@ help_tool(void)
 	    "additionalProperties", 0,
 	    "annotations", "readOnlyHint", 1, "idempotentHint", 1,
 	    "openWorldHint", 0);
+}
+
+/* docker, help, and docker_read when the role has read-only commands. */
+static json_t *
+tools_list(const struct server *s)
+{
+	json_t *tools = json_pack("[o, o]", docker_tool(s, 0), help_tool());
+
+	if (s->ops->read_tool)
+		json_array_append_new(tools, docker_tool(s, 1));
+	return json_pack("{s:o}", "tools", tools);
 }
 
 /* Copy p (n bytes) as valid UTF-8: each invalid byte becomes U+FFFD. */
@@ -652,6 +744,7 @@ worker(struct server *s, const struct mcp_msg *m, int in, int p[3][2])
 	id = json_dumps(m->id, JSON_ENCODE_ANY | MCP_DUMP_FLAGS);
 	job.command = m->command;
 	job.rpc_id = id != NULL ? id : "null";
+	job.read_only = m->tool == MCP_TOOL_DOCKER_READ;
 	status = s->ops->run(s->ops->ctx, &job, &o);
 	o.status = status;
 	(void)fflush(NULL);
@@ -999,8 +1092,10 @@ dispatch(struct server *s, struct mcp_msg *m)
 		return 0;
 	}
 	if (m->kind == MCP_K_TOOLS_LIST)
-		send_result(s, m->id, json_pack("{s:[o, o]}", "tools",
-		    docker_tool(s), help_tool()));
+		send_result(s, m->id, tools_list(s));
+	else if (m->tool == MCP_TOOL_DOCKER_READ && !s->ops->read_tool)
+		send_error(s, m->id, MCP_INVALID_PARAMS, "unknown tool "
+		    "(tools/list says which there are)");
 	else if (m->tool == MCP_TOOL_HELP)
 		help_call(s, m);
 	else

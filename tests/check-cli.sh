@@ -43,6 +43,10 @@ roles:
       - command: compose
         subcommands: [ps]
         projects: ["$d/stacks/*"]
+  w:
+    allow: [ps, rm]
+  n:
+    allow: [rm]
 EOP
 chmod 644 "$d/policy.yaml" "$d/stacks/app/compose.yaml"
 P="--policy $d/policy.yaml --role r"
@@ -126,6 +130,46 @@ call='{"jsonrpc":"2.0","id":8,"method":"tools/call","params":{"name":"docker","a
 check "mcp: refused after the decision" 0 $?
 grep '"id":8' "$d/out" | grep -q '"verdict":"error","rule":"[^"]*","reason":"unavailable: the compose plugin is not installed'
 check "mcp: refused after the decision: verdict error, the reason" 0 $? \
+    "$d/out"
+# docker_read (issue 19): offered when the role has a read-only command,
+# runs those, and refuses any other on the parsed command, whatever its
+# spelling, even one the role allows through the docker tool.
+mcp_session() {	# mcp_session ROLE LAST-ID MESSAGE...: answers in $d/out
+	role=$1 last=$2; shift 2
+	{ printf '%s\n' "$init" "$@"; i=0
+	    while [ $i -lt 100 ] && ! grep -q "\"id\":$last[,}]" "$d/out"; do
+		sleep 0.1; i=$((i + 1)); done; } |
+	    "$DG" --policy "$d/policy.yaml" --role "$role" --mcp >"$d/out" 2>"$e"
+}
+rcall() {	# rcall ID TOOL COMMAND
+	printf '{"jsonrpc":"2.0","id":%s,"method":"tools/call","params":{"name":"%s","arguments":{"command":"%s"}}}' "$1" "$2" "$3"
+}
+list='{"jsonrpc":"2.0","id":12,"method":"tools/list"}'
+mcp_session w 17 "$list" "$(rcall 13 docker_read 'docker ps')" \
+    "$(rcall 14 docker_read 'docker rm x')" \
+    "$(rcall 15 docker_read 'docker container rm -f x')" \
+    "$(rcall 16 docker_read "docker 'rm' x")" "$(rcall 17 docker 'docker rm x')"
+check "mcp docker_read: session" 0 $? "$e"
+grep '"id":12,' "$d/out" | grep -q '"name":"docker_read",.*"annotations":{"readOnlyHint":true,"idempotentHint":true,"openWorldHint":false}}]}}$'
+check "mcp docker_read: listed last, read-only" 0 $? "$d/out"
+grep '"id":12,' "$d/out" | grep -q '"name":"docker","title":.*"annotations":{"readOnlyHint":false,"destructiveHint":true,"idempotentHint":false,"openWorldHint":true}'
+check "mcp docker: annotations say it may change and pull" 0 $? "$d/out"
+grep '"id":13,' "$d/out" | grep -q '"structuredContent":{"exit_status":0,.*"verdict":"allow"'
+check "mcp docker_read: docker ps runs" 0 $? "$d/out"
+for id in 14 15 16; do
+	grep "\"id\":$id," "$d/out" | grep -q '"exit_status":77,.*"verdict":"deny","rule":"","reason":"docker_read runs read-only commands only: use the docker tool"'
+	check "mcp docker_read: call $id (rm) refused" 0 $? "$d/out"
+done
+grep '"id":17,' "$d/out" | grep -q '"structuredContent":{"exit_status":0,.*"verdict":"allow"'
+check "mcp docker: docker rm runs where docker_read does not" 0 $? "$d/out"
+grep '"id":14,' "$d/out" | grep -q '"isError":true'
+check "mcp docker_read: a refusal is isError" 0 $? "$d/out"
+mcp_session n 13 "$list" "$(rcall 13 docker_read 'docker rm x')"
+check "mcp, no read-only command: session" 0 $? "$e"
+! grep '"id":12,' "$d/out" | grep -q docker_read && grep '"id":12,' "$d/out" | grep -q '"name":"docker"'
+check "mcp, no read-only command: no docker_read listed" 0 $? "$d/out"
+grep '"id":13,' "$d/out" | grep -q '"error":{"code":-32602,"message":"unknown tool'
+check "mcp, no read-only command: docker_read is an unknown tool" 0 $? \
     "$d/out"
 # A policy that does not require the audit log: a record that cannot be
 # written (a full file system) is said in the one refusal line, and a

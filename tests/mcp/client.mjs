@@ -7,8 +7,9 @@
 //
 // Scenarios (each prints "ok: ..." per check, "FAIL: ..." on a failure and
 // exits 1 if any failed):
-//   basic                 tools, schemas, help, allowed, denied, -t, exit
-//                         status, stdin, truncation, protocol errors, ping
+//   basic                 tools, schemas, annotations, help, allowed, denied,
+//                         docker_read, -t, exit status, stdin, truncation,
+//                         protocol errors, ping
 //   escapes FILE STDIN    every command of FILE (escapes.txt format) through
 //                         the docker tool with STDIN as its stdin: refused
 //   parallel N            N calls at once, all answered, in parallel
@@ -67,13 +68,24 @@ async function basic() {
 	check(v && v.name === "dockergate", "serverInfo names dockergate", v);
 	const { tools } = await client.listTools();
 	const names = tools.map((t) => t.name).sort();
-	check(JSON.stringify(names) === '["docker","help"]', "tools: docker, help", names);
+	check(JSON.stringify(names) === '["docker","docker_read","help"]',
+	    "tools: docker, docker_read (the role has read-only commands), help", names);
 	const d = tools.find((t) => t.name === "docker");
 	check(d.inputSchema.properties.command.type === "string" &&
 	    d.inputSchema.required.includes("command"), "docker: command is a required string", d.inputSchema);
 	check(d.outputSchema && d.outputSchema.properties.verdict, "docker: outputSchema", d.outputSchema);
 	const h = tools.find((t) => t.name === "help");
 	check(h.annotations && h.annotations.readOnlyHint === true, "help: readOnlyHint", h.annotations);
+	const a = d.annotations || {};
+	check(a.readOnlyHint === false && a.destructiveHint === true && a.openWorldHint === true,
+	    "docker: annotations say it may change things and pull", a);
+	const ro = tools.find((t) => t.name === "docker_read") || {};
+	const ra = ro.annotations || {};
+	check(ra.readOnlyHint === true && ra.idempotentHint === true && ra.openWorldHint === false,
+	    "docker_read: readOnlyHint, idempotentHint, not open-world", ra);
+	check(JSON.stringify(ro.inputSchema) === JSON.stringify(d.inputSchema) &&
+	    JSON.stringify(ro.outputSchema) === JSON.stringify(d.outputSchema),
+	    "docker_read: the docker tool's schemas", ro);
 
 	let r = await client.callTool({ name: "help", arguments: {} });
 	let help = null;
@@ -83,6 +95,17 @@ async function basic() {
 	r = await docker("docker ps");
 	check(!r.isError && sc(r).exit_status === 0 && sc(r).verdict === "allow" &&
 	    /CONTAINER ID/.test(sc(r).stdout), "docker ps: allowed, exit 0, its output", r);
+	const dread = (cmd) => client.callTool({ name: "docker_read", arguments: { command: cmd } });
+	r = await dread("docker container ls");
+	check(!r.isError && sc(r).exit_status === 0 && /CONTAINER ID/.test(sc(r).stdout),
+	    "docker_read: docker container ls runs", r);
+	for (const t of ["docker rm -f dgt40-none", "docker container rm dgt40-none",
+	    "docker run --rm dgtest true"]) {
+		r = await dread(t);
+		check(r.isError && sc(r).exit_status === 77 && sc(r).verdict === "deny" &&
+		    sc(r).reason === "docker_read runs read-only commands only: use the docker tool",
+		    "docker_read refuses what the role allows through docker: " + t, r);
+	}
 	r = await docker("docker run --rm dgtest echo hello-mcp");
 	check(!r.isError && sc(r).stdout === "hello-mcp\n" && r.content[0].text === "hello-mcp\n",
 	    "docker run: stdout as text and structured", r);

@@ -937,6 +937,83 @@ test_each_flag(void **state)
 	assert_int_equal(commands_each_flag(NULL, count_flag, &n), 0);
 }
 
+/*
+ * The commands MCP's docker_read tool runs (CMD_READS_ONLY), listed here
+ * so that the trait on any other row fails this test: each only reads,
+ * and none has a flag that writes (a file, an image tag) or removes.
+ */
+static const char *const reads_only[] = {
+	"container diff", "container inspect", "container logs",
+	"container ls", "container port", "container stats", "container top",
+	"image history", "image inspect", "image ls",
+	"system df", "system events", "system info", "inspect", "version",
+	"network inspect", "network ls", "volume inspect", "volume ls",
+	"service inspect", "service logs", "service ls", "service ps",
+	"node inspect", "node ls", "node ps",
+	"stack ls", "stack ps", "stack services",
+	"compose images", "compose logs", "compose ls", "compose ps",
+	"compose top", "compose version",
+};
+
+#define WRITES_RISK	(RISK_DATA_LOSS | RISK_IMAGE_TAGS)
+
+static int
+writes_nothing(const struct flagdef *f, void *ctx)
+{
+	const char *why = commands_why(f->why);
+
+	(void)ctx;
+	if (strcmp(f->name, "output") == 0 || f->shorthand == 'o' ||
+	    (f->risk & WRITES_RISK) != 0 ||
+	    (why != NULL && strstr(why, "writes") != NULL)) {
+		print_error("--%s writes\n", f->name);
+		return 1;
+	}
+	return 0;
+}
+
+static void
+test_reads_only(void **state)
+{
+	const struct cmddef *c, *g;
+	size_t i, n = 0;
+	int listed;
+
+	(void)state;
+	for (c = commands_table; c->name[0] != '\0'; c++) {
+		listed = 0;
+		for (i = 0; i < NELEM(reads_only); i++)
+			if (strcmp(c->name, reads_only[i]) == 0)
+				listed = 1;
+		if (listed != ((c->traits & CMD_READS_ONLY) != 0))
+			fail_msg("%s: CMD_READS_ONLY %s", c->name, listed ?
+			    "missing" : "not in reads_only[]");
+		if (!listed)
+			continue;
+		n++;
+		if ((c->risk & WRITES_RISK) != 0 ||
+		    (c->traits & (CMD_CREATES | CMD_PULLS | CMD_BUILD |
+		    CMD_OWNABLE | CMD_SESSION_LABEL)) != 0)
+			fail_msg("%s: read-only but creates, pulls or "
+			    "removes", c->name);
+		if (commands_each_flag(c, writes_nothing, NULL) != 0)
+			fail_msg("%s: read-only with a flag that writes",
+			    c->name);
+		if ((g = commands_group(c)) != NULL &&
+		    commands_each_flag(g, writes_nothing, NULL) != 0)
+			fail_msg("%s: read-only with a group flag that writes",
+			    c->name);
+	}
+	assert_int_equal(n, NELEM(reads_only));
+	/* cp, export and save can write files: never read-only */
+	assert_int_equal(commands_find("container cp")->traits &
+	    CMD_READS_ONLY, 0);
+	assert_int_equal(commands_find("image save")->traits &
+	    CMD_READS_ONLY, 0);
+	assert_int_equal(commands_find("container export")->traits &
+	    CMD_READS_ONLY, 0);
+}
+
 int
 main(void)
 {
@@ -947,6 +1024,7 @@ main(void)
 		cmocka_unit_test(test_groups_sorted),
 		cmocka_unit_test(test_spellings_walk),
 		cmocka_unit_test(test_each_flag),
+		cmocka_unit_test(test_reads_only),
 		cmocka_unit_test(test_canon_is_own_alias),
 		cmocka_unit_test(test_no_duplicate_spelling),
 		cmocka_unit_test(test_spellings),

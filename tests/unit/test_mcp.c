@@ -25,6 +25,7 @@
 #include "testutil.h"
 #include "grammar.h"
 #include "mcp.h"
+#include "policy.h"
 
 #define WAIT_MS		10000	/* for one response */
 
@@ -325,6 +326,132 @@ test_refused(void **state)
 	}
 }
 
+/* ---------------------------------------------------------- docker_read */
+
+#define READ_REASON "docker_read runs read-only commands only: use the " \
+	"docker tool"
+
+/* Parse words (NULL-terminated, at most 6) and ask mcp_read_refused. */
+static const char *
+read_refused(const char *const *w)
+{
+	struct request req;
+	const char *err, *why;
+	size_t n;
+
+	for (n = 0; n < 6 && w[n] != NULL; n++)
+		;
+	memset(&req, 0, sizeof(req));
+	if (grammar_parse((char *const *)w, n, &req, &err) != 0)
+		fail_msg("%s: %s", w[0], err);
+	why = mcp_read_refused(&req);
+	grammar_free(&req);
+	return why;
+}
+
+/* On the parsed command, whatever its spelling or flags. */
+static void
+test_read_refused(void **state)
+{
+	static const char *const reads[][6] = {
+		{ "ps", "-a", NULL },
+		{ "container", "ls", "--filter", "name=x", NULL },
+		{ "container", "list", NULL },
+		{ "images", NULL },
+		{ "image", "ls", NULL },
+		{ "inspect", "--type=container", "x", NULL },
+		{ "logs", "-f", "c", NULL },
+		{ "top", "c", NULL },
+		{ "stats", "--no-stream", NULL },
+		{ "system", "df", NULL },
+		{ "network", "ls", NULL },
+		{ "volume", "inspect", "v", NULL },
+		{ "compose", "-f", "x.yaml", "ps", NULL },
+		{ "version", NULL },
+	};
+	static const char *const writes[][6] = {
+		{ "rm", "x", NULL },
+		{ "container", "rm", "-f", "x", NULL },
+		{ "container", "remove", "x", NULL },
+		{ "run", "alpine", NULL },
+		{ "exec", "c", "ls", NULL },
+		{ "cp", "c:/etc/passwd", "/tmp/x", NULL },
+		{ "export", "-o", "/tmp/x", "c", NULL },
+		{ "save", "--output=/tmp/x", "alpine", NULL },
+		{ "pull", "alpine", NULL },
+		{ "search", "alpine", NULL },
+		{ "attach", "c", NULL },
+		{ "wait", "c", NULL },
+		{ "volume", "prune", "-f", NULL },
+		{ "image", "tag", "a", "b", NULL },
+		{ "compose", "up", "-d", NULL },
+		{ "compose", "config", "-o", "/tmp/x", NULL },
+	};
+	const char *why;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(reads); i++)
+		if ((why = read_refused(reads[i])) != NULL)
+			fail_msg("read case %zu (%s) refused: %s", i,
+			    reads[i][0], why);
+	for (i = 0; i < NELEM(writes); i++) {
+		why = read_refused(writes[i]);
+		if (why == NULL)
+			fail_msg("write case %zu (%s) not refused", i,
+			    writes[i][0]);
+		assert_string_equal(why, READ_REASON);
+	}
+}
+
+/* docker_read is offered where help says a read-only command is available. */
+static void
+test_role_reads(void **state)
+{
+	static const char text[] =
+	    "version: 1\n"
+	    "roles:\n"
+	    "  reads:\n"
+	    "    allow: [rm, image inspect]\n"
+	    "  writes:\n"
+	    "    allow: [rm, run, pull, cp, export, save, attach, wait]\n"
+	    "  composeread:\n"
+	    "    allow:\n"
+	    "      - command: compose\n"
+	    "        subcommands: [up, logs]\n"
+	    "        projects: [\"/srv/*\"]\n"
+	    "  composewrite:\n"
+	    "    allow:\n"
+	    "      - command: compose\n"
+	    "        subcommands: [up, config, down]\n"
+	    "        projects: [\"/srv/*\"]\n"
+	    "  composebare:\n"
+	    "    allow: [compose]\n";
+	static const struct {
+		const char	*role;
+		int		 reads;
+	} want[] = {
+		{ "reads", 1 }, { "writes", 0 },
+		{ "composeread", 1 }, { "composewrite", 0 },
+		{ "composebare", 0 },	/* no subcommands: unavailable */
+	};
+	struct strv errs = { NULL, 0, 0 };
+	struct policy *pol;
+	const struct role *r;
+	size_t i;
+
+	(void)state;
+	if (policy_parse(text, strlen(text), "t.yaml", &pol, &errs) != 0)
+		fail_msg("policy: %s", errs.n > 0 ? errs.v[0] : "?");
+	for (i = 0; i < NELEM(want); i++) {
+		assert_non_null(r = policy_role(pol, want[i].role));
+		if (mcp_role_reads(r) != want[i].reads)
+			fail_msg("role %s: mcp_role_reads %d", want[i].role,
+			    !want[i].reads);
+	}
+	policy_free(pol);
+}
+
 /* ---------------------------------------------------------- server */
 
 /*
@@ -339,6 +466,7 @@ test_refused(void **state)
  *   wait FILE      wait (10 s at most) until stdout's reader is gone, then
  *                  write "gone" to FILE (the real executor's exit record)
  *   crash          killed by SIGKILL: no result record
+ *   mode           "read_only N": the job's read_only (docker_read)
  */
 static void
 wait_gone(const char *file)
@@ -413,6 +541,10 @@ fake_run(void *ctx, const struct mcp_job *job, struct mcp_outcome *o)
 	}
 	if (strcmp(c, "crash") == 0)
 		(void)kill(getpid(), SIGKILL);
+	if (strcmp(c, "mode") == 0) {	/* what the executor is told */
+		printf("read_only %d\n", job->read_only);
+		return 0;
+	}
 	return 1;
 }
 
@@ -425,7 +557,12 @@ fake_help(void *ctx, const char *rpc_id, const char **errstr)
 }
 
 static const struct mcp_ops fake_ops = {
-	NULL, fake_run, fake_help, "0.0-test", "test instructions"
+	NULL, fake_run, fake_help, "0.0-test", "test instructions", 0
+};
+
+/* A role with read-only commands: docker_read is offered. */
+static const struct mcp_ops fake_read_ops = {
+	NULL, fake_run, fake_help, "0.0-test", "test instructions", 1
 };
 
 struct srv {
@@ -436,7 +573,7 @@ struct srv {
 };
 
 static void
-srv_start(struct srv *s)
+srv_start_ops(struct srv *s, const struct mcp_ops *ops)
 {
 	int sv[2];
 	const char *err;
@@ -447,12 +584,18 @@ srv_start(struct srv *s)
 	assert_true(s->pid != -1);
 	if (s->pid == 0) {
 		(void)close(sv[0]);
-		_exit(mcp_serve(&fake_ops, sv[1], sv[1], &err) == 0 ? 0 : 1);
+		_exit(mcp_serve(ops, sv[1], sv[1], &err) == 0 ? 0 : 1);
 	}
 	(void)close(sv[1]);
 	s->fd = sv[0];
 	s->buf = NULL;
 	s->len = 0;
+}
+
+static void
+srv_start(struct srv *s)
+{
+	srv_start_ops(s, &fake_ops);
 }
 
 static void
@@ -867,6 +1010,97 @@ expect_gone(const char *file)
 	(void)unlink(file);
 }
 
+/* A tool's annotation, or -1 when it is not given. */
+static int
+hint(json_t *tool, const char *name)
+{
+	json_t *v = json_object_get(json_object_get(tool, "annotations"),
+	    name);
+
+	return v == NULL ? -1 : json_is_true(v);
+}
+
+static void
+call_tool(struct srv *s, const char *id, const char *tool, const char *cmd)
+{
+	char *m = xasprintf("{\"jsonrpc\":\"2.0\",\"id\":%s,\"method\":"
+	    "\"tools/call\",\"params\":{\"name\":\"%s\",\"arguments\":"
+	    "{\"command\":\"%s\"}}}\n", id, tool, cmd);
+
+	srv_send(s, m);
+	free(m);
+}
+
+/*
+ * docker_read: listed only when ops->read_tool, with the docker tool's
+ * schemas and read-only annotations; its calls reach the executor with
+ * read_only set (main.c refuses what is not CMD_READS_ONLY: see
+ * test_read_refused), the docker tool's without.  Without read_tool it
+ * is an unknown tool.
+ */
+static void
+test_read_tool(void **state)
+{
+	struct srv s;
+	json_t *r, *tools, *d, *ro, *h;
+
+	(void)state;
+	srv_start_ops(&s, &fake_read_ops);
+	srv_init(&s, "2025-06-18");
+	srv_send(&s, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"
+	    "\"tools/list\"}\n");
+	r = srv_recv(&s);
+	tools = json_object_get(result(r), "tools");
+	assert_int_equal(json_array_size(tools), 3);
+	d = json_array_get(tools, 0);
+	h = json_array_get(tools, 1);
+	ro = json_array_get(tools, 2);
+	assert_string_equal(json_string_value(json_object_get(d, "name")),
+	    "docker");
+	assert_string_equal(json_string_value(json_object_get(h, "name")),
+	    "help");
+	assert_string_equal(json_string_value(json_object_get(ro, "name")),
+	    "docker_read");
+	assert_true(json_equal(json_object_get(ro, "inputSchema"),
+	    json_object_get(d, "inputSchema")));
+	assert_non_null(json_object_get(ro, "outputSchema"));
+	assert_true(json_equal(json_object_get(ro, "outputSchema"),
+	    json_object_get(d, "outputSchema")));
+	assert_int_equal(hint(ro, "readOnlyHint"), 1);
+	assert_int_equal(hint(ro, "idempotentHint"), 1);
+	assert_int_equal(hint(ro, "openWorldHint"), 0);
+	assert_int_equal(hint(d, "readOnlyHint"), 0);
+	assert_int_equal(hint(d, "destructiveHint"), 1);
+	assert_int_equal(hint(d, "openWorldHint"), 1);
+	assert_int_equal(hint(h, "readOnlyHint"), 1);
+	json_decref(r);
+	call_tool(&s, "2", "docker_read", "mode");
+	r = srv_recv(&s);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(
+	    result(r), "structuredContent"), "stdout")), "read_only 1\n");
+	json_decref(r);
+	call_tool(&s, "3", "docker", "mode");
+	r = srv_recv(&s);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(
+	    result(r), "structuredContent"), "stdout")), "read_only 0\n");
+	json_decref(r);
+	srv_stop(&s);
+
+	srv_start(&s);		/* a role without read-only commands */
+	srv_init(&s, "2025-06-18");
+	srv_send(&s, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":"
+	    "\"tools/list\"}\n");
+	r = srv_recv(&s);
+	tools = json_object_get(result(r), "tools");
+	assert_int_equal(json_array_size(tools), 2);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(
+	    tools, 1), "name")), "help");
+	json_decref(r);
+	call_tool(&s, "2", "docker_read", "mode");
+	expect_error(&s, MCP_INVALID_PARAMS, 0);
+	srv_stop(&s);
+}
+
 static void
 test_cancel(void **state)
 {
@@ -952,6 +1186,9 @@ main(void)
 		cmocka_unit_test(test_reader),
 		cmocka_unit_test(test_reader_oversize),
 		cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_read_refused),
+		cmocka_unit_test(test_role_reads),
+		cmocka_unit_test(test_read_tool),
 		cmocka_unit_test(test_lifecycle),
 		cmocka_unit_test(test_versions),
 		cmocka_unit_test(test_results),
