@@ -754,7 +754,7 @@ test_separators(void **state)
 	const char *err = NULL;
 	char *v, *argv[3], *line;
 	struct audit a;
-	struct audit_call ac;
+	struct audit_call ac = { NULL, NULL, NULL, NULL };
 	size_t i, k, len;
 	json_t *j;
 
