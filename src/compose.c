@@ -1042,6 +1042,9 @@ def_networked(const struct cfile *f, yaml_node_t *v)
 	return r;
 }
 
+static void	queue_extended(struct project *, const struct svcdef *,
+		    struct strv *);
+
 int
 cx_joins_default(struct project *pj, const char *name)
 {
@@ -1049,7 +1052,6 @@ cx_joins_default(struct project *pj, const char *name)
 	struct strv names = { NULL, 0, 0 };
 	const struct svcdef *d;
 	size_t i, j;
-	char *b;
 	int named = 0, reset = 0, w;
 
 	strv_push(&names, name);
@@ -1063,13 +1065,7 @@ cx_joins_default(struct project *pj, const char *name)
 			w = def_networked(d->f, d->v);
 			named |= w == 1;
 			reset |= w == 2;
-			b = cx_get(d->f, d->v, "extends") != NULL ?
-			    extends_of(pj, cx_get(d->f, d->v, "extends")) :
-			    NULL;
-			if (b != NULL && !strv_has(&names, b))
-				strv_take(&names, b);
-			else
-				free(b);
+			queue_extended(pj, d, &names);
 		}
 	pj->cur = cur;
 	strv_free(&names);
@@ -2014,6 +2010,23 @@ extends_of(struct project *pj, yaml_node_t *v)
 	return interp(&pj->env, cx_sval(v), &err);
 }
 
+/*
+ * Walking a service and all it extends, to any depth: add to names the
+ * service definition d extends, unless it is there already.
+ */
+static void
+queue_extended(struct project *pj, const struct svcdef *d,
+    struct strv *names)
+{
+	yaml_node_t *e = cx_get(d->f, d->v, "extends");
+	char *b = e != NULL ? extends_of(pj, e) : NULL;
+
+	if (b != NULL && !strv_has(names, b))
+		strv_take(names, b);
+	else
+		free(b);
+}
+
 /* 1 for an untagged empty list: profiles: [] adds no profile. */
 static int
 empty_list(const yaml_node_t *v)
@@ -2391,7 +2404,6 @@ replicas_of(struct project *pj, const char *name, long *n)
 	const struct svcdef *d;
 	long k = -1;
 	size_t i, j;
-	char *b;
 	int r = 0;
 
 	strv_push(&names, name);
@@ -2409,13 +2421,7 @@ replicas_of(struct project *pj, const char *name, long *n)
 				r = replicas_node(pj, cx_get(d->f, cx_get(d->f,
 				    d->v, "deploy"), "replicas"),
 				    "deploy.replicas", &k);
-			b = cx_get(d->f, d->v, "extends") != NULL ?
-			    extends_of(pj, cx_get(d->f, d->v, "extends")) :
-			    NULL;
-			if (b != NULL && !strv_has(&names, b))
-				strv_take(&names, b);
-			else
-				free(b);
+			queue_extended(pj, d, &names);
 		}
 	strv_free(&names);
 	*n = k < 0 ? 1 : k;
