@@ -131,6 +131,41 @@ check "mcp: refused after the decision" 0 $?
 grep '"id":8' "$d/out" | grep -q '"verdict":"error","rule":"[^"]*","reason":"unavailable: the compose plugin is not installed'
 check "mcp: refused after the decision: verdict error, the reason" 0 $? \
     "$d/out"
+# An MCP call under approval: true is held as a forced command is: with
+# wait: 0, at once, status 75, verdict error, and a held record.
+A=$d/approvals
+mkdir -m 0755 "$A" "$A/approved"
+mkdir -m 0700 "$A/requests" && chmod 1733 "$A/requests"
+cat > "$d/appr.yaml" <<EOP
+version: 1
+docker:
+  binary: $d/bin/docker
+  config_dir: $d/cfg
+audit:
+  syslog: false
+  file: $d/appr.jsonl
+  required: true
+approvals:
+  dir: $A
+  ttl: 10m
+  wait: 0
+roles:
+  h:
+    allow:
+      - command: rm
+        approval: true
+EOP
+chmod 644 "$d/appr.yaml"
+call='{"jsonrpc":"2.0","id":9,"method":"tools/call","params":{"name":"docker","arguments":{"command":"docker rm x"}}}'
+{ printf '%s\n%s\n' "$init" "$call"; i=0
+    while [ $i -lt 100 ] && ! grep -q '"id":9' "$d/out"; do
+	sleep 0.1; i=$((i + 1)); done; } |
+    "$DG" --policy "$d/appr.yaml" --role h --mcp >"$d/out" 2>"$e"
+check "mcp: approval: true" 0 $?
+grep '"id":9' "$d/out" | grep -q '"exit_status":75,.*"verdict":"error","rule":"[^"]*","reason":"held for approval: '
+check "mcp: approval: true: held, 75, verdict error" 0 $? "$d/out"
+grep -q '"event":"held"' "$d/appr.jsonl"
+check "mcp: approval: true: a held record" 0 $? "$d/appr.jsonl"
 # docker_read (issue 19): offered when the role has a read-only command,
 # runs those, and refuses any other on the parsed command, whatever its
 # spelling, even one the role allows through the docker tool.
