@@ -416,6 +416,20 @@ dg_ssh() {
 # Shorthands for the default account/key.
 ai() { dg_ssh "$KEY_AI" "$U_AI" "$@"; }
 
+# as_account POLICY ROLE COMMAND: the gateway as $U_AI, started as sshd
+# starts a forced command (an empty environment but PATH, the working
+# directory /, SSH_ORIGINAL_COMMAND), without ssh; ROLE "" gives no --role.
+# The gateway is $AS_GW, else $DGW.  Sets RC, OUT, ERR (files), LAST.
+as_account() {
+	local gw=${AS_GW:-$DGW} args=(--policy "$1")
+	[ -n "$2" ] && args+=(--role "$2")
+	LAST="SSH_ORIGINAL_COMMAND='$3' ${gw##*/} ${args[*]}  (as $U_AI)"
+	mkdir -p "$T"; OUT=$T/out ERR=$T/err
+	(cd / && runuser -u "$U_AI" -- env -i PATH=/usr/bin:/bin \
+	    SSH_ORIGINAL_COMMAND="$3" "$gw" "${args[@]}") >"$OUT" 2>"$ERR"
+	RC=$?
+}
+
 T_FAILS=0
 T_NAME=${0##*/}
 t_begin() { T_DESC=$*; echo "--- ${T_NAME%.sh}: $*"; }

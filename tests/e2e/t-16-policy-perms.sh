@@ -11,11 +11,7 @@ mkdir -m 0777 "$d/ww"; cp "$POLICY" "$d/ww/p.yaml"
 echo 'version: 1
 roles: {' >"$d/broken.yaml"
 for p in "$d/gw.yaml" "$d/own.yaml" "$d/ww/p.yaml" "$d/broken.yaml" "$d/missing.yaml"; do
-	LAST="SSH_ORIGINAL_COMMAND='docker ps' dockergate --policy $p  (as $U_AI)"
-	mkdir -p "$T"; OUT=$T/out ERR=$T/err
-	(cd / && runuser -u "$U_AI" -- env -i PATH=/usr/bin:/bin \
-	    SSH_ORIGINAL_COMMAND='docker ps' "$DGW" --policy "$p") >"$OUT" 2>"$ERR"
-	RC=$?
+	as_account "$p" "" "docker ps"
 	expect_rc 78
 	expect_dg_line
 done

@@ -9,11 +9,7 @@ sed "s|file: .*|file: $d/root-only/audit.jsonl|" "$POLICY" >"$d/p.yaml"
 chmod 0644 "$d/p.yaml"
 mkdir -m 0700 "$d/root-only"
 before=$(containers)
-LAST="SSH_ORIGINAL_COMMAND='docker run --rm dgtest true' dockergate --policy $d/p.yaml  (as $U_AI)"
-mkdir -p "$T"; OUT=$T/out ERR=$T/err
-(cd / && runuser -u "$U_AI" -- env -i PATH=/usr/bin:/bin \
-    SSH_ORIGINAL_COMMAND='docker run --rm dgtest true' "$DGW" --policy "$d/p.yaml") >"$OUT" 2>"$ERR"
-RC=$?
+as_account "$d/p.yaml" "" "docker run --rm dgtest true"
 expect_rc 69
 expect_dg_line 'audit'
 [ "$before" = "$(containers)" ] || fail "a container was created"

@@ -36,12 +36,7 @@ GW=$S/aaa-dockergate/bin/dockergate
 P=$N/etc/dockergate/policy.yaml
 
 # as_ai POLICY COMMAND: the store gateway as the account, as sshd runs it
-as_ai() {
-	LAST="SSH_ORIGINAL_COMMAND='$2' $GW --policy $1  (as $U_AI)"
-	(cd / && runuser -u "$U_AI" -- env -i PATH=/usr/bin:/bin \
-	    SSH_ORIGINAL_COMMAND="$2" "$GW" --policy "$1") >"$OUT" 2>"$ERR"
-	RC=$?
-}
+as_ai() { AS_GW=$GW as_account "$1" "" "$2"; }
 
 as_ai "$P" "docker ps"
 expect_rc 0

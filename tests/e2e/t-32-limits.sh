@@ -10,14 +10,7 @@ t_begin "limits: defaults reach the daemon, over-the-cap spellings denied"
 d=$W/limits
 mkdir -m 0755 "$d"
 e2e_write_example "$E2E_ROOT/policy/ai-worker.yaml" "$d/p.yaml"
-lim() {
-	LAST="SSH_ORIGINAL_COMMAND='$1' dockergate --policy $d/p.yaml --role ai-worker  (as $U_AI)"
-	mkdir -p "$T"; OUT=$T/out ERR=$T/err
-	(cd / && runuser -u "$U_AI" -- env -i PATH=/usr/bin:/bin \
-	    SSH_ORIGINAL_COMMAND="$1" "$DGW" --policy "$d/p.yaml" \
-	    --role ai-worker) >"$OUT" 2>"$ERR"
-	RC=$?
-}
+lim() { as_account "$d/p.yaml" ai-worker "$1"; }
 hc() { rdocker inspect -f "$2" "$1"; }
 rdocker rm -f lim-def lim-set lim-tmp >/dev/null 2>&1
 

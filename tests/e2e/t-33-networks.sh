@@ -9,14 +9,7 @@ t_begin "networks: the listed networks only, in every spelling"
 d=$W/networks
 mkdir -m 0755 "$d"
 e2e_write_example "$E2E_ROOT/policy/ai-worker.yaml" "$d/p.yaml"
-net() {
-	LAST="SSH_ORIGINAL_COMMAND='$1' dockergate --policy $d/p.yaml --role ai-worker  (as $U_AI)"
-	mkdir -p "$T"; OUT=$T/out ERR=$T/err
-	(cd / && runuser -u "$U_AI" -- env -i PATH=/usr/bin:/bin \
-	    SSH_ORIGINAL_COMMAND="$1" "$DGW" --policy "$d/p.yaml" \
-	    --role ai-worker) >"$OUT" 2>"$ERR"
-	RC=$?
-}
+net() { as_account "$d/p.yaml" ai-worker "$1"; }
 rdocker rm -f net-none net-def >/dev/null 2>&1
 rdocker network rm dg-agents-x >/dev/null 2>&1
 rdocker network create dg-agents-x >/dev/null || fail "setup network"

@@ -20,14 +20,7 @@ YAML
 e2e_write_example "$d/roles.yaml" "$d/p.yaml"
 LOCKS=/run/dockergate/locks	# made by lib.sh when missing
 [ -d "$LOCKS" ] || fail "setup: no $LOCKS"
-q() {
-	LAST="SSH_ORIGINAL_COMMAND='$1' dockergate --policy $d/p.yaml --role dgquota  (as $U_AI)"
-	mkdir -p "$T"; OUT=$T/out ERR=$T/err
-	(cd / && runuser -u "$U_AI" -- env -i PATH=/usr/bin:/bin \
-	    SSH_ORIGINAL_COMMAND="$1" "$DGW" --policy "$d/p.yaml" \
-	    --role dgquota) >"$OUT" 2>"$ERR"
-	RC=$?
-}
+q() { as_account "$d/p.yaml" dgquota "$1"; }
 owned() {
 	rdocker ps -aq --filter label=dockergate.owner=dgquota | wc -l
 }

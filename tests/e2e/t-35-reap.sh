@@ -51,12 +51,7 @@ for n in $names; do
 done
 
 # A session under lifetime: 1s labels its container with its expiry.
-LAST="dockergate --policy $d/p.yaml --role dgreap (as $U_AI)"
-mkdir -p "$T"; OUT=$T/out ERR=$T/err
-(cd / && runuser -u "$U_AI" -- env -i PATH=/usr/bin:/bin \
-    SSH_ORIGINAL_COMMAND="docker run -d --name rp-sess dgtest sleep 1000" \
-    "$DGW" --policy "$d/p.yaml" --role dgreap) >"$OUT" 2>"$ERR"
-RC=$?
+as_account "$d/p.yaml" dgreap "docker run -d --name rp-sess dgtest sleep 1000"
 expect_rc 0
 exp=$(rdocker inspect -f '{{index .Config.Labels "dockergate.expires"}}' rp-sess)
 case $exp in
@@ -65,11 +60,8 @@ case $exp in
 	fail "rp-sess: expiry $exp is not start + 1s" ;;
 esac
 # The caller cannot set or change it.
-LAST="forged expiry"
-(cd / && runuser -u "$U_AI" -- env -i PATH=/usr/bin:/bin \
-    SSH_ORIGINAL_COMMAND="docker run -d -l dockergate.expires=99999999999 dgtest true" \
-    "$DGW" --policy "$d/p.yaml" --role dgreap) >"$OUT" 2>"$ERR"
-RC=$?
+as_account "$d/p.yaml" dgreap \
+    "docker run -d -l dockergate.expires=99999999999 dgtest true"
 expect_rc 77
 sleep 2
 

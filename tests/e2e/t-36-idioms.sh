@@ -9,14 +9,7 @@ t_begin "idioms: create, kill, pause, port, volume create, prunes"
 d=$W/idioms
 mkdir -m 0755 "$d"
 e2e_write_example "$E2E_ROOT/policy/ai-worker.yaml" "$d/p.yaml"
-ai() {
-	LAST="SSH_ORIGINAL_COMMAND='$1' dockergate --policy $d/p.yaml --role ai-worker  (as $U_AI)"
-	mkdir -p "$T"; OUT=$T/out ERR=$T/err
-	(cd / && runuser -u "$U_AI" -- env -i PATH=/usr/bin:/bin \
-	    SSH_ORIGINAL_COMMAND="$1" "$DGW" --policy "$d/p.yaml" \
-	    --role ai-worker) >"$OUT" 2>"$ERR"
-	RC=$?
-}
+ai() { as_account "$d/p.yaml" ai-worker "$1"; }
 rdocker rm -f idi-c idi-r >/dev/null 2>&1
 rdocker volume rm -f idi-v idi-v2 idi-o idi-secret >/dev/null 2>&1
 

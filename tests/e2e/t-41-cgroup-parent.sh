@@ -32,15 +32,7 @@ roles:
 YAML
 e2e_write_example "$d/roles.yaml" "$d/p.yaml"
 # cg COMMAND [ROLE]
-cg() {
-	local role=${2:-dgcg}
-	LAST="SSH_ORIGINAL_COMMAND='$1' dockergate --policy $d/p.yaml --role $role  (as $U_AI)"
-	mkdir -p "$T"; OUT=$T/out ERR=$T/err
-	(cd / && runuser -u "$U_AI" -- env -i PATH=/usr/bin:/bin \
-	    SSH_ORIGINAL_COMMAND="$1" "$DGW" --policy "$d/p.yaml" \
-	    --role "$role") >"$OUT" 2>"$ERR"
-	RC=$?
-}
+cg() { as_account "$d/p.yaml" "${2:-dgcg}" "$1"; }
 rdocker rm -f cg-run cg-created >/dev/null 2>&1
 
 cg "docker run -d --name cg-run dgtest sleep 1000"
