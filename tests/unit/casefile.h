@@ -18,6 +18,7 @@
 #include <dirent.h>
 #include <errno.h>
 
+#include "help.h"
 #include "mounts.h"
 #include "redact.h"
 
@@ -76,6 +77,15 @@ struct cf_case {
 	char		*noexplain;	/* why --explain cannot run it */
 };
 
+/* help[-json] ROLE => EXPECT, or !=> EXPECT: what help says for ROLE. */
+struct cf_help {
+	int		 line;
+	char		*role;
+	int		 json;		/* help --json, else help */
+	int		 absent;	/* !=>: EXPECT must not appear */
+	char		*expect;
+};
+
 struct cfile {
 	char		*path;
 	char		*policy_file;	/* policy FILE */
@@ -97,6 +107,8 @@ struct cfile {
 	size_t		 npaths;
 	struct cf_case	*cases;
 	size_t		 ncases;
+	struct cf_help	*helps;
+	size_t		 nhelps;
 	int		 depth;		/* include depth while reading */
 };
 
@@ -128,6 +140,11 @@ cf_free(struct cfile *f)
 		free(f->cases[i].in);
 		free(f->cases[i].noexplain);
 	}
+	for (i = 0; i < f->nhelps; i++) {
+		free(f->helps[i].role);
+		free(f->helps[i].expect);
+	}
+	free(f->helps);
 	free(f->objs);
 	free(f->fails);
 	free(f->paths);
@@ -500,6 +517,40 @@ out:
 	return rc;
 }
 
+/* help ROLE => EXPECT, help-json ROLE => EXPECT; !=> for must-not. */
+static inline int
+cf_help_line(struct cfile *f, const char *line, int lineno, const char **err)
+{
+	struct cf_help h;
+	const char *role, *sp, *x;
+	size_t n;
+
+	memset(&h, 0, sizeof(h));
+	h.line = lineno;
+	h.json = strncmp(line, "help-json ", 10) == 0;
+	role = line + (h.json ? 10 : 5);
+	sp = strchr(role, ' ');
+	if (sp == NULL || sp == role || (strncmp(sp, " => ", 4) != 0 &&
+	    strncmp(sp, " !=> ", 5) != 0)) {
+		*err = "a help check is help[-json] ROLE => EXPECT (or !=> "
+		    "for text that must not appear)";
+		return -1;
+	}
+	h.absent = sp[1] == '!';
+	x = sp + (h.absent ? 5 : 4);
+	if (cf_unquote(x, &h.expect, &n, err) != 0)
+		return -1;
+	if (h.expect[0] == '\0' || strlen(h.expect) != n) {
+		*err = "an empty or NUL-bearing expectation";
+		free(h.expect);
+		return -1;
+	}
+	h.role = xstrndup(role, (size_t)(sp - role));
+	f->helps = xreallocarray(f->helps, f->nhelps + 1, sizeof(*f->helps));
+	f->helps[f->nhelps++] = h;
+	return 0;
+}
+
 static inline int cf_read_text(struct cfile *, const char *, const char *,
     char *, size_t);
 
@@ -674,7 +725,17 @@ cf_read_text(struct cfile *f, const char *name, const char *text, char *msg,
 				break;
 			continue;
 		}
-		if (f->ncases > 0) {
+		if (strncmp(line, "help ", 5) == 0 ||
+		    strncmp(line, "help-json ", 10) == 0) {
+			if (f->depth > 0) {
+				err = "a help check in an included file";
+				break;
+			}
+			if (cf_help_line(f, line, lineno, &err) != 0)
+				break;
+			continue;
+		}
+		if (f->ncases > 0 || f->nhelps > 0) {
 			err = "a directive after the first case";
 			break;
 		}
@@ -706,7 +767,8 @@ cf_read(const char *path, struct cfile *f, char *msg, size_t msglen)
 	}
 	rc = cf_read_text(f, path, text, msg, msglen);
 	free(text);
-	if (rc == 0 && (f->policy_text == NULL || f->ncases == 0)) {
+	if (rc == 0 && (f->policy_text == NULL || f->ncases + f->nhelps ==
+	    0)) {
 		(void)snprintf(msg, msglen, "%s:0: %s", path, f->policy_text ==
 		    NULL ? "no policy (policy FILE, or \"> \" lines)" :
 		    "no cases");
@@ -975,6 +1037,57 @@ cf_run(const struct cfile *f, const struct policy *pol,
 		    c->redact != -1 ? " and that redact" : "");
 	free(argv);
 	decide_verdict_free(&v);
+	return bad;
+}
+
+/* s as a quoted case-file string (caller frees): \n \t \\ \" \xHH. */
+static inline char *
+cf_quoted(const char *s)
+{
+	char *b = xmalloc(strlen(s) * 4 + 3), *o = b;
+
+	*o++ = '"';
+	for (; *s != '\0'; s++) {
+		if (*s == '\n' || *s == '\t' || *s == '\\' || *s == '"') {
+			*o++ = '\\';
+			*o++ = *s == '\n' ? 'n' : *s == '\t' ? 't' : *s;
+		} else if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			o += snprintf(o, 5, "\\x%02x", (unsigned char)*s);
+		else
+			*o++ = *s;
+	}
+	*o++ = '"';
+	*o = '\0';
+	return b;
+}
+
+/*
+ * Check help h of f against pol, as help_text()/help_json() print it for
+ * the role: 0 when it holds, 1 when not (printed with FILE:LINE).
+ */
+static inline int
+cf_help_run(const struct cfile *f, const struct policy *pol,
+    const struct cf_help *h)
+{
+	const struct role *r = policy_role(pol, h->role);
+	char *t, *q;
+	int bad;
+
+	if (r == NULL) {
+		print_error("%s:%d: help: no role %s in the policy\n", f->path,
+		    h->line, h->role);
+		return 1;
+	}
+	t = h->json ? help_json(r) : help_text(r);
+	bad = (strstr(t, h->expect) != NULL) == h->absent;
+	if (bad) {
+		q = cf_quoted(h->expect);
+		print_error("%s:%d: help%s for %s %s %s\n", f->path, h->line,
+		    h->json ? " --json" : "", h->role, h->absent ? "holds" :
+		    "lacks", q);
+		free(q);
+	}
+	free(t);
 	return bad;
 }
 

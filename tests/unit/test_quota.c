@@ -175,35 +175,6 @@ test_bad_policies(void **state)
 }
 
 static void
-test_help(void **state)
-{
-	struct policy *p = NULL;
-	char *t, *j;
-
-	(void)state;
-	assert_int_equal(dcase_policy_file(POLICY_FILE, &p), 0);
-	t = help_text(policy_role(p, "w"));
-	j = help_json(policy_role(p, "w"));
-	assert_non_null(strstr(t, "      at most 3 containers of the role, "
-	    "running or stopped\n"));
-	assert_non_null(strstr(j, "\"max_containers\": 3"));
-	free(t);
-	free(j);
-	t = help_text(policy_role(p, "c"));
-	j = help_json(policy_role(p, "c"));
-	assert_non_null(strstr(t, "      at most 4 containers of the role, "
-	    "running or stopped (compose: every container up, create, run or "
-	    "scale may create counts)\n"));
-	assert_non_null(strstr(t, "      compose services must carry the "
-	    "label dockergate.owner=<this role>\n"));
-	assert_non_null(strstr(j, "\"max_containers\": 4"));
-	assert_non_null(strstr(j, "\"own\": true"));
-	free(t);
-	free(j);
-	policy_free(p);
-}
-
-static void
 test_lifetime(void **state)
 {
 	static const struct { const char *text; long secs; } ok[] = {
@@ -297,7 +268,6 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bad_policies),
 		cmocka_unit_test(test_decisions),
-		cmocka_unit_test(test_help),
 		cmocka_unit_test(test_lock),
 		cmocka_unit_test(test_lifetime),
 	};
