@@ -27,7 +27,8 @@
 #define CF_MAX_FILE	(1024 * 1024)	/* bytes of one case or state file */
 #define CF_MAX_INCLUDE	1	/* include depth (an include cannot include) */
 
-enum cf_verdict { CF_ALLOW, CF_DENY, CF_UNAVAILABLE };
+/* held: allowed by an approval: true rule, so held for a person. */
+enum cf_verdict { CF_ALLOW, CF_DENY, CF_UNAVAILABLE, CF_HELD };
 
 /* Resolver callbacks a file switches on (resolver KIND...). */
 #define CF_PATH		0x01
@@ -75,6 +76,7 @@ struct cf_case {
 	int		 redact;	/* REDACT_* wanted, -1: not checked */
 	int		 e2e;
 	char		*noexplain;	/* why --explain cannot run it */
+	char		*rule;		/* the verdict's rule, NULL: any */
 };
 
 /* help[-json] ROLE => EXPECT, or !=> EXPECT: what help says for ROLE. */
@@ -139,6 +141,7 @@ cf_free(struct cfile *f)
 		free(f->cases[i].cwd);
 		free(f->cases[i].in);
 		free(f->cases[i].noexplain);
+		free(f->cases[i].rule);
 	}
 	for (i = 0; i < f->nhelps; i++) {
 		free(f->helps[i].role);
@@ -396,7 +399,7 @@ cf_path_line(struct cfile *f, const struct strv *w, const char **err)
 	return 0;
 }
 
-/* A case option: cwd=, stdin=, redact=, e2e, noexplain=. */
+/* A case option: cwd=, stdin=, redact=, e2e, noexplain=, rule=. */
 static inline int
 cf_option(struct cf_case *c, const char *o, const char **err)
 {
@@ -421,9 +424,13 @@ cf_option(struct cf_case *c, const char *o, const char **err)
 	if (strncmp(o, "noexplain=", 10) == 0 && o[10] != '\0' &&
 	    c->noexplain == NULL)
 		return cf_unquote(o + 10, &c->noexplain, &n, err);
+	if (strncmp(o, "rule=", 5) == 0 && o[5] != '\0' && c->rule == NULL) {
+		c->rule = xstrdup(o + 5);
+		return 0;
+	}
 	if (strncmp(o, "redact=", 7) != 0 || c->redact != -1 || o[7] == '\0') {
 		*err = "unknown or repeated option (e2e, cwd=/DIR, stdin=\"..\","
-		    " redact=KIND,.., noexplain=\"why\")";
+		    " redact=KIND,.., noexplain=\"why\", rule=NAME)";
 		return -1;
 	}
 	c->redact = 0;
@@ -475,13 +482,20 @@ cf_case_line(struct cfile *f, const char *line, int lineno, const char **err)
 		c.verdict = CF_DENY;
 	else if (strcmp(w.v[0], "unavailable") == 0)
 		c.verdict = CF_UNAVAILABLE;
+	else if (strcmp(w.v[0], "held") == 0)
+		c.verdict = CF_HELD;
 	else {
-		*err = "the verdict is allow, deny or unavailable";
+		*err = "the verdict is allow, deny, unavailable or held";
 		goto out;
 	}
 	for (i = 2; i < w.n; i++)
 		if (cf_option(&c, w.v[i], err) != 0)
 			goto out;
+	if (c.verdict == CF_HELD && c.e2e) {
+		*err = "a held case cannot be e2e (t-38 tests approval end "
+		    "to end)";
+		goto out;
+	}
 	bar += 3;
 	if ((arrow = strstr(bar, " => ")) != NULL) {
 		c.cmd = xstrndup(bar, (size_t)(arrow - bar));
@@ -512,6 +526,7 @@ out:
 	free(c.cwd);
 	free(c.in);
 	free(c.noexplain);
+	free(c.rule);
 	free(head);
 	strv_free(&w);
 	return rc;
@@ -716,7 +731,8 @@ cf_read_text(struct cfile *f, const char *name, const char *text, char *msg,
 			continue;
 		if (strstr(line, " | ") != NULL && (strncmp(line, "allow ", 6)
 		    == 0 || strncmp(line, "deny ", 5) == 0 ||
-		    strncmp(line, "unavailable ", 12) == 0)) {
+		    strncmp(line, "unavailable ", 12) == 0 ||
+		    strncmp(line, "held ", 5) == 0)) {
 			if (f->depth > 0) {
 				err = "a case in an included file";
 				break;
@@ -996,7 +1012,7 @@ static inline const char *
 cf_verdict_name(enum cf_verdict v)
 {
 	return v == CF_ALLOW ? "allow" : v == CF_DENY ? "deny" :
-	    "unavailable";
+	    v == CF_HELD ? "held" : "unavailable";
 }
 
 /*
@@ -1024,17 +1040,20 @@ cf_run(const struct cfile *f, const struct policy *pol,
 			    err, cf_verdict_name(c->verdict), c->expect);
 		return bad;
 	}
-	is = v.allow ? CF_ALLOW : v.unavailable ? CF_UNAVAILABLE : CF_DENY;
+	is = v.allow ? (v.approval ? CF_HELD : CF_ALLOW) : v.unavailable ?
+	    CF_UNAVAILABLE : CF_DENY;
 	got = v.allow ? argv : v.reason;
 	bad = is != c->verdict || (!v.allow && v.reason[0] == '\0') ||
 	    strstr(got, c->expect) == NULL ||
-	    (c->redact != -1 && (int)v.redact != c->redact);
+	    (c->redact != -1 && (int)v.redact != c->redact) ||
+	    (c->rule != NULL && strcmp(v.rule, c->rule) != 0);
 	if (bad)
-		print_error("%s:%d: %s: %s (%s) redact %u, want %s with "
-		    "\"%s\"%s\n", f->path, c->line, c->cmd,
-		    cf_verdict_name(is), got, v.redact,
+		print_error("%s:%d: %s: %s (%s) redact %u rule %s, want %s "
+		    "with \"%s\"%s%s\n", f->path, c->line, c->cmd,
+		    cf_verdict_name(is), got, v.redact, v.rule,
 		    cf_verdict_name(c->verdict), c->expect,
-		    c->redact != -1 ? " and that redact" : "");
+		    c->redact != -1 ? " and that redact" : "",
+		    c->rule != NULL ? " and that rule" : "");
 	free(argv);
 	decide_verdict_free(&v);
 	return bad;

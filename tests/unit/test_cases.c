@@ -137,6 +137,13 @@ test_reader_strict(void **state)
 		{ "include /nonexistent.state\n", "t:1: cannot read the incl" },
 		{ "> version: 1\nexplain maybe\n", "t:2: unknown or malformed" },
 		{ "> version: 1\n\tallow r | docker ps\n", "t:2: a tab" },
+		{ "> version: 1\nheld r e2e | docker ps\n",
+		    "t:2: a held case cannot be e2e" },
+		{ "> version: 1\nallow r rule= | docker ps\n",
+		    "t:2: unknown or repeated option" },
+		{ "> version: 1\nallow r rule=a rule=a | docker ps\n",
+		    "t:2: unknown or repeated option" },
+		{ "> version: 1\nhold r | docker ps\n", "t:2: unknown" },
 		{ "> version: 1\nhelp r\n", "t:2: a help check is" },
 		{ "> version: 1\nhelp r =>\n", "t:2: a help check is" },
 		{ "> version: 1\nhelp  r => x\n", "t:2: a help check is" },
@@ -182,6 +189,7 @@ test_reader_reads(void **state)
 	    "deny r e2e cwd=/srv stdin=\"A\\x1f\\\"B\\\"\" | docker ps -f "
 	    "'a | b' => \"  spaced \"\n"
 	    "allow r redact=env,events | docker ps\n"
+	    "held r rule=roles.r.allow[0] | docker ps\n"
 	    "help r => \"  x\\n\"\n"
 	    "help-json r !=> a => b\n";
 	struct cfile f;
@@ -199,7 +207,10 @@ test_reader_reads(void **state)
 		fail_msg("%s", msg);
 	assert_string_equal(f.policy_text, "version: 1\n\nroles: {r: {allow: "
 	    "[ps]}}\n");
-	assert_int_equal(f.ncases, 2);
+	assert_int_equal(f.ncases, 3);
+	assert_int_equal(f.cases[2].verdict, CF_HELD);
+	assert_string_equal(f.cases[2].rule, "roles.r.allow[0]");
+	assert_null(f.cases[1].rule);
 	assert_int_equal(f.cases[0].line, 11);
 	assert_int_equal(f.cases[0].verdict, CF_DENY);
 	assert_string_equal(f.cases[0].cmd, "docker ps -f 'a | b'");
@@ -211,7 +222,7 @@ test_reader_reads(void **state)
 	assert_int_equal(f.cases[1].redact, REDACT_ENV | REDACT_EVENTS);
 	assert_string_equal(f.cases[1].expect, "");
 	assert_int_equal(f.nhelps, 2);
-	assert_int_equal(f.helps[0].line, 13);
+	assert_int_equal(f.helps[0].line, 14);
 	assert_string_equal(f.helps[0].role, "r");
 	assert_false(f.helps[0].json);
 	assert_false(f.helps[0].absent);
@@ -314,14 +325,18 @@ explain_run(const char *dg, const char *policy, const struct cfile *f,
 	return WEXITSTATUS(st);
 }
 
-/* Does the --explain answer (status, JSON) hold c?  1 yes, 0 no (why). */
+/*
+ * Does the --explain answer (status, JSON) hold c?  1 yes, 0 no (why).
+ * --explain does not hold a request for approval: there a held case is
+ * allowed (the hold itself is checked by the unit run).
+ */
 static int
 explain_holds(const struct cf_case *c, int status, const char *out,
     char *why, size_t whylen)
 {
 	json_t *o, *a, *w;
 	json_error_t je;
-	const char *verdict, *reason;
+	const char *verdict, *reason, *rule;
 	char *joined = xstrdup(""), *t;
 	size_t i;
 	int ok = 0;
@@ -334,6 +349,7 @@ explain_holds(const struct cf_case *c, int status, const char *out,
 	}
 	verdict = json_string_value(json_object_get(o, "verdict"));
 	reason = json_string_value(json_object_get(o, "reason"));
+	rule = json_string_value(json_object_get(o, "rule"));
 	a = json_object_get(o, "argv");
 	json_array_foreach(a, i, w) {
 		t = xasprintf("%s%s%s", joined, i ? " " : "",
@@ -341,9 +357,11 @@ explain_holds(const struct cf_case *c, int status, const char *out,
 		free(joined);
 		joined = t;
 	}
-	if (verdict == NULL || reason == NULL)
-		(void)snprintf(why, whylen, "no verdict or reason");
-	else if (c->verdict == CF_ALLOW)
+	if (verdict == NULL || reason == NULL || rule == NULL)
+		(void)snprintf(why, whylen, "no verdict, reason or rule");
+	else if (c->rule != NULL && strcmp(rule, c->rule) != 0)
+		ok = 0;
+	else if (c->verdict == CF_ALLOW || c->verdict == CF_HELD)
 		ok = status == EX_OK_ && strcmp(verdict, "allow") == 0 &&
 		    strstr(joined, c->expect) != NULL;
 	else
@@ -351,9 +369,9 @@ explain_holds(const struct cf_case *c, int status, const char *out,
 		    strstr(reason, c->expect) != NULL &&
 		    (c->verdict == CF_UNAVAILABLE ? status == EX_UNAVAILABLE_ :
 		    status == EX_NOPERM_ || status == EX_DATAERR_);
-	if (!ok && verdict != NULL && reason != NULL)
-		(void)snprintf(why, whylen, "status %d, %s (%s) argv %s",
-		    status, verdict, reason, joined);
+	if (!ok && verdict != NULL && reason != NULL && rule != NULL)
+		(void)snprintf(why, whylen, "status %d, %s (%s) rule %s argv %s",
+		    status, verdict, reason, rule, joined);
 	free(joined);
 	json_decref(o);
 	return ok;
@@ -515,9 +533,10 @@ explain_main(const char *dg, const char *dir)
 			st = explain_run(dg, pol, &files[i], c, cwd, &out);
 			if (!explain_holds(c, st, out, why, sizeof(why))) {
 				printf("FAIL %s:%d: %s: %s; want %s with "
-				    "\"%s\"\n", files[i].path, c->line, c->cmd,
-				    why, cf_verdict_name(c->verdict),
-				    c->expect);
+				    "\"%s\"%s%s\n", files[i].path, c->line,
+				    c->cmd, why, cf_verdict_name(c->verdict),
+				    c->expect, c->rule != NULL ? ", rule " :
+				    "", c->rule != NULL ? c->rule : "");
 				bad++;
 			}
 			free(out);
