@@ -14,7 +14,6 @@
 #include <unistd.h>
 
 #include "decidecase.h"
-#include "help.h"
 #include "quota.h"
 #include "reap.h"
 
@@ -167,9 +166,7 @@ test_lifetime(void **state)
 		{ "1s", 1 }, { "90m", 5400 }, { "2h", 7200 }, { "1d", 86400 },
 		{ "366d", LIFETIME_MAX }, { "31622400s", LIFETIME_MAX },
 	};
-	struct policy *p = NULL;
 	const char *err;
-	char *t, *j;
 	size_t i;
 	long v;
 
@@ -182,17 +179,6 @@ test_lifetime(void **state)
 	assert_int_equal(lifetime_parse("h", &v, &err), -1);
 	assert_int_equal(lifetime_parse("", &v, &err), -1);
 	assert_int_equal(lifetime_parse("2h ", &v, &err), -1);
-	assert_int_equal(dcase_policy("version: 1\nroles:\n  w:\n    allow:\n"
-	    "      - command: run\n        own: true\n        lifetime: 2h\n",
-	    &p), 0);
-	t = help_text(policy_role(p, "w"));
-	j = help_json(policy_role(p, "w"));
-	assert_non_null(strstr(t, "containers are removed 7200 seconds after "
-	    "they are made (dockergate reap)"));
-	assert_non_null(strstr(j, "\"lifetime_seconds\": 7200"));
-	free(t);
-	free(j);
-	policy_free(p);
 }
 
 /* The lock: taken, refused while another holds it, never via a link. */
