@@ -4,7 +4,9 @@
 # standard input and working directory (test_cases --explain), so that the
 # binary decides as the unit harness does.  Cases that need a fake host
 # (containers, images, services, compose trees, bind paths under /srv) are
-# marked in their files and counted as skipped, each named.
+# marked in their files and counted as skipped, each named.  The files'
+# help checks run as the client's own `help` / `help --json`
+# (dockergate --policy P --role R -c help).
 . tests/lib.sh
 t=$PWD/${BUILD:-build}/test_cases
 if [ ! -x "$t" ]; then

@@ -18,6 +18,7 @@
 #include <dirent.h>
 #include <errno.h>
 
+#include "help.h"
 #include "mounts.h"
 #include "redact.h"
 
@@ -26,7 +27,8 @@
 #define CF_MAX_FILE	(1024 * 1024)	/* bytes of one case or state file */
 #define CF_MAX_INCLUDE	1	/* include depth (an include cannot include) */
 
-enum cf_verdict { CF_ALLOW, CF_DENY, CF_UNAVAILABLE };
+/* held: allowed by an approval: true rule, so held for a person. */
+enum cf_verdict { CF_ALLOW, CF_DENY, CF_UNAVAILABLE, CF_HELD };
 
 /* Resolver callbacks a file switches on (resolver KIND...). */
 #define CF_PATH		0x01
@@ -74,6 +76,16 @@ struct cf_case {
 	int		 redact;	/* REDACT_* wanted, -1: not checked */
 	int		 e2e;
 	char		*noexplain;	/* why --explain cannot run it */
+	char		*rule;		/* the verdict's rule, NULL: any */
+};
+
+/* help[-json] ROLE => EXPECT, or !=> EXPECT: what help says for ROLE. */
+struct cf_help {
+	int		 line;
+	char		*role;
+	int		 json;		/* help --json, else help */
+	int		 absent;	/* !=>: EXPECT must not appear */
+	char		*expect;
 };
 
 struct cfile {
@@ -97,6 +109,8 @@ struct cfile {
 	size_t		 npaths;
 	struct cf_case	*cases;
 	size_t		 ncases;
+	struct cf_help	*helps;
+	size_t		 nhelps;
 	int		 depth;		/* include depth while reading */
 };
 
@@ -127,7 +141,13 @@ cf_free(struct cfile *f)
 		free(f->cases[i].cwd);
 		free(f->cases[i].in);
 		free(f->cases[i].noexplain);
+		free(f->cases[i].rule);
 	}
+	for (i = 0; i < f->nhelps; i++) {
+		free(f->helps[i].role);
+		free(f->helps[i].expect);
+	}
+	free(f->helps);
 	free(f->objs);
 	free(f->fails);
 	free(f->paths);
@@ -379,7 +399,7 @@ cf_path_line(struct cfile *f, const struct strv *w, const char **err)
 	return 0;
 }
 
-/* A case option: cwd=, stdin=, redact=, e2e, noexplain=. */
+/* A case option: cwd=, stdin=, redact=, e2e, noexplain=, rule=. */
 static inline int
 cf_option(struct cf_case *c, const char *o, const char **err)
 {
@@ -404,9 +424,13 @@ cf_option(struct cf_case *c, const char *o, const char **err)
 	if (strncmp(o, "noexplain=", 10) == 0 && o[10] != '\0' &&
 	    c->noexplain == NULL)
 		return cf_unquote(o + 10, &c->noexplain, &n, err);
+	if (strncmp(o, "rule=", 5) == 0 && o[5] != '\0' && c->rule == NULL) {
+		c->rule = xstrdup(o + 5);
+		return 0;
+	}
 	if (strncmp(o, "redact=", 7) != 0 || c->redact != -1 || o[7] == '\0') {
 		*err = "unknown or repeated option (e2e, cwd=/DIR, stdin=\"..\","
-		    " redact=KIND,.., noexplain=\"why\")";
+		    " redact=KIND,.., noexplain=\"why\", rule=NAME)";
 		return -1;
 	}
 	c->redact = 0;
@@ -458,13 +482,20 @@ cf_case_line(struct cfile *f, const char *line, int lineno, const char **err)
 		c.verdict = CF_DENY;
 	else if (strcmp(w.v[0], "unavailable") == 0)
 		c.verdict = CF_UNAVAILABLE;
+	else if (strcmp(w.v[0], "held") == 0)
+		c.verdict = CF_HELD;
 	else {
-		*err = "the verdict is allow, deny or unavailable";
+		*err = "the verdict is allow, deny, unavailable or held";
 		goto out;
 	}
 	for (i = 2; i < w.n; i++)
 		if (cf_option(&c, w.v[i], err) != 0)
 			goto out;
+	if (c.verdict == CF_HELD && c.e2e) {
+		*err = "a held case cannot be e2e (t-38 tests approval end "
+		    "to end)";
+		goto out;
+	}
 	bar += 3;
 	if ((arrow = strstr(bar, " => ")) != NULL) {
 		c.cmd = xstrndup(bar, (size_t)(arrow - bar));
@@ -495,9 +526,44 @@ out:
 	free(c.cwd);
 	free(c.in);
 	free(c.noexplain);
+	free(c.rule);
 	free(head);
 	strv_free(&w);
 	return rc;
+}
+
+/* help ROLE => EXPECT, help-json ROLE => EXPECT; !=> for must-not. */
+static inline int
+cf_help_line(struct cfile *f, const char *line, int lineno, const char **err)
+{
+	struct cf_help h;
+	const char *role, *sp, *x;
+	size_t n;
+
+	memset(&h, 0, sizeof(h));
+	h.line = lineno;
+	h.json = strncmp(line, "help-json ", 10) == 0;
+	role = line + (h.json ? 10 : 5);
+	sp = strchr(role, ' ');
+	if (sp == NULL || sp == role || (strncmp(sp, " => ", 4) != 0 &&
+	    strncmp(sp, " !=> ", 5) != 0)) {
+		*err = "a help check is help[-json] ROLE => EXPECT (or !=> "
+		    "for text that must not appear)";
+		return -1;
+	}
+	h.absent = sp[1] == '!';
+	x = sp + (h.absent ? 5 : 4);
+	if (cf_unquote(x, &h.expect, &n, err) != 0)
+		return -1;
+	if (h.expect[0] == '\0' || strlen(h.expect) != n) {
+		*err = "an empty or NUL-bearing expectation";
+		free(h.expect);
+		return -1;
+	}
+	h.role = xstrndup(role, (size_t)(sp - role));
+	f->helps = xreallocarray(f->helps, f->nhelps + 1, sizeof(*f->helps));
+	f->helps[f->nhelps++] = h;
+	return 0;
 }
 
 static inline int cf_read_text(struct cfile *, const char *, const char *,
@@ -665,7 +731,8 @@ cf_read_text(struct cfile *f, const char *name, const char *text, char *msg,
 			continue;
 		if (strstr(line, " | ") != NULL && (strncmp(line, "allow ", 6)
 		    == 0 || strncmp(line, "deny ", 5) == 0 ||
-		    strncmp(line, "unavailable ", 12) == 0)) {
+		    strncmp(line, "unavailable ", 12) == 0 ||
+		    strncmp(line, "held ", 5) == 0)) {
 			if (f->depth > 0) {
 				err = "a case in an included file";
 				break;
@@ -674,7 +741,17 @@ cf_read_text(struct cfile *f, const char *name, const char *text, char *msg,
 				break;
 			continue;
 		}
-		if (f->ncases > 0) {
+		if (strncmp(line, "help ", 5) == 0 ||
+		    strncmp(line, "help-json ", 10) == 0) {
+			if (f->depth > 0) {
+				err = "a help check in an included file";
+				break;
+			}
+			if (cf_help_line(f, line, lineno, &err) != 0)
+				break;
+			continue;
+		}
+		if (f->ncases > 0 || f->nhelps > 0) {
 			err = "a directive after the first case";
 			break;
 		}
@@ -706,7 +783,8 @@ cf_read(const char *path, struct cfile *f, char *msg, size_t msglen)
 	}
 	rc = cf_read_text(f, path, text, msg, msglen);
 	free(text);
-	if (rc == 0 && (f->policy_text == NULL || f->ncases == 0)) {
+	if (rc == 0 && (f->policy_text == NULL || f->ncases + f->nhelps ==
+	    0)) {
 		(void)snprintf(msg, msglen, "%s:0: %s", path, f->policy_text ==
 		    NULL ? "no policy (policy FILE, or \"> \" lines)" :
 		    "no cases");
@@ -934,7 +1012,7 @@ static inline const char *
 cf_verdict_name(enum cf_verdict v)
 {
 	return v == CF_ALLOW ? "allow" : v == CF_DENY ? "deny" :
-	    "unavailable";
+	    v == CF_HELD ? "held" : "unavailable";
 }
 
 /*
@@ -962,19 +1040,73 @@ cf_run(const struct cfile *f, const struct policy *pol,
 			    err, cf_verdict_name(c->verdict), c->expect);
 		return bad;
 	}
-	is = v.allow ? CF_ALLOW : v.unavailable ? CF_UNAVAILABLE : CF_DENY;
+	is = v.allow ? (v.approval ? CF_HELD : CF_ALLOW) : v.unavailable ?
+	    CF_UNAVAILABLE : CF_DENY;
 	got = v.allow ? argv : v.reason;
 	bad = is != c->verdict || (!v.allow && v.reason[0] == '\0') ||
 	    strstr(got, c->expect) == NULL ||
-	    (c->redact != -1 && (int)v.redact != c->redact);
+	    (c->redact != -1 && (int)v.redact != c->redact) ||
+	    (c->rule != NULL && strcmp(v.rule, c->rule) != 0);
 	if (bad)
-		print_error("%s:%d: %s: %s (%s) redact %u, want %s with "
-		    "\"%s\"%s\n", f->path, c->line, c->cmd,
-		    cf_verdict_name(is), got, v.redact,
+		print_error("%s:%d: %s: %s (%s) redact %u rule %s, want %s "
+		    "with \"%s\"%s%s\n", f->path, c->line, c->cmd,
+		    cf_verdict_name(is), got, v.redact, v.rule,
 		    cf_verdict_name(c->verdict), c->expect,
-		    c->redact != -1 ? " and that redact" : "");
+		    c->redact != -1 ? " and that redact" : "",
+		    c->rule != NULL ? " and that rule" : "");
 	free(argv);
 	decide_verdict_free(&v);
+	return bad;
+}
+
+/* s as a quoted case-file string (caller frees): \n \t \\ \" \xHH. */
+static inline char *
+cf_quoted(const char *s)
+{
+	char *b = xmalloc(strlen(s) * 4 + 3), *o = b;
+
+	*o++ = '"';
+	for (; *s != '\0'; s++) {
+		if (*s == '\n' || *s == '\t' || *s == '\\' || *s == '"') {
+			*o++ = '\\';
+			*o++ = *s == '\n' ? 'n' : *s == '\t' ? 't' : *s;
+		} else if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			o += snprintf(o, 5, "\\x%02x", (unsigned char)*s);
+		else
+			*o++ = *s;
+	}
+	*o++ = '"';
+	*o = '\0';
+	return b;
+}
+
+/*
+ * Check help h of f against pol, as help_text()/help_json() print it for
+ * the role: 0 when it holds, 1 when not (printed with FILE:LINE).
+ */
+static inline int
+cf_help_run(const struct cfile *f, const struct policy *pol,
+    const struct cf_help *h)
+{
+	const struct role *r = policy_role(pol, h->role);
+	char *t, *q;
+	int bad;
+
+	if (r == NULL) {
+		print_error("%s:%d: help: no role %s in the policy\n", f->path,
+		    h->line, h->role);
+		return 1;
+	}
+	t = h->json ? help_json(r) : help_text(r);
+	bad = (strstr(t, h->expect) != NULL) == h->absent;
+	if (bad) {
+		q = cf_quoted(h->expect);
+		print_error("%s:%d: help%s for %s %s %s\n", f->path, h->line,
+		    h->json ? " --json" : "", h->role, h->absent ? "holds" :
+		    "lacks", q);
+		free(q);
+	}
+	free(t);
 	return bad;
 }
 

@@ -1,8 +1,10 @@
 /*
  * test_cases.c: every decision case of tests/data/decide/NAME.case (format:
  * tests/README.md), three ways from one reader (casefile.h):
- *   test_cases                   decide() with the file's fake resolver
- *   test_cases --explain DG DIR  each case through DG --explain --json
+ *   test_cases                   decide() with the file's fake resolver;
+ *                                help checks through help_text/help_json
+ *   test_cases --explain DG DIR  each case through DG --explain --json,
+ *                                each help check through DG -c help
  *                                (policies written to DIR, root-owned)
  *   test_cases --e2e DIR         list the cases marked e2e for
  *                                tests/e2e/t-37-cases.sh
@@ -62,13 +64,16 @@ free_files(struct cfile *files, size_t n)
 	free(files);
 }
 
-/* Every case of every file, through decide() with its fake resolver. */
+/*
+ * Every case of every file, through decide() with its fake resolver, and
+ * every help check through help_text()/help_json().
+ */
 static void
 test_files(void **state)
 {
 	struct cfile *files;
 	struct policy *pol;
-	size_t n, i, j, total = 0;
+	size_t n, i, j, total = 0, helps = 0;
 	int bad = 0;
 
 	(void)state;
@@ -81,9 +86,12 @@ test_files(void **state)
 		}
 		for (j = 0; j < files[i].ncases; j++, total++)
 			bad += cf_run(&files[i], pol, &files[i].cases[j]);
+		for (j = 0; j < files[i].nhelps; j++, helps++)
+			bad += cf_help_run(&files[i], pol, &files[i].helps[j]);
 		policy_free(pol);
 	}
-	print_message("%zu cases in %zu files, %d failed\n", total, n, bad);
+	print_message("%zu cases and %zu help checks in %zu files, %d "
+	    "failed\n", total, helps, n, bad);
 	free_files(files, n);
 	assert_int_equal(bad, 0);
 	assert_true(total > 0);
@@ -129,6 +137,22 @@ test_reader_strict(void **state)
 		{ "include /nonexistent.state\n", "t:1: cannot read the incl" },
 		{ "> version: 1\nexplain maybe\n", "t:2: unknown or malformed" },
 		{ "> version: 1\n\tallow r | docker ps\n", "t:2: a tab" },
+		{ "> version: 1\nheld r e2e | docker ps\n",
+		    "t:2: a held case cannot be e2e" },
+		{ "> version: 1\nallow r rule= | docker ps\n",
+		    "t:2: unknown or repeated option" },
+		{ "> version: 1\nallow r rule=a rule=a | docker ps\n",
+		    "t:2: unknown or repeated option" },
+		{ "> version: 1\nhold r | docker ps\n", "t:2: unknown" },
+		{ "> version: 1\nhelp r\n", "t:2: a help check is" },
+		{ "> version: 1\nhelp r =>\n", "t:2: a help check is" },
+		{ "> version: 1\nhelp  r => x\n", "t:2: a help check is" },
+		{ "> version: 1\nhelp r => x\nresolver none\n",
+		    "t:3: a directive after the first case" },
+		{ "> version: 1\nhelp-json r => \"\"\n", "t:2: an empty" },
+		{ "> version: 1\nhelp r => \"\\q\"\n", "t:2: unknown escape" },
+		{ "> version: 1\nhelp r ==> x\n", "t:2: a help check is" },
+		{ "> version: 1\nhelp-jsonr => x\n", "t:2: unknown" },
 	};
 	struct cfile f;
 	char msg[512];
@@ -164,7 +188,10 @@ test_reader_reads(void **state)
 	    "\n"
 	    "deny r e2e cwd=/srv stdin=\"A\\x1f\\\"B\\\"\" | docker ps -f "
 	    "'a | b' => \"  spaced \"\n"
-	    "allow r redact=env,events | docker ps\n";
+	    "allow r redact=env,events | docker ps\n"
+	    "held r rule=roles.r.allow[0] | docker ps\n"
+	    "help r => \"  x\\n\"\n"
+	    "help-json r !=> a => b\n";
 	struct cfile f;
 	struct resolver rb;
 	const struct resolver *r;
@@ -180,7 +207,10 @@ test_reader_reads(void **state)
 		fail_msg("%s", msg);
 	assert_string_equal(f.policy_text, "version: 1\n\nroles: {r: {allow: "
 	    "[ps]}}\n");
-	assert_int_equal(f.ncases, 2);
+	assert_int_equal(f.ncases, 3);
+	assert_int_equal(f.cases[2].verdict, CF_HELD);
+	assert_string_equal(f.cases[2].rule, "roles.r.allow[0]");
+	assert_null(f.cases[1].rule);
 	assert_int_equal(f.cases[0].line, 11);
 	assert_int_equal(f.cases[0].verdict, CF_DENY);
 	assert_string_equal(f.cases[0].cmd, "docker ps -f 'a | b'");
@@ -191,6 +221,15 @@ test_reader_reads(void **state)
 	assert_int_equal(f.cases[0].redact, -1);
 	assert_int_equal(f.cases[1].redact, REDACT_ENV | REDACT_EVENTS);
 	assert_string_equal(f.cases[1].expect, "");
+	assert_int_equal(f.nhelps, 2);
+	assert_int_equal(f.helps[0].line, 14);
+	assert_string_equal(f.helps[0].role, "r");
+	assert_false(f.helps[0].json);
+	assert_false(f.helps[0].absent);
+	assert_string_equal(f.helps[0].expect, "  x\n");
+	assert_true(f.helps[1].json);
+	assert_true(f.helps[1].absent);
+	assert_string_equal(f.helps[1].expect, "a => b");
 	r = cf_resolver(&f, &f.cases[1], &rb);
 	assert_non_null(r);
 	assert_null(r->path);
@@ -286,14 +325,18 @@ explain_run(const char *dg, const char *policy, const struct cfile *f,
 	return WEXITSTATUS(st);
 }
 
-/* Does the --explain answer (status, JSON) hold c?  1 yes, 0 no (why). */
+/*
+ * Does the --explain answer (status, JSON) hold c?  1 yes, 0 no (why).
+ * --explain does not hold a request for approval: there a held case is
+ * allowed (the hold itself is checked by the unit run).
+ */
 static int
 explain_holds(const struct cf_case *c, int status, const char *out,
     char *why, size_t whylen)
 {
 	json_t *o, *a, *w;
 	json_error_t je;
-	const char *verdict, *reason;
+	const char *verdict, *reason, *rule;
 	char *joined = xstrdup(""), *t;
 	size_t i;
 	int ok = 0;
@@ -306,6 +349,7 @@ explain_holds(const struct cf_case *c, int status, const char *out,
 	}
 	verdict = json_string_value(json_object_get(o, "verdict"));
 	reason = json_string_value(json_object_get(o, "reason"));
+	rule = json_string_value(json_object_get(o, "rule"));
 	a = json_object_get(o, "argv");
 	json_array_foreach(a, i, w) {
 		t = xasprintf("%s%s%s", joined, i ? " " : "",
@@ -313,9 +357,11 @@ explain_holds(const struct cf_case *c, int status, const char *out,
 		free(joined);
 		joined = t;
 	}
-	if (verdict == NULL || reason == NULL)
-		(void)snprintf(why, whylen, "no verdict or reason");
-	else if (c->verdict == CF_ALLOW)
+	if (verdict == NULL || reason == NULL || rule == NULL)
+		(void)snprintf(why, whylen, "no verdict, reason or rule");
+	else if (c->rule != NULL && strcmp(rule, c->rule) != 0)
+		ok = 0;
+	else if (c->verdict == CF_ALLOW || c->verdict == CF_HELD)
 		ok = status == EX_OK_ && strcmp(verdict, "allow") == 0 &&
 		    strstr(joined, c->expect) != NULL;
 	else
@@ -323,9 +369,9 @@ explain_holds(const struct cf_case *c, int status, const char *out,
 		    strstr(reason, c->expect) != NULL &&
 		    (c->verdict == CF_UNAVAILABLE ? status == EX_UNAVAILABLE_ :
 		    status == EX_NOPERM_ || status == EX_DATAERR_);
-	if (!ok && verdict != NULL && reason != NULL)
-		(void)snprintf(why, whylen, "status %d, %s (%s) argv %s",
-		    status, verdict, reason, joined);
+	if (!ok && verdict != NULL && reason != NULL && rule != NULL)
+		(void)snprintf(why, whylen, "status %d, %s (%s) rule %s argv %s",
+		    status, verdict, reason, rule, joined);
 	free(joined);
 	json_decref(o);
 	return ok;
@@ -345,6 +391,102 @@ explain_skip(const struct cfile *f, const struct cf_case *c, const char **cwd)
 	if (stat(*cwd, &st) != 0 || !S_ISDIR(st.st_mode))
 		return "its working directory does not exist here";
 	return NULL;
+}
+
+/*
+ * f's policy for its help checks as DIR/NAME.help.yaml: help is the
+ * client's command in forced mode, which writes an audit record, so a
+ * policy without an audit: section gets one writing to DIR.
+ */
+static char *
+write_help_policy(const struct cfile *f, const char *dir)
+{
+	const char *base = strrchr(f->path, '/'), *t = f->policy_text;
+	char *p, *a;
+	FILE *fp;
+
+	base = base != NULL ? base + 1 : f->path;
+	p = xasprintf("%s/%s.help.yaml", dir, base);
+	a = strncmp(t, "audit:", 6) == 0 || strstr(t, "\naudit:") != NULL ?
+	    xstrdup("") : xasprintf("audit:\n  syslog: false\n  file: "
+	    "%s/%s.audit.jsonl\n", dir, base);
+	if ((fp = fopen(p, "w")) == NULL || fputs(t, fp) < 0 ||
+	    fputs(a, fp) < 0 || fclose(fp) != 0 || chmod(p, 0644) != 0) {
+		fprintf(stderr, "%s: cannot write: %s\n", p, strerror(errno));
+		exit(1);
+	}
+	free(a);
+	return p;
+}
+
+/*
+ * Run dg -c "help" (or "help --json") as ROLE under policy, in /, with no
+ * standard input: its exit status, or -1; *out its standard output.
+ */
+static int
+help_exec(const char *dg, const char *policy, const struct cf_help *h,
+    char **out)
+{
+	int op[2], st, fd;
+	size_t n = 0;
+	ssize_t r;
+	pid_t pid;
+
+	*out = xcalloc(EXPLAIN_MAX_OUT + 1, 1);
+	if (pipe(op) != 0 || (pid = fork()) < 0)
+		return -1;
+	if (pid == 0) {
+		if ((fd = open("/dev/null", O_RDWR)) != -1) {
+			(void)dup2(fd, 0);
+			(void)dup2(fd, 2);
+		}
+		(void)dup2(op[1], 1);
+		(void)close(op[0]);
+		if (chdir("/") != 0)
+			_exit(126);
+		execl(dg, dg, "--policy", policy, "--role", h->role, "-c",
+		    h->json ? "help --json" : "help", (char *)NULL);
+		_exit(127);
+	}
+	(void)close(op[1]);
+	while (n < EXPLAIN_MAX_OUT && (r = read(op[0], *out + n,
+	    EXPLAIN_MAX_OUT - n)) > 0)
+		n += (size_t)r;
+	(void)close(op[0]);
+	if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st))
+		return -1;
+	return WEXITSTATUS(st);
+}
+
+/* The help checks of f through the binary: the number that failed. */
+static int
+help_main(const char *dg, const char *dir, const struct cfile *f)
+{
+	const struct cf_help *h;
+	char *pol, *out, *q;
+	size_t j;
+	int bad = 0, st;
+
+	if (f->nhelps == 0)
+		return 0;
+	pol = write_help_policy(f, dir);
+	for (j = 0; j < f->nhelps; j++) {
+		h = &f->helps[j];
+		st = help_exec(dg, pol, h, &out);
+		if (st != EX_OK_ || out[0] == '\0' ||
+		    (strstr(out, h->expect) != NULL) == h->absent) {
+			q = cf_quoted(h->expect);
+			printf("FAIL %s:%d: -c \"help%s\" as %s: status %d, "
+			    "the output %s %s\n", f->path, h->line, h->json ?
+			    " --json" : "", h->role, st, h->absent ? "holds" :
+			    "lacks", q);
+			free(q);
+			bad++;
+		}
+		free(out);
+	}
+	free(pol);
+	return bad;
 }
 
 /* Count one more skip for reason why in reasons/counts. */
@@ -370,8 +512,8 @@ explain_main(const char *dg, const char *dir)
 	struct cfile *files;
 	const char *skip, *cwd;
 	char why[1024], *pol, *out;
-	size_t n, i, j, ran = 0, skipped = 0, *counts = NULL;
-	int bad = 0, st;
+	size_t n, i, j, ran = 0, skipped = 0, helps = 0, *counts = NULL;
+	int bad = 0, hbad = 0, st;
 
 	/* a gateway that reads no standard input must not kill us */
 	(void)signal(SIGPIPE, SIG_IGN);
@@ -391,19 +533,24 @@ explain_main(const char *dg, const char *dir)
 			st = explain_run(dg, pol, &files[i], c, cwd, &out);
 			if (!explain_holds(c, st, out, why, sizeof(why))) {
 				printf("FAIL %s:%d: %s: %s; want %s with "
-				    "\"%s\"\n", files[i].path, c->line, c->cmd,
-				    why, cf_verdict_name(c->verdict),
-				    c->expect);
+				    "\"%s\"%s%s\n", files[i].path, c->line,
+				    c->cmd, why, cf_verdict_name(c->verdict),
+				    c->expect, c->rule != NULL ? ", rule " :
+				    "", c->rule != NULL ? c->rule : "");
 				bad++;
 			}
 			free(out);
 		}
 		free(pol);
+		hbad += help_main(dg, dir, &files[i]);
+		helps += files[i].nhelps;
 	}
 	for (i = 0; i < reasons.n; i++)
 		printf("skipped %zu: %s\n", counts[i], reasons.v[i]);
 	printf("cases: %zu through --explain, %zu skipped (marked), "
 	    "%d failed\n", ran, skipped, bad);
+	printf("help checks: %zu through -c help, %d failed\n", helps, hbad);
+	bad += hbad;
 	strv_free(&reasons);
 	free(counts);
 	free_files(files, n);

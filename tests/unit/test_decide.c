@@ -178,61 +178,6 @@ test_no_target_leak(void **state)
 	}
 }
 
-/* One verdict of role r under text: allow, approval and rule. */
-static void
-approval_case(const char *text, const char *cmd, int allow, int approval,
-    const char *rule)
-{
-	struct strv w = { NULL, 0, 0 };
-	struct policy *ap = NULL;
-	struct request req;
-	struct verdict v;
-	const char *err;
-
-	assert_int_equal(dcase_policy(text, &ap), 0);
-	assert_int_equal(cmdline_split(cmd, strlen(cmd), &w, &err), 0);
-	assert_int_equal(grammar_parse(w.v, w.n, &req, &err), 0);
-	decide(ap, "r", &req, NULL, &v);
-	assert_int_equal(v.allow, allow);
-	assert_int_equal(v.approval, approval);
-	assert_string_equal(v.rule, rule);
-	decide_verdict_free(&v);
-	grammar_free(&req);
-	strv_free(&w);
-	policy_free(ap);
-}
-
-/*
- * approval: true (issue 18): a request is held only when no rule without
- * it allows the request, whatever the order of the rules; a request no
- * rule allows is denied, never held.
- */
-static void
-test_approval(void **state)
-{
-	static const char held_first[] = "version: 1\napprovals: {}\n"
-	    "roles:\n  r:\n    allow:\n"
-	    "      - {command: run, approval: true}\n"
-	    "      - {command: run, images: [alpine]}\n";
-	static const char held_last[] = "version: 1\napprovals: {}\n"
-	    "roles:\n  r:\n    allow:\n"
-	    "      - {command: run, images: [alpine]}\n"
-	    "      - {command: container create, approval: true}\n"
-	    "      - {command: run, images: [busybox], approval: true}\n";
-
-	(void)state;
-	approval_case(held_first, "run alpine", 1, 0, "roles.r.allow[1]");
-	approval_case(held_first, "container run alpine:3", 1, 0,
-	    "roles.r.allow[1]");
-	approval_case(held_first, "run busybox", 1, 1, "roles.r.allow[0]");
-	approval_case(held_last, "run alpine", 1, 0, "roles.r.allow[0]");
-	approval_case(held_last, "run busybox", 1, 1, "roles.r.allow[2]");
-	approval_case(held_last, "create nginx", 1, 1, "roles.r.allow[1]");
-	approval_case(held_last, "run --privileged busybox", 0, 0,
-	    "roles.r.allow[0]");
-	approval_case(held_last, "run nginx", 0, 0, "roles.r.allow[0]");
-}
-
 static int
 setup(void **state)
 {
@@ -253,7 +198,6 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_no_target_leak),
-		cmocka_unit_test(test_approval),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

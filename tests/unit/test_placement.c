@@ -36,31 +36,11 @@ test_bad_policies(void **state)
 	dcase_bad_rules(bad, NELEM(bad));
 }
 
-static void
-test_help(void **state)
-{
-	struct policy *p = NULL;
-	char *t, *j;
-
-	(void)state;
-	assert_int_equal(dcase_policy_file(POLICY_FILE, &p), 0);
-	t = help_text(policy_role(p, "w"));
-	j = help_json(policy_role(p, "w"));
-	assert_non_null(strstr(t, "      containers go in the cgroup "
-	    "dockergate-agents.slice\n"));
-	assert_non_null(strstr(j, "\"cgroup_parent\": "
-	    "\"dockergate-agents.slice\""));
-	free(t);
-	free(j);
-	policy_free(p);
-}
-
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bad_policies),
-		cmocka_unit_test(test_help),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -129,32 +129,6 @@ test_units(void **state)
 	}
 }
 
-/* help and help --json show the agent its limits. */
-static void
-test_help(void **state)
-{
-	struct policy *p = NULL;
-	char *t, *j;
-
-	(void)state;
-	assert_int_equal(dcase_policy_file(POLICY_FILE, &p), 0);
-	t = help_text(policy_role(p, "w"));
-	j = help_json(policy_role(p, "w"));
-	assert_non_null(strstr(t, "      limits: memory default 256m max 1g, "
-	    "cpus default 0.5 max 2, pids default 128 max 512, shm-size max "
-	    "64m, tmpfs-size max 64m, log-size default 10m max 100m\n"));
-	assert_non_null(strstr(t, "      limits: memory max 1g, cpus max 2, "
-	    "pids max 512, log-size max 100m\n"));
-	assert_non_null(strstr(j, "\"limits\": {\n        \"memory\": {\n"
-	    "          \"default\": \"256m\",\n          \"max\": \"1g\"\n"));
-	free(j);
-	j = help_json(policy_role(p, "free"));
-	assert_null(strstr(j, "\"max\""));
-	free(t);
-	free(j);
-	policy_free(p);
-}
-
 int
 main(void)
 {
@@ -162,7 +136,6 @@ main(void)
 		cmocka_unit_test(test_units),
 		cmocka_unit_test(test_good_policy),
 		cmocka_unit_test(test_bad_policies),
-		cmocka_unit_test(test_help),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,9 +1,9 @@
 /*
- * test_services.c: swarm services scoped like containers, where a case
- * line cannot say it: an unreachable engine, the pins a decision makes,
- * and engine_service against a fake engine on a unix socket (a forked
- * child answering canned responses), so no daemon is needed.  The
- * decision cases (names, IDs, ID prefixes, labels, ownership, service
+ * test_services.c: the Engine API side of swarm services, where a case
+ * line cannot say it: engine_service and the real resolver against a
+ * fake engine on a unix socket (a forked child answering canned
+ * responses), so no daemon is needed.  The decision cases (names, IDs,
+ * ID prefixes, labels, ownership, pins, an unreachable engine, service
  * create/update held to run's risk classes) are services*.case in
  * tests/data/decide, run by test_cases.
  */
@@ -15,188 +15,23 @@
 #include <unistd.h>
 
 #include "testutil.h"
-#include "decidecase.h"
 #include "fakeengine.h"
 
-#include "cmdline.h"
 #include "decide.h"
 #include "engine.h"
-#include "grammar.h"
 #include "policy.h"
-#include "render.h"
 #include "resolve.h"
 #include "util.h"
 
-
 /* Swarm IDs: 25 lowercase base-36 digits. */
 #define ID_WEB		"1111111111111111111111111"
-#define ID_WEB2		"1122222222222222222222222"
 #define ID_DB		"3333333333333333333333333"
-#define ID_MINE		"4444444444444444444444444"
-#define ID_OTHER	"5555555555555555555555555"
 
-/* The roles the service cases of tests/data/decide run against. */
-#define POLICY_FILE	"tests/data/decide/services.yaml"
-
-static void
-add_label(struct target *t, const char *k, const char *v)
-{
-	t->labels = xreallocarray(t->labels, t->nlabels + 1,
-	    sizeof(*t->labels));
-	t->labels[t->nlabels].key = xstrdup(k);
-	t->labels[t->nlabels++].value = xstrdup(v);
-}
-
-struct fsvc {
-	const char	*id;
-	const char	*name;
-	const char	*lkey;		/* one label, or NULL */
-	const char	*lval;
-};
-
-static const struct fsvc services[] = {
-	{ ID_WEB, "web-svc", "team", "a" },
-	{ ID_WEB2, "web-2", NULL, NULL },
-	{ ID_DB, "db-svc", NULL, NULL },
-	{ ID_MINE, "mine", "dockergate.owner", "o" },
-	{ ID_OTHER, "other", "dockergate.owner", "x" },
-};
-
-/*
- * As the daemon resolves: full ID, then name, then a unique ID prefix;
- * "down" is an engine that cannot be reached.
- */
-static int
-fake_service(void *ctx, const char *ref, struct target *t, int *unavailable,
-    const char **errstr)
-{
-	const struct fsvc *hit = NULL;
-	size_t i, n = 0;
-
-	(void)ctx;
-	if (strcmp(ref, "down") == 0) {
-		*unavailable = 1;
-		*errstr = "cannot connect to the Docker engine";
-		return -1;
-	}
-	for (i = 0; i < NELEM(services) && hit == NULL; i++)
-		if (strcmp(services[i].id, ref) == 0 ||
-		    strcmp(services[i].name, ref) == 0)
-			hit = &services[i];
-	for (i = 0; i < NELEM(services) && hit == NULL; i++)
-		if (strncmp(services[i].id, ref, strlen(ref)) == 0)
-			n++;
-	if (n > 1) {
-		*errstr = "service lookup refused by the Docker engine (HTTP "
-		    "400): service is ambiguous";
-		return -1;
-	}
-	for (i = 0; i < NELEM(services) && hit == NULL && n == 1; i++)
-		if (strncmp(services[i].id, ref, strlen(ref)) == 0)
-			hit = &services[i];
-	if (hit == NULL) {
-		*errstr = "no such service";
-		return -1;
-	}
-	t->id = xstrdup(hit->id);
-	t->name = xstrdup(hit->name);
-	if (hit->lkey != NULL)
-		add_label(t, hit->lkey, hit->lval);
-	return 0;
-}
-
-/* Containers never answer for services: a mix-up would show. */
-static int
-fake_container(void *ctx, const char *ref, struct target *t,
-    int *unavailable, const char **errstr)
-{
-	(void)ctx;
-	(void)ref;
-	(void)t;
-	(void)unavailable;
-	*errstr = "no such container";
-	return -1;
-}
-
-static int
-fake_path(void *ctx, const char *path, char **resolved, int *writable,
-    const char **errstr)
-{
-	(void)ctx;
-	(void)errstr;
-	*resolved = xstrdup(path);
-	*writable = 0;
-	return 0;
-}
-
-static struct resolver fake = {
-	.path = fake_path,
-	.container = fake_container,
-	.cwd = "/home/u",
-	.service = fake_service,
-};
-
-static struct policy *pol;
 static int failures;
 
 /* Report every failing case, not only the first. */
 #define case_fail(...) do { print_error(__VA_ARGS__); print_error("\n"); \
 	failures++; } while (0)
-
-/* Decide one command for role; the caller frees v. */
-static void
-decide_cmd(const char *role, const char *cmd, struct verdict *v)
-{
-	struct strv w = { NULL, 0, 0 };
-	struct request req;
-	const char *err;
-
-	assert_int_equal(cmdline_split(cmd, strlen(cmd), &w, &err), 0);
-	assert_int_equal(grammar_parse(w.v, w.n, &req, &err), 0);
-	decide(pol, role, &req, &fake, v);
-	grammar_free(&req);
-	strv_free(&w);
-}
-
-/* An engine that cannot be reached is "unavailable" (69), not denied. */
-static void
-test_unavailable(void **state)
-{
-	struct verdict v;
-
-	(void)state;
-	decide_cmd("n", "service scale down=2", &v);
-	assert_false(v.allow);
-	assert_true(v.unavailable);
-	assert_non_null(strstr(v.reason, "cannot connect"));
-	decide_verdict_free(&v);
-	decide_cmd("n", "service scale web-svc=1 down=2", &v);
-	assert_false(v.allow);
-	assert_true(v.unavailable);
-	decide_verdict_free(&v);
-	/* an unscoped rule asks nothing: the engine is not needed */
-	decide_cmd("c", "service update --force down", &v);
-	assert_true(v.allow);
-	assert_int_equal(v.npins, 0);
-	decide_verdict_free(&v);
-}
-
-/* A pin names the argument it replaces; scale keeps "=REPLICAS". */
-static void
-test_pins(void **state)
-{
-	struct verdict v;
-
-	(void)state;
-	decide_cmd("n", "service scale web-2=4 111=0", &v);
-	assert_true(v.allow);
-	assert_int_equal(v.npins, 2);
-	assert_int_equal(v.pins[0].arg, 0);
-	assert_string_equal(v.pins[0].value, ID_WEB2 "=4");
-	assert_int_equal(v.pins[1].arg, 1);
-	assert_string_equal(v.pins[1].value, ID_WEB "=0");
-	decide_verdict_free(&v);
-}
 
 /* -------------------------------------------------- fake engine */
 
@@ -373,27 +208,10 @@ test_resolver(void **state)
 	assert_int_equal(unavailable, 1);
 }
 
-static int
-setup(void **state)
-{
-	(void)state;
-	return dcase_policy_file(POLICY_FILE, &pol);
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	policy_free(pol);
-	return 0;
-}
-
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_unavailable),
-		cmocka_unit_test(test_pins),
 		cmocka_unit_test_setup_teardown(test_engine_service,
 		    setup_engine, teardown_engine),
 		cmocka_unit_test_setup_teardown(test_engine_labels,
@@ -402,5 +220,5 @@ main(void)
 		    setup_engine, teardown_engine),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, NULL, NULL);
 }
