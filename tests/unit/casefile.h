@@ -27,8 +27,12 @@
 #define CF_MAX_FILE	(1024 * 1024)	/* bytes of one case or state file */
 #define CF_MAX_INCLUDE	1	/* include depth (an include cannot include) */
 
-/* held: allowed by an approval: true rule, so held for a person. */
-enum cf_verdict { CF_ALLOW, CF_DENY, CF_UNAVAILABLE, CF_HELD };
+/*
+ * held: allowed by an approval: true rule, so held for a person.
+ * observe: allowed only because the role is in mode: observe (its rules
+ * deny it; the verdict keeps why).
+ */
+enum cf_verdict { CF_ALLOW, CF_DENY, CF_UNAVAILABLE, CF_HELD, CF_OBSERVE };
 
 /* Resolver callbacks a file switches on (resolver KIND...). */
 #define CF_PATH		0x01
@@ -77,6 +81,7 @@ struct cf_case {
 	int		 e2e;
 	char		*noexplain;	/* why --explain cannot run it */
 	char		*rule;		/* the verdict's rule, NULL: any */
+	int		 parser;	/* refused before decide() (deny) */
 };
 
 /* help[-json] ROLE => EXPECT, or !=> EXPECT: what help says for ROLE. */
@@ -399,7 +404,7 @@ cf_path_line(struct cfile *f, const struct strv *w, const char **err)
 	return 0;
 }
 
-/* A case option: cwd=, stdin=, redact=, e2e, noexplain=, rule=. */
+/* A case option: cwd=, stdin=, redact=, e2e, noexplain=, rule=, parser. */
 static inline int
 cf_option(struct cf_case *c, const char *o, const char **err)
 {
@@ -413,6 +418,10 @@ cf_option(struct cf_case *c, const char *o, const char **err)
 
 	if (strcmp(o, "e2e") == 0 && !c->e2e) {
 		c->e2e = 1;
+		return 0;
+	}
+	if (strcmp(o, "parser") == 0 && !c->parser) {
+		c->parser = 1;
 		return 0;
 	}
 	if (strncmp(o, "cwd=/", 5) == 0 && c->cwd == NULL) {
@@ -430,7 +439,7 @@ cf_option(struct cf_case *c, const char *o, const char **err)
 	}
 	if (strncmp(o, "redact=", 7) != 0 || c->redact != -1 || o[7] == '\0') {
 		*err = "unknown or repeated option (e2e, cwd=/DIR, stdin=\"..\","
-		    " redact=KIND,.., noexplain=\"why\", rule=NAME)";
+		    " redact=KIND,.., noexplain=\"why\", rule=NAME, parser)";
 		return -1;
 	}
 	c->redact = 0;
@@ -484,8 +493,11 @@ cf_case_line(struct cfile *f, const char *line, int lineno, const char **err)
 		c.verdict = CF_UNAVAILABLE;
 	else if (strcmp(w.v[0], "held") == 0)
 		c.verdict = CF_HELD;
+	else if (strcmp(w.v[0], "observe") == 0)
+		c.verdict = CF_OBSERVE;
 	else {
-		*err = "the verdict is allow, deny, unavailable or held";
+		*err = "the verdict is allow, deny, unavailable, held or "
+		    "observe";
 		goto out;
 	}
 	for (i = 2; i < w.n; i++)
@@ -494,6 +506,15 @@ cf_case_line(struct cfile *f, const char *line, int lineno, const char **err)
 	if (c.verdict == CF_HELD && c.e2e) {
 		*err = "a held case cannot be e2e (t-38 tests approval end "
 		    "to end)";
+		goto out;
+	}
+	if (c.verdict == CF_OBSERVE && c.e2e) {
+		*err = "an observe case cannot be e2e (t-39 tests observe "
+		    "mode end to end)";
+		goto out;
+	}
+	if (c.parser && c.verdict != CF_DENY) {
+		*err = "parser goes with deny only";
 		goto out;
 	}
 	bar += 3;
@@ -732,7 +753,8 @@ cf_read_text(struct cfile *f, const char *name, const char *text, char *msg,
 		if (strstr(line, " | ") != NULL && (strncmp(line, "allow ", 6)
 		    == 0 || strncmp(line, "deny ", 5) == 0 ||
 		    strncmp(line, "unavailable ", 12) == 0 ||
-		    strncmp(line, "held ", 5) == 0)) {
+		    strncmp(line, "held ", 5) == 0 ||
+		    strncmp(line, "observe ", 8) == 0)) {
 			if (f->depth > 0) {
 				err = "a case in an included file";
 				break;
@@ -1012,13 +1034,16 @@ static inline const char *
 cf_verdict_name(enum cf_verdict v)
 {
 	return v == CF_ALLOW ? "allow" : v == CF_DENY ? "deny" :
-	    v == CF_HELD ? "held" : "unavailable";
+	    v == CF_HELD ? "held" : v == CF_OBSERVE ? "observe" :
+	    "unavailable";
 }
 
 /*
  * Run case c of f against pol as the gateway decides: 0 when it holds,
  * 1 when not (printed with FILE:LINE).  A command the command line or the
- * grammar refuses is a denial whose reason is their message.
+ * grammar refuses is a denial whose reason is their message (and only
+ * such a denial holds a parser case).  An observe verdict's text is its
+ * reason: why the role's rules deny what observe mode runs.
  */
 static inline int
 cf_run(const struct cfile *f, const struct policy *pol,
@@ -1040,20 +1065,21 @@ cf_run(const struct cfile *f, const struct policy *pol,
 			    err, cf_verdict_name(c->verdict), c->expect);
 		return bad;
 	}
-	is = v.allow ? (v.approval ? CF_HELD : CF_ALLOW) : v.unavailable ?
-	    CF_UNAVAILABLE : CF_DENY;
-	got = v.allow ? argv : v.reason;
-	bad = is != c->verdict || (!v.allow && v.reason[0] == '\0') ||
-	    strstr(got, c->expect) == NULL ||
+	is = v.observe ? CF_OBSERVE : v.allow ? (v.approval ? CF_HELD :
+	    CF_ALLOW) : v.unavailable ? CF_UNAVAILABLE : CF_DENY;
+	got = v.allow && !v.observe ? argv : v.reason;
+	bad = is != c->verdict || c->parser || ((!v.allow || v.observe) &&
+	    v.reason[0] == '\0') || strstr(got, c->expect) == NULL ||
 	    (c->redact != -1 && (int)v.redact != c->redact) ||
 	    (c->rule != NULL && strcmp(v.rule, c->rule) != 0);
 	if (bad)
 		print_error("%s:%d: %s: %s (%s) redact %u rule %s, want %s "
-		    "with \"%s\"%s%s\n", f->path, c->line, c->cmd,
+		    "with \"%s\"%s%s%s\n", f->path, c->line, c->cmd,
 		    cf_verdict_name(is), got, v.redact, v.rule,
 		    cf_verdict_name(c->verdict), c->expect,
 		    c->redact != -1 ? " and that redact" : "",
-		    c->rule != NULL ? " and that rule" : "");
+		    c->rule != NULL ? " and that rule" : "",
+		    c->parser ? " by the parser" : "");
 	free(argv);
 	decide_verdict_free(&v);
 	return bad;

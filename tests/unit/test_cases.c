@@ -139,6 +139,15 @@ test_reader_strict(void **state)
 		{ "> version: 1\n\tallow r | docker ps\n", "t:2: a tab" },
 		{ "> version: 1\nheld r e2e | docker ps\n",
 		    "t:2: a held case cannot be e2e" },
+		{ "> version: 1\nobserve r e2e | docker ps\n",
+		    "t:2: an observe case cannot be e2e" },
+		{ "> version: 1\nobserved r | docker ps\n", "t:2: unknown" },
+		{ "> version: 1\nallow r parser | docker ps\n",
+		    "t:2: parser goes with deny only" },
+		{ "> version: 1\nobserve r parser | docker ps\n",
+		    "t:2: parser goes with deny only" },
+		{ "> version: 1\ndeny r parser parser | docker ps\n",
+		    "t:2: unknown or repeated option" },
 		{ "> version: 1\nallow r rule= | docker ps\n",
 		    "t:2: unknown or repeated option" },
 		{ "> version: 1\nallow r rule=a rule=a | docker ps\n",
@@ -190,6 +199,8 @@ test_reader_reads(void **state)
 	    "'a | b' => \"  spaced \"\n"
 	    "allow r redact=env,events | docker ps\n"
 	    "held r rule=roles.r.allow[0] | docker ps\n"
+	    "observe r rule=roles.r.allow[0] | docker rmi x => not allowed\n"
+	    "deny r parser | docker -H x ps => -H\n"
 	    "help r => \"  x\\n\"\n"
 	    "help-json r !=> a => b\n";
 	struct cfile f;
@@ -207,8 +218,15 @@ test_reader_reads(void **state)
 		fail_msg("%s", msg);
 	assert_string_equal(f.policy_text, "version: 1\n\nroles: {r: {allow: "
 	    "[ps]}}\n");
-	assert_int_equal(f.ncases, 3);
+	assert_int_equal(f.ncases, 5);
 	assert_int_equal(f.cases[2].verdict, CF_HELD);
+	assert_false(f.cases[2].parser);
+	assert_int_equal(f.cases[3].verdict, CF_OBSERVE);
+	assert_string_equal(f.cases[3].expect, "not allowed");
+	assert_string_equal(f.cases[3].rule, "roles.r.allow[0]");
+	assert_int_equal(f.cases[4].verdict, CF_DENY);
+	assert_true(f.cases[4].parser);
+	assert_string_equal(f.cases[4].cmd, "docker -H x ps");
 	assert_string_equal(f.cases[2].rule, "roles.r.allow[0]");
 	assert_null(f.cases[1].rule);
 	assert_int_equal(f.cases[0].line, 11);
@@ -222,7 +240,7 @@ test_reader_reads(void **state)
 	assert_int_equal(f.cases[1].redact, REDACT_ENV | REDACT_EVENTS);
 	assert_string_equal(f.cases[1].expect, "");
 	assert_int_equal(f.nhelps, 2);
-	assert_int_equal(f.helps[0].line, 14);
+	assert_int_equal(f.helps[0].line, 16);
 	assert_string_equal(f.helps[0].role, "r");
 	assert_false(f.helps[0].json);
 	assert_false(f.helps[0].absent);
@@ -328,7 +346,9 @@ explain_run(const char *dg, const char *policy, const struct cfile *f,
 /*
  * Does the --explain answer (status, JSON) hold c?  1 yes, 0 no (why).
  * --explain does not hold a request for approval: there a held case is
- * allowed (the hold itself is checked by the unit run).
+ * allowed (the hold itself is checked by the unit run).  An observe case
+ * is verdict "observe", exit 0, with the reason and an argv; a parser
+ * case is a denial with no argv (nothing was parsed to render).
  */
 static int
 explain_holds(const struct cf_case *c, int status, const char *out,
@@ -364,9 +384,14 @@ explain_holds(const struct cf_case *c, int status, const char *out,
 	else if (c->verdict == CF_ALLOW || c->verdict == CF_HELD)
 		ok = status == EX_OK_ && strcmp(verdict, "allow") == 0 &&
 		    strstr(joined, c->expect) != NULL;
+	else if (c->verdict == CF_OBSERVE)
+		ok = status == EX_OK_ && strcmp(verdict, "observe") == 0 &&
+		    reason[0] != '\0' && strstr(reason, c->expect) != NULL &&
+		    json_is_array(a);
 	else
 		ok = strcmp(verdict, "deny") == 0 && reason[0] != '\0' &&
 		    strstr(reason, c->expect) != NULL &&
+		    (!c->parser || json_is_null(a)) &&
 		    (c->verdict == CF_UNAVAILABLE ? status == EX_UNAVAILABLE_ :
 		    status == EX_NOPERM_ || status == EX_DATAERR_);
 	if (!ok && verdict != NULL && reason != NULL && rule != NULL)
@@ -533,10 +558,11 @@ explain_main(const char *dg, const char *dir)
 			st = explain_run(dg, pol, &files[i], c, cwd, &out);
 			if (!explain_holds(c, st, out, why, sizeof(why))) {
 				printf("FAIL %s:%d: %s: %s; want %s with "
-				    "\"%s\"%s%s\n", files[i].path, c->line,
+				    "\"%s\"%s%s%s\n", files[i].path, c->line,
 				    c->cmd, why, cf_verdict_name(c->verdict),
 				    c->expect, c->rule != NULL ? ", rule " :
-				    "", c->rule != NULL ? c->rule : "");
+				    "", c->rule != NULL ? c->rule : "",
+				    c->parser ? ", by the parser" : "");
 				bad++;
 			}
 			free(out);
