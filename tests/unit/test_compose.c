@@ -1,46 +1,17 @@
 /*
  * test_compose.c: what a compose case line cannot say: the table of
  * service keys and the run flags they mean, which subcommands start
- * nothing, the env-file syntax check, and no file resolver.  The compose
- * and build decision cases (over tests/data/compose, a tree standing for
- * "/srv") are compose.case and build-stdin.case in tests/data/decide, run
- * by test_cases.
+ * nothing, and the env-file syntax check.  The compose and build decision
+ * cases (over tests/data/compose, a tree standing for "/srv") are
+ * compose.case and build-stdin.case in tests/data/decide, and compose
+ * without a file resolver is compose-no-files.case, run by test_cases.
  */
 #include "testutil.h"
-#include "decidecase.h"
 
-#include <sys/stat.h>
-
-#include "cmdline.h"
 #include "commands.h"
 #include "compose.h"
 #include "compose_impl.h"
-#include "decide.h"
-#include "grammar.h"
-#include "mounts.h"
-#include "policy.h"
-#include "render.h"
 #include "util.h"
-
-/* The roles the compose cases of tests/data/decide run against. */
-#define POLICY_FILE	"tests/data/decide/compose.yaml"
-
-static struct policy *pol;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	return dcase_policy_file(POLICY_FILE, &pol);
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	policy_free(pol);
-	return 0;
-}
 
 /*
  * Every service key maps to the docker run flag it means, or is one of
@@ -160,31 +131,6 @@ test_dotenv_bad(void **state)
 	assert_int_equal(cx_dotenv_bad(nul, sizeof(nul) - 1), 2);
 }
 
-/* Without a file resolver nothing local can be checked: denied. */
-static void
-test_no_resolver(void **state)
-{
-	struct strv words = { NULL, 0, 0 };
-	struct resolver none;
-	struct request req;
-	struct verdict v;
-	const char *err;
-
-	(void)state;
-	memset(&none, 0, sizeof(none));
-	none.cwd = "/srv/stacks/ok";
-	assert_int_equal(cmdline_split("docker compose up", 17, &words, &err),
-	    0);
-	assert_int_equal(grammar_parse(words.v + 1, words.n - 1, &req, &err),
-	    0);
-	(void)decide(pol, "r", &req, &none, &v);
-	assert_false(v.allow);
-	assert_non_null(strstr(v.reason, "can not be checked here"));
-	decide_verdict_free(&v);
-	grammar_free(&req);
-	strv_free(&words);
-}
-
 int
 main(void)
 {
@@ -192,8 +138,7 @@ main(void)
 		cmocka_unit_test(test_dotenv_bad),
 		cmocka_unit_test(test_key_table),
 		cmocka_unit_test(test_starts_nothing),
-		cmocka_unit_test(test_no_resolver),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, NULL, NULL);
 }
