@@ -108,6 +108,7 @@ enum risk {
 #define CMD_NAME_MAX	24	/* a command's words: "container run" */
 #define CMD_SUMMARY_MAX	120	/* a command's one-line summary */
 #define CMD_WHY_MAX	96	/* a reason, commands_why() */
+#define CMD_RISK_MAX	20	/* a risk class: "security-options" */
 
 struct flagdef {
 	char		 name[CMD_FLAG_MAX];

@@ -3153,9 +3153,14 @@ commands_flag_canon(const struct flagdef *f)
 	return f->alias_of[0] != '\0' ? f->alias_of : f->name;
 }
 
+/*
+ * The risk classes in bit order, the order help and the policy's "valid:"
+ * list print them.  RISK_NEVER comes last and is not a class a policy can
+ * name.
+ */
 static const struct {
 	unsigned	 bit;
-	const char	*name;
+	char		 name[CMD_RISK_MAX];
 } risk_names[] = {
 	{ RISK_PRIVILEGED,	"privileged" },
 	{ RISK_HOST_MOUNTS,	"host-mounts" },

@@ -364,6 +364,9 @@ test_risk_names(void **state)
 		if ((name = commands_risk_name(bit)) == NULL)
 			continue;
 		n++;
+		/* the name is an array in the row (no pointer): it fits */
+		if (strnlen(name, CMD_RISK_MAX) >= CMD_RISK_MAX)
+			fail_msg("risk class %u: name too long", bit);
 		if (bit == RISK_NEVER) {
 			assert_string_equal(name, "never");
 			assert_int_equal(commands_risk_lookup(name), 0);
