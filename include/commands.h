@@ -346,4 +346,10 @@ const char *commands_flag_canon(const struct flagdef *);
 const char *commands_risk_name(unsigned bit);	/* one bit */
 unsigned    commands_risk_lookup(const char *name);	/* 0 if unknown */
 
+/*
+ * Each risk class a policy may name in unsafe: (every class but never), in
+ * table order, which is bit order; help.c prints its list from this walk.
+ */
+int	 commands_each_risk(commands_word_fn fn, void *ctx);
+
 #endif

@@ -3205,3 +3205,18 @@ commands_risk_lookup(const char *name)
 			return risk_names[i].bit;
 	return 0;
 }
+
+int
+commands_each_risk(commands_word_fn fn, void *ctx)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof(risk_names) / sizeof(risk_names[0]); i++) {
+		if (risk_names[i].bit == RISK_NEVER)
+			continue;
+		if ((rc = fn(risk_names[i].name, ctx)) != 0)
+			return rc;
+	}
+	return 0;
+}
