@@ -108,6 +108,7 @@ enum risk {
 #define CMD_NAME_MAX	24	/* a command's words: "container run" */
 #define CMD_SUMMARY_MAX	120	/* a command's one-line summary */
 #define CMD_WHY_MAX	96	/* a reason, commands_why() */
+#define CMD_RISK_MAX	20	/* a risk class: "security-options" */
 
 struct flagdef {
 	char		 name[CMD_FLAG_MAX];
@@ -344,5 +345,11 @@ const char *commands_flag_canon(const struct flagdef *);
 /* Risk class names: "privileged", "host-mounts", ... */
 const char *commands_risk_name(unsigned bit);	/* one bit */
 unsigned    commands_risk_lookup(const char *name);	/* 0 if unknown */
+
+/*
+ * Each risk class a policy may name in unsafe: (every class but never), in
+ * table order, which is bit order; help.c prints its list from this walk.
+ */
+int	 commands_each_risk(commands_word_fn fn, void *ctx);
 
 #endif

@@ -3153,9 +3153,14 @@ commands_flag_canon(const struct flagdef *f)
 	return f->alias_of[0] != '\0' ? f->alias_of : f->name;
 }
 
+/*
+ * The risk classes in bit order, the order help and the policy's "valid:"
+ * list print them.  RISK_NEVER comes last and is not a class a policy can
+ * name.
+ */
 static const struct {
 	unsigned	 bit;
-	const char	*name;
+	char		 name[CMD_RISK_MAX];
 } risk_names[] = {
 	{ RISK_PRIVILEGED,	"privileged" },
 	{ RISK_HOST_MOUNTS,	"host-mounts" },
@@ -3198,5 +3203,20 @@ commands_risk_lookup(const char *name)
 		if (risk_names[i].bit != RISK_NEVER &&
 		    strcmp(risk_names[i].name, name) == 0)
 			return risk_names[i].bit;
+	return 0;
+}
+
+int
+commands_each_risk(commands_word_fn fn, void *ctx)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof(risk_names) / sizeof(risk_names[0]); i++) {
+		if (risk_names[i].bit == RISK_NEVER)
+			continue;
+		if ((rc = fn(risk_names[i].name, ctx)) != 0)
+			return rc;
+	}
 	return 0;
 }

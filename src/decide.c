@@ -82,7 +82,7 @@ deny(struct check *ck, const char *fmt, ...)
 
 /* "a, b, c" of the risk class names in bits. */
 static void
-risk_names(unsigned bits, char *buf, size_t len)
+risk_text(unsigned bits, char *buf, size_t len)
 {
 	unsigned b;
 
@@ -144,7 +144,7 @@ need_unsafe(struct check *ck, unsigned risk, const char *what,
 		ck->needed |= missing;
 		return 0;
 	}
-	risk_names(missing, names, sizeof(names));
+	risk_text(missing, names, sizeof(names));
 	/* what the client may do instead; what the operator may add */
 	return deny(ck, "%s %s (risk class %s); %sunsafe: [%s] in the rule "
 	    "allows it", what, why != NULL ? why : "is risky", names,

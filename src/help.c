@@ -20,11 +20,9 @@
 #include "reslimits.h"
 #include "util.h"
 
-#define HELP_NOTE "Flags of a risk class (privileged, host-mounts, " \
-	"host-namespaces, other-containers, capabilities, devices, gpus, " \
-	"security-options, kernel, client-files, volume-drivers, log-egress, " \
-	"data-loss, image-tags, remote-sources) are refused unless a rule " \
-	"lists the class in " \
+/* The note after the commands; the risk classes go between HEAD and TAIL. */
+#define HELP_NOTE_HEAD "Flags of a risk class ("
+#define HELP_NOTE_TAIL ") are refused unless a rule lists the class in " \
 	"unsafe. -H, --context, --config, --tls*, docker context, docker " \
 	"plugin and docker system dial-stdio are never available. Limits: " \
 	"a default is added when the command leaves the flag out; no " \
@@ -54,6 +52,32 @@ short_name(const struct cmddef *c)
 
 	(void)commands_spellings(c, shorter, &best);
 	return best;
+}
+
+static int
+append_class(const char *name, void *ctx)
+{
+	char **list = ctx, *n;
+
+	n = xasprintf("%s%s%s", *list, (*list)[0] != '\0' ? ", " : "", name);
+	free(*list);
+	*list = n;
+	return 0;
+}
+
+/*
+ * The note, listing every risk class a policy may name in the table's
+ * order, so that a class added to commands.c is listed here.  Caller frees.
+ */
+static char *
+note_text(void)
+{
+	char *list = xstrdup(""), *s;
+
+	(void)commands_each_risk(append_class, &list);
+	s = xasprintf("%s%s%s", HELP_NOTE_HEAD, list, HELP_NOTE_TAIL);
+	free(list);
+	return s;
 }
 
 /* A string list as a JSON array. */
@@ -182,7 +206,7 @@ help_json(const struct role *role)
 {
 	json_t *root = json_object(), *cmds = json_array();
 	size_t i, j;
-	char *s, *out;
+	char *s, *out, *note = note_text();
 
 	for (i = 0; i < role->nrules; i++)
 		for (j = 0; j < role->rules[i].ncmds; j++)
@@ -192,7 +216,8 @@ help_json(const struct role *role)
 	json_object_set_new(root, "usage", json_string(
 	    "ssh HOST 'docker COMMAND [ARGS...]'"));
 	json_object_set_new(root, "commands", cmds);
-	json_object_set_new(root, "note", json_string(HELP_NOTE));
+	json_object_set_new(root, "note", json_string(note));
+	free(note);
 	json_object_set_new(root, "mode", json_string(role->observe ?
 	    "observe" : "enforce"));
 	if (role->observe)
@@ -328,13 +353,15 @@ help_text(const struct role *role)
 {
 	char *buf = xasprintf("Commands role %s may run "
 	    "(ssh HOST 'docker COMMAND ...'):\n", role->name);
+	char *note = note_text();
 	size_t i;
 
 	if (role->observe)
 		cat(&buf, "WARNING: %s\n%s", HELP_OBSERVE_NOTE, "");
 	for (i = 0; i < role->nrules; i++)
 		rule_text(&buf, &role->rules[i]);
-	cat(&buf, "\n%s\n%s", HELP_NOTE, "");
+	cat(&buf, "\n%s\n%s", note, "");
+	free(note);
 	cat(&buf, "%s%s", "`help --json` prints this as JSON.\n", "");
 	return buf;
 }

@@ -364,6 +364,9 @@ test_risk_names(void **state)
 		if ((name = commands_risk_name(bit)) == NULL)
 			continue;
 		n++;
+		/* the name is an array in the row (no pointer): it fits */
+		if (strnlen(name, CMD_RISK_MAX) >= CMD_RISK_MAX)
+			fail_msg("risk class %u: name too long", bit);
 		if (bit == RISK_NEVER) {
 			assert_string_equal(name, "never");
 			assert_int_equal(commands_risk_lookup(name), 0);
@@ -381,6 +384,54 @@ test_risk_names(void **state)
 	assert_int_equal(commands_risk_lookup(NULL), 0);
 	assert_null(commands_risk_name(0));
 	assert_null(commands_risk_name(RISK_PRIVILEGED | RISK_GPUS));
+}
+
+struct walk {
+	unsigned	last;	/* bit of the class visited last */
+	unsigned	seen;	/* bits of the classes visited */
+};
+
+static int
+next_class(const char *name, void *ctx)
+{
+	struct walk *w = ctx;
+	unsigned bit = commands_risk_lookup(name);
+
+	/* a class a policy can name, each once, in bit order */
+	if (bit == 0 || bit <= w->last)
+		fail_msg("commands_each_risk: %s out of order or unknown",
+		    name);
+	w->last = bit;
+	w->seen |= bit;
+	return 0;
+}
+
+static int
+stop_at_second(const char *name, void *ctx)
+{
+	(void)name;
+	return ++*(int *)ctx == 2 ? 7 : 0;
+}
+
+/* The walk help.c lists the classes from: every class lookup knows. */
+static void
+test_each_risk(void **state)
+{
+	struct walk w = { 0, 0 };
+	unsigned bit, known = 0;
+	const char *name;
+	int n = 0;
+
+	(void)state;
+	for (bit = 1; bit != 0; bit <<= 1)
+		if ((name = commands_risk_name(bit)) != NULL &&
+		    commands_risk_lookup(name) == bit)
+			known |= bit;
+	assert_int_equal(commands_each_risk(next_class, &w), 0);
+	assert_int_equal(w.seen, known);
+	assert_false(w.seen & RISK_NEVER);
+	assert_int_equal(commands_each_risk(stop_at_second, &n), 7);
+	assert_int_equal(n, 2);
 }
 
 static const struct cmddef *
@@ -1034,6 +1085,7 @@ main(void)
 		cmocka_unit_test(test_flag_rows),
 		cmocka_unit_test(test_rows_fit),
 		cmocka_unit_test(test_risk_names),
+		cmocka_unit_test(test_each_risk),
 		cmocka_unit_test(test_shorthands),
 		cmocka_unit_test(test_run_help),
 		cmocka_unit_test(test_flag_spots),

@@ -6,6 +6,7 @@
 
 #include <jansson.h>
 
+#include "commands.h"
 #include "help.h"
 #include "policy.h"
 #include "util.h"
@@ -132,12 +133,56 @@ test_json(void **state)
 	free(s);
 }
 
+/*
+ * The note lists every risk class a policy may name, in bit order, so that
+ * a class added to the table can not be missing from help.  The expected
+ * list is made from the name/lookup pair, not from help's own walk.
+ */
+static void
+test_note(void **state)
+{
+	char want[512] = "Flags of a risk class (", *t, *j;
+	const char *name, *note;
+	unsigned bit;
+	json_t *root;
+	size_t n = 0;
+
+	(void)state;
+	for (bit = 1; bit != 0; bit <<= 1) {
+		if ((name = commands_risk_name(bit)) == NULL ||
+		    commands_risk_lookup(name) != bit)
+			continue;
+		if (n++ > 0)
+			(void)strncat(want, ", ", sizeof(want) - strlen(want) -
+			    1);
+		(void)strncat(want, name, sizeof(want) - strlen(want) - 1);
+	}
+	(void)strncat(want, ") are refused unless a rule lists the class in "
+	    "unsafe.", sizeof(want) - strlen(want) - 1);
+	assert_true(strlen(want) < sizeof(want) - 1);
+	assert_true(n > 1);
+	t = help_text(policy_role(pol, "r"));
+	if (strstr(t, want) == NULL)
+		fail_msg("help text does not list the classes as\n%s", want);
+	j = help_json(policy_role(pol, "r"));
+	root = json_loads(j, 0, NULL);
+	assert_non_null(root);
+	note = json_string_value(json_object_get(root, "note"));
+	assert_non_null(note);
+	assert_memory_equal(note, want, strlen(want));
+	assert_non_null(strstr(t, note));
+	json_decref(root);
+	free(j);
+	free(t);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_text),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_note),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
