@@ -1299,29 +1299,27 @@ key_deny_flags(struct parser *p, void *obj)
 	return parse_strseq(p, "deny_flags", 1, deny_item, obj);
 }
 
-/* Name of risk bit i if a policy may opt into it, else NULL. */
-static const char *
-risk_optin(unsigned i)
-{
-	const char *name = commands_risk_name(1u << i);
+#define RISK_LIST_MAX	512	/* bytes of the list of risk classes */
 
-	return name != NULL && commands_risk_lookup(name) != 0 ? name : NULL;
+static int
+list_class(const char *name, void *ctx)
+{
+	char *buf = ctx;
+	size_t len = strlen(buf);
+
+	(void)snprintf(buf + len, RISK_LIST_MAX - len, "%s%s",
+	    len > 0 ? ", " : "", name);
+	return 0;
 }
 
 /* "privileged, host-mounts, ...": every class a policy may opt into. */
 static const char *
 risk_list(void)
 {
-	static char buf[512];
-	const char *name;
-	size_t len = 0;
-	unsigned i;
+	static char buf[RISK_LIST_MAX];
 
 	buf[0] = '\0';
-	for (i = 0; i < RISK_BITS && len < sizeof(buf); i++)
-		if ((name = risk_optin(i)) != NULL)
-			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
-			    "%s%s", len > 0 ? ", " : "", name);
+	(void)commands_each_risk(list_class, buf);
 	return buf;
 }
 
@@ -1330,7 +1328,7 @@ unsafe_item(struct parser *p, void *obj, const char *s, const yaml_mark_t *m)
 {
 	struct rule *r = obj;
 	struct suggest sg;
-	unsigned bit, i;
+	unsigned bit;
 
 	if (strcmp(s, "never") == 0) {
 		perr(p, m, "unsafe: \"never\" can not be allowed by any "
@@ -1342,9 +1340,7 @@ unsafe_item(struct parser *p, void *obj, const char *s, const yaml_mark_t *m)
 		return 0;
 	}
 	suggest_init(&sg, s);
-	for (i = 0; i < RISK_BITS; i++)
-		if (risk_optin(i) != NULL)
-			suggest_try(&sg, risk_optin(i));
+	(void)commands_each_risk(suggest_word, &sg);
 	perr(p, m, "unsafe: unknown risk class \"%s\"%s (valid: %s)", s,
 	    suggest_text(&sg), risk_list());
 	return 0;
