@@ -578,8 +578,8 @@ interp(const struct strv *env, const char *s, const char **err)
 			end = q + 1;
 			while (varchar((unsigned char)*end, 0))
 				end++;
-			v = expand_var(env, q + 1, (size_t)(end - q - 1), NULL,
-			    NULL, 0, err);
+			v = expand_var(env, q + 1, (size_t)(end - q - 1), "",
+			    "", 0, err);
 		} else {
 			*err = "malformed interpolation";
 			v = NULL;
