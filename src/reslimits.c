@@ -506,20 +506,18 @@ scan_mount(const struct scan *sc, const struct limitflag *lf,
 {
 	struct limit_finding f;
 	struct strv fl = { NULL, 0, 0 };
-	const char *size;
-	long long v;
-	int r, tmpfs;
+	const char *size = NULL;
+	long long v = 0;
+	int r = 0, tmpfs = 0, bad;
 
 	start(&f, sc, lf->limit, lf->flag, value);
-	if (mount_tmpfs(value, &tmpfs, &size, &fl) != 0)
+	bad = mount_tmpfs(value, &tmpfs, &size, &fl) != 0 ||
+	    (tmpfs && size != NULL && ram_bytes(size, &v) != 0);
+	if (bad)
 		r = report(sc, &f, LK_UNREADABLE);
-	else if (!tmpfs)
-		r = 0;
-	else if (size == NULL)
+	else if (tmpfs && size == NULL)
 		r = report(sc, &f, LK_NO_TMPFS_SIZE);
-	else if (ram_bytes(size, &v) != 0)
-		r = report(sc, &f, LK_UNREADABLE);
-	else
+	else if (tmpfs)
 		r = amount(sc, &f, v == 0 ? LIMITS_NONE : v);
 	strv_free(&fl);
 	return r;
