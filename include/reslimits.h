@@ -1,17 +1,19 @@
 /*
  * reslimits.h: resource limits on a rule (dockergate.yaml(5)): a default
  * that is added to a request that does not set the flag, and a cap that no
- * value of any flag that says the same thing may pass.  Which docker flags a
- * limit covers, and how docker reads their values, is data in limits.c.
+ * value of any flag that says the same thing may pass.  This module knows
+ * docker's side: which flags a limit covers and how docker reads their
+ * values (reslimits.c), reported as findings; decide.c holds the findings
+ * to a rule's struct limits and words the reason.
  */
 #ifndef DG_RESLIMITS_H
 #define DG_RESLIMITS_H
 
+#include <limits.h>
 #include <stddef.h>
 
 struct flagval;
 struct request;
-struct strv;
 
 #define LIMITS_TEXT_MAX		24	/* bytes of a limit value as written */
 #define LIMITS_CPU_PERIOD	100000	/* CFS period (us) when none is given */
@@ -62,43 +64,96 @@ int	 reslimits_parse(int id, const char *text, long long *out,
 int	 reslimits_command_takes(const char *canon);
 
 /*
- * Hold one flag occurrence of a compose service (the run flag its key
- * maps to) to the caps of lim; --cpu-quota/--cpu-period are refused under
- * a cpus cap (a service gives cpus), a log-opt max-size is held to the
- * log-size cap alone.  Returns 0, or -1 with a
- * one-line reason in buf naming the flag, the value and the cap.
+ * What a scan saw (struct limit_finding.kind).  A scan reports facts about
+ * the request only; decide.c holds them to the rule's limits and words the
+ * reason.
  */
-int	 reslimits_check_flag(const struct limits *lim, const struct flagval *fv,
-	    char *buf, size_t len);
+enum limit_kind {
+	LK_AMOUNT,		/* flag: value read as amount */
+	LK_UNREADABLE,		/* flag [key]: value not read as docker does */
+	LK_NO_SIZE,		/* --tmpfs value: no size= option */
+	LK_NO_TMPFS_SIZE,	/* --flag type=tmpfs value: no tmpfs-size= */
+	LK_CFS_ALONE,		/* a service's cpu-quota or cpu-period */
+	LK_CFS,			/* --cpu-quota value, --cpu-period value2 */
+	LK_UNSET,		/* the request leaves limit out; flag sets it */
+	LK_SERVICE_UNSET,	/* the service leaves it out; flag is its key */
+	LK_LOG,			/* a json-file or local log (value2: driver) */
+	LK_LOG_UNREADABLE,	/* log-opt key value of that log: unreadable */
+};
 
 /*
- * Hold a whole request to lim: every covered flag, the combined ones
- * (--cpu-quota with --cpu-period, the log driver with its options), and
- * the defaults: for a command that takes them, the flags a default adds
- * ("--memory=256m") are appended to inject.  Returns 0, or -1 with the
- * reason in buf.
+ * One fact.  Strings point into the request (or are static) and live as
+ * long as it.  amount is in the limit's unit (bytes, nano-CPUs, processes),
+ * LIMITS_NONE where docker reads the value as no limit.
  */
-int	 reslimits_check(const struct limits *lim, const struct request *req,
-	    struct strv *inject, char *buf, size_t len);
+struct limit_finding {
+	enum limit_kind	 kind;
+	enum limit_id	 limit;
+	const char	*flag;		/* canonical name, or compose key */
+	const char	*key;		/* log-opt key value is of, or NULL */
+	const char	*value;		/* as typed; NULL: not given */
+	const char	*value2;	/* LK_CFS: period; LK_LOG: driver */
+	long long	 amount;	/* LK_AMOUNT, LK_CFS; LK_LOG: a file */
+	long long	 files;		/* LK_LOG: max-file */
+	int		 scale;		/* LK_AMOUNT: held to scale x the cap
+					   (memory-swap counts memory too) */
+	int		 no_limit;	/* LK_*UNSET: left out means no limit */
+	int		 adds;		/* run, create: the request takes the
+					   defaults and tmpfs sizes decide
+					   adds */
+};
+
+#define LIMITS_NONE	LLONG_MAX	/* an amount that means no limit */
+
+/* Called for each finding in order; returns 0 to go on, -1 to stop. */
+typedef int	(*reslimits_fn)(void *ctx, const struct limit_finding *);
 
 /*
- * Under a tmpfs-size cap, for run and create: the value a --tmpfs or
- * --mount type=tmpfs occurrence fv of req becomes when it gives no size
- * ("/x" -> "/x:size=BYTES", "type=tmpfs,dst=/x" -> "...,tmpfs-size=BYTES",
- * the cap in bytes, other options kept), or NULL: nothing to add.
- * Caller frees.  reslimits_check lets such a tmpfs pass for these
- * commands only because the caller then renders this value instead.
+ * The findings of a whole request of a command that takes limits, in this
+ * order: each covered flag occurrence (every size= of a tmpfs), the
+ * --cpu-quota/--cpu-period pair, the limits a creating command leaves
+ * out, then its json-file or local log.  Returns 0, or -1 when fn stopped.
  */
-char	*reslimits_tmpfs_fix(const struct limits *lim, const struct request *req,
-	    const struct flagval *fv);
+int	 reslimits_scan(const struct request *req, reslimits_fn fn, void *ctx);
+
+/*
+ * The findings of one flag occurrence of a compose service (the run flag
+ * its key maps to): --cpu-quota/--cpu-period is LK_CFS_ALONE (a service
+ * gives cpus), a log-opt max-size an LK_AMOUNT of its own.  Returns 0, or
+ * -1 when fn stopped.
+ */
+int	 reslimits_scan_flag(const struct flagval *fv, reslimits_fn fn,
+	    void *ctx);
 
 /*
  * For a compose service: which limits did its keys set (bit 1 << id, as
- * reslimits_flag_sets reports each flag), and the denial for the first limit
- * with a default that it did not set.  Returns 0, or -1 with buf.
+ * reslimits_flag_sets reports each flag); reslimits_scan_service reports
+ * each limit with a compose key that set leaves out (LK_SERVICE_UNSET).
  */
 unsigned reslimits_flag_sets(const struct flagval *fv);
-int	 reslimits_service_defaults(const struct limits *lim, unsigned set,
-	    char *buf, size_t len);
+int	 reslimits_scan_service(unsigned set, reslimits_fn fn, void *ctx);
+
+/*
+ * The value a --tmpfs or --mount type=tmpfs occurrence fv of a run or
+ * create req becomes when it gives no size ("/x" -> "/x:size=BYTES",
+ * "type=tmpfs,dst=/x" -> "...,tmpfs-size=BYTES", other options kept), or
+ * NULL: nothing to add.  Caller frees.  The scan reports such a tmpfs with
+ * adds set; decide.c renders this value instead under a tmpfs-size cap.
+ */
+char	*reslimits_tmpfs_fix(const struct request *req,
+	    const struct flagval *fv, long long bytes);
+
+/*
+ * The flag a default of limit id is added as ("--memory=256m",
+ * "--log-opt=max-size=BYTES"), from the default as written and in its
+ * unit, or NULL (tmpfs-size has none).  Caller frees.
+ */
+char	*reslimits_default_flag(int id, const char *text, long long value);
+
+/*
+ * The disk a log of max-size size (bytes) and max-file files may take, or
+ * LIMITS_NONE: rotation off (either is 0) or past int64.
+ */
+long long reslimits_log_total(long long size, long long files);
 
 #endif

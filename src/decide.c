@@ -1027,16 +1027,182 @@ check_redaction(struct check *ck)
 	return 0;
 }
 
+/*
+ * Limits (reslimits.c reports what a request sets; here it is held to the
+ * rule's struct limits).  limit_hold is a scan's context: the limits whose
+ * default the request is given once every finding has passed.
+ */
+struct limit_hold {
+	struct check	*ck;
+	unsigned	 add;		/* bit 1 << limit id */
+};
+
+/* 0 if v (LIMITS_NONE: no limit) is within f->scale times the cap of
+ * f's limit, or the denial naming --flag value. */
+static int
+over_cap(struct check *ck, const struct limit_finding *f, const char *value,
+    long long v)
+{
+	const struct limitspec *s = &ck->rule->limits.l[f->limit];
+	long long capv = s->max > LLONG_MAX / f->scale ? LLONG_MAX :
+	    f->scale * s->max;
+
+	if (v != LIMITS_NONE && v <= capv)
+		return 0;
+	return deny(ck, "--%s %.64s %s over the cap %s max %s", f->flag,
+	    value, v == LIMITS_NONE ? "means no limit, which is" : "is",
+	    reslimits_name(f->limit), s->maxtext);
+}
+
+/* The reason finding f breaks its limit's cap or default (not amounts:
+ * over_cap words those). */
+static int
+deny_limit(struct check *ck, const struct limit_finding *f)
+{
+	const struct limitspec *s = &ck->rule->limits.l[f->limit];
+	const char *name = reslimits_name(f->limit), *max = s->maxtext;
+
+	switch (f->kind) {
+	case LK_NO_SIZE:
+		return deny(ck, "--%s %.64s has no size, and this rule caps %s "
+		    "at %s: add size=%s to its options", f->flag, f->value,
+		    name, max, max);
+	case LK_NO_TMPFS_SIZE:
+		return deny(ck, "--%s %.64s has no tmpfs-size, and this rule "
+		    "caps %s at %s: add tmpfs-size=%s", f->flag, f->value, name,
+		    max, max);
+	case LK_CFS_ALONE:
+		return deny(ck, "--%s %.64s: this rule caps %s at %s; give the "
+		    "service cpus instead", f->flag, f->value, name, max);
+	case LK_UNSET:
+		return deny(ck, "without --%s the container has no %s limit, "
+		    "and this rule caps %s at %s: give --%s (at most %s)",
+		    f->flag, name, name, max, f->flag, max);
+	case LK_SERVICE_UNSET:
+		if (s->has_default)
+			return deny(ck, "this rule gives %s a default of %s, "
+			    "which compose cannot be given from outside: set "
+			    "%s: %s in the service", name, s->deftext, f->flag,
+			    s->deftext);
+		return deny(ck, "without %s the service has no %s limit, and "
+		    "this rule caps %s at %s: set %s (at most %s) in the "
+		    "service", f->flag, name, name, max, f->flag, max);
+	case LK_LOG:
+		return deny(ck, "without --%s max-size the %s log has no "
+		    "limit, and this rule caps %s at %s: give --%s "
+		    "max-size=SIZE", f->flag, f->value2, name, max, f->flag);
+	default:	/* LK_UNREADABLE, LK_LOG_UNREADABLE */
+		return deny(ck, "--%s%s%s %.64s: the value cannot be read, and "
+		    "this rule caps %s", f->flag, f->key != NULL ? " " : "",
+		    f->key != NULL ? f->key : "", f->value, name);
+	}
+}
+
+/* --cpu-quota with --cpu-period: the CPUs they give against the cap. */
+static int
+hold_cfs(struct check *ck, const struct limit_finding *f)
+{
+	char what[80];
+
+	(void)snprintf(what, sizeof(what), "%.24s --cpu-period %.24s",
+	    f->value != NULL ? f->value : "(none)",
+	    f->value2 != NULL ? f->value2 : "(none)");
+	return over_cap(ck, f, what, f->amount);
+}
+
+/*
+ * A json-file or local log: without max-size it takes the rule's default
+ * (added for run and create) or the driver's own; max-size x max-file
+ * against the cap.
+ */
+static int
+hold_log(struct limit_hold *h, const struct limit_finding *f)
+{
+	const struct limitspec *s = &h->ck->rule->limits.l[f->limit];
+	long long size = f->amount;
+	char what[96];
+
+	if (f->value == NULL && s->has_default) {
+		size = s->def;
+		if (f->adds)
+			h->add |= 1u << f->limit;
+	}
+	if (!s->has_max)
+		return 0;
+	if (f->value == NULL && size == LIMITS_NONE)
+		return deny_limit(h->ck, f);
+	(void)snprintf(what, sizeof(what), "max-size=%.24s max-file=%lld "
+	    "(%.12s)", f->value != NULL ? f->value : "(none)", f->files,
+	    f->value2);
+	return over_cap(h->ck, f, what, reslimits_log_total(size, f->files));
+}
+
+/* A finding held to its limit (reslimits_fn): 0, or -1 denied. */
+static int
+hold_limit(void *ctx, const struct limit_finding *f)
+{
+	struct limit_hold *h = ctx;
+	const struct limitspec *s = &h->ck->rule->limits.l[f->limit];
+
+	switch (f->kind) {
+	case LK_AMOUNT:
+		return s->has_max ? over_cap(h->ck, f, f->value, f->amount) : 0;
+	case LK_CFS:
+		return s->has_max ? hold_cfs(h->ck, f) : 0;
+	case LK_NO_SIZE:
+	case LK_NO_TMPFS_SIZE:	/* adds: fix_tmpfs gives it the cap */
+		return s->has_max && !f->adds ? deny_limit(h->ck, f) : 0;
+	case LK_UNSET:
+		if (f->adds && s->has_default)
+			h->add |= 1u << f->limit;
+		return f->no_limit && s->has_max && !s->has_default ?
+		    deny_limit(h->ck, f) : 0;
+	case LK_SERVICE_UNSET:
+		return s->has_default || (f->no_limit && s->has_max) ?
+		    deny_limit(h->ck, f) : 0;
+	case LK_LOG:
+		return hold_log(h, f);
+	case LK_LOG_UNREADABLE:	/* read for the default as well */
+		return s->has_max || s->has_default ? deny_limit(h->ck, f) : 0;
+	default:		/* LK_UNREADABLE, LK_CFS_ALONE */
+		return s->has_max ? deny_limit(h->ck, f) : 0;
+	}
+}
+
+/* The request's limit findings held to the rule; then the defaults of
+ * those it leaves out are added. */
+static int
+hold_limits(struct check *ck)
+{
+	const struct limits *lim = &ck->rule->limits;
+	struct limit_hold h = { ck, 0 };
+	char *flag;
+	int id;
+
+	if (!lim->any)
+		return 0;
+	if (reslimits_scan(ck->req, hold_limit, &h) != 0)
+		return -1;
+	for (id = 0; id < LIMIT_COUNT; id++)
+		if ((h.add & (1u << id)) && (flag = reslimits_default_flag(id,
+		    lim->l[id].deftext, lim->l[id].def)) != NULL)
+			strv_take(&ck->extra, flag);
+	return 0;
+}
+
 /* A tmpfs without a size under a tmpfs-size cap gets the cap. */
 static void
 fix_tmpfs(struct check *ck)
 {
+	const struct limits *lim = &ck->rule->limits;
 	char *v;
 	size_t i;
 
+	if (!lim->any || !lim->l[LIMIT_TMPFS].has_max)
+		return;
 	for (i = 0; i < ck->req->nflags; i++) {
-		if ((v = reslimits_tmpfs_fix(&ck->rule->limits, ck->req,
-		    &ck->req->flags[i])) == NULL)
+		if ((v = reslimits_tmpfs_fix(ck->req, &ck->req->flags[i],
+		    lim->l[LIMIT_TMPFS].max)) == NULL)
 			continue;
 		ck->fixes = xreallocarray(ck->fixes, ck->nfixes + 1,
 		    sizeof(*ck->fixes));
@@ -1053,8 +1219,7 @@ fix_tmpfs(struct check *ck)
 static int
 check_limits(struct check *ck)
 {
-	if (reslimits_check(&ck->rule->limits, ck->req, &ck->extra,
-	    ck->reason, sizeof(ck->reason)) != 0 ||
+	if (hold_limits(ck) != 0 ||
 	    placement_check(ck->rule->cgroup_parent, ck->req, &ck->extra,
 	    ck->reason, sizeof(ck->reason)) != 0)
 		return -1;
@@ -1067,8 +1232,11 @@ check_limits(struct check *ck)
 static int
 limit_flag(struct check *ck, const struct flagval *fv)
 {
-	return reslimits_check_flag(&ck->rule->limits, fv, ck->reason,
-	    sizeof(ck->reason));
+	struct limit_hold h = { ck, 0 };
+
+	if (!ck->rule->limits.any)
+		return 0;
+	return reslimits_scan_flag(fv, hold_limit, &h);
 }
 
 /* compose.c holds compose services and builds to these same checks. */
@@ -1135,9 +1303,10 @@ static int
 hook_service(void *ctx, unsigned set, int owned)
 {
 	struct check *ck = ctx;
+	struct limit_hold h = { ck, 0 };
 
-	if (reslimits_service_defaults(&ck->rule->limits, set, ck->reason,
-	    sizeof(ck->reason)) != 0)
+	if (ck->rule->limits.any &&
+	    reslimits_scan_service(set, hold_limit, &h) != 0)
 		return -1;
 	if (ck->rule->own && !owned && (ck->req->cmd->traits & CMD_CREATES))
 		return deny(ck, "under own: true the containers compose "

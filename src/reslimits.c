@@ -1,22 +1,27 @@
 /*
- * reslimits.c: resource limits (dockergate.yaml(5), RESOURCE LIMITS).  A
- * rule's limits give a default that is added to a request that leaves the
- * flag out, and a cap that no flag saying the same thing may pass.
+ * reslimits.c: resource limits (dockergate.yaml(5), RESOURCE LIMITS): the
+ * docker side.  A rule's limits give a default that is added to a request
+ * that leaves the flag out, and a cap that no flag saying the same thing
+ * may pass.  This module reads the request and reports what it sets as
+ * findings (struct limit_finding); decide.c alone holds them to the rule's
+ * struct limits and words the reason.
  *
  * Invariants:
  * - Which flags a limit covers is the table limitflags[]; a flag of a
  *   limited command that sets memory, CPU, processes, shared memory, a
- *   tmpfs or a log's size MUST have a row there.
+ *   tmpfs or a log's size MUST have a row there, and each occurrence MUST
+ *   be reported, not only the last one docker keeps.
  * - Values MUST be read as docker reads them: go-units RAMInBytes (binary)
  *   for the CLI's size flags, FromHumanSize (decimal) for a log driver's
  *   max-size, big.Rat nano-CPUs for --cpus, strconv for integers, the
  *   kernel's memparse for a tmpfs size=.  A value read differently or not
- *   at all MUST be denied under a cap, never taken as "no limit".
- * - "No limit" (0 or -1 where docker reads it so, a tmpfs without size=,
- *   a json-file log without max-size, --cpu-period without --cpu-quota)
- *   is over every cap.
- * - Every occurrence of a flag is held to the cap, not only the last one
- *   docker keeps.
+ *   at all MUST be reported unreadable, never as an amount.
+ * - "No limit" (0 or -1 where docker reads it so, --cpu-period without
+ *   --cpu-quota, rotation off) MUST be reported as LIMITS_NONE, and what
+ *   leaves a limit out (a tmpfs without size=, a json-file log without
+ *   max-size, a creating command without --memory) as its own finding.
+ * - It MUST NOT read a struct limits, compare with a cap or word a
+ *   denial: it knows docker, not the rule.
  * - Pure: no I/O, no globals that change.
  */
 #include <ctype.h>
@@ -33,7 +38,6 @@
 #include "util.h"
 
 #define NANO		1000000000LL	/* nano-CPUs in one CPU */
-#define UNLIMITED	LLONG_MAX	/* a value that no cap admits */
 
 /* The unit a limit is written in, in the policy. */
 enum lunit {
@@ -193,7 +197,7 @@ reslimits_command_takes(const char *canon)
  * go-units parseSize: digits[.digits], one optional space, then "", "b",
  * or one of kmgtp followed by "", "b" or "ib", any case.  mult is 1024
  * (RAMInBytes) or 1000 (FromHumanSize).  The product is computed in
- * float64 and truncated, as Go does; past int64 it is UNLIMITED.
+ * float64 and truncated, as Go does; past int64 it is LIMITS_NONE.
  */
 static int
 human_size(const char *s, long long mult, long long *out)
@@ -233,7 +237,7 @@ human_size(const char *s, long long mult, long long *out)
 	if (*p != '\0')
 		return -1;
 	v *= m;
-	*out = v >= 9223372036854775807.0 ? UNLIMITED : (long long)v;
+	*out = v >= 9223372036854775807.0 ? LIMITS_NONE : (long long)v;
 	return 0;
 }
 
@@ -289,7 +293,7 @@ nano_cpus(const char *s, long long *out)
 		return -1;
 	for (; isdigit((unsigned char)*p); p++) {
 		if (v > (LLONG_MAX / NANO - 9) / 10) {
-			*out = UNLIMITED;	/* past int64 nano-CPUs */
+			*out = LIMITS_NONE;	/* past int64 nano-CPUs */
 			return strspn(p, "0123456789.") == strlen(p) ? 0 : -1;
 		}
 		v = v * 10 + (*p - '0');
@@ -351,7 +355,7 @@ kernel_size(const char *s, long long *out)
 		shift = 10 * (int)(u - units + 1);
 	}
 	*out = shift > 0 && v > ((unsigned long long)LLONG_MAX >> shift) ?
-	    UNLIMITED : (long long)(v << shift);
+	    LIMITS_NONE : (long long)(v << shift);
 	return 0;
 }
 
@@ -378,7 +382,7 @@ reslimits_parse(int id, const char *text, long long *out, const char **errstr)
 		*errstr = "a whole number";
 		break;
 	}
-	if (r == 0 && (*out <= 0 || *out == UNLIMITED)) {
+	if (r == 0 && (*out <= 0 || *out == LIMITS_NONE)) {
 		*errstr = "a limit above 0 (0 would mean no limit)";
 		r = -1;
 	}
@@ -386,7 +390,14 @@ reslimits_parse(int id, const char *text, long long *out, const char **errstr)
 }
 
 /* ------------------------------------------------------------------ */
-/* Holding values to a cap */
+/* Findings of one flag occurrence */
+
+/* A scan in progress: where its findings go, and the command's row. */
+struct scan {
+	reslimits_fn	 fn;
+	void		*ctx;
+	int		 row;		/* limitcmds[]; -1: a service's flag */
+};
 
 static const struct limitflag *
 limitflag(const char *name)
@@ -399,72 +410,66 @@ limitflag(const char *name)
 	return NULL;
 }
 
-static int
-over(char *buf, size_t len, const char *what, const char *value,
-    const char *how, const struct limitspec *s, int id)
+/* A finding of limit id about --flag value, the rest zero. */
+static void
+start(struct limit_finding *f, const struct scan *sc, int id,
+    const char *flag, const char *value)
 {
-	(void)snprintf(buf, len, "--%s %.64s %s over the cap %s max %s",
-	    what, value, how, reslimits_name(id), s->maxtext);
-	return -1;
+	memset(f, 0, sizeof(*f));
+	f->limit = (enum limit_id)id;
+	f->flag = flag;
+	f->value = value;
+	f->scale = 1;
+	f->adds = sc->row >= 0 && limitcmds[sc->row].inject;
 }
 
 static int
-unreadable(char *buf, size_t len, const char *what, const char *value,
-    int id)
+report(const struct scan *sc, struct limit_finding *f, enum limit_kind kind)
 {
-	(void)snprintf(buf, len, "--%s %.64s: the value cannot be read, and "
-	    "this rule caps %s", what, value, reslimits_name(id));
-	return -1;
+	f->kind = kind;
+	return sc->fn(sc->ctx, f) != 0 ? -1 : 0;
 }
 
-/* One value v (UNLIMITED or -1 for none) of --what against the cap. */
+/* An amount v; below 0 docker reads as no limit (-1, MemSwapBytes). */
 static int
-cap(const struct limitspec *s, int id, const char *what, const char *value,
-    long long v, long long capv, char *buf, size_t len)
+amount(const struct scan *sc, struct limit_finding *f, long long v)
 {
-	if (v == UNLIMITED || v < 0)
-		return over(buf, len, what, value, "means no limit, which is",
-		    s, id);
-	if (v > capv)
-		return over(buf, len, what, value, "is", s, id);
-	return 0;
+	f->amount = v < 0 ? LIMITS_NONE : v;
+	return report(sc, f, LK_AMOUNT);
 }
 
 /*
- * A --tmpfs PATH[:OPTS]: every size= held to the cap; one is needed, unless
- * fixable (run, create: reslimits_tmpfs_fix adds size=MAX).
+ * A --tmpfs PATH[:OPTS]: each size= is an amount (0: none); nr_blocks=
+ * (pages) or a size= the kernel reads otherwise is unreadable and ends
+ * the value's findings; no size at all is LK_NO_SIZE.
  */
 static int
-check_tmpfs(const struct limitspec *s, const char *value, int fixable,
-    char *buf, size_t len)
+scan_tmpfs(const struct scan *sc, const struct limitflag *lf,
+    const char *value)
 {
+	struct limit_finding f;
 	struct strv o = { NULL, 0, 0 };
 	const char *opts = strchr(value, ':'), *err;
 	long long v;
 	size_t i;
-	int r = 0, sized = 0;
+	int r = 0, sized = 0, bad = 0;
 
+	start(&f, sc, lf->limit, lf->flag, value);
 	if (opts != NULL && mounts_csv(opts + 1, &o, &err) != 0)
-		return unreadable(buf, len, "tmpfs", value, LIMIT_TMPFS);
-	for (i = 0; i < o.n && r == 0; i++) {
-		/* nr_blocks= sizes the tmpfs too, in pages: refused */
+		return report(sc, &f, LK_UNREADABLE);
+	for (i = 0; i < o.n && r == 0 && !bad; i++) {
 		if (strncmp(o.v[i], "size=", 5) != 0 &&
 		    strncmp(o.v[i], "nr_blocks=", 10) != 0)
 			continue;
 		if (strncmp(o.v[i], "size=", 5) != 0 ||
 		    kernel_size(o.v[i] + 5, &v) != 0)
-			r = unreadable(buf, len, "tmpfs", value, LIMIT_TMPFS);
-		else {
-			sized = 1;
-			r = cap(s, LIMIT_TMPFS, "tmpfs", value, v == 0 ?
-			    UNLIMITED : v, s->max, buf, len);
-		}
+			bad = 1, r = report(sc, &f, LK_UNREADABLE);
+		else
+			sized = 1, r = amount(sc, &f, v == 0 ? LIMITS_NONE : v);
 	}
 	strv_free(&o);
-	if (r == 0 && !sized && !fixable)
-		(void)snprintf(buf, len, "--tmpfs %.64s has no size, and this "
-		    "rule caps tmpfs-size at %s: add size=%s to its options",
-		    value, s->maxtext, s->maxtext), r = -1;
+	if (r == 0 && !sized && !bad)
+		r = report(sc, &f, LK_NO_SIZE);
 	return r;
 }
 
@@ -493,44 +498,41 @@ mount_tmpfs(const char *value, int *tmpfs, const char **size,
 	return 0;
 }
 
-/* A --mount: for type=tmpfs, tmpfs-size held to the cap; one is needed
- * unless fixable (reslimits_tmpfs_fix adds it). */
+/* A --mount: for type=tmpfs, its tmpfs-size (0: none), or that none is
+ * given (LK_NO_TMPFS_SIZE); an unreadable CSV whatever its type. */
 static int
-limit_mount(const struct limitspec *s, const char *what, const char *value,
-    int fixable, char *buf, size_t len)
+scan_mount(const struct scan *sc, const struct limitflag *lf,
+    const char *value)
 {
-	struct strv f = { NULL, 0, 0 };
-	const char *size;
-	long long v;
-	int r = 0, tmpfs;
+	struct limit_finding f;
+	struct strv fl = { NULL, 0, 0 };
+	const char *size = NULL;
+	long long v = 0;
+	int r = 0, tmpfs = 0, bad;
 
-	if (mount_tmpfs(value, &tmpfs, &size, &f) != 0) {
-		strv_free(&f);
-		return unreadable(buf, len, what, value, LIMIT_TMPFS);
-	}
-	if (!tmpfs || (size == NULL && fixable))
-		r = 0;
-	else if (size == NULL)
-		r = (snprintf(buf, len, "--%s %.64s has no tmpfs-size, and "
-		    "this rule caps tmpfs-size at %s: add tmpfs-size=%s", what,
-		    value, s->maxtext, s->maxtext), -1);
-	else if (ram_bytes(size, &v) != 0)
-		r = unreadable(buf, len, what, value, LIMIT_TMPFS);
-	else
-		r = cap(s, LIMIT_TMPFS, what, value, v == 0 ? UNLIMITED : v,
-		    s->max, buf, len);
-	strv_free(&f);
+	start(&f, sc, lf->limit, lf->flag, value);
+	bad = mount_tmpfs(value, &tmpfs, &size, &fl) != 0 ||
+	    (tmpfs && size != NULL && ram_bytes(size, &v) != 0);
+	if (bad)
+		r = report(sc, &f, LK_UNREADABLE);
+	else if (tmpfs && size == NULL)
+		r = report(sc, &f, LK_NO_TMPFS_SIZE);
+	else if (tmpfs)
+		r = amount(sc, &f, v == 0 ? LIMITS_NONE : v);
+	strv_free(&fl);
 	return r;
 }
 
-/* One value of a size, CPU or pids flag. */
+/* One value of a size, CPU or pids flag, read as docker reads it. */
 static int
-check_scalar(const struct limitspec *s, const struct limitflag *lf,
-    const char *value, char *buf, size_t len)
+scan_scalar(const struct scan *sc, const struct limitflag *lf,
+    const char *value)
 {
+	struct limit_finding f;
 	long long v;
 	int rc;
 
+	start(&f, sc, lf->limit, lf->flag, value);
 	switch (lf->read) {
 	case LR_CPUS:
 	case LR_CPUS_AT_MOST:
@@ -544,97 +546,89 @@ check_scalar(const struct limitspec *s, const struct limitflag *lf,
 		break;
 	}
 	if (rc != 0)
-		return unreadable(buf, len, lf->flag, value, lf->limit);
+		return report(sc, &f, LK_UNREADABLE);
 	if (v == 0 && (lf->read == LR_MEMORY || lf->read == LR_CPUS ||
 	    lf->read == LR_PIDS))
-		v = UNLIMITED;		/* docker: 0 is no limit */
+		v = LIMITS_NONE;	/* docker: 0 is no limit */
 	if (lf->read == LR_SWAP)
-		return cap(s, lf->limit, lf->flag, value, v,
-		    s->max > LLONG_MAX / 2 ? LLONG_MAX : 2 * s->max, buf, len);
-	return cap(s, lf->limit, lf->flag, value, v, s->max, buf, len);
+		f.scale = 2;		/* memory plus swap */
+	return amount(sc, &f, v);
 }
 
-/* One flag occurrence; in_request: the CFS pair and the log driver are
- * judged whole by reslimits_check; fixable: a tmpfs without a size gets
- * the cap (reslimits_tmpfs_fix). */
+/* One flag occurrence; in a whole request the CFS pair and the log driver
+ * are reported whole (scan_cfs, scan_log). */
 static int
-check_one(const struct limits *lim, const struct flagval *fv,
-    int in_request, int fixable, char *buf, size_t len)
+scan_one(const struct scan *sc, const struct flagval *fv)
 {
 	const struct limitflag *lf;
-	const struct limitspec *s;
+	struct limit_finding f;
 	const char *v = fv->value;
 	long long sz;
 
-	if (lim == NULL || !lim->any ||
-	    (lf = limitflag(commands_flag_canon(fv->def))) == NULL)
-		return 0;
-	s = &lim->l[lf->limit];
-	if (!s->has_max)
+	if ((lf = limitflag(commands_flag_canon(fv->def))) == NULL)
 		return 0;
 	switch (lf->read) {
 	case LR_TMPFS:
-		return check_tmpfs(s, v, fixable, buf, len);
+		return scan_tmpfs(sc, lf, v);
 	case LR_MOUNT:
-		return limit_mount(s, lf->flag, v, fixable, buf, len);
+		return scan_mount(sc, lf, v);
 	case LR_CPU_CFS:
-		if (in_request)
+		if (sc->row >= 0)
 			return 0;
-		(void)snprintf(buf, len, "--%s %.64s: this rule caps cpus at "
-		    "%s; give the service cpus instead", lf->flag, v,
-		    s->maxtext);
-		return -1;
+		start(&f, sc, lf->limit, lf->flag, v);
+		return report(sc, &f, LK_CFS_ALONE);
 	case LR_LOG:
-		if (in_request || strncmp(v, "max-size=", 9) != 0)
+		if (sc->row >= 0 || strncmp(v, "max-size=", 9) != 0)
 			return 0;
+		start(&f, sc, LIMIT_LOG, "log-opt", v);
 		if (human_size(v + 9, 1000, &sz) != 0)
-			return unreadable(buf, len, "log-opt", v, LIMIT_LOG);
-		return cap(s, LIMIT_LOG, "log-opt", v, sz == 0 ? UNLIMITED :
-		    sz, s->max, buf, len);
+			return report(sc, &f, LK_UNREADABLE);
+		return amount(sc, &f, sz == 0 ? LIMITS_NONE : sz);
 	default:
-		return check_scalar(s, lf, v, buf, len);
+		return scan_scalar(sc, lf, v);
 	}
 }
 
 int
-reslimits_check_flag(const struct limits *lim, const struct flagval *fv,
-    char *buf, size_t len)
+reslimits_scan_flag(const struct flagval *fv, reslimits_fn fn, void *ctx)
 {
-	return check_one(lim, fv, 0, 0, buf, len);
+	struct scan sc = { fn, ctx, -1 };
+
+	return scan_one(&sc, fv);
 }
 
 /* ------------------------------------------------------------------ */
 /* Whole requests */
 
-/* --cpu-quota with --cpu-period: quota/period CPUs. */
+/* --cpu-quota with --cpu-period: quota/period CPUs, rounded up. */
 static int
-check_cfs(const struct limitspec *s, const struct request *req,
-    int period_known, char *buf, size_t len)
+scan_cfs(const struct scan *sc, const struct request *req)
 {
 	const char *q = grammar_last_value(req->flags, req->nflags,
 	    "cpu-quota");
 	const char *p = grammar_last_value(req->flags, req->nflags,
 	    "cpu-period");
-	long long quota = 0, period = 0, v;
-	char what[80];
+	struct limit_finding f;
+	long long quota = 0, period = 0;
 
 	if (q == NULL && p == NULL)
 		return 0;
 	if ((q != NULL && go_int(q, &quota) != 0) ||
-	    (p != NULL && go_int(p, &period) != 0))
-		return unreadable(buf, len, q != NULL ? "cpu-quota" :
-		    "cpu-period", q != NULL ? q : p, LIMIT_CPUS);
+	    (p != NULL && go_int(p, &period) != 0)) {
+		start(&f, sc, LIMIT_CPUS, q != NULL ? "cpu-quota" :
+		    "cpu-period", q != NULL ? q : p);
+		return report(sc, &f, LK_UNREADABLE);
+	}
+	start(&f, sc, LIMIT_CPUS, "cpu-quota", q);
+	f.value2 = p;
 	if (period <= 0)
-		period = period_known ? LIMITS_CPU_PERIOD :
+		period = limitcmds[sc->row].period_known ? LIMITS_CPU_PERIOD :
 		    LIMITS_CPU_PERIOD_MIN;
-	(void)snprintf(what, sizeof(what), "%.24s --cpu-period %.24s",
-	    q != NULL ? q : "(none)", p != NULL ? p : "(none)");
-	if (quota <= 0)
-		return over(buf, len, "cpu-quota", what,
-		    "means no limit, which is", s, LIMIT_CPUS);
-	v = quota > LLONG_MAX / NANO ? UNLIMITED : quota * NANO / period +
-	    (quota * NANO % period != 0);
-	return cap(s, LIMIT_CPUS, "cpu-quota", what, v, s->max, buf, len);
+	if (quota <= 0 || quota > LLONG_MAX / NANO)
+		f.amount = LIMITS_NONE;	/* docker: no quota is no limit */
+	else
+		f.amount = quota * NANO / period + (quota * NANO % period != 0);
+	return report(sc, &f, LK_CFS);
 }
 
 /* log-opt key=value (ConvertKVStringsToMap: split at the first '='). */
@@ -652,56 +646,53 @@ logopt(const struct request *req, const char *key)
 	return v;
 }
 
+/* 1 if req has a --log-driver or --log-opt. */
+static int
+has_log_flag(const struct request *req)
+{
+	return grammar_last_value(req->flags, req->nflags, "log-driver") !=
+	    NULL || grammar_last_value(req->flags, req->nflags, "log-opt") !=
+	    NULL;
+}
+
 /*
- * The disk the logs of a json-file or local driver (or the daemon's
- * default, taken to be json-file) may take: max-size x max-file, with
- * each driver's own defaults; *inject set when the default is added.
+ * The logs of a json-file or local driver (or the daemon's default, taken
+ * to be json-file) kept on this host's disk: max-size per file (each
+ * driver's own default when not given) and max-file, for a creating
+ * command or one that sets the log.
  */
 static int
-check_log(const struct limitspec *s, const struct request *req,
-    int *inject, char *buf, size_t len)
+scan_log(const struct scan *sc, const struct request *req)
 {
 	const char *drv = grammar_last_value(req->flags, req->nflags,
 	    "log-driver");
 	const char *size = logopt(req, "max-size");
 	const char *files = logopt(req, "max-file");
+	struct limit_finding f;
 	int local;
-	long long sz, nf;
-	char what[96];
 
-	*inject = 0;
+	if (!limitcmds[sc->row].creates && !has_log_flag(req))
+		return 0;
 	if (drv == NULL || *drv == '\0')
 		drv = "json-file";
 	if (strcmp(drv, "json-file") != 0 && strcmp(drv, "local") != 0)
 		return 0;	/* its logs are not kept on this host's disk */
 	local = strcmp(drv, "local") == 0;
-	nf = local ? LIMITS_LOG_FILES_LOCAL : LIMITS_LOG_FILES_JSON;
-	if (files != NULL && count(files, &nf) != 0)
-		return unreadable(buf, len, "log-opt max-file", files,
-		    LIMIT_LOG);
-	if (size == NULL && s->has_default) {
-		*inject = 1;
-		sz = s->def;
-	} else if (size == NULL)
-		sz = local ? LIMITS_LOG_SIZE_LOCAL : UNLIMITED;
-	else if (human_size(size, 1000, &sz) != 0)
-		return unreadable(buf, len, "log-opt max-size", size,
-		    LIMIT_LOG);
-	if (!s->has_max)
-		return 0;
-	if (size == NULL && sz == UNLIMITED) {
-		(void)snprintf(buf, len, "without --log-opt max-size the %s log "
-		    "has no limit, and this rule caps log-size at %s: give "
-		    "--log-opt max-size=SIZE", drv, s->maxtext);
-		return -1;
+	start(&f, sc, LIMIT_LOG, "log-opt", size);
+	f.value2 = drv;
+	f.files = local ? LIMITS_LOG_FILES_LOCAL : LIMITS_LOG_FILES_JSON;
+	if (files != NULL && count(files, &f.files) != 0) {
+		f.key = "max-file";
+		f.value = files;
+		return report(sc, &f, LK_LOG_UNREADABLE);
 	}
-	(void)snprintf(what, sizeof(what), "max-size=%.24s max-file=%lld "
-	    "(%.12s)", size != NULL ? size : "(none)", nf, drv);
-	if (sz == 0 || nf == 0)		/* rotation off: no bound */
-		return cap(s, LIMIT_LOG, "log-opt", what, UNLIMITED, s->max,
-		    buf, len);
-	return cap(s, LIMIT_LOG, "log-opt", what, sz > LLONG_MAX / nf ?
-	    UNLIMITED : sz * nf, s->max, buf, len);
+	if (size == NULL)
+		f.amount = local ? LIMITS_LOG_SIZE_LOCAL : LIMITS_NONE;
+	else if (human_size(size, 1000, &f.amount) != 0) {
+		f.key = "max-size";
+		return report(sc, &f, LK_LOG_UNREADABLE);
+	}
+	return report(sc, &f, LK_LOG);
 }
 
 /* Does req set a flag that satisfies limit id's default? */
@@ -729,90 +720,53 @@ command_row(const struct request *req)
 	return -1;
 }
 
-/* Add the defaults req leaves out, for run and create. */
-static void
-inject_defaults(const struct limits *lim, const struct request *req,
-    int log_default, struct strv *inject)
-{
-	int id;
-
-	for (id = 0; id < LIMIT_COUNT; id++) {
-		if (!lim->l[id].has_default || limitdefs[id].inject == NULL)
-			continue;
-		if (id == LIMIT_LOG) {
-			if (log_default)
-				strv_take(inject, xasprintf("--log-opt="
-				    "max-size=%lld", lim->l[id].def));
-		} else if (!request_sets(req, id))
-			strv_take(inject, xasprintf("--%s=%s",
-			    limitdefs[id].inject, lim->l[id].deftext));
-	}
-}
-
-/* 1 if req has a --log-driver or --log-opt. */
-static int
-has_log_flag(const struct request *req)
-{
-	return grammar_last_value(req->flags, req->nflags, "log-driver") !=
-	    NULL || grammar_last_value(req->flags, req->nflags, "log-opt") !=
-	    NULL;
-}
-
 /*
- * A creating command that leaves out memory, cpus or pids under a cap
- * without a default gets no limit at all: over the cap.
+ * The limits with a flag that req leaves out: for a creating command,
+ * memory, cpus and pids then have none (no_limit, with the flag that sets
+ * them); for run and create, a default would be added (adds).
  */
 static int
-check_missing(const struct limits *lim, const struct request *req, int row,
-    char *buf, size_t len)
+scan_unset(const struct scan *sc, const struct request *req)
 {
+	struct limit_finding f;
 	const char *flag;
-	int id;
+	int id, pre = *limitcmds[sc->row].pre != '\0';
 
-	for (id = LIMIT_MEMORY; id <= LIMIT_PIDS; id++) {
-		if (!lim->l[id].has_max || lim->l[id].has_default ||
+	for (id = 0; id < LIMIT_COUNT; id++) {
+		if (id == LIMIT_LOG || limitdefs[id].inject == NULL ||
 		    request_sets(req, id))
 			continue;
-		flag = setflag[*limitcmds[row].pre != '\0'][id];
-		(void)snprintf(buf, len, "without --%s the container has no "
-		    "%s limit, and this rule caps %s at %s: give --%s (at most "
-		    "%s)", flag, reslimits_name(id), reslimits_name(id),
-		    lim->l[id].maxtext, flag, lim->l[id].maxtext);
-		return -1;
+		flag = id <= LIMIT_PIDS ? setflag[pre][id] :
+		    limitdefs[id].inject;
+		start(&f, sc, id, flag, NULL);
+		f.no_limit = limitcmds[sc->row].creates && id <= LIMIT_PIDS;
+		if ((f.no_limit || f.adds) && report(sc, &f, LK_UNSET) != 0)
+			return -1;
 	}
 	return 0;
 }
 
 int
-reslimits_check(const struct limits *lim, const struct request *req,
-    struct strv *inject, char *buf, size_t len)
+reslimits_scan(const struct request *req, reslimits_fn fn, void *ctx)
 {
-	int row, log_default = 0, period_known;
+	struct scan sc = { fn, ctx, command_row(req) };
 	size_t i;
 
-	if (lim == NULL || !lim->any || (row = command_row(req)) < 0)
+	if (sc.row < 0)
 		return 0;
-	period_known = limitcmds[row].period_known;
 	for (i = 0; i < req->nflags; i++)
-		if (check_one(lim, &req->flags[i], 1, limitcmds[row].inject,
-		    buf, len) != 0)
+		if (scan_one(&sc, &req->flags[i]) != 0)
 			return -1;
-	if (lim->l[LIMIT_CPUS].has_max && check_cfs(&lim->l[LIMIT_CPUS], req,
-	    period_known, buf, len) != 0)
+	if (scan_cfs(&sc, req) != 0 || scan_unset(&sc, req) != 0 ||
+	    scan_log(&sc, req) != 0)
 		return -1;
-	if (limitcmds[row].creates && check_missing(lim, req, row, buf, len)
-	    != 0)
-		return -1;
-	if ((limitcmds[row].creates || has_log_flag(req)) &&
-	    (lim->l[LIMIT_LOG].has_max || lim->l[LIMIT_LOG].has_default) &&
-	    check_log(&lim->l[LIMIT_LOG], req, &log_default, buf, len) != 0)
-		return -1;
-	if (limitcmds[row].inject)
-		inject_defaults(lim, req, log_default, inject);
 	return 0;
 }
 
-/* 1 if the options of a --tmpfs value give a size (its check passed). */
+/* ------------------------------------------------------------------ */
+/* What decide.c adds */
+
+/* 1 if the options of a --tmpfs value give a size. */
 static int
 tmpfs_sized(const char *value)
 {
@@ -822,7 +776,7 @@ tmpfs_sized(const char *value)
 	int sized = 0;
 
 	if (opts != NULL && mounts_csv(opts + 1, &o, &err) != 0)
-		sized = 1;	/* unreadable: refused by the check, not fixed */
+		sized = 1;	/* unreadable: refused, not fixed */
 	for (i = 0; i < o.n; i++)
 		sized |= strncmp(o.v[i], "size=", 5) == 0;
 	strv_free(&o);
@@ -830,8 +784,8 @@ tmpfs_sized(const char *value)
 }
 
 char *
-reslimits_tmpfs_fix(const struct limits *lim, const struct request *req,
-    const struct flagval *fv)
+reslimits_tmpfs_fix(const struct request *req, const struct flagval *fv,
+    long long bytes)
 {
 	const struct limitflag *lf;
 	struct strv f = { NULL, 0, 0 };
@@ -839,8 +793,7 @@ reslimits_tmpfs_fix(const struct limits *lim, const struct request *req,
 	char *out = NULL;
 	int row, tmpfs;
 
-	if (lim == NULL || !lim->any || !lim->l[LIMIT_TMPFS].has_max ||
-	    (row = command_row(req)) < 0 || !limitcmds[row].inject ||
+	if ((row = command_row(req)) < 0 || !limitcmds[row].inject ||
 	    (lf = limitflag(commands_flag_canon(fv->def))) == NULL)
 		return NULL;
 	/* bytes: the kernel (size=) and the CLI (tmpfs-size=) both read
@@ -848,15 +801,35 @@ reslimits_tmpfs_fix(const struct limits *lim, const struct request *req,
 	if (lf->read == LR_TMPFS && !tmpfs_sized(v))
 		out = xasprintf("%s%s%ssize=%lld", v, strchr(v, ':') == NULL ?
 		    ":" : "", strchr(v, ':') != NULL && v[strlen(v) - 1] !=
-		    ':' ? "," : "", lim->l[LIMIT_TMPFS].max);
+		    ':' ? "," : "", bytes);
 	else if (lf->read == LR_MOUNT && mount_tmpfs(v, &tmpfs, &size,
 	    &f) == 0 && tmpfs && size == NULL)
 		out = xasprintf("%s%stmpfs-size=%lld", v, *v != '\0' &&
-		    v[strlen(v) - 1] != ',' ? "," : "",
-		    lim->l[LIMIT_TMPFS].max);
+		    v[strlen(v) - 1] != ',' ? "," : "", bytes);
 	strv_free(&f);
 	return out;
 }
+
+char *
+reslimits_default_flag(int id, const char *text, long long value)
+{
+	if (id == LIMIT_LOG)	/* bytes: docker reads max-size in SI units */
+		return xasprintf("--log-opt=max-size=%lld", value);
+	if (!reslimits_takes_default(id))
+		return NULL;
+	return xasprintf("--%s=%s", limitdefs[id].inject, text);
+}
+
+long long
+reslimits_log_total(long long size, long long files)
+{
+	if (size == 0 || files == 0)	/* rotation off: no bound */
+		return LIMITS_NONE;
+	return size > LLONG_MAX / files ? LIMITS_NONE : size * files;
+}
+
+/* ------------------------------------------------------------------ */
+/* Compose services */
 
 unsigned
 reslimits_flag_sets(const struct flagval *fv)
@@ -874,35 +847,25 @@ reslimits_flag_sets(const struct flagval *fv)
 }
 
 int
-reslimits_service_defaults(const struct limits *lim, unsigned set, char *buf,
-    size_t len)
+reslimits_scan_service(unsigned set, reslimits_fn fn, void *ctx)
 {
 	static const char *const key[LIMIT_COUNT] = {
 		[LIMIT_MEMORY] = "mem_limit", [LIMIT_CPUS] = "cpus",
 		[LIMIT_PIDS] = "pids_limit", [LIMIT_SHM] = "shm_size",
 		[LIMIT_LOG] = "logging.options.max-size",
 	};
+	struct scan sc = { fn, ctx, -1 };
+	struct limit_finding f;
 	int id;
 
-	if (lim == NULL || !lim->any)
-		return 0;
-	for (id = 0; id < LIMIT_COUNT; id++)
-		if (lim->l[id].has_max && !lim->l[id].has_default &&
-		    key[id] != NULL && id != LIMIT_SHM &&
-		    !(set & (1u << id))) {
-			(void)snprintf(buf, len, "without %s the service has no "
-			    "%s limit, and this rule caps %s at %s: set %s (at "
-			    "most %s) in the service", key[id], reslimits_name(id),
-			    reslimits_name(id), lim->l[id].maxtext, key[id],
-			    lim->l[id].maxtext);
+	for (id = 0; id < LIMIT_COUNT; id++) {
+		if (key[id] == NULL || (set & (1u << id)))
+			continue;
+		start(&f, &sc, id, key[id], NULL);
+		/* without shm_size docker still sizes /dev/shm (64m) */
+		f.no_limit = id != LIMIT_SHM;
+		if (report(&sc, &f, LK_SERVICE_UNSET) != 0)
 			return -1;
-		} else if (lim->l[id].has_default && key[id] != NULL &&
-		    !(set & (1u << id))) {
-			(void)snprintf(buf, len, "this rule gives %s a default "
-			    "of %s, which compose cannot be given from "
-			    "outside: set %s: %s in the service", reslimits_name(id),
-			    lim->l[id].deftext, key[id], lim->l[id].deftext);
-			return -1;
-		}
+	}
 	return 0;
 }

@@ -1,12 +1,15 @@
 /*
  * test_reslimits.c: resource limits on a rule (issue 16): loading and
- * --check problems, values read the way docker reads them, and help.  The
- * decisions (every spelling of every covered flag held to the cap,
- * defaults injected into the canonical argv) are limits.case in
- * tests/data/decide; compose keys under the same caps are in compose.case.
+ * --check problems, values read the way docker reads them, the findings
+ * each scan reports (every spelling, in order, held to no rule), what
+ * decide.c adds with the module's help, and help.  The decisions (every
+ * spelling of every covered flag held to the cap, defaults injected into
+ * the canonical argv) are limits.case in tests/data/decide; compose keys
+ * under the same caps are in compose.case.
  */
 #include "testutil.h"
 
+#include "cmdline.h"
 #include "decidecase.h"
 #include "help.h"
 #include "reslimits.h"
@@ -96,6 +99,340 @@ test_good_policy(void **state)
 	policy_free(p);
 }
 
+/* ------------------------------------------------------------------ */
+/* What the scans report (reslimits_scan*): facts, held to no rule */
+
+#define FINDINGS_MAX	1024	/* bytes of findings shown per case */
+
+static const char *const kinds[] = {
+	[LK_AMOUNT] = "amount", [LK_UNREADABLE] = "unreadable",
+	[LK_NO_SIZE] = "no-size", [LK_NO_TMPFS_SIZE] = "no-tmpfs-size",
+	[LK_CFS_ALONE] = "cfs-alone", [LK_CFS] = "cfs",
+	[LK_UNSET] = "unset", [LK_SERVICE_UNSET] = "service-unset",
+	[LK_LOG] = "log", [LK_LOG_UNREADABLE] = "log-unreadable",
+};
+
+/* Where a scan's findings are written, "; " between them. */
+struct shown {
+	char	 buf[FINDINGS_MAX];
+	int	 stop;		/* stop the scan at the first finding */
+};
+
+/* reslimits_fn: finding f as "KIND FLAG[.KEY] VALUE [/VALUE2]
+ * [=AMOUNT] [*FILES] [xSCALE] [no-limit] [adds]". */
+static int
+show(void *ctx, const struct limit_finding *f)
+{
+	struct shown *s = ctx;
+	char one[256], amount[32] = "";
+	size_t n = strlen(s->buf);
+
+	if (f->kind == LK_AMOUNT || f->kind == LK_CFS || f->kind == LK_LOG)
+		(void)snprintf(amount, sizeof(amount), f->amount ==
+		    LIMITS_NONE ? " =none" : " =%lld", f->amount);
+	(void)snprintf(one, sizeof(one), "%s%s %s%s%s %s%s%s%s%s%.0lld%s%s%s",
+	    n > 0 ? "; " : "", kinds[f->kind], f->flag, f->key != NULL ?
+	    "." : "", f->key != NULL ? f->key : "", f->value != NULL ?
+	    f->value : "-", f->value2 != NULL ? " /" : "", f->value2 != NULL ?
+	    f->value2 : "", amount, f->files != 0 ? " *" : "", f->files,
+	    f->scale != 1 ? " x2" : "", f->no_limit ? " no-limit" : "",
+	    f->adds ? " adds" : "");
+	(void)snprintf(s->buf + n, sizeof(s->buf) - n, "%s", one);
+	return s->stop ? -1 : 0;
+}
+
+/* cmd ("docker ...") as the gateway parses it: 0, or -1. */
+static int
+parse(const char *cmd, struct strv *w, struct request *req)
+{
+	const char *err;
+	size_t rest;
+
+	if (cmdline_split(cmd, strlen(cmd), w, &err) != 0 ||
+	    cmdline_docker(w, &rest, &err) != 0 ||
+	    grammar_parse(w->v + rest, w->n - rest, req, &err) != 0) {
+		print_error("%s: %s\n", cmd, err);
+		return -1;
+	}
+	return 0;
+}
+
+/* The limits run leaves out here, and its default json-file log. */
+#define RUN_LOG		"log log-opt - /json-file =none *1 adds"
+#define RUN_UNSET	"unset cpus - no-limit adds; " \
+			"unset pids-limit - no-limit adds; " \
+			"unset shm-size - adds; " RUN_LOG
+/* Run flags that set cpus, pids and shm-size, and what a scan sees. */
+#define RUN_SET		"--cpus 1 --pids-limit 9 --shm-size 1m"
+#define RUN_SET_SEEN	"amount cpus 1 =1000000000 adds; " \
+			"amount pids-limit 9 =9 adds; " \
+			"amount shm-size 1m =1048576 adds"
+
+/* A whole request: every spelling read as docker reads it, in order. */
+static void
+test_scan(void **state)
+{
+	static const struct {
+		const char *cmd, *want;
+	} c[] = {
+		{ "docker run -m 2g alpine",
+		    "amount memory 2g =2147483648 adds; " RUN_UNSET },
+		{ "docker container run --memory=1G alpine",
+		    "amount memory 1G =1073741824 adds; " RUN_UNSET },
+		{ "docker run -itm2g alpine",
+		    "amount memory 2g =2147483648 adds; " RUN_UNSET },
+		{ "docker run -m '1 GiB' -m 0 alpine",
+		    "amount memory 1 GiB =1073741824 adds; "
+		    "amount memory 0 =none adds; " RUN_UNSET },
+		{ "docker create --cpus 0 --cpus=2.5 --pids-limit 0x201 "
+		    "--pids-limit -1 --shm-size 64M -m 1ki alpine",
+		    "amount cpus 0 =none adds; "
+		    "amount cpus 2.5 =2500000000 adds; "
+		    "amount pids-limit 0x201 =513 adds; "
+		    "amount pids-limit -1 =none adds; "
+		    "amount shm-size 64M =67108864 adds; "
+		    "unreadable memory 1ki adds; " RUN_LOG },
+		{ "docker run -m 1g --memory-swap -1 --memory-swap=2g "
+		    "--memory-reservation 0 " RUN_SET " alpine",
+		    "amount memory 1g =1073741824 adds; "
+		    "amount memory-swap -1 =none x2 adds; "
+		    "amount memory-swap 2g =2147483648 x2 adds; "
+		    "amount memory-reservation 0 =0 adds; " RUN_SET_SEEN "; "
+		    RUN_LOG },
+		{ "docker run --tmpfs /a:size=1m,SIZE=9g,size=0 --tmpfs=/b "
+		    "--tmpfs /c:nr_blocks=1,size=1k -m 1g " RUN_SET " alpine",
+		    "amount tmpfs /a:size=1m,SIZE=9g,size=0 =1048576 adds; "
+		    "amount tmpfs /a:size=1m,SIZE=9g,size=0 =none adds; "
+		    "no-size tmpfs /b adds; "
+		    "unreadable tmpfs /c:nr_blocks=1,size=1k adds; "
+		    "amount memory 1g =1073741824 adds; " RUN_SET_SEEN "; "
+		    RUN_LOG },
+		{ "docker run --mount Type=TMPFS,dst=/t,Tmpfs-Size=1g "
+		    "--mount=type=tmpfs,dst=/u --mount type=bind,src=/a,dst=/b "
+		    "--mount 'type=tmpfs,\"dst=/v' alpine",
+		    "amount mount Type=TMPFS,dst=/t,Tmpfs-Size=1g =1073741824 "
+		    "adds; no-tmpfs-size mount type=tmpfs,dst=/u adds; "
+		    "unreadable mount type=tmpfs,\"dst=/v adds; "
+		    "unset memory - no-limit adds; " RUN_UNSET },
+		{ "docker service update --mount-add type=tmpfs,dst=/t web",
+		    "no-tmpfs-size mount-add type=tmpfs,dst=/t" },
+		{ "docker run --cpu-quota=150000 --cpu-period 50000 -m 1g "
+		    "--pids-limit 9 --shm-size 1m alpine",
+		    "amount memory 1g =1073741824 adds; "
+		    "amount pids-limit 9 =9 adds; "
+		    "amount shm-size 1m =1048576 adds; "
+		    "cfs cpu-quota 150000 /50000 =3000000000 adds; " RUN_LOG },
+		{ "docker update --cpu-quota 2001 c",
+		    "cfs cpu-quota 2001 =2001000000" },
+		{ "docker update --cpu-period 1000 c",
+		    "cfs cpu-quota - /1000 =none" },
+		{ "docker update -m 1g --cpu-quota -1 c",
+		    "amount memory 1g =1073741824; cfs cpu-quota -1 =none" },
+		{ "docker service create --limit-memory 1g --reserve-cpu 3 "
+		    "--reserve-memory 0 alpine",
+		    "amount limit-memory 1g =1073741824; "
+		    "amount reserve-cpu 3 =3000000000; "
+		    "amount reserve-memory 0 =0; "
+		    "unset limit-cpu - no-limit; unset limit-pids - no-limit; "
+		    "log log-opt - /json-file =none *1" },
+		{ "docker run --log-driver local --log-opt max-file=3 -m 1g "
+		    RUN_SET " alpine",
+		    "amount memory 1g =1073741824 adds; " RUN_SET_SEEN "; "
+		    "log log-opt - /local =20971520 *3 adds" },
+		{ "docker service update --log-opt max-size=10M "
+		    "--log-opt max-file=2 web",
+		    "log log-opt 10M /json-file =10000000 *2" },
+		{ "docker service update --log-opt max-file=0x3 web",
+		    "log-unreadable log-opt.max-file 0x3 /json-file *1" },
+		{ "docker service update --log-opt max-size=1ki web",
+		    "log-unreadable log-opt.max-size 1ki /json-file *1" },
+		{ "docker service update --log-driver syslog --log-opt "
+		    "max-size=1g web", "" },
+		{ "docker update --cpus 1 c", "amount cpus 1 =1000000000" },
+		{ "docker ps", "" },
+		{ "docker compose up", "" },
+	};
+	struct strv w;
+	struct request req;
+	struct shown s;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(c); i++) {
+		memset(&w, 0, sizeof(w));
+		memset(&s, 0, sizeof(s));
+		assert_int_equal(parse(c[i].cmd, &w, &req), 0);
+		assert_int_equal(reslimits_scan(&req, show, &s), 0);
+		if (strcmp(s.buf, c[i].want) != 0)
+			print_error("%s:\n got %s\nwant %s\n", c[i].cmd, s.buf,
+			    c[i].want);
+		assert_string_equal(s.buf, c[i].want);
+		grammar_free(&req);
+		strv_free(&w);
+	}
+}
+
+/* A callback that returns -1 ends the scan there, and the scan fails. */
+static void
+test_scan_stops(void **state)
+{
+	struct strv w = { NULL, 0, 0 };
+	struct request req;
+	struct shown s;
+
+	(void)state;
+	memset(&s, 0, sizeof(s));
+	s.stop = 1;
+	assert_int_equal(parse("docker run -m 2g --cpus 9 alpine", &w, &req),
+	    0);
+	assert_int_equal(reslimits_scan(&req, show, &s), -1);
+	assert_string_equal(s.buf, "amount memory 2g =2147483648 adds");
+	memset(&s, 0, sizeof(s));
+	s.stop = 1;
+	assert_int_equal(reslimits_scan_flag(&req.flags[1], show, &s), -1);
+	assert_string_equal(s.buf, "amount cpus 9 =9000000000");
+	memset(&s, 0, sizeof(s));
+	s.stop = 1;
+	assert_int_equal(reslimits_scan_service(0, show, &s), -1);
+	assert_string_equal(s.buf, "service-unset mem_limit - no-limit");
+	grammar_free(&req);
+	strv_free(&w);
+}
+
+/* The run flag a compose key maps to, alone: no request around it. */
+static void
+test_scan_flag(void **state)
+{
+	static const struct {
+		const char *flag, *want;
+	} c[] = {
+		{ "--cpu-quota 50000", "cfs-alone cpu-quota 50000" },
+		{ "--cpu-period=50000", "cfs-alone cpu-period 50000" },
+		{ "--log-opt max-size=1g", "amount log-opt max-size=1g "
+		    "=1000000000" },
+		{ "--log-opt max-size=0", "amount log-opt max-size=0 =none" },
+		{ "--log-opt max-size=1q", "unreadable log-opt max-size=1q" },
+		{ "--log-opt max-file=3", "" },
+		{ "--log-driver local", "" },
+		{ "--tmpfs /t", "no-size tmpfs /t" },
+		{ "--mount type=tmpfs,dst=/t", "no-tmpfs-size mount "
+		    "type=tmpfs,dst=/t" },
+		{ "--mount type=tmpfs,tmpfs-size=1k,TMPFS-SIZE=2m,dst=/t",
+		    "amount mount "
+		    "type=tmpfs,tmpfs-size=1k,TMPFS-SIZE=2m,dst=/t =2097152" },
+		{ "-m2G", "amount memory 2G =2147483648" },
+		{ "--memory-swap=-1", "amount memory-swap -1 =none x2" },
+		{ "--pids-limit -1", "amount pids-limit -1 =none" },
+		{ "--pids-limit 0", "amount pids-limit 0 =none" },
+		{ "--memory-reservation 0", "amount memory-reservation 0 =0" },
+		{ "--cpus 1.5", "amount cpus 1.5 =1500000000" },
+		{ "--cpus 1.0000000001", "unreadable cpus 1.0000000001" },
+		{ "--shm-size 0", "amount shm-size 0 =0" },
+		{ "--cpu-shares 2", "" },
+	};
+	struct strv w;
+	struct request req;
+	struct shown s;
+	char *cmd;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(c); i++) {
+		memset(&w, 0, sizeof(w));
+		memset(&s, 0, sizeof(s));
+		cmd = xasprintf("docker run %s alpine", c[i].flag);
+		assert_int_equal(parse(cmd, &w, &req), 0);
+		assert_int_equal(reslimits_scan_flag(&req.flags[0], show, &s),
+		    0);
+		if (strcmp(s.buf, c[i].want) != 0)
+			print_error("%s:\n got %s\nwant %s\n", cmd, s.buf,
+			    c[i].want);
+		assert_string_equal(s.buf, c[i].want);
+		free(cmd);
+		grammar_free(&req);
+		strv_free(&w);
+	}
+}
+
+/* The keys a compose service leaves out; shm_size alone still limits. */
+static void
+test_scan_service(void **state)
+{
+	struct shown s;
+
+	(void)state;
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(reslimits_scan_service(1u << LIMIT_MEMORY |
+	    1u << LIMIT_LOG, show, &s), 0);
+	assert_string_equal(s.buf, "service-unset cpus - no-limit; "
+	    "service-unset pids_limit - no-limit; service-unset shm_size -");
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(reslimits_scan_service(~0u, show, &s), 0);
+	assert_string_equal(s.buf, "");
+	memset(&s, 0, sizeof(s));
+	assert_int_equal(reslimits_scan_service(1u << LIMIT_CPUS |
+	    1u << LIMIT_PIDS | 1u << LIMIT_SHM, show, &s), 0);
+	assert_string_equal(s.buf, "service-unset mem_limit - no-limit; "
+	    "service-unset logging.options.max-size - no-limit");
+}
+
+/* What decide.c adds: a tmpfs's size, a default's flag, a log's disk. */
+static void
+test_adds(void **state)
+{
+	static const struct {
+		const char *cmd, *want;	/* NULL: nothing added */
+	} fix[] = {
+		{ "docker run --tmpfs /t alpine", "/t:size=1024" },
+		{ "docker create --tmpfs /t:rw,mode=1777 alpine",
+		    "/t:rw,mode=1777,size=1024" },
+		{ "docker run --tmpfs /t:size=1g alpine", NULL },
+		{ "docker run --mount type=tmpfs,dst=/t alpine",
+		    "type=tmpfs,dst=/t,tmpfs-size=1024" },
+		{ "docker run --mount type=tmpfs,dst=/t, alpine",
+		    "type=tmpfs,dst=/t,tmpfs-size=1024" },
+		{ "docker run --mount Type=Tmpfs,dst=/t,Tmpfs-Size=1 alpine",
+		    NULL },
+		{ "docker run --mount type=volume,dst=/t alpine", NULL },
+		{ "docker service create --mount type=tmpfs,dst=/t alpine",
+		    NULL },
+		{ "docker run -m 1g alpine", NULL },
+	};
+	struct strv w;
+	struct request req;
+	char *v;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(fix); i++) {
+		memset(&w, 0, sizeof(w));
+		assert_int_equal(parse(fix[i].cmd, &w, &req), 0);
+		v = reslimits_tmpfs_fix(&req, &req.flags[0], 1024);
+		if (fix[i].want == NULL)
+			assert_null(v);
+		else
+			assert_string_equal(v, fix[i].want);
+		free(v);
+		grammar_free(&req);
+		strv_free(&w);
+	}
+	v = reslimits_default_flag(LIMIT_MEMORY, "256m", 256LL << 20);
+	assert_string_equal(v, "--memory=256m");
+	free(v);
+	v = reslimits_default_flag(LIMIT_PIDS, "128", 128);
+	assert_string_equal(v, "--pids-limit=128");
+	free(v);
+	v = reslimits_default_flag(LIMIT_LOG, "10m", 10LL << 20);
+	assert_string_equal(v, "--log-opt=max-size=10485760");
+	free(v);
+	assert_null(reslimits_default_flag(LIMIT_TMPFS, "1m", 1LL << 20));
+	assert_int_equal(reslimits_log_total(10, 3), 30);
+	assert_true(reslimits_log_total(0, 3) == LIMITS_NONE);
+	assert_true(reslimits_log_total(10, 0) == LIMITS_NONE);
+	assert_true(reslimits_log_total(LLONG_MAX / 2, 3) == LIMITS_NONE);
+	assert_true(reslimits_log_total(LIMITS_NONE, 1) == LIMITS_NONE);
+}
+
 /* Policy units are RAMInBytes: binary, any case, b / ib optional. */
 static void
 test_units(void **state)
@@ -133,6 +470,11 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_scan),
+		cmocka_unit_test(test_scan_stops),
+		cmocka_unit_test(test_scan_flag),
+		cmocka_unit_test(test_scan_service),
+		cmocka_unit_test(test_adds),
 		cmocka_unit_test(test_units),
 		cmocka_unit_test(test_good_policy),
 		cmocka_unit_test(test_bad_policies),
