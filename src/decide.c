@@ -1122,10 +1122,9 @@ hold_log(struct limit_hold *h, const struct limit_finding *f)
 	long long size = f->amount;
 	char what[96];
 
-	if (f->value == NULL && s->has_default) {
+	if (f->value == NULL && s->has_default && f->adds) {
 		size = s->def;
-		if (f->adds)
-			h->add |= 1u << f->limit;
+		h->add |= 1u << f->limit;
 	}
 	if (!s->has_max)
 		return 0;
@@ -1155,8 +1154,9 @@ hold_limit(void *ctx, const struct limit_finding *f)
 	case LK_UNSET:
 		if (f->adds && s->has_default)
 			h->add |= 1u << f->limit;
-		return f->no_limit && s->has_max && !s->has_default ?
-		    deny_limit(h->ck, f) : 0;
+		/* a default only helps where it is added (not services) */
+		return f->no_limit && s->has_max &&
+		    !(s->has_default && f->adds) ? deny_limit(h->ck, f) : 0;
 	case LK_SERVICE_UNSET:
 		return s->has_default || (f->no_limit && s->has_max) ?
 		    deny_limit(h->ck, f) : 0;
