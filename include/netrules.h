@@ -35,9 +35,9 @@ enum netrules_kind {
 };
 
 /* How the engine may read a name (struct netrules_fact.reading). */
-#define NR_MODE		0x1	/* host or container:X (any case): a
-				   network mode, judged by its risk class,
-				   not a network name */
+#define NR_MODE		0x1	/* host or container:X exactly as docker
+				   spells them: a network mode, judged by
+				   its risk class, not a network name */
 #define NR_LOWERED	0x2	/* the long syntax's name=: older docker
 				   CLIs (20.10 among them) lower-case it,
 				   newer ones do not, so either may arrive */
@@ -84,9 +84,11 @@ void	 netrules_facts_free(struct netrules_facts *);
 unsigned netrules_reading(const char *name);
 
 /*
- * 1 if networks (globs) name name both as written and lower-cased; a name
- * of hex digits only must be listed literally, not matched by a glob.
- * Pure; no verdict.
+ * 1 if networks (globs) name every network the engine may read name as,
+ * given its reading: as written, and with NR_LOWERED lower-cased too
+ * (where that is a mode, its risk class judges it instead); a reading of
+ * hex digits only must be listed literally, not matched by a glob.  Case
+ * counts: docker's network names are case-sensitive.  Pure; no verdict.
  */
 int	 netrules_listed(const struct strv *networks, const char *name,
 	    unsigned reading);

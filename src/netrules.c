@@ -8,13 +8,17 @@
  * - Every network a request joins MUST be reported: each --network/--net
  *   occurrence of run and create, the network of network connect, and
  *   the default bridge a run or create without one joins.
- * - A name MUST be listed both as written and lower-cased (older docker
- *   CLIs, 20.10 among them, lower-case the long syntax's name=).
+ * - Names are compared as the daemon compares them, case-sensitively
+ *   (moby's FindNetwork: full ID, then exact name, then ID prefix); a
+ *   long syntax name= MUST match both as written and lower-cased (older
+ *   docker CLIs, 20.10 among them, lower-case it, newer ones do not).
  * - A name of hex digits only could reach another network by ID prefix
  *   (the daemon falls back to ID prefixes when no network has the name):
  *   it MUST be listed literally, not through a wildcard.
- * - host and container: are not names: their risk classes judge them, and
- *   neither can be a default (a default is added after the risk checks).
+ * - host and container:X, exactly as docker spells them, are network
+ *   modes, not names: their risk classes judge them.  Any other spelling
+ *   (HOST) is a network name to the daemon and MUST be held to the list.
+ *   Neither can be a default (a default is added after the risk checks).
  * - No wording: what the user reads is decide.c's.  Pure: no I/O.
  */
 #include <ctype.h>
@@ -54,12 +58,14 @@ netrules_command_takes(const char *canon)
 	return 0;
 }
 
-/* host, container:X: a risk class, not a network name. */
+/*
+ * host, container:X: a network mode as the daemon reads it (moby compares
+ * "host" and the "container" prefix exactly; "HOST" is a network name).
+ */
 static int
 is_mode(const char *name)
 {
-	return strcasecmp(name, "host") == 0 ||
-	    strncasecmp(name, "container:", 10) == 0;
+	return strcmp(name, "host") == 0 || strncmp(name, "container:", 10) == 0;
 }
 
 static int
@@ -83,13 +89,14 @@ netrules_listed(const struct strv *networks, const char *name,
 	char *low, *p;
 	int ok;
 
-	(void)reading;	/* every name: as written and lower-cased */
 	if (!listed_as(networks, name))
 		return 0;
+	if (!(reading & NR_LOWERED))
+		return 1;
 	low = xstrdup(name);
 	for (p = low; *p != '\0'; p++)
 		*p = (char)tolower((unsigned char)*p);
-	ok = listed_as(networks, low);
+	ok = is_mode(low) || listed_as(networks, low);
 	free(low);
 	return ok;
 }
@@ -103,7 +110,9 @@ netrules_reading(const char *name)
 const char *
 netrules_default_problem(const struct strv *networks, const char *name)
 {
-	if (is_mode(name))
+	/* any case: a default is added after the risk checks */
+	if (strcasecmp(name, "host") == 0 ||
+	    strncasecmp(name, "container:", 10) == 0)
 		return "host and container: are risk classes, never a default";
 	if (networks->n > 0 && !netrules_listed(networks, name,
 	    netrules_reading(name)))

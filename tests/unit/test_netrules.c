@@ -30,6 +30,9 @@ static const struct badrule bad[] = {
 	{ "network: none", "network connect", "network applies to run, "
 	    "create and compose only" },
 	{ "networks: [none]", "build", "not to \"build\"" },
+	{ "networks: [team-net]\n        network: Team-Net", "run",
+	    "network: Team-Net: the default network is not one of networks" },
+	{ "network: HOST", "run", "network: HOST is a risk class" },
 };
 
 static void
@@ -186,6 +189,57 @@ test_facts_other(void **state)
 	free(s);
 }
 
+/*
+ * Case, as the daemon reads names: exact (moby's FindNetwork), the long
+ * syntax's name= also lower-cased (docker 20.10's CLI), host and
+ * container: modes only as docker spells them.
+ */
+static void
+test_case(void **state)
+{
+	struct strv nets = { NULL, 0, 0 }, lower = { NULL, 0, 0 };
+
+	(void)state;
+	EXPECT("docker run --network HOST alpine",
+	    { NR_FLAG, "network", "HOST", "HOST", 0 });
+	EXPECT("docker run --net=Container:x alpine",
+	    { NR_FLAG, "network", "Container:x", "Container:x", 0 });
+	EXPECT("docker run --network name=HOST alpine",
+	    { NR_FLAG, "network", "name=HOST", "HOST", NR_LOWERED });
+	EXPECT("docker run --network Team-Net alpine",
+	    { NR_FLAG, "network", "Team-Net", "Team-Net", 0 });
+	strv_push(&nets, "Team-Net");
+	strv_push(&nets, "Lab-*");
+	strv_push(&nets, "BEEF");
+	assert_true(netrules_listed(&nets, "Team-Net", 0));
+	assert_false(netrules_listed(&nets, "team-net", 0));
+	assert_false(netrules_listed(&nets, "TEAM-NET", 0));
+	assert_true(netrules_listed(&nets, "Lab-x", 0));
+	assert_false(netrules_listed(&nets, "lab-x", 0));
+	assert_true(netrules_listed(&nets, "BEEF", NR_IDPREFIX));
+	assert_false(netrules_listed(&nets, "beef", NR_IDPREFIX));
+	strv_push(&nets, "f*");	/* a glob never lists an ID prefix */
+	assert_false(netrules_listed(&nets, "f00d", NR_IDPREFIX));
+	assert_true(netrules_listed(&nets, "fancy", 0));
+	assert_false(netrules_listed(&nets, "Team-Net", NR_LOWERED));
+	assert_false(netrules_listed(&nets, "HOST", NR_LOWERED));
+	assert_null(netrules_default_problem(&nets, "Team-Net"));
+	assert_non_null(netrules_default_problem(&nets, "team-net"));
+	assert_non_null(netrules_default_problem(&nets, "Host"));
+	strv_push(&lower, "Team-Net");
+	strv_push(&lower, "team-net");
+	strv_push(&lower, "*x");
+	assert_true(netrules_listed(&lower, "Team-Net", NR_LOWERED));
+	assert_false(netrules_listed(&lower, "TEAM-NET", NR_LOWERED));
+	/* lower-cased, HOSX is hosx; HOST is the host mode, its class's */
+	assert_false(netrules_listed(&lower, "HOSX", NR_LOWERED));
+	strv_push(&lower, "HOS*");
+	assert_true(netrules_listed(&lower, "HOST", NR_LOWERED));
+	assert_true(netrules_listed(&lower, "HOSX", NR_LOWERED));
+	strv_free(&nets);
+	strv_free(&lower);
+}
+
 static void
 test_help(void **state)
 {
@@ -214,6 +268,7 @@ main(void)
 		cmocka_unit_test(test_facts_flags),
 		cmocka_unit_test(test_facts_long),
 		cmocka_unit_test(test_facts_other),
+		cmocka_unit_test(test_case),
 		cmocka_unit_test(test_help),
 	};
 
