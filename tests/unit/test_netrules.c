@@ -35,13 +35,6 @@ static const struct badrule bad[] = {
 	{ "network: HOST", "run", "network: HOST is a risk class" },
 };
 
-static void
-test_bad_policies(void **state)
-{
-	(void)state;
-	dcase_bad_rules(bad, NELEM(bad));
-}
-
 /* The request of the docker command line cmd, parsed as the gateway does. */
 static void
 parse(const char *cmd, struct strv *w, struct request *req)
@@ -241,6 +234,13 @@ test_case(void **state)
 }
 
 static void
+test_bad_policies(void **state)
+{
+	(void)state;
+	dcase_bad_rules(bad, NELEM(bad));
+}
+
+static void
 test_help(void **state)
 {
 	struct policy *p = NULL;
@@ -264,11 +264,11 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_bad_policies),
 		cmocka_unit_test(test_facts_flags),
 		cmocka_unit_test(test_facts_long),
 		cmocka_unit_test(test_facts_other),
 		cmocka_unit_test(test_case),
+		cmocka_unit_test(test_bad_policies),
 		cmocka_unit_test(test_help),
 	};
 

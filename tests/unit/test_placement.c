@@ -31,13 +31,6 @@ static const struct badrule bad[] = {
 	    "create\"" },
 };
 
-static void
-test_bad_policies(void **state)
-{
-	(void)state;
-	dcase_bad_rules(bad, NELEM(bad));
-}
-
 /* The fact of cmd: kind, and for PL_GIVEN the flag and value seen. */
 static void
 expect_fact(const char *cmd, enum placement_kind kind, const char *value)
@@ -89,6 +82,13 @@ test_facts(void **state)
 }
 
 static void
+test_bad_policies(void **state)
+{
+	(void)state;
+	dcase_bad_rules(bad, NELEM(bad));
+}
+
+static void
 test_help(void **state)
 {
 	struct policy *p = NULL;
@@ -111,8 +111,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_bad_policies),
 		cmocka_unit_test(test_facts),
+		cmocka_unit_test(test_bad_policies),
 		cmocka_unit_test(test_help),
 	};
 
