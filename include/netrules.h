@@ -38,9 +38,10 @@ enum netrules_kind {
 #define NR_MODE		0x1	/* host or container:X exactly as docker
 				   spells them: a network mode, judged by
 				   its risk class, not a network name */
-#define NR_LOWERED	0x2	/* the long syntax's name=: older docker
-				   CLIs (20.10 among them) lower-case it,
-				   newer ones do not, so either may arrive */
+#define NR_LOWERED	0x2	/* the long syntax's name=: docker CLIs
+				   20.10 and 28.2 lower-case it, docker/cli's
+				   current source does not: either may
+				   arrive */
 #define NR_IDPREFIX	0x4	/* hex digits only: with no network of that
 				   name the daemon takes it as a prefix of
 				   another network's ID */

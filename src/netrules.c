@@ -10,8 +10,9 @@
  *   the default bridge a run or create without one joins.
  * - Names are compared as the daemon compares them, case-sensitively
  *   (moby's FindNetwork: full ID, then exact name, then ID prefix); a
- *   long syntax name= MUST match both as written and lower-cased (older
- *   docker CLIs, 20.10 among them, lower-case it, newer ones do not).
+ *   long syntax name= MUST match both as written and lower-cased (docker
+ *   CLIs 20.10 and 28.2 lower-case it, docker/cli's current source does
+ *   not).
  * - A name of hex digits only could reach another network by ID prefix
  *   (the daemon falls back to ID prefixes when no network has the name):
  *   it MUST be listed literally, not through a wildcard.

@@ -184,7 +184,7 @@ test_facts_other(void **state)
 
 /*
  * Case, as the daemon reads names: exact (moby's FindNetwork), the long
- * syntax's name= also lower-cased (docker 20.10's CLI), host and
+ * syntax's name= also lower-cased (the 20.10 and 28.2 CLIs), host and
  * container: modes only as docker spells them.
  */
 static void
