@@ -66,7 +66,8 @@ netrules_command_takes(const char *canon)
 static int
 is_mode(const char *name)
 {
-	return strcmp(name, "host") == 0 || strncmp(name, "container:", 10) == 0;
+	return strcmp(name, "host") == 0 ||
+	    strncmp(name, "container:", 10) == 0;
 }
 
 static int
