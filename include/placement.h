@@ -1,7 +1,9 @@
 /*
- * placement.h: where a rule's containers go in the cgroup tree
- * (dockergate.yaml(5)): cgroup_parent: NAME on a run/create rule is added to
- * every container as --cgroup-parent=NAME; the caller's own is refused.
+ * placement.h: where a container goes in the cgroup tree, for the rule key
+ * cgroup_parent (dockergate.yaml(5)): a rule's cgroup_parent: NAME is added
+ * to every container as --cgroup-parent=NAME and the caller's own is
+ * refused.  This module reports what the request sets; decide.c holds it
+ * to the rule and words the reason.
  */
 #ifndef DG_PLACEMENT_H
 #define DG_PLACEMENT_H
@@ -9,19 +11,30 @@
 #include <stddef.h>
 
 struct request;
-struct strv;
 
 #define PLACEMENT_MAX	255	/* bytes of a cgroup_parent value */
 
-/* Why name cannot be a cgroup_parent, or NULL. */
+/* Why name cannot be a cgroup_parent, or NULL.  For the policy loader. */
 const char *placement_problem(const char *name);
 
-/*
- * Under a rule with cgroup_parent parent (NULL: none, nothing to do):
- * refuse any --cgroup-parent of req, else append "--cgroup-parent=PARENT"
- * to inject.  Returns 0, or -1 with a one-line reason in buf.
- */
-int	 placement_check(const char *parent, const struct request *req,
-	    struct strv *inject, char *buf, size_t len);
+/* What a request does with its place in the cgroup tree. */
+enum placement_kind {
+	PL_DAEMON,	/* no --cgroup-parent: the daemon's default place */
+	PL_GIVEN,	/* the caller gives a --cgroup-parent */
+};
+
+/* The placement fact; the pointers are valid while the request is. */
+struct placement_fact {
+	enum placement_kind kind;
+	const char	*flag;		/* PL_GIVEN: the flag's canonical
+					   name ("cgroup-parent") */
+	const char	*value;		/* PL_GIVEN: the first one, as typed */
+};
+
+/* The placement fact of req (any command; the first --cgroup-parent). */
+void	 placement_read(const struct request *req, struct placement_fact *out);
+
+/* The flag a cgroup_parent adds: "--cgroup-parent=PARENT" (caller frees). */
+char	*placement_inject(const char *parent);
 
 #endif

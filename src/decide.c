@@ -1212,6 +1212,103 @@ fix_tmpfs(struct check *ck)
 }
 
 /*
+ * The rule's cgroup_parent (placement.c): the caller's own --cgroup-parent
+ * is refused, the rule's added.
+ */
+static int
+check_placement(struct check *ck)
+{
+	const char *parent = ck->rule->cgroup_parent;
+	struct placement_fact f;
+
+	if (parent == NULL)
+		return 0;
+	placement_read(ck->req, &f);
+	if (f.kind == PL_GIVEN)
+		return deny(ck, "--%s is set by this rule (cgroup_parent: %s), "
+		    "not by the caller", f.flag, parent);
+	strv_take(&ck->extra, placement_inject(parent));
+	return 0;
+}
+
+/* The refusal of a network name that the rule's networks do not list. */
+static int
+deny_network(struct check *ck, const char *what, const char *name,
+    unsigned reading)
+{
+	const struct strv *nets = &ck->rule->networks;
+	char list[200] = "";
+	size_t i;
+
+	for (i = 0; i < nets->n; i++) {
+		if (i > 0)
+			(void)strncat(list, ", ", sizeof(list) -
+			    strlen(list) - 1);
+		(void)strncat(list, nets->v[i], sizeof(list) -
+		    strlen(list) - 1);
+	}
+	return deny(ck, "%s joins the network %.64s%s, which is not in this "
+	    "rule's networks (%s)", what, name, (reading & NR_IDPREFIX) ?
+	    " (hex digits: it could name another network by ID prefix, so "
+	    "it must be listed literally)" : "", list);
+}
+
+/* One network fact (netrules.c) held to the rule's networks and network. */
+static int
+hold_network(struct check *ck, const struct netrules_fact *f)
+{
+	const struct strv *nets = &ck->rule->networks;
+	char what[96];
+
+	switch (f->kind) {
+	case NR_UNREADABLE:
+		return deny(ck, "--%s %.64s: %s", f->flag, f->value, f->err);
+	case NR_FLAG:	/* a mode is its risk class's (check_flag) */
+		if ((f->reading & NR_MODE) || nets->n == 0 ||
+		    netrules_listed(nets, f->name, f->reading))
+			return 0;
+		(void)snprintf(what, sizeof(what), "--%s %.64s", f->flag,
+		    f->value);
+		return deny_network(ck, what, f->name, f->reading);
+	case NR_CONNECT:
+		if (nets->n == 0 || netrules_listed(nets, f->name, f->reading))
+			return 0;
+		return deny_network(ck, "docker network connect", f->name,
+		    f->reading);
+	case NR_BRIDGE:
+		if (ck->rule->network != NULL) {
+			strv_take(&ck->extra,
+			    netrules_inject(ck->rule->network));
+			return 0;
+		}
+		if (nets->n == 0 || netrules_listed(nets, f->name, 0) ||
+		    netrules_listed(nets, f->alias, 0))
+			return 0;
+		return deny(ck, "a container without --network joins the "
+		    "default bridge network, which this rule's networks do not "
+		    "list: give --network");
+	}
+	return 0;
+}
+
+/* The networks a run, create or network connect joins (netrules.c). */
+static int
+check_networks(struct check *ck)
+{
+	struct netrules_facts nf;
+	size_t i;
+	int r = 0;
+
+	if (ck->rule->networks.n == 0 && ck->rule->network == NULL)
+		return 0;
+	netrules_read(ck->req, &nf);
+	for (i = 0; i < nf.n && r == 0; i++)
+		r = hold_network(ck, &nf.v[i]);
+	netrules_facts_free(&nf);
+	return r;
+}
+
+/*
  * The rule's resource limits (reslimits.c): caps, and defaults added;
  * its cgroup parent (placement.c); the networks a container may join, and
  * its default (netrules.c).
@@ -1219,13 +1316,10 @@ fix_tmpfs(struct check *ck)
 static int
 check_limits(struct check *ck)
 {
-	if (hold_limits(ck) != 0 ||
-	    placement_check(ck->rule->cgroup_parent, ck->req, &ck->extra,
-	    ck->reason, sizeof(ck->reason)) != 0)
+	if (hold_limits(ck) != 0 || check_placement(ck) != 0)
 		return -1;
 	fix_tmpfs(ck);
-	return netrules_check(&ck->rule->networks, ck->rule->network,
-	    ck->req, &ck->extra, ck->reason, sizeof(ck->reason));
+	return check_networks(ck);
 }
 
 /* A compose key's run flag held to the rule's caps. */
@@ -1337,6 +1431,7 @@ static int
 hook_network(void *ctx, const char *name, int implicit)
 {
 	struct check *ck = ctx;
+	unsigned reading = netrules_reading(name);
 	char what[160];
 
 	if (implicit && ck->rule->network != NULL)
@@ -1346,10 +1441,12 @@ hook_network(void *ctx, const char *name, int implicit)
 		    "[KEY] and the file a top-level networks: {KEY: {name: %s, "
 		    "external: true}}", name, ck->rule->network,
 		    ck->rule->network);
+	if (ck->rule->networks.n == 0 ||
+	    netrules_listed(&ck->rule->networks, name, reading))
+		return 0;
 	(void)snprintf(what, sizeof(what), "the service%s",
 	    implicit ? " (no networks: the project's default network)" : "");
-	return netrules_check_name(&ck->rule->networks, what, name,
-	    ck->reason, sizeof(ck->reason));
+	return deny_network(ck, what, name, reading);
 }
 
 /* The containers a compose subcommand may create, for max_containers. */

@@ -1,20 +1,26 @@
 /*
- * netrules.c: the networks a container may join (networks: and network: in
- * dockergate.yaml(5)).
+ * netrules.c: the networks a request joins, as docker reads them, for
+ * networks: and network: in dockergate.yaml(5).  It reports facts
+ * (struct netrules_fact); decide.c holds them to the rule and words the
+ * reason.
  *
  * Invariants:
- * - Every network a request joins MUST be held to the rule's networks:
- *   each --network/--net occurrence of run and create, the network of
- *   network connect, and the default bridge a run without one joins.
- * - Names are compared as docker compares them, case-sensitively; a long
- *   syntax name= MUST match both as written and lower-cased (older
- *   docker CLIs, 20.10 among them, lower-case it).
+ * - Every network a request joins MUST be reported: each --network/--net
+ *   occurrence of run and create, the network of network connect, and
+ *   the default bridge a run or create without one joins.
+ * - Names are compared as the daemon compares them, case-sensitively
+ *   (moby's FindNetwork: full ID, then exact name, then ID prefix); a
+ *   long syntax name= MUST match both as written and lower-cased (docker
+ *   CLIs 20.10 and 28.2 lower-case it, docker/cli's current source does
+ *   not).
  * - A name of hex digits only could reach another network by ID prefix
  *   (the daemon falls back to ID prefixes when no network has the name):
  *   it MUST be listed literally, not through a wildcard.
- * - host and container: are not names: their risk classes judge them, and
- *   neither can be a default (a default is added after the risk checks).
- * - Pure: no I/O.
+ * - host and container:X, exactly as docker spells them, are network
+ *   modes, not names: their risk classes judge them.  Any other spelling
+ *   (HOST) is a network name to the daemon and MUST be held to the list.
+ *   Neither can be a default (a default is added after the risk checks).
+ * - No wording: what the user reads is decide.c's.  Pure: no I/O.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -35,9 +41,10 @@ static const struct {
 	{ "container run", 2 },
 	{ "container create", 2 },
 	{ "network connect", 1 },
-	{ "compose", 2 },	/* compose.c judges its services' networks
-				   (netrules_check_name); the default cannot
-				   be given to compose, only refused */
+	{ "compose", 2 },	/* compose.c finds its services' networks,
+				   decide.c's hook_network holds them; the
+				   default cannot be given to compose, only
+				   refused */
 	{ NULL, 0 },
 };
 
@@ -52,12 +59,15 @@ netrules_command_takes(const char *canon)
 	return 0;
 }
 
-/* host, container:X: a risk class, not a network name. */
+/*
+ * host, container:X: a network mode as the daemon reads it (moby compares
+ * "host" and the "container" prefix exactly; "HOST" is a network name).
+ */
 static int
 is_mode(const char *name)
 {
-	return strcasecmp(name, "host") == 0 ||
-	    strncasecmp(name, "container:", 10) == 0;
+	return strcmp(name, "host") == 0 ||
+	    strncmp(name, "container:", 10) == 0;
 }
 
 static int
@@ -66,119 +76,137 @@ all_hex(const char *s)
 	return *s != '\0' && strspn(s, "0123456789abcdefABCDEF") == strlen(s);
 }
 
-/* 1 if name (as written and lower-cased) is one of networks. */
+/* 1 if name, read as it is, is one of networks. */
 static int
-listed(const struct strv *networks, const char *name)
+listed_as(const struct strv *networks, const char *name)
 {
-	char *low = xstrdup(name), *p;
+	return all_hex(name) ? strv_has(networks, name) :
+	    glob_any(networks, name);
+}
+
+int
+netrules_listed(const struct strv *networks, const char *name,
+    unsigned reading)
+{
+	char *low, *p;
 	int ok;
 
+	if (!listed_as(networks, name))
+		return 0;
+	if (!(reading & NR_LOWERED))
+		return 1;
+	low = xstrdup(name);
 	for (p = low; *p != '\0'; p++)
 		*p = (char)tolower((unsigned char)*p);
-	if (all_hex(name))
-		ok = strv_has(networks, name) && strv_has(networks, low);
-	else
-		ok = glob_any(networks, name) && glob_any(networks, low);
+	ok = is_mode(low) || listed_as(networks, low);
 	free(low);
 	return ok;
+}
+
+unsigned
+netrules_reading(const char *name)
+{
+	return all_hex(name) ? NR_IDPREFIX : 0;
 }
 
 const char *
 netrules_default_problem(const struct strv *networks, const char *name)
 {
-	if (is_mode(name))
+	/* any case: a default is added after the risk checks */
+	if (strcasecmp(name, "host") == 0 ||
+	    strncasecmp(name, "container:", 10) == 0)
 		return "host and container: are risk classes, never a default";
-	if (networks->n > 0 && !listed(networks, name))
+	if (networks->n > 0 && !netrules_listed(networks, name,
+	    netrules_reading(name)))
 		return "the default network is not one of networks";
 	return NULL;
 }
 
-static int
-network_refused(char *buf, size_t len, const char *what, const char *name,
-    const struct strv *networks)
+char *
+netrules_inject(const char *name)
 {
-	char list[200] = "";
-	size_t i;
+	return xasprintf("--network=%s", name);
+}
 
-	for (i = 0; i < networks->n; i++) {
-		if (i > 0)
-			(void)strncat(list, ", ", sizeof(list) - strlen(list) - 1);
-		(void)strncat(list, networks->v[i], sizeof(list) -
-		    strlen(list) - 1);
+/* A new fact of kind at the end of out. */
+static struct netrules_fact *
+add_fact(struct netrules_facts *out, enum netrules_kind kind)
+{
+	struct netrules_fact *f;
+
+	out->v = xreallocarray(out->v, out->n + 1, sizeof(*out->v));
+	f = &out->v[out->n++];
+	memset(f, 0, sizeof(*f));
+	f->kind = kind;
+	return f;
+}
+
+/* One --network occurrence: its name and how the engine may read it. */
+static void
+read_flag(const struct flagval *fv, struct netrules_facts *out)
+{
+	struct netrules_fact *f;
+	const char *err = NULL;
+	char *name;
+
+	if (values_network_name(fv->value, &name, &err) != 0) {
+		f = add_fact(out, NR_UNREADABLE);
+		f->err = err;
+	} else {
+		f = add_fact(out, NR_FLAG);
+		f->name = name;
+		/* only the long syntax's name differs from the value */
+		f->reading = netrules_reading(name) |
+		    (is_mode(name) ? NR_MODE : 0) |
+		    (strcmp(name, fv->value) != 0 ? NR_LOWERED : 0);
 	}
-	(void)snprintf(buf, len, "%s joins the network %.64s%s, which is not "
-	    "in this rule's networks (%s)", what, name, all_hex(name) ?
-	    " (hex digits: it could name another network by ID prefix, so "
-	    "it must be listed literally)" : "", list);
-	return -1;
+	f->flag = commands_flag_canon(fv->def);
+	f->value = fv->value;
 }
 
-int
-netrules_check_name(const struct strv *networks, const char *what,
-    const char *name, char *buf, size_t len)
+void
+netrules_read(const struct request *req, struct netrules_facts *out)
 {
-	if (networks->n == 0 || listed(networks, name))
-		return 0;
-	return network_refused(buf, len, what, name, networks);
-}
+	int takes = netrules_command_takes(req->cmd->name);
+	struct netrules_fact *f;
+	size_t i, given = 0;
 
-/* Every --network of run/create; *given set when one was. */
-static int
-check_flags(const struct strv *networks, const struct request *req,
-    int *given, char *buf, size_t len)
-{
-	const struct flagval *fv;
-	const char *err;
-	char *name, what[96];
-	size_t i;
-	int r = 0;
-
-	for (i = 0; i < req->nflags && r == 0; i++) {
-		fv = &req->flags[i];
-		if (strcmp(commands_flag_canon(fv->def), "network") != 0)
-			continue;
-		*given = 1;
-		if (values_network_name(fv->value, &name, &err) != 0) {
-			(void)snprintf(buf, len, "--network %.64s: %s",
-			    fv->value, err);
-			return -1;
+	out->v = NULL;
+	out->n = 0;
+	if (takes == 0 || strcmp(req->cmd->name, "compose") == 0)
+		return;
+	if (takes == 1) {	/* network connect NETWORK CONTAINER */
+		if (req->nargs < 1)
+			return;
+		f = add_fact(out, NR_CONNECT);
+		f->name = xstrdup(req->args[0]);
+		f->reading = netrules_reading(f->name);
+		return;
+	}
+	for (i = 0; i < req->nflags; i++)
+		if (strcmp(commands_flag_canon(req->flags[i].def),
+		    "network") == 0) {
+			read_flag(&req->flags[i], out);
+			given++;
 		}
-		(void)snprintf(what, sizeof(what), "--network %.64s",
-		    fv->value);
-		if (!is_mode(name) && networks->n > 0 &&
-		    !listed(networks, name))
-			r = network_refused(buf, len, what, name, networks);
-		free(name);
-	}
-	return r;
+	if (given > 0)
+		return;
+	/* the CLI sends the mode "default"; the daemon makes it "bridge" */
+	f = add_fact(out, NR_BRIDGE);
+	f->name = xstrdup("default");
+	f->alias = "bridge";
 }
 
-int
-netrules_check(const struct strv *networks, const char *deflt,
-    const struct request *req, struct strv *inject, char *buf, size_t len)
+void
+netrules_facts_free(struct netrules_facts *nf)
 {
-	int takes = netrules_command_takes(req->cmd->name), given = 0;
+	size_t i;
 
-	if ((networks->n == 0 && deflt == NULL) || takes == 0 ||
-	    strcmp(req->cmd->name, "compose") == 0)
-		return 0;
-	if (takes == 1)		/* network connect NETWORK CONTAINER */
-		return req->nargs < 1 || networks->n == 0 ||
-		    listed(networks, req->args[0]) ? 0 :
-		    network_refused(buf, len, "docker network connect",
-		    req->args[0], networks);
-	if (check_flags(networks, req, &given, buf, len) != 0)
-		return -1;
-	if (given)
-		return 0;
-	if (deflt != NULL) {
-		strv_take(inject, xasprintf("--network=%s", deflt));
-		return 0;
-	}
-	if (listed(networks, "default") || listed(networks, "bridge"))
-		return 0;
-	(void)snprintf(buf, len, "a container without --network joins the "
-	    "default bridge network, which this rule's networks do not list: "
-	    "give --network");
-	return -1;
+	if (nf == NULL)
+		return;
+	for (i = 0; i < nf->n; i++)
+		free(nf->v[i].name);
+	free(nf->v);
+	nf->v = NULL;
+	nf->n = 0;
 }

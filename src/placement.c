@@ -4,8 +4,14 @@
  * or a relative or absolute cgroup path of plain components (cgroupfs
  * driver); the containers of the rule are put there, and a caller may not
  * choose another place.
+ *
+ * Invariants:
+ * - Every spelling of --cgroup-parent (the table's canonical name) MUST be
+ *   reported as PL_GIVEN; decide.c refuses it under a cgroup_parent rule.
+ * - A cgroup_parent MUST be plain components: no "..", ".", empty or
+ *   '-'-leading component, at most PLACEMENT_MAX bytes.
+ * - No wording about the request: decide.c's.  Pure: no I/O.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "commands.h"
@@ -38,22 +44,25 @@ placement_problem(const char *name)
 	    "not starting with '.' or '-'";
 }
 
-int
-placement_check(const char *parent, const struct request *req,
-    struct strv *inject, char *buf, size_t len)
+void
+placement_read(const struct request *req, struct placement_fact *out)
 {
 	size_t i;
 
-	if (parent == NULL)
-		return 0;
+	memset(out, 0, sizeof(*out));
+	out->kind = PL_DAEMON;
 	for (i = 0; i < req->nflags; i++)
 		if (strcmp(commands_flag_canon(req->flags[i].def),
 		    "cgroup-parent") == 0) {
-			(void)snprintf(buf, len, "--cgroup-parent is set by "
-			    "this rule (cgroup_parent: %s), not by the caller",
-			    parent);
-			return -1;
+			out->kind = PL_GIVEN;
+			out->flag = commands_flag_canon(req->flags[i].def);
+			out->value = req->flags[i].value;
+			return;
 		}
-	strv_take(inject, xasprintf("--cgroup-parent=%s", parent));
-	return 0;
+}
+
+char *
+placement_inject(const char *parent)
+{
+	return xasprintf("--cgroup-parent=%s", parent);
 }
