@@ -150,6 +150,14 @@ int	 decide(const struct policy *pol, const char *role,
 const char *decide_unavailable(const struct rule *r, const struct cmddef *c);
 
 /*
+ * 1 when the role's rules make at least one command with every bit of
+ * traits (CMD_*) available (decide_unavailable, as help says), directly
+ * or as a compose subcommand a rule lists; e.g. CMD_READS_ONLY for MCP's
+ * docker_read tool.
+ */
+int	 decide_role_offers(const struct role *role, unsigned traits);
+
+/*
  * For learn.c: check req against rule r as decide() checks a rule of
  * role, but count each risk class r lacks into *need instead of denying.
  * Returns 0 with *need (the classes r must list in unsafe to accept

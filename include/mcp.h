@@ -145,8 +145,8 @@ struct mcp_outcome {
  * help: the role's help --json text (caller frees), or NULL with *errstr
  * (no such role, audit record not written); rpc_id as in mcp_job (audit).
  *
- * read_tool: offer docker_read (mcp_role_reads of the role); without it a
- * call of docker_read is an unknown tool.
+ * read_tool: offer docker_read (decide_role_offers(role,
+ * CMD_READS_ONLY)); without it a call of docker_read is an unknown tool.
  */
 struct mcp_ops {
 	void	*ctx;
@@ -180,12 +180,5 @@ const char *mcp_refused(const struct request *);
  * not mark CMD_READS_ONLY.  NULL, or the reason.
  */
 const char *mcp_read_refused(const struct request *);
-
-/*
- * 1 when the role's rules make at least one CMD_READS_ONLY command
- * available (decide_unavailable, as help says), directly or as a compose
- * subcommand a rule lists; then tools/list offers docker_read.
- */
-int	 mcp_role_reads(const struct role *);
 
 #endif

@@ -1566,6 +1566,51 @@ decide_unavailable(const struct rule *r, const struct cmddef *c)
 	return unavailable(r, c, 0);
 }
 
+/* A subcommand of group that rule r lists, has traits and is available. */
+static int
+offers_sub(const struct rule *r, const struct cmddef *group, unsigned traits)
+{
+	const struct cmddef *c;
+	char name[CMD_NAME_MAX];
+	size_t i;
+	int n;
+
+	for (i = 0; i < r->subcommands.n; i++) {
+		n = snprintf(name, sizeof(name), "%s %s", group->name,
+		    r->subcommands.v[i]);
+		if (n < 0 || (size_t)n >= sizeof(name) ||
+		    (c = commands_find(name)) == NULL)
+			continue;
+		if ((c->traits & traits) == traits &&
+		    unavailable(r, c, 0) == NULL)
+			return 1;
+	}
+	return 0;
+}
+
+int
+decide_role_offers(const struct role *role, unsigned traits)
+{
+	const struct rule *r;
+	const struct cmddef *c;
+	size_t i, j;
+
+	for (i = 0; i < role->nrules; i++) {
+		r = &role->rules[i];
+		for (j = 0; j < r->ncmds; j++) {
+			c = r->cmds[j];
+			if (unavailable(r, c, 0) != NULL)
+				continue;
+			if ((c->traits & traits) == traits)
+				return 1;
+			if ((c->traits & CMD_GROUP_FLAGS) &&
+			    offers_sub(r, c, traits))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* At least one flag, and every flag a VK_NAMES one set to true. */
 static int
 names_only(const struct request *q)

@@ -828,7 +828,8 @@ mcp_session(struct session *s, struct call *c)
 	ops.help = mcp_help;
 	ops.server_version = DG_VERSION;
 	ops.instructions = what;
-	ops.read_tool = mcp_role_reads(policy_role(s->pol, s->role));
+	ops.read_tool = decide_role_offers(policy_role(s->pol, s->role),
+	    CMD_READS_ONLY);
 	(void)clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (mcp_serve(&ops, STDIN_FILENO, STDOUT_FILENO, &err) != 0) {
 		fprintf(stderr, "dockergate: mcp: %s\n", err);

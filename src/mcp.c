@@ -336,51 +336,6 @@ mcp_read_refused(const struct request *req)
 	return NULL;
 }
 
-/* A compose subcommand the rule lists that is available and reads only. */
-static int
-rule_reads_compose(const struct rule *r, const struct cmddef *group)
-{
-	const struct cmddef *c;
-	char name[CMD_NAME_MAX];
-	size_t i;
-	int n;
-
-	for (i = 0; i < r->subcommands.n; i++) {
-		n = snprintf(name, sizeof(name), "%s %s", group->name,
-		    r->subcommands.v[i]);
-		if (n < 0 || (size_t)n >= sizeof(name) ||
-		    (c = commands_find(name)) == NULL)
-			continue;
-		if ((c->traits & CMD_READS_ONLY) &&
-		    decide_unavailable(r, c) == NULL)
-			return 1;
-	}
-	return 0;
-}
-
-int
-mcp_role_reads(const struct role *role)
-{
-	const struct rule *r;
-	const struct cmddef *c;
-	size_t i, j;
-
-	for (i = 0; i < role->nrules; i++) {
-		r = &role->rules[i];
-		for (j = 0; j < r->ncmds; j++) {
-			c = r->cmds[j];
-			if (decide_unavailable(r, c) != NULL)
-				continue;
-			if (c->traits & CMD_READS_ONLY)
-				return 1;
-			if ((c->traits & CMD_GROUP_FLAGS) &&
-			    rule_reads_compose(r, c))
-				return 1;
-		}
-	}
-	return 0;
-}
-
 /* ------------------------------------------------------------------ */
 /* Server state                                                         */
 /* ------------------------------------------------------------------ */

@@ -445,8 +445,8 @@ test_role_reads(void **state)
 		fail_msg("policy: %s", errs.n > 0 ? errs.v[0] : "?");
 	for (i = 0; i < NELEM(want); i++) {
 		assert_non_null(r = policy_role(pol, want[i].role));
-		if (mcp_role_reads(r) != want[i].reads)
-			fail_msg("role %s: mcp_role_reads %d", want[i].role,
+		if (decide_role_offers(r, CMD_READS_ONLY) != want[i].reads)
+			fail_msg("role %s: decide_role_offers %d", want[i].role,
 			    !want[i].reads);
 	}
 	policy_free(pol);
