@@ -24,6 +24,7 @@
 
 #include "testutil.h"
 #include "grammar.h"
+#include "decide.h"
 #include "mcp.h"
 #include "policy.h"
 

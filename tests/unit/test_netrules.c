@@ -1,6 +1,6 @@
 /*
  * test_netrules.c: networks: and network: on a rule (issue 16, item 4):
- * loading and --check problems, help, and the facts netrules_read reports
+ * loading and --check problems, and the facts netrules_read reports
  * about a request (issue 15: decide.c alone holds them to the rule).  The
  * decisions (every spelling of --network/--net held to the list, network
  * connect, the default bridge, the injected default) are networks.case in
@@ -9,11 +9,7 @@
 #include "testutil.h"
 
 #include "decidecase.h"
-#include "help.h"
 #include "netrules.h"
-
-/* The roles of networks.case in tests/data/decide, and of these tests. */
-#define POLICY_FILE	"tests/data/decide/networks.yaml"
 
 static const struct badrule bad[] = {
 	{ "networks: [host]", "run", "t.yaml:6:20: networks: host is a risk "

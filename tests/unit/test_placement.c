@@ -1,6 +1,6 @@
 /*
  * test_placement.c: cgroup_parent on a rule (issue 16, item 5): loading
- * and --check problems, help, and the fact placement_read reports about a
+ * and --check problems, and the fact placement_read reports about a
  * request (issue 15: decide.c alone holds it to the rule).  The decisions
  * (the injected --cgroup-parent, the caller's own refused in every
  * spelling, even with unsafe: [kernel]) are placement.case in
@@ -9,11 +9,7 @@
 #include "testutil.h"
 
 #include "decidecase.h"
-#include "help.h"
 #include "placement.h"
-
-/* The roles of placement.case in tests/data/decide, and of these tests. */
-#define POLICY_FILE	"tests/data/decide/placement.yaml"
 
 static const struct badrule bad[] = {
 	{ "cgroup_parent: \"../x\"", "run", "t.yaml:6:24: cgroup_parent: "

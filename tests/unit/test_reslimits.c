@@ -2,7 +2,7 @@
  * test_reslimits.c: resource limits on a rule (issue 16): loading and
  * --check problems, values read the way docker reads them, the findings
  * each scan reports (every spelling, in order, held to no rule), what
- * decide.c adds with the module's help, and help.  The decisions (every
+ * decide.c adds with the module's help.  The decisions (every
  * spelling of every covered flag held to the cap, defaults injected into
  * the canonical argv) are limits.case in tests/data/decide; compose keys
  * under the same caps are in compose.case.
@@ -11,7 +11,6 @@
 
 #include "cmdline.h"
 #include "decidecase.h"
-#include "help.h"
 #include "reslimits.h"
 
 /* The roles of limits.case in tests/data/decide, and of these tests. */
