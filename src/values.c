@@ -415,9 +415,9 @@ risk_workdir(const char *value, unsigned *risk, const char **why,
 
 /*
  * The network a --network value names: the value itself, or the last
- * name= of the long syntax, trimmed, in its own case (older docker CLIs,
- * 20.10 among them, lower-case it, newer ones do not: the caller must
- * hold both).
+ * name= of the long syntax, trimmed, in its own case (the docker CLIs
+ * checked, 20.10 and 28.2, lower-case it; whether a given CLI does is not
+ * known here: the caller must hold both).
  */
 int
 values_network_name(const char *value, char **name, const char **errstr)
