@@ -299,15 +299,15 @@ write_policy(const struct cfile *f, const char *dir)
 }
 
 /*
- * Run dg --explain --json for c in cwd with c's standard input: its exit
- * status, or -1; *out its standard output (caller frees).
+ * Run argv (argv[0] the binary) in cwd with in (inlen bytes) on its
+ * standard input and standard error to /dev/null: its exit status, or -1;
+ * *out its standard output, at most EXPLAIN_MAX_OUT bytes (caller frees).
  */
 static int
-explain_run(const char *dg, const char *policy, const struct cfile *f,
-    const struct cf_case *c, const char *cwd, char **out)
+run_dg(char *const argv[], const char *cwd, const char *in, size_t inlen,
+    char **out)
 {
-	const char *in = c->in != NULL ? c->in : f->in;
-	size_t inlen = c->in != NULL ? c->inlen : f->inlen, n = 0;
+	size_t n = 0;
 	int ip[2], op[2], st, fd;
 	ssize_t r;
 	pid_t pid;
@@ -318,15 +318,14 @@ explain_run(const char *dg, const char *policy, const struct cfile *f,
 	if (pid == 0) {
 		(void)dup2(ip[0], 0);
 		(void)dup2(op[1], 1);
-		/* the verdict is in the JSON; its "dockergate: " line is not */
+		/* verdicts are in the output; a "dockergate: " line is not */
 		if ((fd = open("/dev/null", O_WRONLY)) != -1)
 			(void)dup2(fd, 2);
 		(void)close(ip[1]);
 		(void)close(op[0]);
 		if (chdir(cwd) != 0)
 			_exit(126);
-		execl(dg, dg, "--explain", "--json", "--policy", policy,
-		    "--role", c->role, c->cmd, (char *)NULL);
+		execv(argv[0], argv);
 		_exit(127);
 	}
 	(void)close(ip[0]);
@@ -341,6 +340,19 @@ explain_run(const char *dg, const char *policy, const struct cfile *f,
 	if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st))
 		return -1;
 	return WEXITSTATUS(st);
+}
+
+/* dg --explain --json for c in cwd with c's standard input (run_dg). */
+static int
+explain_run(const char *dg, const char *policy, const struct cfile *f,
+    const struct cf_case *c, const char *cwd, char **out)
+{
+	char *argv[] = { (char *)dg, "--explain", "--json", "--policy",
+	    (char *)policy, "--role", c->role, c->cmd, NULL };
+
+	if (c->in != NULL)
+		return run_dg(argv, cwd, c->in, c->inlen, out);
+	return run_dg(argv, cwd, f->in, f->inlen, out);
 }
 
 /*
@@ -445,42 +457,17 @@ write_help_policy(const struct cfile *f, const char *dir)
 }
 
 /*
- * Run dg -c "help" (or "help --json") as ROLE under policy, in /, with no
- * standard input: its exit status, or -1; *out its standard output.
+ * dg -c "help" (or "help --json") as ROLE under policy, in /, with empty
+ * standard input (run_dg).
  */
 static int
 help_exec(const char *dg, const char *policy, const struct cf_help *h,
     char **out)
 {
-	int op[2], st, fd;
-	size_t n = 0;
-	ssize_t r;
-	pid_t pid;
+	char *argv[] = { (char *)dg, "--policy", (char *)policy, "--role",
+	    h->role, "-c", h->json ? "help --json" : "help", NULL };
 
-	*out = xcalloc(EXPLAIN_MAX_OUT + 1, 1);
-	if (pipe(op) != 0 || (pid = fork()) < 0)
-		return -1;
-	if (pid == 0) {
-		if ((fd = open("/dev/null", O_RDWR)) != -1) {
-			(void)dup2(fd, 0);
-			(void)dup2(fd, 2);
-		}
-		(void)dup2(op[1], 1);
-		(void)close(op[0]);
-		if (chdir("/") != 0)
-			_exit(126);
-		execl(dg, dg, "--policy", policy, "--role", h->role, "-c",
-		    h->json ? "help --json" : "help", (char *)NULL);
-		_exit(127);
-	}
-	(void)close(op[1]);
-	while (n < EXPLAIN_MAX_OUT && (r = read(op[0], *out + n,
-	    EXPLAIN_MAX_OUT - n)) > 0)
-		n += (size_t)r;
-	(void)close(op[0]);
-	if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st))
-		return -1;
-	return WEXITSTATUS(st);
+	return run_dg(argv, "/", NULL, 0, out);
 }
 
 /* The help checks of f through the binary: the number that failed. */
