@@ -25,6 +25,14 @@ struct role;
 #define MCP_MAX_QUEUED	32		/* calls waiting for a free slot;
 					   more are refused (isError) */
 #define MCP_RESULT_MAX	16384		/* bytes of a worker's result record */
+#define MCP_BATCH_MAX	16		/* messages in one JSON-RPC batch
+					   (2025-03-26 sessions only); a
+					   longer batch is answered -32600 */
+#define MCP_BATCHES_OPEN 4		/* batches waiting for their tool
+					   calls, each holding its answers
+					   until the last; another batch is
+					   answered -32600 */
+#define MCP_BATCH_VERSION "2025-03-26"	/* the one revision with batches */
 #define MCP_ID_MAX	256		/* bytes of a string request id */
 #define MCP_RULE_MAX	256		/* bytes of a result's rule */
 #define MCP_REASON_MAX	1024		/* bytes of a result's reason */
@@ -81,6 +89,8 @@ struct mcp_msg {
 	size_t		 stdin_len;
 	json_t		*cancel_id;	/* notifications/cancelled: requestId,
 					   borrowed; NULL if missing */
+	int		 batch;		/* 1 + the server's batch it came in,
+					   or 0 */
 };
 
 /*

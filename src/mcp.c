@@ -5,8 +5,9 @@
  * poll loop over the client and one worker process per tool call.
  *
  * Security invariants:
- * - Nothing but protocol messages MUST reach outfd: one JSON object per
- *   line, written whole by the server process.  Workers never hold outfd
+ * - Nothing but protocol messages MUST reach outfd: one JSON object (or,
+ *   for a batch, one array of them) per line, written whole by the server
+ *   process.  Workers never hold outfd
  *   (their stdout is a pipe the server reads).
  * - No message MAY make the server hold more than MCP_MSG_MAX bytes of it:
  *   a longer line is discarded up to its newline and answered -32600.
@@ -22,7 +23,9 @@
  *   cancelled (its executor then ends docker as for a vanished client and
  *   writes the exit record).
  * - At most MCP_MAX_CALLS workers run and MCP_MAX_QUEUED calls wait; more
- *   are refused.  End of input ends every running call and the server
+ *   are refused.  Batches (2025-03-26 sessions only) hold at most
+ *   MCP_BATCH_MAX messages, and at most MCP_BATCHES_OPEN keep answers
+ *   while their calls run; more are refused.  End of input ends every running call and the server
  *   returns only when every worker is reaped.
  * - Strings from workers and docker reach the client as valid UTF-8
  *   (invalid bytes become U+FFFD), never as a lost message.
@@ -358,6 +361,15 @@ struct call {
 	int		 cancelled;
 	struct timespec	 kill_at;	/* cancelled: SIGKILL after this */
 	int		 killed;
+	int		 batch;		/* as mcp_msg's */
+};
+
+/* A JSON-RPC batch whose answers wait for its tool calls. */
+struct batch {
+	int		 used;
+	int		 open;		/* its messages are being dispatched */
+	json_t		*replies;	/* the answers so far (an array) */
+	size_t		 owed;		/* tool calls running or queued */
 };
 
 struct server {
@@ -372,6 +384,10 @@ struct server {
 	struct call		 calls[MCP_MAX_CALLS];
 	struct mcp_msg		 queue[MCP_MAX_QUEUED];
 	size_t			 nqueued;
+	int			 batches;	/* 2025-03-26: receive them */
+	struct batch		 batch[MCP_BATCHES_OPEN];
+	int			 cur;		/* 1 + the batch send_msg
+						   adds to, or 0: write */
 };
 
 static int
@@ -391,15 +407,13 @@ write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-/* Write one message and its newline; consumes msg. */
+/* Write one message (or batch answer) and its newline; consumes msg. */
 static void
-send_msg(struct server *s, json_t *msg)
+write_msg(struct server *s, json_t *msg)
 {
 	char *t;
 	size_t n;
 
-	if (msg == NULL)
-		return;
 	t = json_dumps(msg, MCP_DUMP_FLAGS);
 	json_decref(msg);
 	if (t == NULL)
@@ -411,6 +425,50 @@ send_msg(struct server *s, json_t *msg)
 	if (!s->gone && write_all(s->outfd, t, n) != 0)
 		s->gone = 1;
 	free(t);
+}
+
+/* Send one message: written, or kept for the batch s->cur; consumes msg. */
+static void
+send_msg(struct server *s, json_t *msg)
+{
+	if (msg == NULL)
+		return;
+	if (s->cur != 0)
+		json_array_append_new(s->batch[s->cur - 1].replies, msg);
+	else
+		write_msg(s, msg);
+}
+
+/* Batch b (1 + index, or 0: none) waits for one more tool call. */
+static void
+batch_owe(struct server *s, int b)
+{
+	if (b != 0)
+		s->batch[b - 1].owed++;
+}
+
+/*
+ * One of batch b's tool calls has its answer (or will never have one:
+ * cancelled).  The batch is answered, as one array, when nothing more is
+ * owed; a batch of notifications only is answered with nothing.
+ */
+static void
+batch_settle(struct server *s, int b)
+{
+	struct batch *bt;
+
+	if (b == 0)
+		return;
+	bt = &s->batch[b - 1];
+	if (bt->owed > 0)
+		bt->owed--;
+	if (bt->owed > 0 || bt->open)
+		return;
+	if (json_array_size(bt->replies) > 0)
+		write_msg(s, bt->replies);
+	else
+		json_decref(bt->replies);
+	memset(bt, 0, sizeof(*bt));
 }
 
 static void
@@ -869,15 +927,18 @@ static void start_queued(struct server *);
 static void
 finish_call(struct server *s, struct call *c)
 {
-	int wstatus = 0;
+	int wstatus = 0, b;
 
 	while (waitpid(c->pid, &wstatus, 0) == -1 && errno == EINTR)
 		;
 	capture_read(&c->out, MCP_OUTPUT_MAX);
 	capture_read(&c->err, MCP_OUTPUT_MAX);
 	capture_read(&c->res, MCP_RESULT_MAX);
-	if (!c->cancelled)
+	if (!c->cancelled) {
+		s->cur = c->batch;
 		send_result(s, c->id, call_result(s, c, wstatus));
+		s->cur = 0;
+	}
 	capture_close(&c->out);
 	capture_close(&c->err);
 	capture_close(&c->res);
@@ -887,7 +948,9 @@ finish_call(struct server *s, struct call *c)
 	free(c->err.p);
 	free(c->res.p);
 	json_decref(c->id);
+	b = c->batch;
 	memset(c, 0, sizeof(*c));
+	batch_settle(s, b);
 	start_queued(s);
 }
 
@@ -907,9 +970,16 @@ static void
 run_call(struct server *s, struct call *c, const struct mcp_msg *m)
 {
 	const char *err;
+	int cur = s->cur;
 
-	if (start_call(s, c, m, &err) != 0)
-		send_result(s, m->id, tool_error(s, err));
+	if (start_call(s, c, m, &err) == 0) {
+		c->batch = m->batch;
+		return;
+	}
+	s->cur = m->batch;
+	send_result(s, m->id, tool_error(s, err));
+	s->cur = cur;
+	batch_settle(s, m->batch);
 }
 
 static void
@@ -947,6 +1017,7 @@ initialize(struct server *s, const struct mcp_msg *m)
 		if (strcmp(m->version, versions[i]) == 0)
 			v = versions[i];
 	s->structured = strcmp(v, "2025-06-18") == 0;
+	s->batches = strcmp(v, MCP_BATCH_VERSION) == 0;
 	s->initialized = 1;
 	r = json_pack("{s:s, s:{s:{s:b}}, s:{s:s, s:s}}", "protocolVersion",
 	    v, "capabilities", "tools", "listChanged", 0, "serverInfo",
@@ -988,6 +1059,7 @@ docker_call(struct server *s, struct mcp_msg *m)
 			return 0;
 		}
 	if ((c = free_slot(s)) != NULL) {
+		batch_owe(s, m->batch);
 		run_call(s, c, m);
 		return 0;
 	}
@@ -997,6 +1069,7 @@ docker_call(struct server *s, struct mcp_msg *m)
 		    "one has ended"));
 		return 0;
 	}
+	batch_owe(s, m->batch);
 	s->queue[s->nqueued++] = *m;
 	return 1;
 }
@@ -1011,6 +1084,7 @@ cancel(struct server *s, const json_t *id)
 			cancel_call(&s->calls[i]);
 	for (i = 0; i < s->nqueued; i++)
 		if (json_equal(s->queue[i].id, id)) {
+			batch_settle(s, s->queue[i].batch);
 			mcp_msg_free(&s->queue[i]);
 			s->nqueued--;
 			memmove(s->queue + i, s->queue + i + 1, (s->nqueued -
@@ -1058,6 +1132,95 @@ dispatch(struct server *s, struct mcp_msg *m)
 	return 0;
 }
 
+/* The line is a JSON array (white space may come first). */
+static int
+is_batch(const char *line, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len && strchr(" \t\r\n", line[i]) != NULL; i++)
+		;
+	return i < len && line[i] == '[';
+}
+
+/* One message of batch b, handled as a line of its own would be. */
+static void
+batch_message(struct server *s, int b, const json_t *el)
+{
+	struct mcp_msg m;
+	char *t;
+
+	if (!json_is_object(el)) {
+		send_error(s, NULL, MCP_INVALID_REQUEST, "a message of a "
+		    "batch is a JSON object");
+		return;
+	}
+	if ((t = json_dumps(el, MCP_DUMP_FLAGS)) == NULL) {
+		send_error(s, NULL, MCP_INVALID_REQUEST, "a message of the "
+		    "batch cannot be read");
+		return;
+	}
+	mcp_parse(t, strlen(t), &m);
+	free(t);
+	m.batch = b;
+	if (m.kind == MCP_K_INITIALIZE)
+		send_error(s, m.id, MCP_INVALID_REQUEST, "initialize must not "
+		    "be part of a batch");
+	else if (dispatch(s, &m) == 1)
+		return;
+	mcp_msg_free(&m);
+}
+
+/* A free batch slot (1 + index), or 0. */
+static int
+batch_slot(struct server *s)
+{
+	int i;
+
+	for (i = 0; i < MCP_BATCHES_OPEN; i++)
+		if (!s->batch[i].used)
+			return i + 1;
+	return 0;
+}
+
+/*
+ * A JSON-RPC batch (2025-03-26 sessions): every message handled as its
+ * own line would be, the answers sent together as one array once the last
+ * tool call of the batch has ended.
+ */
+static void
+on_batch(struct server *s, const char *line, size_t len)
+{
+	json_t *a;
+	size_t i;
+	int b;
+
+	a = json_loadb(line, len, JSON_REJECT_DUPLICATES, NULL);
+	if (a == NULL || !json_is_array(a))
+		send_error(s, NULL, MCP_PARSE_ERROR, "parse error: not one "
+		    "JSON value, or a duplicate key");
+	else if (json_array_size(a) == 0)
+		send_error(s, NULL, MCP_INVALID_REQUEST, "an empty batch");
+	else if (json_array_size(a) > MCP_BATCH_MAX)
+		send_error(s, NULL, MCP_INVALID_REQUEST, "a batch of more than "
+		    "MCP_BATCH_MAX messages");
+	else if ((b = batch_slot(s)) == 0)
+		send_error(s, NULL, MCP_INVALID_REQUEST, "MCP_BATCHES_OPEN "
+		    "batches wait for their calls; send this one later");
+	else {
+		s->batch[b - 1].used = s->batch[b - 1].open = 1;
+		s->batch[b - 1].replies = json_array();
+		s->cur = b;
+		for (i = 0; i < json_array_size(a); i++)
+			batch_message(s, b, json_array_get(a, i));
+		s->cur = 0;
+		s->batch[b - 1].open = 0;
+		s->batch[b - 1].owed++;		/* settled at once below */
+		batch_settle(s, b);
+	}
+	json_decref(a);
+}
+
 static void
 on_line(void *ctx, const char *line, size_t len)
 {
@@ -1067,6 +1230,10 @@ on_line(void *ctx, const char *line, size_t len)
 	if (line == NULL) {
 		send_error(s, NULL, MCP_INVALID_REQUEST, "message over "
 		    "MCP_MSG_MAX bytes: discarded");
+		return;
+	}
+	if (s->batches && is_batch(line, len)) {
+		on_batch(s, line, len);
 		return;
 	}
 	mcp_parse(line, len, &m);
@@ -1088,8 +1255,10 @@ end_input(struct server *s)
 	for (i = 0; i < MCP_MAX_CALLS; i++)
 		if (s->calls[i].used)
 			cancel_call(&s->calls[i]);
-	for (i = 0; i < s->nqueued; i++)
+	for (i = 0; i < s->nqueued; i++) {
+		batch_settle(s, s->queue[i].batch);
 		mcp_msg_free(&s->queue[i]);
+	}
 	s->nqueued = 0;
 }
 

@@ -832,7 +832,7 @@ test_versions(void **state)
  * A JSON-RPC batch is refused with one Invalid Request error (id null)
  * where no negotiated version has batches: before initialize, and under
  * 2025-06-18 and 2024-11-05.  The session goes on: the next request is
- * answered.  (2025-03-26 requires receiving batches: not done yet.)
+ * answered.  (2025-03-26 receives them: test_batch.)
  */
 static void
 test_batch_refused(void **state)
@@ -861,6 +861,131 @@ test_batch_refused(void **state)
 		json_decref(r);
 		srv_stop(&s);
 	}
+}
+
+/* The reply with id (an integer) in the batch answer a, or NULL. */
+static json_t *
+batch_reply(json_t *a, json_int_t id)
+{
+	size_t i;
+	json_t *r;
+
+	json_array_foreach(a, i, r)
+		if (json_integer_value(json_object_get(r, "id")) == id)
+			return r;
+	return NULL;
+}
+
+#define PING(id)	"{\"jsonrpc\":\"2.0\",\"id\":" #id ",\"method\":\"ping\"}"
+#define CALL(id, cmd)	"{\"jsonrpc\":\"2.0\",\"id\":" #id ",\"method\":" \
+	"\"tools/call\",\"params\":{\"name\":\"docker\",\"arguments\":" \
+	"{\"command\":\"" cmd "\"}}}"
+#define NOTE		"{\"jsonrpc\":\"2.0\",\"method\":" \
+	"\"notifications/initialized\"}"
+
+/*
+ * Under 2025-03-26 a batch is received: each message handled as its own
+ * line would be, and the answers of the batch sent as one array once its
+ * last tool call has ended (the ping sent after it is answered first).
+ */
+static void
+test_batch(void **state)
+{
+	struct srv s;
+	json_t *r, *a, *e;
+
+	(void)state;
+	srv_start(&s);
+	srv_init(&s, "2025-03-26");
+	srv_send(&s, "[" PING(1) "," NOTE "," CALL(2, "nap") "," CALL(3,
+	    "echo b") ",5,{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":"
+	    "\"nope\"},{\"jsonrpc\":\"2.0\",\"id\":9,\"result\":{}}]\n"
+	    PING(8) "\n");
+	r = srv_recv(&s);
+	assert_int_equal(json_integer_value(json_object_get(r, "id")), 8);
+	json_decref(r);
+	a = srv_recv(&s);
+	assert_true(json_is_array(a));
+	assert_int_equal(json_array_size(a), 5);
+	assert_non_null(json_object_get(batch_reply(a, 1), "result"));
+	assert_string_equal(json_string_value(json_object_get(json_array_get(
+	    json_object_get(result(batch_reply(a, 2)), "content"), 0),
+	    "text")), "done 2\n");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(
+	    json_object_get(result(batch_reply(a, 3)), "content"), 0),
+	    "text")), "b\n");
+	e = json_object_get(batch_reply(a, 4), "error");
+	assert_int_equal(json_integer_value(json_object_get(e, "code")),
+	    MCP_METHOD_NOT_FOUND);
+	e = json_object_get(batch_reply(a, 0), "error");	/* id null: 5 */
+	assert_int_equal(json_integer_value(json_object_get(e, "code")),
+	    MCP_INVALID_REQUEST);
+	json_decref(a);
+
+	/* empty: one error; notifications only: no answer at all */
+	srv_send(&s, "[]\n[" NOTE "," NOTE "]\n" PING(10) "\n");
+	expect_error(&s, MCP_INVALID_REQUEST, 1);
+	r = srv_recv(&s);
+	assert_int_equal(json_integer_value(json_object_get(r, "id")), 10);
+	json_decref(r);
+	/* initialize must not be part of a batch */
+	srv_send(&s, "[{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":"
+	    "\"initialize\",\"params\":{\"protocolVersion\":"
+	    "\"2025-03-26\"}}]\n");
+	a = srv_recv(&s);
+	assert_int_equal(json_array_size(a), 1);
+	e = json_object_get(batch_reply(a, 11), "error");
+	assert_int_equal(json_integer_value(json_object_get(e, "code")),
+	    MCP_INVALID_REQUEST);
+	json_decref(a);
+	srv_stop(&s);
+}
+
+/*
+ * Bounds: more than MCP_BATCH_MAX messages, or a batch while
+ * MCP_BATCHES_OPEN wait for their calls, is one error; a call of a batch
+ * that is cancelled has no answer in it.
+ */
+static void
+test_batch_bounds(void **state)
+{
+	struct srv s;
+	json_t *a;
+	size_t i;
+	char *t;
+
+	(void)state;
+	srv_start(&s);
+	srv_init(&s, "2025-03-26");
+	srv_send(&s, "[");
+	for (i = 0; i < MCP_BATCH_MAX; i++)
+		srv_send(&s, PING(1) ",");
+	srv_send(&s, PING(1) "]\n");
+	expect_error(&s, MCP_INVALID_REQUEST, 1);
+
+	srv_send(&s, "[" CALL(20, "nap") "," CALL(21, "echo c") "]\n"
+	    "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
+	    "\"params\":{\"requestId\":20}}\n");
+	a = srv_recv(&s);
+	assert_int_equal(json_array_size(a), 1);
+	assert_non_null(batch_reply(a, 21));
+	json_decref(a);
+
+	for (i = 0; i < MCP_BATCHES_OPEN; i++) {
+		t = xasprintf("[" CALL(%zu, "nap") "]\n", 30 + i);
+		srv_send(&s, t);
+		free(t);
+	}
+	srv_send(&s, "[" PING(99) "]\n");
+	expect_error(&s, MCP_INVALID_REQUEST, 1);
+	for (i = 0; i < MCP_BATCHES_OPEN; i++) {
+		a = srv_recv(&s);
+		assert_int_equal(json_array_size(a), 1);
+		assert_true(json_integer_value(json_object_get(json_array_get(
+		    a, 0), "id")) >= 30);
+		json_decref(a);
+	}
+	srv_stop(&s);
 }
 
 static void
@@ -1228,6 +1353,8 @@ main(void)
 		cmocka_unit_test(test_lifecycle),
 		cmocka_unit_test(test_versions),
 		cmocka_unit_test(test_batch_refused),
+		cmocka_unit_test(test_batch),
+		cmocka_unit_test(test_batch_bounds),
 		cmocka_unit_test(test_results),
 		cmocka_unit_test(test_bounds),
 		cmocka_unit_test(test_parallel),
