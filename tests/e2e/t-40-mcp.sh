@@ -5,8 +5,8 @@
 # schemas, allowed and denied calls, no TTY, protocol errors, the escape
 # catalogue (every line refused, docker never started: no exit record in
 # that session), many calls at once, cancellation; then raw JSON-RPC from
-# the shell: malformed JSON, a message over MCP_MSG_MAX, nothing but
-# protocol on stdout; and a client killed mid-call.  Each leaves the host
+# the shell: malformed JSON, a message over MCP_MSG_MAX, batches (a
+# 2025-03-26 session receives them), nothing but protocol on stdout; and a client killed mid-call.  Each leaves the host
 # in order: no process of the account, no running container, an exit
 # record for every call that ran.
 . "$(dirname "$0")/lib.sh"
@@ -117,6 +117,8 @@ init='{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":
 	printf '"}\n'
 	printf '%s\n' '{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"docker","arguments":{"command":["docker","ps"]}}}'
 	printf '%s\n' '{"jsonrpc":"2.0","id":4,"method":"nope"}' '{"jsonrpc":"2.0","id":5,"method":"ping"}'
+	# 2025-03-26 receives batches: one array of answers, none for a notification
+	printf '%s\n' '[{"jsonrpc":"2.0","id":6,"method":"ping"},{"jsonrpc":"2.0","method":"notifications/initialized"},{"jsonrpc":"2.0","id":7,"method":"nope"}]'
 } >"$T/raw.in"
 LAST="raw JSON-RPC lines | ssh $U_AI@127.0.0.1 mcp"
 timeout 60 "${MCP_AI[@]}" <"$T/raw.in" >"$OUT" 2>"$ERR"
@@ -127,10 +129,15 @@ import json, sys
 lines = open(sys.argv[1], "rb").read().split(b"\n")
 assert lines[-1] == b"", "stdout does not end with a newline"
 msgs = [json.loads(l) for l in lines[:-1]]   # only protocol on stdout
-assert all(m.get("jsonrpc") == "2.0" for m in msgs), msgs
-got = [(m.get("id"), m.get("error", {}).get("code")) for m in msgs]
-want = [(0, None), (None, -32700), (None, -32700), (None, -32600),
-        (None, -32600), (3, -32602), (4, -32601), (5, None)]
+one = lambda m: (m.get("id"), m.get("error", {}).get("code"))
+flat = [x for m in msgs for x in (m if isinstance(m, list) else [m])]
+assert all(m.get("jsonrpc") == "2.0" for m in flat), msgs
+got = [sorted(map(one, m), key=repr) if isinstance(m, list) else one(m)
+       for m in msgs]
+# [1,2] is a batch of two non-objects: two errors in one array
+want = [(0, None), (None, -32700), (None, -32700),
+        [(None, -32600), (None, -32600)], (None, -32600), (3, -32602),
+        (4, -32601), (5, None), [(6, None), (7, -32601)]]
 print("raw answers:", got)
 assert got == want, "want %r" % (want,)
 assert msgs[0]["result"]["protocolVersion"] == "2025-03-26"
