@@ -1236,17 +1236,9 @@ static int
 deny_network(struct check *ck, const char *what, const char *name,
     unsigned reading)
 {
-	const struct strv *nets = &ck->rule->networks;
-	char list[200] = "";
-	size_t i;
+	char list[200];
 
-	for (i = 0; i < nets->n; i++) {
-		if (i > 0)
-			(void)strncat(list, ", ", sizeof(list) -
-			    strlen(list) - 1);
-		(void)strncat(list, nets->v[i], sizeof(list) -
-		    strlen(list) - 1);
-	}
+	list_text(&ck->rule->networks, list, sizeof(list));
 	return deny(ck, "%s joins the network %.64s%s, which is not in this "
 	    "rule's networks (%s)", what, name, (reading & NR_IDPREFIX) ?
 	    " (hex digits: it could name another network by ID prefix, so "
